@@ -1,0 +1,58 @@
+// Errors the emulator answers with, as awsJson 1.1 carries them: an HTTP status, a `__type`
+// code (also sent as x-amzn-ErrorType) and a Message.
+
+export type ErrorCode =
+  | 'BadRequest'
+  | 'DataRepositoryTaskNotFound'
+  | 'DataRepositoryTaskEnded'
+  | 'DataRepositoryTaskExecuting'
+  | 'DataRepositoryAssociationNotFound'
+  | 'InvalidDataRepositoryType'
+  | 'FileSystemNotFound'
+  | 'FileCacheNotFound'
+  | 'IncompatibleParameterError'
+  | 'UnsupportedOperation'
+  | 'ServiceLimitExceeded'
+  | 'ThrottlingException'
+  | 'ExpiredTokenException'
+  | 'AccessDeniedException'
+  | 'MissingAuthenticationTokenException'
+  | 'UnknownOperationException'
+  | 'SerializationException'
+  | 'RequestEntityTooLargeException'
+  | 'InternalServerError'
+  | 'ServiceUnavailable';
+
+const STATUS_BY_CODE: Readonly<Partial<Record<ErrorCode, number>>> = {
+  AccessDeniedException: 403,
+  RequestEntityTooLargeException: 413,
+  InternalServerError: 500,
+  ServiceUnavailable: 503,
+};
+
+export class FsxError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra members some modelled errors carry (e.g. IncompatibleParameterError.Parameter). */
+    readonly members: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = code;
+    this.status = STATUS_BY_CODE[code] ?? 400;
+  }
+
+  body(): Record<string, string> {
+    return { __type: this.code, Message: this.message, ...this.members };
+  }
+}
+
+export function badRequest(message: string): FsxError {
+  return new FsxError('BadRequest', message);
+}
+
+export function isFsxError(value: unknown): value is FsxError {
+  return value instanceof FsxError;
+}

@@ -1,0 +1,123 @@
+// Fault injection: make chosen operations throttle, fail, stall or drop the connection, for a
+// number of requests or until removed. A faulted request never reaches the state.
+
+import { FsxError } from './errors';
+import { ACCOUNT_ID, type OperationName } from './model';
+
+export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'expiredToken' | 'accessDenied';
+
+export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'internal', 'unavailable', 'latency', 'drop', 'expiredToken', 'accessDenied'];
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Which operation it applies to; '*' or undefined means every operation. */
+  operation?: OperationName | '*';
+  /** How many requests it applies to before it removes itself; default unlimited. */
+  count?: number;
+  /** For 'latency': the delay before the normal answer. */
+  latencyMs?: number;
+}
+
+/** What the server does with a request after the faults have had their say. */
+export interface FaultDecision {
+  /** Wait this long first (latency faults add up). */
+  readonly delayMs: number;
+  /** Answer with this error instead of handling the request. */
+  readonly error?: FsxError;
+  /** Destroy the socket without answering. */
+  readonly drop: boolean;
+}
+
+interface ActiveFault {
+  readonly spec: Readonly<FaultSpec>;
+  remaining: number;
+}
+
+export class FaultInjector {
+  private faults: ActiveFault[] = [];
+
+  add(spec: FaultSpec): () => void {
+    const checked = checkSpec(spec);
+    const fault: ActiveFault = { spec: checked, remaining: checked.count ?? Infinity };
+    this.faults.push(fault);
+    return () => this.remove(fault);
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  get size(): number {
+    return this.faults.length;
+  }
+
+  /**
+   * Consumes the faults that apply to one request of `operation`: every matching latency fault,
+   * then at most one other (the earliest injected).
+   */
+  decide(operation: OperationName): FaultDecision {
+    let delayMs = 0;
+    for (const fault of this.matching(operation)) {
+      if (fault.spec.kind === 'latency') {
+        delayMs += fault.spec.latencyMs ?? 0;
+        this.consume(fault);
+      }
+    }
+    const terminal = this.matching(operation).find((fault) => fault.spec.kind !== 'latency');
+    if (!terminal) {
+      return { delayMs, drop: false };
+    }
+    this.consume(terminal);
+    const kind = terminal.spec.kind;
+    if (kind === 'drop' || kind === 'latency') {
+      return { delayMs, drop: kind === 'drop' };
+    }
+    return { delayMs, drop: false, error: faultError(kind, operation) };
+  }
+
+  private matching(operation: OperationName): ActiveFault[] {
+    return this.faults.filter((fault) => fault.spec.operation === undefined || fault.spec.operation === '*' || fault.spec.operation === operation);
+  }
+
+  private consume(fault: ActiveFault): void {
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) {
+      this.remove(fault);
+    }
+  }
+
+  private remove(fault: ActiveFault): void {
+    this.faults = this.faults.filter((candidate) => candidate !== fault);
+  }
+}
+
+export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop'>, operation: OperationName): FsxError {
+  switch (kind) {
+    case 'throttle':
+      return new FsxError('ThrottlingException', 'Rate exceeded');
+    case 'internal':
+      return new FsxError('InternalServerError', 'An internal error occurred. Try again.');
+    case 'unavailable':
+      return new FsxError('ServiceUnavailable', 'Service is currently unavailable. Try again later.');
+    case 'expiredToken':
+      return new FsxError('ExpiredTokenException', 'The security token included in the request is expired');
+    case 'accessDenied':
+      return new FsxError(
+        'AccessDeniedException',
+        `User: arn:aws:iam::${ACCOUNT_ID}:user/sandbox is not authorized to perform: fsx:${operation} because no identity-based policy allows the fsx:${operation} action`,
+      );
+  }
+}
+
+function checkSpec(spec: FaultSpec): Readonly<FaultSpec> {
+  if (!FAULT_KINDS.includes(spec.kind)) {
+    throw new RangeError(`Unknown fault kind ${String(spec.kind)}`);
+  }
+  if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) {
+    throw new RangeError(`Fault count must be a positive integer, got ${spec.count}`);
+  }
+  if (spec.kind === 'latency' && !(Number.isFinite(spec.latencyMs) && (spec.latencyMs as number) >= 0)) {
+    throw new RangeError('A latency fault needs latencyMs >= 0');
+  }
+  return Object.freeze({ ...spec });
+}

@@ -1,0 +1,176 @@
+// Names, enums, limits and stored records of the emulated FSx API. Values follow the FSx API
+// model (botocore fsx/2018-03-01 and @aws-sdk/client-fsx 3.1098).
+
+export const OPERATION_NAMES = [
+  'DescribeFileSystems',
+  'DescribeFileCaches',
+  'DescribeDataRepositoryTasks',
+  'DescribeDataRepositoryAssociations',
+  'CreateDataRepositoryTask',
+  'CancelDataRepositoryTask',
+] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(value: string): value is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(value);
+}
+
+export const TARGET_PREFIX = 'AWSSimbaAPIService_v20180301';
+export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export const TASK_LIFECYCLES = ['PENDING', 'EXECUTING', 'FAILED', 'SUCCEEDED', 'CANCELED', 'CANCELING'] as const;
+export type TaskLifecycle = (typeof TASK_LIFECYCLES)[number];
+export const TERMINAL_LIFECYCLES: ReadonlySet<TaskLifecycle> = new Set<TaskLifecycle>(['SUCCEEDED', 'FAILED', 'CANCELED']);
+/** A new task on a file system is refused while another one is in one of these states. */
+export const RUNNING_LIFECYCLES: ReadonlySet<TaskLifecycle> = new Set<TaskLifecycle>(['PENDING', 'EXECUTING']);
+
+export const TASK_TYPES = [
+  'EXPORT_TO_REPOSITORY',
+  'IMPORT_METADATA_FROM_REPOSITORY',
+  'RELEASE_DATA_FROM_FILESYSTEM',
+  'AUTO_RELEASE_DATA',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const FILE_SYSTEM_TYPES = ['LUSTRE', 'WINDOWS', 'ONTAP', 'OPENZFS'] as const;
+export type FileSystemType = (typeof FILE_SYSTEM_TYPES)[number];
+
+export const TASK_FILTER_NAMES = ['file-system-id', 'task-lifecycle', 'data-repository-association-id', 'file-cache-id'] as const;
+export const ASSOCIATION_FILTER_NAMES = [
+  'file-system-id',
+  'backup-type',
+  'file-system-type',
+  'volume-id',
+  'data-repository-type',
+  'file-cache-id',
+  'file-cache-type',
+] as const;
+
+export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,}$/;
+export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;
+export const FILE_CACHE_ID_PATTERN = /^fc-[0-9a-f]{8,}$/;
+export const ASSOCIATION_ID_PATTERN = /^dra-[0-9a-f]{8,}$/;
+
+/** Largest page each Describe operation returns, whatever MaxResults asks for. */
+export const MAX_PAGE_FILE_SYSTEMS = 100;
+export const MAX_PAGE_FILE_CACHES = 100;
+export const MAX_PAGE_TASKS = 50;
+export const MAX_PAGE_ASSOCIATIONS = 25;
+
+/** FSx refreshes a running task's Status counts about this often. */
+export const STATUS_UPDATE_INTERVAL_MS = 30_000;
+
+export const ACCOUNT_ID = '123456789012';
+export const REGION = 'us-east-1';
+
+export interface Tag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+export type ResourceKind = 'fileSystem' | 'fileCache';
+
+export interface ResourceRef {
+  readonly kind: ResourceKind;
+  readonly id: string;
+}
+
+export interface FileSystemRecord {
+  readonly fileSystemId: string;
+  /** Creation order; DescribeFileSystems lists and pages by it. */
+  readonly seq: number;
+  readonly createdAt: number;
+  readonly type: FileSystemType;
+  readonly lifecycle: string;
+  readonly storageCapacity: number;
+  readonly storageType: 'SSD' | 'HDD';
+  /** Lustre: SCRATCH_1/2, PERSISTENT_1/2; Windows/ONTAP: SINGLE_AZ_1, MULTI_AZ_1, ... */
+  readonly deploymentType: string;
+  readonly tags: readonly Tag[];
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  /** Lustre file systems linked to S3 without associations (SCRATCH, PERSISTENT_1). */
+  readonly importPath?: string;
+  readonly exportPath?: string;
+}
+
+export interface FileCacheRecord {
+  readonly fileCacheId: string;
+  readonly seq: number;
+  readonly createdAt: number;
+  readonly lifecycle: string;
+  readonly storageCapacity: number;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+}
+
+export interface AssociationRecord {
+  readonly associationId: string;
+  readonly seq: number;
+  readonly createdAt: number;
+  readonly resource: ResourceRef;
+  /** Path on the file system or cache, e.g. /ns1/. */
+  readonly resourcePath: string;
+  readonly dataRepositoryPath: string;
+  readonly repositoryType: 'S3' | 'NFS';
+  readonly lifecycle: string;
+  readonly tags: readonly Tag[];
+}
+
+export interface CompletionReport {
+  readonly Enabled: boolean;
+  readonly Path?: string;
+  readonly Format?: string;
+  readonly Scope?: string;
+}
+
+export interface ReleaseConfiguration {
+  readonly DurationSinceLastAccess?: { readonly Unit?: string; readonly Value?: number };
+}
+
+/**
+ * Everything about a task that is decided when it is created. Its observed state at any time is
+ * derived from this plan and the clock (see lifecycle.ts); only a cancel changes a plan.
+ */
+export interface TaskPlan {
+  readonly taskId: string;
+  readonly type: TaskType;
+  readonly resource: ResourceRef;
+  readonly createdAt: number;
+  /** Time spent PENDING before EXECUTING starts. */
+  readonly pendingMs: number;
+  /** Time spent EXECUTING before the outcome. */
+  readonly executingMs: number;
+  readonly outcome: 'SUCCEEDED' | 'FAILED';
+  readonly totalCount: number;
+  /** Files that fail (part of totalCount). */
+  readonly failedCount: number;
+  readonly failureMessage?: string;
+  /** GiB released by the end (AUTO_RELEASE_DATA and release tasks). */
+  readonly releasedCapacity?: number;
+  /** Time spent CANCELING after a cancel request, before CANCELED. */
+  readonly cancelingMs: number;
+  /** Set once, by CancelDataRepositoryTask (or a scenario). */
+  cancelRequestedAt?: number;
+  readonly paths: readonly string[];
+  readonly report: CompletionReport;
+  readonly tags: readonly Tag[];
+  readonly capacityToRelease?: number;
+  readonly releaseConfiguration?: ReleaseConfiguration;
+}
+
+export function taskArn(taskId: string): string {
+  return `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:task/${taskId}`;
+}
+
+export function fileSystemArn(fileSystemId: string): string {
+  return `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:file-system/${fileSystemId}`;
+}
+
+export function fileCacheArn(fileCacheId: string): string {
+  return `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:file-cache/${fileCacheId}`;
+}
+
+export function associationArn(resourceId: string, associationId: string): string {
+  return `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:association/${resourceId}/${associationId}`;
+}

@@ -1,0 +1,331 @@
+// Seeded starting worlds. Tasks are planned relative to the clock's time at seeding, so a demo
+// started now shows tasks that are executing now. Same seed and start time, same world.
+
+import type { CompletionReport, TaskLifecycle, TaskType } from './model';
+import { Random } from './random';
+import type { EmulatorState, TaskSpec } from './state';
+
+export const SCENARIO_NAMES = ['empty', 'demo', 'scale'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export function isScenarioName(value: string): value is ScenarioName {
+  return (SCENARIO_NAMES as readonly string[]).includes(value);
+}
+
+export function seedScenario(state: EmulatorState, scenario: ScenarioName, seed = 1): void {
+  // A stream of its own, unrelated to the state's id stream under the same seed.
+  const random = new Random(seed ^ 0x5ce7a210);
+  switch (scenario) {
+    case 'empty':
+      return;
+    case 'demo':
+      return seedDemo(state, random);
+    case 'scale':
+      return seedScale(state, random);
+  }
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The part of a task spec that puts it in `lifecycle` at `now`. */
+type Timing = Pick<TaskSpec, 'createdAt' | 'pendingMs' | 'executingMs' | 'outcome' | 'cancelRequestedAt' | 'cancelingMs'>;
+
+interface TimingOptions {
+  /** How long ago a finished task ended (roughly). */
+  readonly agoMs?: number;
+  /** How much longer an EXECUTING task runs, or a PENDING one waits. */
+  readonly remainingMs?: number;
+  readonly executingMs?: number;
+}
+
+export function timingFor(lifecycle: TaskLifecycle, now: number, random: Random, options: TimingOptions = {}): Timing {
+  const pendingMs = random.int(5, 90) * SECOND;
+  const executingMs = options.executingMs ?? random.int(4, 90) * MINUTE;
+  const agoMs = options.agoMs ?? random.int(1, 72) * HOUR;
+  switch (lifecycle) {
+    case 'SUCCEEDED':
+    case 'FAILED':
+      return timing(now - agoMs - executingMs - pendingMs, pendingMs, executingMs, lifecycle);
+    case 'CANCELED': {
+      const createdAt = now - agoMs - executingMs - pendingMs;
+      const cancelAt = createdAt + pendingMs + Math.floor(executingMs * 0.4);
+      return timing(createdAt, pendingMs, executingMs, 'SUCCEEDED', cancelAt, random.int(10, 60) * SECOND);
+    }
+    case 'EXECUTING': {
+      const elapsed = random.int(3, 40) * MINUTE;
+      const remaining = options.remainingMs ?? random.int(20, 120) * MINUTE;
+      return timing(now - elapsed - pendingMs, pendingMs, elapsed + remaining, 'SUCCEEDED');
+    }
+    case 'PENDING': {
+      const waited = random.int(1, 10) * MINUTE;
+      const remaining = options.remainingMs ?? random.int(30, 90) * MINUTE;
+      return timing(now - waited, waited + remaining, executingMs, 'SUCCEEDED');
+    }
+    case 'CANCELING': {
+      const elapsed = random.int(10, 40) * MINUTE;
+      // A long cancel, so that a person sees CANCELING in the demo.
+      return timing(now - elapsed - pendingMs, pendingMs, elapsed + 2 * HOUR, 'SUCCEEDED', now - 20 * SECOND, 10 * MINUTE);
+    }
+  }
+}
+
+/** Always the same object shape (cheap for V8 when there are 100,000 of them). */
+function timing(
+  createdAt: number,
+  pendingMs: number,
+  executingMs: number,
+  outcome: 'SUCCEEDED' | 'FAILED',
+  cancelRequestedAt?: number,
+  cancelingMs?: number,
+): Timing {
+  return { createdAt, pendingMs, executingMs, outcome, cancelRequestedAt, cancelingMs };
+}
+
+function report(path: string): CompletionReport {
+  return Object.freeze({ Enabled: true, Path: path, Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' });
+}
+
+const ALL_LIFECYCLES: readonly TaskLifecycle[] = ['PENDING', 'EXECUTING', 'CANCELING', 'SUCCEEDED', 'FAILED', 'CANCELED'];
+
+interface DemoTaskKind {
+  readonly type: TaskType;
+  readonly paths: readonly (readonly string[])[];
+  readonly report?: CompletionReport;
+  readonly failure: string;
+  readonly failedCount: number;
+  readonly releaseDays?: number;
+}
+
+function seedDemo(state: EmulatorState, random: Random): void {
+  const now = state.now();
+
+  const genomics = state.addFileSystem({
+    name: 'genomics-scratch',
+    deploymentType: 'SCRATCH_2',
+    storageCapacity: 2400,
+    tags: [{ Key: 'team', Value: 'bioinformatics' }],
+    importPath: 's3://genomics-raw-reads-prod',
+    exportPath: 's3://genomics-raw-reads-prod/fsx-export',
+    createdAt: now - 41 * DAY,
+  });
+  const render = state.addFileSystem({
+    name: 'render-farm',
+    deploymentType: 'PERSISTENT_2',
+    storageCapacity: 9600,
+    tags: [{ Key: 'team', Value: 'vfx' }],
+    createdAt: now - 120 * DAY,
+  });
+  const ml = state.addFileSystem({
+    name: 'ml-training',
+    deploymentType: 'PERSISTENT_2',
+    storageCapacity: 4800,
+    tags: [{ Key: 'team', Value: 'ml-platform' }],
+    createdAt: now - 200 * DAY,
+  });
+  state.addFileSystem({
+    name: 'corp-shares',
+    type: 'WINDOWS',
+    deploymentType: 'MULTI_AZ_1',
+    storageCapacity: 2048,
+    createdAt: now - 365 * DAY,
+  });
+  const cache = state.addFileCache({ storageCapacity: 1200, createdAt: now - 30 * DAY });
+
+  state.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
+  state.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
+  state.addAssociation({ fileSystemId: ml, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', createdAt: now - 199 * DAY });
+  state.addAssociation({ fileSystemId: ml, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', createdAt: now - 199 * DAY });
+  state.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
+
+  const genomicsExport: DemoTaskKind = {
+    type: 'EXPORT_TO_REPOSITORY',
+    paths: [['runs/2025-01-14/aligned'], ['runs/2025-01-13/variants', 'runs/2025-01-13/qc'], []],
+    report: report('s3://genomics-raw-reads-prod/fsx-export/reports'),
+    failure:
+      'Failed to export 37 files to s3://genomics-raw-reads-prod/fsx-export: the bucket policy denies s3:PutObject to Amazon FSx. See the completion report for the list of files.',
+    failedCount: 37,
+  };
+  const genomicsImport: DemoTaskKind = {
+    type: 'IMPORT_METADATA_FROM_REPOSITORY',
+    paths: [['s3://genomics-raw-reads-prod/incoming/batch-0412'], ['s3://genomics-raw-reads-prod/reference/GRCh38']],
+    report: report('s3://genomics-raw-reads-prod/fsx-export/reports'),
+    failure: 'Amazon FSx could not read from s3://genomics-raw-reads-prod/incoming: Access Denied (Service: Amazon S3; Status Code: 403).',
+    failedCount: 0,
+  };
+  const renderRelease: DemoTaskKind = {
+    type: 'RELEASE_DATA_FROM_FILESYSTEM',
+    paths: [['/assets/archive/2024'], ['/frames/shot_0420', '/frames/shot_0421']],
+    report: report('s3://render-farm-output/frames/fsx-reports'),
+    failure: 'Failed to release 12 files: they have not been exported to the data repository yet.',
+    failedCount: 12,
+    releaseDays: 30,
+  };
+
+  const specs: TaskSpec[] = [];
+  // Every lifecycle of every file-system task type; the EXECUTING ones run for hours so a
+  // person has time to cancel them.
+  const longRunning: Record<string, number> = {
+    EXPORT_TO_REPOSITORY: 3 * HOUR,
+    IMPORT_METADATA_FROM_REPOSITORY: 90 * MINUTE,
+    RELEASE_DATA_FROM_FILESYSTEM: 75 * MINUTE,
+  };
+  for (const [fileSystemId, kind] of [
+    [genomics, genomicsExport],
+    [genomics, genomicsImport],
+    [render, renderRelease],
+  ] as const) {
+    for (const lifecycle of ALL_LIFECYCLES) {
+      specs.push(demoTask(fileSystemId, kind, lifecycle, now, random, longRunning[kind.type]));
+    }
+  }
+
+  // Enough finished history on ml-training that its task list pages ("Load more").
+  const mlKinds: DemoTaskKind[] = [
+    {
+      type: 'EXPORT_TO_REPOSITORY',
+      paths: [['checkpoints/resnet50/epoch-090'], ['checkpoints/llm-7b/step-120000'], []],
+      report: report('s3://ml-training-checkpoints/runs/fsx-reports'),
+      failure: 'Failed to export 5 files: the S3 object key would exceed 1,024 bytes.',
+      failedCount: 5,
+    },
+    {
+      type: 'IMPORT_METADATA_FROM_REPOSITORY',
+      paths: [['s3://ml-training-datasets/curated/imagenet-21k'], ['s3://ml-training-datasets/curated/laion-subset']],
+      failure: 'The data repository task failed because the S3 prefix s3://ml-training-datasets/curated/tmp does not exist.',
+      failedCount: 0,
+    },
+  ];
+  for (let i = 0; i < 62; i++) {
+    const lifecycle: TaskLifecycle = i % 11 === 5 ? 'FAILED' : i % 13 === 7 ? 'CANCELED' : 'SUCCEEDED';
+    specs.push(demoTask(ml, mlKinds[i % 2], lifecycle, now, random, undefined, (i + 1) * 9 * HOUR));
+  }
+
+  // The cache's automatic releases.
+  for (const [lifecycle, remaining] of [
+    ['SUCCEEDED', undefined],
+    ['EXECUTING', 2 * HOUR],
+  ] as const) {
+    const releasedCapacity = random.int(100, 600);
+    specs.push({
+      fileCacheId: cache,
+      type: 'AUTO_RELEASE_DATA',
+      ...timingFor(lifecycle, now, random, { remainingMs: remaining }),
+      totalCount: random.int(20_000, 90_000),
+      releasedCapacity,
+      capacityToRelease: releasedCapacity + 100,
+    });
+  }
+  state.addTasks(specs);
+}
+
+function demoTask(
+  fileSystemId: string,
+  kind: DemoTaskKind,
+  lifecycle: TaskLifecycle,
+  now: number,
+  random: Random,
+  longRunningMs?: number,
+  agoMs?: number,
+): TaskSpec {
+  const totalCount = kind.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? random.int(50_000, 2_000_000) : random.int(2_000, 400_000);
+  const failed = lifecycle === 'FAILED';
+  return {
+    fileSystemId,
+    type: kind.type,
+    ...timingFor(lifecycle, now, random, { remainingMs: lifecycle === 'EXECUTING' ? longRunningMs : undefined, agoMs }),
+    totalCount,
+    failedCount: failed ? Math.min(kind.failedCount, totalCount) : 0,
+    failureMessage: failed ? kind.failure : undefined,
+    paths: random.pick(kind.paths),
+    report: kind.report,
+    releaseConfiguration:
+      kind.releaseDays === undefined ? undefined : { DurationSinceLastAccess: { Unit: 'DAYS', Value: kind.releaseDays } },
+  };
+}
+
+// ---- scale ----
+
+export const SCALE_FILE_SYSTEMS = 1000;
+export const SCALE_FILE_CACHES = 3;
+export const SCALE_TASKS = 100_000;
+export const SCALE_FIRST_FILE_SYSTEM_TASKS = 10_000;
+export const SCALE_EXECUTING_ON_SECOND = 500;
+const SCALE_TASKS_PER_CACHE = 500;
+
+const SCALE_PATHS: readonly (readonly string[])[] = [[], ['data/raw'], ['results/latest', 'logs']].map((paths) => Object.freeze(paths));
+const SCALE_REPORT = report('s3://scale-test-bucket/reports');
+const SCALE_FINISHED: readonly TaskLifecycle[] = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'CANCELED'];
+const SCALE_TYPES: readonly TaskType[] = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'];
+
+/**
+ * 1,000 Lustre file systems and a few caches with 100,000 tasks: the first file system has
+ * exactly 10,000 finished tasks, the second 500 EXECUTING ones that run for hours, and the rest
+ * are spread over the other file systems and the caches.
+ */
+function seedScale(state: EmulatorState, random: Random): void {
+  const now = state.now();
+  const fileSystems: string[] = [];
+  for (let i = 0; i < SCALE_FILE_SYSTEMS; i++) {
+    fileSystems.push(
+      state.addFileSystem({
+        name: `scale-fs-${String(i + 1).padStart(4, '0')}`,
+        deploymentType: i % 4 === 0 ? 'SCRATCH_2' : 'PERSISTENT_2',
+        storageCapacity: 1200 * (1 + (i % 8)),
+        createdAt: now - 400 * DAY + i * MINUTE,
+      }),
+    );
+  }
+  const caches: string[] = [];
+  for (let i = 0; i < SCALE_FILE_CACHES; i++) {
+    caches.push(state.addFileCache({ createdAt: now - 100 * DAY + i * HOUR }));
+  }
+
+  // Specs are built with one fixed shape (no spreads): at 100,000 tasks that is the
+  // difference between a fast seed and a slow one.
+  const specs: TaskSpec[] = [];
+  const add = (resource: readonly [fileSystemId?: string, fileCacheId?: string], type: TaskType, lifecycle: TaskLifecycle, timing: Timing, totalCount: number): void => {
+    const failed = lifecycle === 'FAILED';
+    specs.push({
+      fileSystemId: resource[0],
+      fileCacheId: resource[1],
+      type,
+      createdAt: timing.createdAt,
+      pendingMs: timing.pendingMs,
+      executingMs: timing.executingMs,
+      outcome: timing.outcome,
+      cancelRequestedAt: timing.cancelRequestedAt,
+      cancelingMs: timing.cancelingMs,
+      totalCount,
+      failedCount: failed ? Math.min(totalCount, random.int(1, 50)) : 0,
+      failureMessage: failed ? 'The data repository task failed: Access Denied (Service: Amazon S3; Status Code: 403).' : undefined,
+      paths: random.pick(SCALE_PATHS),
+      report: SCALE_REPORT,
+    });
+  };
+  const addFinished = (resource: readonly [fileSystemId?: string, fileCacheId?: string], type: TaskType): void => {
+    const lifecycle = random.pick(SCALE_FINISHED);
+    const timing = timingFor(lifecycle, now, random, { agoMs: random.int(1, 90 * 24) * HOUR, executingMs: random.int(1, 120) * MINUTE });
+    add(resource, type, lifecycle, timing, random.int(100, 200_000));
+  };
+
+  for (let i = 0; i < SCALE_FIRST_FILE_SYSTEM_TASKS; i++) {
+    addFinished([fileSystems[0]], random.pick(SCALE_TYPES));
+  }
+  for (let i = 0; i < SCALE_EXECUTING_ON_SECOND; i++) {
+    const timing = timingFor('EXECUTING', now, random, { remainingMs: random.int(6, 24) * HOUR });
+    add([fileSystems[1]], 'EXPORT_TO_REPOSITORY', 'EXECUTING', timing, random.int(10_000, 5_000_000));
+  }
+  for (const cache of caches) {
+    for (let i = 0; i < SCALE_TASKS_PER_CACHE; i++) {
+      addFinished([undefined, cache], 'AUTO_RELEASE_DATA');
+    }
+  }
+  const others = fileSystems.slice(2);
+  for (let i = 0; specs.length < SCALE_TASKS; i++) {
+    addFinished([others[i % others.length]], random.pick(SCALE_TYPES));
+  }
+  state.addTasks(specs);
+}

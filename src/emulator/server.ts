@@ -1,0 +1,273 @@
+// The emulator as an HTTP service on a loopback port: plumbing only (body limits, routing by
+// X-Amz-Target, request counting, fault injection, logging, prompt shutdown). What a call
+// means is decided in service.ts.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { scaledClock, systemClock, type Clock } from './clock';
+import { FsxError } from './errors';
+import { FaultInjector, type FaultSpec } from './faults';
+import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './model';
+import { PageTokens } from './paging';
+import { seedScenario, type ScenarioName } from './scenarios';
+import { errorReply, handleCall, type Reply } from './service';
+import { EmulatorState } from './state';
+
+export interface EmulatorOptions {
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** Default 127.0.0.1; only loopback addresses are accepted. */
+  host?: string;
+  /** Default 'empty'. */
+  scenario?: ScenarioName;
+  /** Default the system clock. */
+  clock?: Clock;
+  /** Emulated time runs this many times faster than the clock (demos). Default 1. */
+  timeScale?: number;
+  /** Seeds scenarios and generated ids. Default 1. */
+  seed?: number;
+  /** Called once per request, after it is answered (or dropped). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  /** The operation named by X-Amz-Target, or '-' when there was none. */
+  readonly operation: string;
+  /** HTTP status, or 0 when the connection was dropped. */
+  readonly status: number;
+  readonly errorCode?: string;
+  readonly ms: number;
+  readonly requestId: string;
+}
+
+/** Requests larger than this are refused (413) without being parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Beyond this much body we stop reading and close the connection. */
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+type RequestCounts = Record<OperationName, number>;
+
+export class FsxEmulator {
+  readonly url: string;
+  readonly port: number;
+  private readonly faults = new FaultInjector();
+  private readonly tokens = new PageTokens();
+  private counts: RequestCounts = zeroCounts();
+  private otherRequests = 0;
+  private readonly sleeping = new Set<() => void>();
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    readonly state: EmulatorState,
+    host: string,
+    private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
+  ) {
+    this.port = (server.address() as AddressInfo).port;
+    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
+    const host = options.host ?? '127.0.0.1';
+    if (!LOOPBACK_HOSTS.has(host)) {
+      throw new Error(`The FSx emulator listens on loopback only; refusing host '${host}'.`);
+    }
+    const port = options.port ?? 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new RangeError(`Invalid port ${port}`);
+    }
+    const clock = scaledClock(options.clock ?? systemClock, options.timeScale ?? 1);
+    const state = new EmulatorState({ clock, seed: options.seed });
+    seedScenario(state, options.scenario ?? 'empty', options.seed);
+
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const emulator = new FsxEmulator(server, state, host, options.onRequest);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      emulator.serve(request, response).catch(() => request.socket.destroy());
+    });
+    return emulator;
+  }
+
+  requestCounts(): Record<OperationName, number> {
+    return { ...this.counts };
+  }
+
+  totalRequests(): number {
+    return Object.values(this.counts).reduce((sum, count) => sum + count, this.otherRequests);
+  }
+
+  resetRequestCounts(): void {
+    this.counts = zeroCounts();
+    this.otherRequests = 0;
+  }
+
+  injectFault(spec: FaultSpec): () => void {
+    return this.faults.add(spec);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Stops listening, ends open connections and pending delayed answers. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      for (const wake of this.sleeping) {
+        wake();
+      }
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    return this.closing;
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const operation = operationOf(request.headers['x-amz-target']);
+    if (operation.known) {
+      this.counts[operation.name] += 1;
+    } else {
+      this.otherRequests += 1;
+    }
+    const log = (status: number, errorCode?: string): void =>
+      this.onRequest?.({ operation: operation.name, status, errorCode, ms: Math.round(performance.now() - started), requestId });
+
+    const body = await readBody(request);
+    if (body === 'aborted') {
+      request.socket.destroy();
+      log(0);
+      return;
+    }
+
+    let reply: Reply | undefined;
+    if (body === 'tooLarge') {
+      reply = errorReply(new FsxError('RequestEntityTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
+    } else if (request.method !== 'POST' || pathOf(request.url) !== '/' || !operation.known) {
+      reply = errorReply(new FsxError('UnknownOperationException', unknownOperationMessage(request, operation.name)));
+    } else {
+      const decision = this.faults.decide(operation.name);
+      if (decision.delayMs > 0) {
+        await this.sleep(decision.delayMs);
+      }
+      if (decision.drop || this.closing) {
+        request.socket.destroy();
+        log(0);
+        return;
+      }
+      reply =
+        decision.error !== undefined
+          ? errorReply(decision.error)
+          : handleCall(
+              operation.name,
+              { authorization: request.headers.authorization, contentType: request.headers['content-type'] },
+              body,
+              this.state,
+              this.tokens,
+            );
+    }
+    send(response, requestId, reply);
+    log(reply.status, reply.errorCode);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleeping.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleeping.add(wake);
+    });
+  }
+}
+
+type TargetOperation = { known: true; name: OperationName } | { known: false; name: string };
+
+function operationOf(target: string | string[] | undefined): TargetOperation {
+  if (typeof target !== 'string') {
+    return { known: false, name: '-' };
+  }
+  const dot = target.lastIndexOf('.');
+  const prefix = target.slice(0, dot);
+  const name = target.slice(dot + 1);
+  if (dot > 0 && prefix === TARGET_PREFIX && isOperationName(name)) {
+    return { known: true, name };
+  }
+  return { known: false, name: target.length > 100 ? `${target.slice(0, 100)}...` : target };
+}
+
+function unknownOperationMessage(request: IncomingMessage, operation: string): string {
+  if (request.method !== 'POST') {
+    return `Method ${request.method ?? ''} is not supported; FSx accepts POST /.`;
+  }
+  if (pathOf(request.url) !== '/') {
+    return 'FSx accepts requests on the path / only.';
+  }
+  if (operation === '-') {
+    return 'Missing X-Amz-Target header.';
+  }
+  return `The FSx emulator does not implement ${operation}.`;
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?')[0];
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'tooLarge' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: Buffer | 'tooLarge' | 'aborted'): void => {
+      if (!done) {
+        done = true;
+        resolve(result);
+      }
+    };
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAIN_BYTES) {
+        // Not worth reading further just to refuse it.
+        finish('aborted');
+        request.destroy();
+      } else if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+      }
+    });
+    request.on('end', () => finish(size > MAX_BODY_BYTES ? 'tooLarge' : Buffer.concat(chunks)));
+    request.on('error', () => finish('aborted'));
+    request.on('close', () => finish('aborted'));
+  });
+}
+
+function send(response: ServerResponse, requestId: string, reply: Reply): void {
+  if (response.destroyed || response.headersSent) {
+    return;
+  }
+  const payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
+  const headers: Record<string, string | number> = {
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': payload.length,
+    'x-amzn-requestid': requestId,
+  };
+  if (reply.errorCode !== undefined) {
+    headers['x-amzn-errortype'] = reply.errorCode;
+  }
+  response.writeHead(reply.status, headers);
+  response.end(payload);
+}
+
+function zeroCounts(): RequestCounts {
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, 0])) as RequestCounts;
+}

@@ -1,0 +1,118 @@
+// The real AWS CLI (aws fsx ... --endpoint-url) against the emulator: a second, independent
+// client (botocore) that must not be able to tell it from the service.
+
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { FsxEmulator } from '../../src/emulator';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cliEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Nothing from the machine's AWS setup may leak in (profiles, endpoints, tokens).
+    if (!key.startsWith('AWS_')) {
+      env[key] = value;
+    }
+  }
+  return {
+    ...env,
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+  };
+}
+
+function aws(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile('aws', [...args], { env: cliEnvironment(), timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') {
+        reject(error);
+        return;
+      }
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+async function awsJson(args: readonly string[]): Promise<Record<string, unknown>> {
+  const result = await aws([...args, '--output', 'json']);
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+describe('AWS CLI against the FSx emulator', function () {
+  this.timeout(60_000);
+  let emulator: FsxEmulator;
+  let endpoint: string[];
+
+  before(async function () {
+    try {
+      const version = await aws(['--version']);
+      if (version.code !== 0) {
+        throw new Error(version.stderr);
+      }
+    } catch (error) {
+      console.log(`      (skipped: the AWS CLI is not usable here: ${(error as Error).message})`);
+      this.skip();
+    }
+    emulator = await FsxEmulator.start({ scenario: 'demo' });
+    endpoint = ['--endpoint-url', emulator.url];
+  });
+
+  after(async () => {
+    await emulator?.close();
+  });
+
+  it('aws fsx describe-file-systems lists every file system, following NextToken across pages', async () => {
+    for (let i = 0; i < 246; i++) {
+      emulator.state.addFileSystem({ name: `extra-${i}` });
+    }
+    emulator.resetRequestCounts();
+    const output = await awsJson(['fsx', 'describe-file-systems', ...endpoint]);
+    const systems = output.FileSystems as { FileSystemId: string; CreationTime: number; Tags?: { Key: string; Value: string }[] }[];
+    const expected = emulator.state.fileSystems();
+    assert.equal(systems.length, 250);
+    assert.deepEqual(systems.map((fs) => fs.FileSystemId), expected.map((fs) => fs.fileSystemId));
+    assert.equal(systems[0].Tags?.find((tag) => tag.Key === 'Name')?.Value, 'genomics-scratch');
+    assert.equal(Number(systems[0].CreationTime), expected[0].createdAt / 1000);
+    assert.equal(emulator.requestCounts().DescribeFileSystems, 3, 'the CLI paged 100 at a time');
+  });
+
+  it('aws fsx describe-data-repository-tasks --filters Name=file-system-id,Values=...', async () => {
+    const fileSystemId = emulator.state.fileSystems()[0].fileSystemId;
+    const output = await awsJson(['fsx', 'describe-data-repository-tasks', ...endpoint, '--filters', `Name=file-system-id,Values=${fileSystemId}`]);
+    const tasks = output.DataRepositoryTasks as { TaskId: string; FileSystemId: string; Lifecycle: string }[];
+    assert.deepEqual(
+      tasks.map((task) => task.TaskId),
+      emulator.state.tasksOf(fileSystemId).map((task) => task.taskId),
+    );
+    assert.ok(tasks.every((task) => task.FileSystemId === fileSystemId));
+    assert.ok(tasks.some((task) => task.Lifecycle === 'EXECUTING'));
+  });
+
+  it('aws fsx cancel-data-repository-task answers CANCELING, and describe then shows CANCELING', async () => {
+    const fileSystemId = emulator.state.fileSystems()[0].fileSystemId;
+    const executing = emulator.state.tasksOf(fileSystemId).find((task) => task.lifecycle === 'EXECUTING');
+    assert.ok(executing, 'the demo has an EXECUTING task');
+    const cancel = await awsJson(['fsx', 'cancel-data-repository-task', ...endpoint, '--task-id', executing.taskId]);
+    assert.deepEqual(cancel, { Lifecycle: 'CANCELING', TaskId: executing.taskId });
+    const described = await awsJson(['fsx', 'describe-data-repository-tasks', ...endpoint, '--task-ids', executing.taskId]);
+    const [task] = described.DataRepositoryTasks as { TaskId: string; Lifecycle: string }[];
+    assert.equal(task.TaskId, executing.taskId);
+    assert.equal(task.Lifecycle, 'CANCELING');
+  });
+
+  it('service errors reach the CLI by their FSx code', async () => {
+    const result = await aws(['fsx', 'cancel-data-repository-task', ...endpoint, '--task-id', 'task-00000000000000000']);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /\(DataRepositoryTaskNotFound\) when calling the CancelDataRepositoryTask operation/);
+  });
+});

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import { ManualClock } from '../../../src/emulator/clock';
+import { lifecycleAt } from '../../../src/emulator/lifecycle';
+import { TASK_LIFECYCLES } from '../../../src/emulator/model';
+import {
+  SCALE_EXECUTING_ON_SECOND,
+  SCALE_FILE_SYSTEMS,
+  SCALE_FIRST_FILE_SYSTEM_TASKS,
+  SCALE_TASKS,
+  seedScenario,
+} from '../../../src/emulator/scenarios';
+import { EmulatorState } from '../../../src/emulator/state';
+
+const HOUR = 3_600_000;
+const START = Date.UTC(2025, 2, 3, 9, 30);
+
+function seeded(scenario: 'empty' | 'demo' | 'scale', seed = 1): EmulatorState {
+  const state = new EmulatorState({ clock: new ManualClock(START), seed });
+  seedScenario(state, scenario, seed);
+  return state;
+}
+
+function nameOf(state: EmulatorState, fileSystemId: string): string | undefined {
+  return state.getFileSystem(fileSystemId)?.tags.find((tag) => tag.Key === 'Name')?.Value;
+}
+
+describe('emulator scenarios', () => {
+  it('empty has nothing', () => {
+    const state = seeded('empty');
+    assert.equal(state.fileSystems().length, 0);
+    assert.equal(state.fileCaches().length, 0);
+    assert.equal(state.taskCount(), 0);
+  });
+
+  describe('demo', () => {
+    const state = seeded('demo');
+    const lustre = state.fileSystems().filter((fs) => fs.type === 'LUSTRE');
+    const allTasks = state.fileSystems().flatMap((fs) => state.tasksOf(fs.fileSystemId));
+
+    it('has named Lustre file systems, a non-Lustre one without tasks, and a File Cache with tasks', () => {
+      const names = lustre.map((fs) => nameOf(state, fs.fileSystemId));
+      for (const name of ['genomics-scratch', 'render-farm', 'ml-training']) {
+        assert.ok(names.includes(name), `missing ${name}`);
+      }
+      const others = state.fileSystems().filter((fs) => fs.type !== 'LUSTRE');
+      assert.ok(others.length >= 1);
+      for (const fs of others) {
+        assert.equal(state.tasksOf(fs.fileSystemId).length, 0);
+      }
+      assert.equal(state.fileCaches().length, 1);
+      const cacheTasks = state.tasksOf(state.fileCaches()[0].fileCacheId);
+      assert.ok(cacheTasks.length >= 1);
+      assert.ok(cacheTasks.every((task) => task.fileCacheId && !task.fileSystemId));
+    });
+
+    it('has every lifecycle for each file-system task type', () => {
+      for (const type of ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM']) {
+        const seen = new Set(allTasks.filter((task) => task.type === type).map((task) => task.lifecycle));
+        assert.deepEqual([...seen].sort(), [...TASK_LIFECYCLES].sort(), type);
+      }
+    });
+
+    it('has realistic failures, S3 report paths and paths', () => {
+      const failed = allTasks.filter((task) => task.lifecycle === 'FAILED');
+      assert.ok(failed.length >= 3);
+      for (const task of failed) {
+        assert.ok((task.failureMessage ?? '').length > 30, task.failureMessage);
+      }
+      const reports = allTasks.filter((task) => task.report.Enabled);
+      assert.ok(reports.length > 0 && reports.every((task) => task.report.Path?.startsWith('s3://')));
+      assert.ok(allTasks.some((task) => task.paths.some((path) => path.startsWith('s3://'))));
+    });
+
+    it('has at least two EXECUTING tasks that run for at least another hour', () => {
+      const longRunning = allTasks.filter(
+        (task) => task.lifecycle === 'EXECUTING' && lifecycleAt(state.getTaskPlan(task.taskId)!, START + HOUR) === 'EXECUTING',
+      );
+      assert.ok(longRunning.length >= 2, `only ${longRunning.length}`);
+    });
+
+    it('has a file system with more than 50 tasks (paging)', () => {
+      assert.ok(lustre.some((fs) => state.tasksOf(fs.fileSystemId).length > 50));
+    });
+
+    it('is planned relative to the start time and deterministic per seed', () => {
+      const again = seeded('demo');
+      assert.deepEqual(
+        again.fileSystems().flatMap((fs) => again.tasksOf(fs.fileSystemId)),
+        allTasks,
+      );
+      const other = seeded('demo', 2);
+      assert.notDeepEqual(other.fileSystems()[0].fileSystemId, state.fileSystems()[0].fileSystemId);
+      assert.ok(allTasks.every((task) => task.creationTime <= START));
+    });
+  });
+
+  describe('scale', () => {
+    it('seeds 1,000 file systems and 100,000 tasks quickly, with the promised shape', function () {
+      this.timeout(10_000);
+      const started = performance.now();
+      const state = seeded('scale');
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2_000, `seeding took ${elapsed.toFixed(0)} ms`);
+      assert.equal(state.fileSystems().length, SCALE_FILE_SYSTEMS);
+      assert.ok(state.fileSystems().every((fs) => fs.type === 'LUSTRE'));
+      assert.ok(state.fileCaches().length >= 1);
+      assert.equal(state.taskCount(), SCALE_TASKS);
+      const [first, second] = state.fileSystems();
+      assert.equal(state.tasksOf(first.fileSystemId).length, SCALE_FIRST_FILE_SYSTEM_TASKS);
+      const onSecond = state.tasksOf(second.fileSystemId);
+      assert.equal(onSecond.filter((task) => task.lifecycle === 'EXECUTING').length, SCALE_EXECUTING_ON_SECOND);
+      assert.ok(
+        onSecond.every((task) => lifecycleAt(state.getTaskPlan(task.taskId)!, START + 5 * HOUR) === 'EXECUTING'),
+        'the tracked tasks run for hours',
+      );
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import { FsxApi, Task } from './model';
+
+/** Enough for any picker; a connection with more active tasks shows the newest this many. */
+export const ACTIVE_TASKS_LIMIT = 500;
+
+/**
+ * Every PENDING or EXECUTING task of a connection, newest first, with one filter on lifecycle
+ * and none on file system: one call per 50 tasks instead of one per file system.
+ */
+export async function listActiveTasks(api: FsxApi, signal?: AbortSignal, limit = ACTIVE_TASKS_LIMIT): Promise<Task[]> {
+  const tasks: Task[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await api.listTasks(undefined, { lifecycles: ['PENDING', 'EXECUTING'], nextToken }, signal);
+    tasks.push(...page.tasks);
+    nextToken = page.nextToken;
+  } while (nextToken && tasks.length < limit);
+  return tasks.slice(0, limit);
+}

@@ -1,0 +1,124 @@
+import { FSxClient } from '@aws-sdk/client-fsx';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
+import { classifyError } from './errors';
+import { Connection, connectionKey } from './model';
+
+/** One line per API call, for the log. Never carries a credential. */
+export interface ApiCallEvent {
+  readonly operation: string;
+  readonly region: string;
+  readonly profile?: string;
+  readonly requestId?: string;
+  readonly durationMs: number;
+  /** 'ok', or the error's kind and code. */
+  readonly outcome: string;
+  /** How many HTTP attempts the SDK made (retries included). */
+  readonly attempts?: number;
+}
+
+export interface ClientFactoryOptions {
+  /** Called after every API call, success or failure. */
+  readonly onApiCall?: (event: ApiCallEvent) => void;
+  /** Tests inject a fast retry strategy; production keeps the SDK's standard mode. */
+  readonly retryStrategy?: RetryStrategyV2;
+  readonly requestTimeoutMs?: number;
+  readonly connectionTimeoutMs?: number;
+  /** Overrides where credentials come from (tests); the default is the Node provider chain. */
+  readonly credentialsFor?: (connection: Connection) => AwsCredentialIdentityProvider;
+}
+
+/** Credentials the sandbox emulator accepts; they authorise nothing anywhere else. */
+export const SANDBOX_CREDENTIALS: AwsCredentialIdentity = Object.freeze({
+  accessKeyId: 'AKIASANDBOXEXAMPLE',
+  secretAccessKey: 'sandbox-secret-not-a-real-key',
+});
+
+/**
+ * One FSxClient per (profile, region, endpoint, FIPS), created on first use and destroyed on
+ * dispose, so sockets and cached credentials are shared by every caller of that connection.
+ */
+export class FsxClientFactory {
+  private readonly clients = new Map<string, FSxClient>();
+
+  constructor(private readonly options: ClientFactoryOptions = {}) {}
+
+  get(connection: Connection): FSxClient {
+    const key = connectionKey(connection);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.create(connection);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Drops a connection's client, e.g. after its credentials expired and the user signed in again. */
+  forget(connection: Connection): void {
+    const key = connectionKey(connection);
+    this.clients.get(key)?.destroy();
+    this.clients.delete(key);
+  }
+
+  dispose(): void {
+    for (const client of this.clients.values()) {
+      client.destroy();
+    }
+    this.clients.clear();
+  }
+
+  private create(connection: Connection): FSxClient {
+    const credentials = this.options.credentialsFor
+      ? this.options.credentialsFor(connection)
+      : connection.sandbox
+        ? async () => SANDBOX_CREDENTIALS
+        : fromNodeProviderChain({ profile: connection.profile });
+    const client = new FSxClient({
+      region: connection.region,
+      profile: connection.profile,
+      endpoint: connection.endpoint,
+      useFipsEndpoint: connection.endpoint ? false : !!connection.useFipsEndpoint,
+      credentials,
+      retryStrategy: this.options.retryStrategy,
+      requestHandler: {
+        requestTimeout: this.options.requestTimeoutMs ?? 30_000,
+        connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
+      },
+    });
+    this.instrument(client, connection);
+    return client;
+  }
+
+  /** Times every call at the outermost step so retries count once and the request id is known. */
+  private instrument(client: FSxClient, connection: Connection): void {
+    const onApiCall = this.options.onApiCall;
+    if (!onApiCall) {
+      return;
+    }
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const started = Date.now();
+        const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+        const base = { operation, region: connection.region, profile: connection.profile };
+        try {
+          const result = await next(args);
+          const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number } }).$metadata;
+          onApiCall({ ...base, requestId: metadata?.requestId, attempts: metadata?.attempts, durationMs: Date.now() - started, outcome: 'ok' });
+          return result;
+        } catch (error) {
+          const classified = classifyError(error, operation);
+          const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts;
+          onApiCall({
+            ...base,
+            requestId: classified.requestId,
+            attempts,
+            durationMs: Date.now() - started,
+            outcome: `${classified.kind}${classified.code ? ` ${classified.code}` : ''}`,
+          });
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'fsxTasksApiCallLog' },
+    );
+  }
+}

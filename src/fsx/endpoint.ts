@@ -1,0 +1,54 @@
+import { FsxError } from './errors';
+
+// We resolve the endpoint ourselves: the SDK honours a profile's `endpoint_url` only for the
+// default profile, and we must refuse endpoints that would leak signed requests.
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+export interface EndpointSources {
+  /** The `fsxTasks.endpoint` setting (machine-scoped), if set. */
+  readonly setting?: string;
+  /** The process environment, for AWS_ENDPOINT_URL_FSX. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly useFipsEndpoint?: boolean;
+}
+
+/**
+ * Returns the custom endpoint to use, or undefined for the public regional one.
+ * Throws FsxError('validation') for an endpoint that is not a URL, plain http to a
+ * non-loopback host (signed requests carry a session token), or FIPS with a custom endpoint.
+ */
+export function resolveEndpoint(sources: EndpointSources): string | undefined {
+  const raw = sources.setting?.trim() || sources.env?.AWS_ENDPOINT_URL_FSX?.trim() || undefined;
+  if (!raw) {
+    return undefined;
+  }
+  return validateEndpoint(raw, !!sources.useFipsEndpoint);
+}
+
+export function validateEndpoint(raw: string, useFipsEndpoint = false): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new FsxError('validation', `Endpoint "${raw}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new FsxError('validation', `Endpoint "${raw}" must use https.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new FsxError('validation', `Endpoint "${raw}" uses plain http; only loopback addresses may. Use https.`);
+  }
+  if (url.username || url.password) {
+    throw new FsxError('validation', 'Endpoint must not contain a user name or password.');
+  }
+  if (useFipsEndpoint) {
+    throw new FsxError('validation', 'A custom endpoint cannot be combined with the FIPS endpoint option. Turn one of them off.');
+  }
+  // Keep the path: a VPC endpoint or proxy may need it; drop a lone trailing slash.
+  return url.href.replace(/\/$/, '');
+}

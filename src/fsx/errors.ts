@@ -1,0 +1,202 @@
+// Every error that crosses the FSx boundary becomes an FsxError with a kind the UI can act on.
+// The SDK throws modelled classes for FSx's own errors, FSxServiceException with a `name` for
+// unmodelled ones (throttling, expired tokens, access denied), and plain Node errors for the
+// network; credential providers throw their own. This file is the one place that knows them all.
+
+export type FsxErrorKind =
+  | 'taskEnded' // cancel of a task that already finished: not a failure of ours
+  | 'notFound'
+  | 'throttled'
+  | 'credentials' // missing, expired or rejected credentials
+  | 'accessDenied'
+  | 'network'
+  | 'unsupported'
+  | 'validation'
+  | 'conflict' // another task is executing, a service limit was reached
+  | 'service' // FSx answered 5xx
+  | 'region' // no region configured anywhere
+  | 'cancelled' // our own abort: never shown
+  | 'other';
+
+/** One line per kind, each with a next step. `{0}` is never used here: details go in `detail`. */
+export const ERROR_MESSAGES: Readonly<Record<FsxErrorKind, string>> = {
+  taskEnded: 'The task has already ended.',
+  notFound: 'FSx could not find it. It may have been deleted, or it belongs to another region or account.',
+  throttled: 'FSx is throttling requests. The extension will retry with backoff; try again in a minute.',
+  credentials: 'AWS credentials are missing or expired. Sign in again or pick another profile.',
+  accessDenied: 'Access denied. Your credentials lack the FSx permission for this action.',
+  network: 'Could not reach FSx. Check your network connection or endpoint setting, then retry.',
+  unsupported: 'FSx does not support this action for this resource.',
+  validation: 'FSx rejected the request as invalid.',
+  conflict: 'FSx cannot do this now because of another task or a service limit.',
+  service: 'FSx had an internal error. Retry in a moment.',
+  region: 'No AWS region is set. Choose a region for this connection.',
+  cancelled: 'The request was cancelled.',
+  other: 'The FSx request failed.',
+};
+
+export class FsxError extends Error {
+  override readonly name = 'FsxError';
+
+  constructor(
+    readonly kind: FsxErrorKind,
+    /** What the service or provider said, for the log and the details of a message. */
+    readonly detail: string,
+    readonly options: {
+      readonly code?: string;
+      readonly requestId?: string;
+      readonly operation?: string;
+      /** Set when the credentials come from an SSO session that `aws sso login` can renew. */
+      readonly ssoExpired?: boolean;
+      readonly cause?: unknown;
+    } = {},
+  ) {
+    super(ERROR_MESSAGES[kind] + (detail ? ` (${detail})` : ''), { cause: options.cause });
+  }
+
+  get code(): string | undefined {
+    return this.options.code;
+  }
+
+  get requestId(): string | undefined {
+    return this.options.requestId;
+  }
+
+  /** The one-line message for a person: what happened and the next step, plus the request id. */
+  get userMessage(): string {
+    const base = ERROR_MESSAGES[this.kind];
+    return this.requestId ? `${base} Request ID: ${this.requestId}` : base;
+  }
+}
+
+const CODE_KINDS: Readonly<Record<string, FsxErrorKind>> = {
+  DataRepositoryTaskEnded: 'taskEnded',
+  DataRepositoryTaskNotFound: 'notFound',
+  FileSystemNotFound: 'notFound',
+  FileCacheNotFound: 'notFound',
+  DataRepositoryAssociationNotFound: 'notFound',
+  ResourceNotFound: 'notFound',
+  ThrottlingException: 'throttled',
+  Throttling: 'throttled',
+  TooManyRequestsException: 'throttled',
+  RequestLimitExceeded: 'throttled',
+  ExpiredTokenException: 'credentials',
+  ExpiredToken: 'credentials',
+  UnrecognizedClientException: 'credentials',
+  InvalidClientTokenId: 'credentials',
+  InvalidSignatureException: 'credentials',
+  SignatureDoesNotMatch: 'credentials',
+  MissingAuthenticationToken: 'credentials',
+  CredentialsProviderError: 'credentials',
+  TokenProviderError: 'credentials',
+  AccessDeniedException: 'accessDenied',
+  AccessDenied: 'accessDenied',
+  UnsupportedOperation: 'unsupported',
+  BadRequest: 'validation',
+  ValidationException: 'validation',
+  InvalidRequest: 'validation',
+  IncompatibleParameterError: 'validation',
+  SerializationException: 'validation',
+  InvalidDataRepositoryType: 'validation',
+  DataRepositoryTaskExecuting: 'conflict',
+  ServiceLimitExceeded: 'conflict',
+  InternalServerError: 'service',
+  ServiceUnavailable: 'service',
+  ServiceUnavailableException: 'service',
+  InternalFailure: 'service',
+  AbortError: 'cancelled',
+  TimeoutError: 'network',
+  RequestTimeout: 'network',
+};
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $metadata?: { requestId?: unknown; httpStatusCode?: unknown };
+  $response?: { statusCode?: unknown };
+  cause?: unknown;
+}
+
+function asErrorLike(error: unknown): ErrorLike {
+  return typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function kindOf(error: ErrorLike, message: string): FsxErrorKind {
+  const name = text(error.name);
+  const code = text(error.code);
+  for (const key of [name, code]) {
+    if (key && CODE_KINDS[key]) {
+      return CODE_KINDS[key];
+    }
+  }
+  if (code && NETWORK_CODES.has(code)) {
+    return 'network';
+  }
+  if (/region is missing/i.test(message)) {
+    return 'region';
+  }
+  if (/socket hang up|network|getaddrinfo|connect ECONN/i.test(message)) {
+    return 'network';
+  }
+  if (/could not load credentials|credential|sso session|token.*expired/i.test(message)) {
+    return 'credentials';
+  }
+  const status = Number(error.$metadata?.httpStatusCode ?? error.$response?.statusCode);
+  if (status === 429) {
+    return 'throttled';
+  }
+  if (status === 403) {
+    return 'accessDenied';
+  }
+  if (status >= 500) {
+    return 'service';
+  }
+  // A network error may be wrapped (fetch's TypeError has the socket error as its cause).
+  if (error.cause && error.cause !== error) {
+    const inner = kindOf(asErrorLike(error.cause), text(asErrorLike(error.cause).message) ?? '');
+    if (inner !== 'other') {
+      return inner;
+    }
+  }
+  return 'other';
+}
+
+/** Maps anything thrown by the SDK, a credential provider or the network to an FsxError. */
+export function classifyError(error: unknown, operation?: string): FsxError {
+  if (error instanceof FsxError) {
+    return error;
+  }
+  const like = asErrorLike(error);
+  const message = text(like.message) ?? String(error);
+  const kind = kindOf(like, message);
+  const code = text(like.name) !== 'Error' ? (text(like.name) ?? text(like.code)) : text(like.code);
+  return new FsxError(kind, message, {
+    code,
+    requestId: text(like.$metadata?.requestId),
+    operation,
+    ssoExpired: kind === 'credentials' && /\bsso\b/i.test(message),
+    cause: error,
+  });
+}
+
+export function isFsxError(error: unknown, kind?: FsxErrorKind): error is FsxError {
+  return error instanceof FsxError && (kind === undefined || error.kind === kind);
+}

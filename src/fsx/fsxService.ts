@@ -1,0 +1,254 @@
+import {
+  CancelDataRepositoryTaskCommand,
+  CreateDataRepositoryTaskCommand,
+  DataRepositoryTask,
+  DataRepositoryTaskFilter,
+  DescribeDataRepositoryTasksCommand,
+  FileCache,
+  FileSystem,
+  FSxClient,
+  paginateDescribeFileCaches,
+  paginateDescribeFileSystems,
+} from '@aws-sdk/client-fsx';
+import { classifyError, FsxError } from './errors';
+import {
+  CreateTaskInput,
+  FsxApi,
+  isValidTaskId,
+  Lifecycle,
+  ListTasksOptions,
+  ResourceRef,
+  StorageResource,
+  Task,
+  TaskPage,
+} from './model';
+
+/** The API's limits (DESIGN.md). */
+export const MAX_TASK_IDS_PER_CALL = 50;
+export const MAX_TASKS_PER_PAGE = 50;
+/** FSx pages file systems and caches at its own internal maximum; asking for more is harmless. */
+export const RESOURCE_PAGE_SIZE = 100;
+
+/**
+ * FsxApi over one FSxClient (one connection). Narrows the SDK's shapes into our model and turns
+ * every failure into an FsxError; it never logs (the client factory's middleware does).
+ */
+export class FsxService implements FsxApi {
+  constructor(private readonly client: FSxClient) {}
+
+  async listResources(signal?: AbortSignal): Promise<StorageResource[]> {
+    const [fileSystems, fileCaches] = await Promise.all([this.listFileSystems(signal), this.listFileCaches(signal)]);
+    return [...fileSystems, ...fileCaches];
+  }
+
+  async listTasks(resource: ResourceRef | undefined, options: ListTasksOptions = {}, signal?: AbortSignal): Promise<TaskPage> {
+    const filters: DataRepositoryTaskFilter[] = [];
+    if (resource) {
+      filters.push({ Name: resource.kind === 'fileCache' ? 'file-cache-id' : 'file-system-id', Values: [resource.id] });
+    }
+    // The task-lifecycle filter documents no CANCELING value, so it is never sent.
+    const lifecycles = options.lifecycles?.filter((lifecycle) => lifecycle !== 'CANCELING');
+    if (lifecycles && lifecycles.length > 0) {
+      filters.push({ Name: 'task-lifecycle', Values: [...lifecycles] });
+    }
+    const output = await this.call('DescribeDataRepositoryTasks', signal, () =>
+      this.client.send(
+        new DescribeDataRepositoryTasksCommand({
+          Filters: filters.length > 0 ? filters : undefined,
+          MaxResults: Math.min(options.pageSize ?? MAX_TASKS_PER_PAGE, MAX_TASKS_PER_PAGE),
+          NextToken: options.nextToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return { tasks: (output.DataRepositoryTasks ?? []).map(toTask), nextToken: output.NextToken || undefined };
+  }
+
+  async describeTasks(taskIds: readonly string[], signal?: AbortSignal): Promise<Task[]> {
+    const unique = [...new Set(taskIds)];
+    const invalid = unique.find((id) => !isValidTaskId(id));
+    if (invalid !== undefined) {
+      throw invalidTaskId(invalid);
+    }
+    const tasks: Task[] = [];
+    for (let start = 0; start < unique.length; start += MAX_TASK_IDS_PER_CALL) {
+      tasks.push(...(await this.describeBatch(unique.slice(start, start + MAX_TASK_IDS_PER_CALL), signal)));
+    }
+    return tasks;
+  }
+
+  async cancelTask(taskId: string, signal?: AbortSignal): Promise<Lifecycle> {
+    if (!isValidTaskId(taskId)) {
+      throw invalidTaskId(taskId);
+    }
+    const output = await this.call('CancelDataRepositoryTask', signal, () =>
+      this.client.send(new CancelDataRepositoryTaskCommand({ TaskId: taskId }), { abortSignal: signal }),
+    );
+    return (output.Lifecycle ?? 'CANCELING') as Lifecycle;
+  }
+
+  async createTask(input: CreateTaskInput, signal?: AbortSignal): Promise<Task> {
+    const output = await this.call('CreateDataRepositoryTask', signal, () =>
+      this.client.send(
+        new CreateDataRepositoryTaskCommand({
+          FileSystemId: input.fileSystemId,
+          Type: input.type,
+          Paths: input.paths ? [...input.paths] : undefined,
+          Report: input.report
+            ? { Enabled: input.report.enabled, Path: input.report.path, Format: input.report.format as 'REPORT_CSV_20191124' | undefined, Scope: input.report.scope as 'FAILED_FILES_ONLY' | undefined }
+            : { Enabled: false },
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    if (!output.DataRepositoryTask) {
+      throw new FsxError('other', 'CreateDataRepositoryTask answered without a task.', { operation: 'CreateDataRepositoryTask' });
+    }
+    return toTask(output.DataRepositoryTask);
+  }
+
+  /**
+   * One DescribeDataRepositoryTasks call for up to 50 ids. FSx fails the whole call when any id
+   * is unknown; then the batch is split in halves so the known tasks are still returned and only
+   * the unknown ids are left out (a deleted task costs a few extra calls, not the whole poll).
+   */
+  private async describeBatch(taskIds: string[], signal?: AbortSignal): Promise<Task[]> {
+    try {
+      const tasks: Task[] = [];
+      let nextToken: string | undefined;
+      do {
+        const output = await this.call('DescribeDataRepositoryTasks', signal, () =>
+          this.client.send(new DescribeDataRepositoryTasksCommand({ TaskIds: taskIds, NextToken: nextToken }), { abortSignal: signal }),
+        );
+        tasks.push(...(output.DataRepositoryTasks ?? []).map(toTask));
+        nextToken = output.NextToken || undefined;
+      } while (nextToken);
+      return tasks;
+    } catch (error) {
+      if (!(error instanceof FsxError && error.kind === 'notFound')) {
+        throw error;
+      }
+      if (taskIds.length === 1) {
+        return [];
+      }
+      const middle = Math.ceil(taskIds.length / 2);
+      return [
+        ...(await this.describeBatch(taskIds.slice(0, middle), signal)),
+        ...(await this.describeBatch(taskIds.slice(middle), signal)),
+      ];
+    }
+  }
+
+  private async listFileSystems(signal?: AbortSignal): Promise<StorageResource[]> {
+    const resources: StorageResource[] = [];
+    // A fresh input object per listing: the paginator writes NextToken into the one it is given.
+    const pages = paginateDescribeFileSystems({ client: this.client, pageSize: RESOURCE_PAGE_SIZE }, {}, { abortSignal: signal });
+    await this.call('DescribeFileSystems', signal, async () => {
+      for await (const page of pages) {
+        resources.push(...(page.FileSystems ?? []).map(fileSystemToResource));
+      }
+    });
+    return resources;
+  }
+
+  private async listFileCaches(signal?: AbortSignal): Promise<StorageResource[]> {
+    const resources: StorageResource[] = [];
+    const pages = paginateDescribeFileCaches({ client: this.client, pageSize: RESOURCE_PAGE_SIZE }, {}, { abortSignal: signal });
+    try {
+      await this.call('DescribeFileCaches', signal, async () => {
+        for await (const page of pages) {
+          resources.push(...(page.FileCaches ?? []).map(fileCacheToResource));
+        }
+      });
+    } catch (error) {
+      // Regions without Amazon File Cache answer UnsupportedOperation: that means "no caches".
+      if (error instanceof FsxError && error.kind === 'unsupported') {
+        return [];
+      }
+      throw error;
+    }
+    return resources;
+  }
+
+  private async call<T>(operation: string, signal: AbortSignal | undefined, send: () => Promise<T>): Promise<T> {
+    if (signal?.aborted) {
+      throw new FsxError('cancelled', '', { operation });
+    }
+    try {
+      return await send();
+    } catch (error) {
+      throw classifyError(error, operation);
+    }
+  }
+}
+
+function invalidTaskId(taskId: string): FsxError {
+  return new FsxError('validation', `"${taskId}" is not a task id: expected "task-" followed by at least 17 hex digits.`);
+}
+
+function nameTag(tags: readonly { Key?: string; Value?: string }[] | undefined): string | undefined {
+  return tags?.find((tag) => tag.Key === 'Name')?.Value || undefined;
+}
+
+function fileSystemToResource(fs: FileSystem): StorageResource {
+  const storageType = fs.FileSystemType ?? 'UNKNOWN';
+  return {
+    kind: 'fileSystem',
+    id: fs.FileSystemId ?? '',
+    name: nameTag(fs.Tags),
+    storageType,
+    lifecycle: fs.Lifecycle ?? 'UNKNOWN',
+    deploymentType: fs.LustreConfiguration?.DeploymentType,
+    storageCapacityGiB: fs.StorageCapacity,
+    arn: fs.ResourceARN,
+    dnsName: fs.DNSName,
+    supportsTasks: storageType === 'LUSTRE',
+  };
+}
+
+function fileCacheToResource(cache: FileCache): StorageResource {
+  return {
+    kind: 'fileCache',
+    id: cache.FileCacheId ?? '',
+    // DescribeFileCaches returns no tags; the id is the name.
+    storageType: cache.FileCacheType ?? 'LUSTRE',
+    lifecycle: cache.Lifecycle ?? 'UNKNOWN',
+    deploymentType: cache.LustreConfiguration?.DeploymentType,
+    storageCapacityGiB: cache.StorageCapacity,
+    arn: cache.ResourceARN,
+    dnsName: cache.DNSName,
+    supportsTasks: true,
+  };
+}
+
+export function toTask(task: DataRepositoryTask): Task {
+  const resource: ResourceRef = task.FileCacheId
+    ? { kind: 'fileCache', id: task.FileCacheId }
+    : { kind: 'fileSystem', id: task.FileSystemId ?? '' };
+  return {
+    taskId: task.TaskId ?? '',
+    // A lifecycle added to the API later is kept as it comes; the UI shows it with a neutral icon.
+    lifecycle: (task.Lifecycle ?? 'PENDING') as Lifecycle,
+    type: task.Type ?? 'UNKNOWN',
+    creationTime: task.CreationTime ?? new Date(0),
+    startTime: task.StartTime,
+    endTime: task.EndTime,
+    arn: task.ResourceARN,
+    resource,
+    paths: task.Paths ?? [],
+    failureMessage: task.FailureDetails?.Message,
+    status: task.Status
+      ? {
+          totalCount: task.Status.TotalCount,
+          succeededCount: task.Status.SucceededCount,
+          failedCount: task.Status.FailedCount,
+          lastUpdatedTime: task.Status.LastUpdatedTime,
+          releasedCapacity: task.Status.ReleasedCapacity,
+        }
+      : undefined,
+    report: task.Report
+      ? { enabled: !!task.Report.Enabled, path: task.Report.Path, format: task.Report.Format, scope: task.Report.Scope }
+      : undefined,
+    capacityToRelease: task.CapacityToRelease,
+  };
+}

@@ -1,0 +1,162 @@
+// The domain model every layer above the FSx boundary works with. It is ours, not the SDK's:
+// the SDK's optional-everything shapes are narrowed once, in fsxService.ts.
+
+export const LIFECYCLES = ['PENDING', 'EXECUTING', 'CANCELING', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+/** CancelDataRepositoryTask is accepted only in these states. */
+export const CANCELLABLE_LIFECYCLES: ReadonlySet<Lifecycle> = new Set<Lifecycle>(['PENDING', 'EXECUTING']);
+/** A task in one of these states never changes again. */
+export const TERMINAL_LIFECYCLES: ReadonlySet<Lifecycle> = new Set<Lifecycle>(['SUCCEEDED', 'FAILED', 'CANCELED']);
+
+export function isCancellable(lifecycle: Lifecycle): boolean {
+  return CANCELLABLE_LIFECYCLES.has(lifecycle);
+}
+
+export function isTerminal(lifecycle: Lifecycle): boolean {
+  return TERMINAL_LIFECYCLES.has(lifecycle);
+}
+
+export function isLifecycle(value: unknown): value is Lifecycle {
+  return typeof value === 'string' && (LIFECYCLES as readonly string[]).includes(value);
+}
+
+/** Wire values (the JS SDK's enum keys differ from these; always compare with the values). */
+export const TASK_TYPES = [
+  'EXPORT_TO_REPOSITORY',
+  'IMPORT_METADATA_FROM_REPOSITORY',
+  'RELEASE_DATA_FROM_FILESYSTEM',
+  'AUTO_RELEASE_DATA',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const TASK_TYPE_LABELS: Readonly<Record<TaskType, string>> = {
+  EXPORT_TO_REPOSITORY: 'Export to repository',
+  IMPORT_METADATA_FROM_REPOSITORY: 'Import metadata',
+  RELEASE_DATA_FROM_FILESYSTEM: 'Release data',
+  AUTO_RELEASE_DATA: 'Auto release data',
+};
+
+/** Task ids as FSx validates them. */
+export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,}$/;
+export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;
+export const FILE_CACHE_ID_PATTERN = /^fc-[0-9a-f]{8,}$/;
+
+export function isValidTaskId(value: string): boolean {
+  return TASK_ID_PATTERN.test(value);
+}
+
+/** What owns data repository tasks: a Lustre file system or a File Cache. */
+export type ResourceKind = 'fileSystem' | 'fileCache';
+
+export interface ResourceRef {
+  readonly kind: ResourceKind;
+  readonly id: string;
+}
+
+export interface StorageResource extends ResourceRef {
+  /** The `Name` tag, when there is one. */
+  readonly name?: string;
+  /** LUSTRE, WINDOWS, ONTAP, OPENZFS for file systems; LUSTRE for caches. */
+  readonly storageType: string;
+  /** AVAILABLE, CREATING, ... as FSx reports it. */
+  readonly lifecycle: string;
+  readonly deploymentType?: string;
+  readonly storageCapacityGiB?: number;
+  readonly arn?: string;
+  readonly dnsName?: string;
+  /** Only Lustre file systems and File Caches have data repository tasks. */
+  readonly supportsTasks: boolean;
+}
+
+export interface TaskStatus {
+  readonly totalCount?: number;
+  readonly succeededCount?: number;
+  readonly failedCount?: number;
+  readonly lastUpdatedTime?: Date;
+  readonly releasedCapacity?: number;
+}
+
+export interface TaskReport {
+  readonly enabled: boolean;
+  readonly path?: string;
+  readonly format?: string;
+  readonly scope?: string;
+}
+
+export interface Task {
+  readonly taskId: string;
+  readonly lifecycle: Lifecycle;
+  readonly type: TaskType | string;
+  readonly creationTime: Date;
+  readonly startTime?: Date;
+  readonly endTime?: Date;
+  readonly arn?: string;
+  /** The file system or cache the task runs on. */
+  readonly resource: ResourceRef;
+  readonly paths: readonly string[];
+  readonly failureMessage?: string;
+  readonly status?: TaskStatus;
+  readonly report?: TaskReport;
+  readonly capacityToRelease?: number;
+}
+
+export interface TaskPage {
+  readonly tasks: readonly Task[];
+  /** Present when more tasks follow; pass it back to get the next page. */
+  readonly nextToken?: string;
+}
+
+export interface ListTasksOptions {
+  readonly lifecycles?: readonly Lifecycle[];
+  readonly nextToken?: string;
+  /** At most 50 (the API's page size for tasks). */
+  readonly pageSize?: number;
+}
+
+export interface CreateTaskInput {
+  /** CreateDataRepositoryTask takes a file system only (File Caches release data on their own). */
+  readonly fileSystemId: string;
+  readonly type: TaskType;
+  readonly paths?: readonly string[];
+  readonly report?: TaskReport;
+}
+
+/** Where and as whom to call FSx. */
+export interface Connection {
+  /** Named profile of the shared AWS config; undefined means the default credential chain. */
+  readonly profile?: string;
+  readonly region: string;
+  /** Custom endpoint (the sandbox, a VPC endpoint); undefined means the public one. */
+  readonly endpoint?: string;
+  readonly useFipsEndpoint?: boolean;
+  /** The built-in emulator: fixed fake credentials instead of the credential chain. */
+  readonly sandbox?: boolean;
+}
+
+export function connectionKey(connection: Connection): string {
+  return JSON.stringify([connection.profile ?? '', connection.region, connection.endpoint ?? '', !!connection.useFipsEndpoint, !!connection.sandbox]);
+}
+
+/** Progress as a fraction 0..1 when FSx reports a total, otherwise undefined. */
+export function taskProgress(task: Task): number | undefined {
+  const total = task.status?.totalCount;
+  if (!total) {
+    return undefined;
+  }
+  const done = (task.status?.succeededCount ?? 0) + (task.status?.failedCount ?? 0);
+  return Math.min(1, done / total);
+}
+
+/** The operations everything above the boundary needs; implemented over FSxClient by FsxService. */
+export interface FsxApi {
+  /** Every file system (Lustre and others, flagged) and File Cache, all pages. */
+  listResources(signal?: AbortSignal): Promise<StorageResource[]>;
+  /** One page of tasks, newest first: of one file system or cache, or of the whole connection. */
+  listTasks(resource: ResourceRef | undefined, options?: ListTasksOptions, signal?: AbortSignal): Promise<TaskPage>;
+  /** Any number of tasks by id, in batches of at most 50 per call; unknown ids are left out. */
+  describeTasks(taskIds: readonly string[], signal?: AbortSignal): Promise<Task[]>;
+  /** Returns the lifecycle FSx answers with (normally CANCELING). */
+  cancelTask(taskId: string, signal?: AbortSignal): Promise<Lifecycle>;
+  createTask(input: CreateTaskInput, signal?: AbortSignal): Promise<Task>;
+}

@@ -1,0 +1,76 @@
+import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+
+export type ProfileKind = 'sso' | 'assumeRole' | 'process' | 'webIdentity' | 'static' | 'other';
+
+export interface ProfileInfo {
+  readonly name: string;
+  readonly kind: ProfileKind;
+  readonly region?: string;
+  /** Where it came from, for the picker's description. */
+  readonly source: 'config' | 'credentials' | 'both';
+}
+
+type ProfileSection = Readonly<Record<string, string | undefined>>;
+
+function kindOf(section: ProfileSection): ProfileKind {
+  if (section.sso_session || section.sso_start_url) {
+    return 'sso';
+  }
+  if (section.role_arn && section.web_identity_token_file) {
+    return 'webIdentity';
+  }
+  if (section.role_arn) {
+    return 'assumeRole';
+  }
+  if (section.credential_process) {
+    return 'process';
+  }
+  if (section.aws_access_key_id) {
+    return 'static';
+  }
+  return 'other';
+}
+
+/**
+ * Profiles from the shared config and credentials files (honouring AWS_CONFIG_FILE and
+ * AWS_SHARED_CREDENTIALS_FILE), read fresh each time so a profile added in a terminal shows up.
+ */
+export async function listProfiles(): Promise<ProfileInfo[]> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  // The loader keys `[sso-session x]` and `[services x]` sections as "sso-session.x": not profiles.
+  const isSection = (name: string) => ['sso-session', 'services'].some((prefix) => name.startsWith(prefix + CONFIG_PREFIX_SEPARATOR));
+  const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter((name) => !isSection(name)));
+  return [...names].sort().map((name) => {
+    const config = configFile[name] ?? {};
+    const credentials = credentialsFile[name] ?? {};
+    const merged = { ...credentials, ...config };
+    return {
+      name,
+      kind: kindOf(merged),
+      region: config.region ?? credentials.region,
+      source: configFile[name] && credentialsFile[name] ? 'both' : configFile[name] ? 'config' : 'credentials',
+    };
+  });
+}
+
+/**
+ * The region to use when none is configured for a connection: the environment, then the
+ * profile's own region. Undefined means "ask the user".
+ */
+export async function defaultRegion(
+  profile: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<string | undefined> {
+  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (fromEnv) {
+    return fromEnv;
+  }
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const name = profile ?? env.AWS_PROFILE ?? 'default';
+  return configFile[name]?.region ?? credentialsFile[name]?.region ?? undefined;
+}
+
+/** AWS region names as the SDK accepts them (us-east-1, eu-central-2, us-gov-west-1, cn-north-1). */
+export function isPlausibleRegion(region: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
+}

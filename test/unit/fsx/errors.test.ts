@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { BadRequest, DataRepositoryTaskEnded, DataRepositoryTaskNotFound, FSxServiceException, UnsupportedOperation } from '@aws-sdk/client-fsx';
+import { classifyError, ERROR_MESSAGES, FsxError, FsxErrorKind } from '../../../src/fsx/errors';
+
+function serviceError(name: string, status: number, requestId = 'req-123'): FSxServiceException {
+  return new FSxServiceException({ name, $fault: status >= 500 ? 'server' : 'client', message: `${name} happened`, $metadata: { httpStatusCode: status, requestId } });
+}
+
+function networkError(code: string): Error {
+  return Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
+}
+
+describe('classifyError', () => {
+  const cases: [string, unknown, FsxErrorKind][] = [
+    ['DataRepositoryTaskEnded', new DataRepositoryTaskEnded({ message: 'ended', $metadata: {} }), 'taskEnded'],
+    ['DataRepositoryTaskNotFound', new DataRepositoryTaskNotFound({ message: 'nope', $metadata: {} }), 'notFound'],
+    ['UnsupportedOperation', new UnsupportedOperation({ message: 'no', $metadata: {} }), 'unsupported'],
+    ['BadRequest', new BadRequest({ message: 'bad', $metadata: {} }), 'validation'],
+    ['ThrottlingException (unmodelled)', serviceError('ThrottlingException', 400), 'throttled'],
+    ['ExpiredTokenException', serviceError('ExpiredTokenException', 400), 'credentials'],
+    ['AccessDeniedException', serviceError('AccessDeniedException', 403), 'accessDenied'],
+    ['InternalServerError', serviceError('InternalServerError', 500), 'service'],
+    ['unknown 503', serviceError('SomethingNew', 503), 'service'],
+    ['unknown 429', serviceError('SomethingNew', 429), 'throttled'],
+    ['ECONNREFUSED', networkError('ECONNREFUSED'), 'network'],
+    ['ENOTFOUND', networkError('ENOTFOUND'), 'network'],
+    ['socket hang up', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
+    ['Region is missing', new Error('Region is missing'), 'region'],
+    ['credentials provider', Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'credentials'],
+    ['abort', Object.assign(new Error('Request aborted'), { name: 'AbortError' }), 'cancelled'],
+    ['a string', 'boom', 'other'],
+    ['undefined', undefined, 'other'],
+  ];
+  for (const [label, error, kind] of cases) {
+    it(`maps ${label} to ${kind}`, () => {
+      assert.equal(classifyError(error).kind, kind);
+    });
+  }
+
+  it('keeps the request id and code, and puts the request id in the user message', () => {
+    const classified = classifyError(serviceError('ThrottlingException', 400, 'abc-42'), 'DescribeDataRepositoryTasks');
+    assert.equal(classified.requestId, 'abc-42');
+    assert.equal(classified.code, 'ThrottlingException');
+    assert.equal(classified.options.operation, 'DescribeDataRepositoryTasks');
+    assert.equal(classified.userMessage, `${ERROR_MESSAGES.throttled} Request ID: abc-42`);
+  });
+
+  it('flags an expired SSO session so the UI can offer `aws sso login`', () => {
+    const sso = Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid.'), { name: 'CredentialsProviderError' });
+    const classified = classifyError(sso);
+    assert.equal(classified.kind, 'credentials');
+    assert.equal(classified.options.ssoExpired, true);
+    assert.equal(classifyError(serviceError('ExpiredTokenException', 400)).options.ssoExpired, false);
+  });
+
+  it('finds a network error wrapped as a cause', () => {
+    const wrapped = new TypeError('fetch failed', { cause: networkError('ECONNREFUSED') });
+    assert.equal(classifyError(wrapped).kind, 'network');
+  });
+
+  it('returns an FsxError unchanged', () => {
+    const original = new FsxError('notFound', 'x');
+    assert.equal(classifyError(original), original);
+  });
+
+  it('has a one-line message with a next step for every kind', () => {
+    for (const [kind, message] of Object.entries(ERROR_MESSAGES)) {
+      assert.ok(message.length > 10 && !message.includes('\n'), kind);
+    }
+  });
+});

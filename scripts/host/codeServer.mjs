@@ -1,0 +1,368 @@
+// Starts code-server (VS Code's server with its web workbench) fully isolated from the
+// user's own VS Code: a throw-away HOME, XDG folders, TMPDIR, user data, extensions and
+// config, all under one short temporary folder (socket paths must stay under 108 bytes).
+// The extension host is a child of the server and inherits its environment, so variables
+// passed in `env` (FSX_SANDBOX=1, ...) reach the extension.
+/* global AbortSignal */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ensureHost } from './install.mjs';
+import { killTree, killTreeSync } from './processTree.mjs';
+
+export const DEFAULT_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'security.workspace.trust.enabled': false,
+  'npm.fetchOnlinePackageInfo': false,
+  'typescript.disableAutomaticTypeAcquisition': true,
+  'git.enabled': false,
+};
+
+/** Servers started by this process and not yet stopped (pid -> remove its folders or not). */
+const liveServers = new Map();
+const EXIT_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let signalHandlersInstalled = false;
+
+/**
+ * The server runs in its own process group (so that stop() can take its whole tree), which
+ * also means a terminal's Ctrl-C does not reach it: on SIGINT/SIGTERM/SIGHUP kill every live
+ * server, then exit as the signal would have, unless someone else also listens for it.
+ */
+function installSignalHandlers() {
+  if (signalHandlersInstalled) {
+    return;
+  }
+  signalHandlersInstalled = true;
+  for (const [name, number] of Object.entries(EXIT_SIGNALS)) {
+    const handler = () => {
+      for (const [pid, removeProfile] of liveServers) {
+        killTreeSync(pid);
+        removeProfile?.();
+      }
+      liveServers.clear();
+      if (process.listenerCount(name) === 1) {
+        process.exit(128 + number);
+      }
+    };
+    process.on(name, handler);
+  }
+}
+
+/** Variables of the caller that must not leak into the isolated server. */
+function isolatedBaseEnvironment() {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const leaks =
+      /^(VSCODE_|ELECTRON_|npm_|CODE_SERVER_)/i.test(key) ||
+      ['PORT', 'PASSWORD', 'HASHED_PASSWORD', 'NODE', 'INIT_CWD', 'XDG_RUNTIME_DIR'].includes(key);
+    if (!leaks) {
+      env[key] = value;
+    }
+  }
+  return env;
+}
+
+/** A short temporary folder: TMPDIR may be long, and unix socket paths are limited. */
+function shortTempRoot() {
+  const candidate = tmpdir();
+  return candidate.length <= 24 ? candidate : '/tmp';
+}
+
+/**
+ * Makes the isolated folders and settings one code-server run uses.
+ * @param {{ userSettings?: Record<string, unknown> }} [options]
+ */
+export function createProfile({ userSettings = {} } = {}) {
+  const root = mkdtempSync(join(shortTempRoot(), 'fsxh-'));
+  const profile = {
+    root,
+    home: join(root, 'home'),
+    tmpDir: join(root, 'tmp'),
+    xdgConfig: join(root, 'xdg', 'config'),
+    xdgData: join(root, 'xdg', 'data'),
+    xdgCache: join(root, 'xdg', 'cache'),
+    userDataDir: join(root, 'user-data'),
+    extensionsDir: join(root, 'extensions'),
+    configFile: join(root, 'config.yaml'),
+    serverLog: join(root, 'code-server.log'),
+  };
+  profile.logsDir = join(profile.userDataDir, 'logs');
+  for (const dir of [profile.home, profile.tmpDir, profile.xdgConfig, profile.xdgData, profile.xdgCache, profile.extensionsDir]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(profile.userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...userSettings }, null, 2)}\n`,
+  );
+  // Auth and certificates off; the bind address is always passed on the command line.
+  writeFileSync(profile.configFile, 'auth: none\ncert: false\n');
+  profile.env = {
+    HOME: profile.home,
+    TMPDIR: profile.tmpDir,
+    XDG_CONFIG_HOME: profile.xdgConfig,
+    XDG_DATA_HOME: profile.xdgData,
+    XDG_CACHE_HOME: profile.xdgCache,
+  };
+  profile.remove = () => rmSync(root, { recursive: true, force: true });
+  return profile;
+}
+
+function profileArgs(profile) {
+  return ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--config', profile.configFile];
+}
+
+/**
+ * Installs a packaged extension into the profile's isolated extensions folder
+ * (`code-server --install-extension`); call before starting the server on that profile.
+ */
+export async function installVsix(vsixPath, profile) {
+  const host = await ensureHost();
+  const vsix = resolve(vsixPath);
+  if (!existsSync(vsix)) {
+    throw new Error(`No such VSIX: ${vsix}`);
+  }
+  const output = [];
+  const code = await new Promise((resolvePromise, reject) => {
+    const child = spawn(host.nodeBin, [host.codeServerEntry, ...profileArgs(profile), '--install-extension', vsix], {
+      env: { ...isolatedBaseEnvironment(), ...profile.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', reject);
+    child.on('exit', (exitCode) => resolvePromise(exitCode));
+  });
+  const text = Buffer.concat(output).toString('utf8').trim();
+  if (code !== 0 || /failed|error/i.test(text)) {
+    throw new Error(`Installing ${vsix} failed (exit code ${code}):\n${text}`);
+  }
+  return text;
+}
+
+/**
+ * Links an extension folder into the profile's extensions folder as if it were installed
+ * (`publisher.name-version` -> the folder): the server then loads it with no URL payload, so
+ * it can run without enable-smoke-test-driver, and notification toasts show. Call before
+ * starting the server on that profile (it registers the extensions it finds at first start).
+ */
+export function linkExtension(extensionPath, profile) {
+  const folder = resolve(extensionPath);
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  const link = join(profile.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`.toLowerCase());
+  symlinkSync(folder, link, 'dir');
+  return link;
+}
+
+function portIsFree(port) {
+  return new Promise((resolvePromise) => {
+    const server = createServer();
+    server.once('error', () => resolvePromise(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolvePromise(true)));
+  });
+}
+
+export function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
+      const { port } = server.address();
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** `preferred` when it is free, else (unless `strict`) any free port. */
+export async function choosePort(preferred, { strict = false } = {}) {
+  if (!preferred) {
+    return freePort();
+  }
+  if (await portIsFree(preferred)) {
+    return preferred;
+  }
+  if (strict) {
+    throw new Error(`Port ${preferred} on 127.0.0.1 is in use`);
+  }
+  return freePort();
+}
+
+/**
+ * Starts code-server on 127.0.0.1 and waits until GET /healthz answers.
+ *
+ * @param {object} options
+ * @param {string} options.workspace folder the server opens by default
+ * @param {Record<string, string>} [options.env] extra variables for the server and so the extension host
+ * @param {Record<string, unknown>} [options.userSettings] merged over DEFAULT_USER_SETTINGS
+ * @param {number} [options.port] preferred port; a free one when unset or (unless strictPort) busy
+ * @param {boolean} [options.strictPort]
+ * @param {string | string[]} [options.vsix] packaged extension(s) to install first
+ * @param {string | string[]} [options.link] extension folder(s) to load as installed (see linkExtension)
+ * @param {boolean} [options.keepProfile] keep the temporary folders after stop() (also FSX_HOST_KEEP=1)
+ * @param {(line: string) => void} [options.onOutput] gets each line code-server prints
+ * @param {number} [options.startTimeoutMs]
+ * @param {boolean} [options.handleSignals] kill the server on SIGINT/SIGTERM/SIGHUP (default true;
+ *   pass false when the caller handles them and calls stop() itself)
+ * @param {(profile: ReturnType<typeof createProfile>) => void | Promise<void>} [options.beforeStart]
+ *   called with the isolated folders before the server starts (to add files, link an extension)
+ * @param {boolean} [options.smokeTestDriver] pass enable-smoke-test-driver (default true): the
+ *   workbench then honours the URL payload (extensionDevelopmentPath, extensionTestsPath) and
+ *   codeAutomationExit, but shows no notification toasts (they go to the notifications center)
+ */
+export async function startCodeServer({
+  workspace,
+  env = {},
+  userSettings = {},
+  port: preferredPort,
+  strictPort = false,
+  vsix = [],
+  keepProfile = process.env.FSX_HOST_KEEP === '1',
+  onOutput,
+  startTimeoutMs = 60_000,
+  handleSignals = true,
+  beforeStart,
+  smokeTestDriver = true,
+  link = [],
+}) {
+  if (!workspace || !existsSync(workspace)) {
+    throw new Error(`startCodeServer: workspace folder ${workspace} does not exist`);
+  }
+  const host = await ensureHost();
+  const profile = createProfile({ userSettings });
+  try {
+    for (const file of [vsix].flat()) {
+      await installVsix(file, profile);
+    }
+    for (const folder of [link].flat()) {
+      linkExtension(folder, profile);
+    }
+    await beforeStart?.(profile);
+  } catch (error) {
+    profile.remove(); // unlinks links, never follows them
+    throw error;
+  }
+  const port = await choosePort(preferredPort, { strict: strictPort });
+  const args = [
+    host.codeServerEntry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...profileArgs(profile),
+    resolve(workspace),
+  ];
+  const serverEnv = { ...isolatedBaseEnvironment(), ...profile.env, ...env };
+  const child = spawn(host.nodeBin, args, {
+    cwd: profile.home,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: Ctrl-C goes to us, and stop() takes the whole group
+  });
+  const killOnExit = () => killTreeSync(child.pid);
+  process.on('exit', killOnExit);
+  liveServers.set(child.pid, keepProfile ? undefined : profile.remove);
+  if (handleSignals) {
+    installSignalHandlers();
+  }
+
+  const logStream = createWriteStream(profile.serverLog);
+  const recent = [];
+  let pending = '';
+  const onData = (chunk) => {
+    logStream.write(chunk);
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop();
+    for (const line of lines) {
+      recent.push(line);
+      if (recent.length > 60) {
+        recent.shift();
+      }
+      onOutput?.(line);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise((resolvePromise) => {
+    child.on('exit', (code, signal) => resolvePromise({ code, signal }));
+  });
+  let exitInfo;
+  exited.then((info) => {
+    exitInfo = info;
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  let stopped = false;
+  const stop = async ({ keep = keepProfile } = {}) => {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    liveServers.delete(child.pid);
+    await killTree(child.pid);
+    process.off('exit', killOnExit);
+    await new Promise((resolvePromise) => logStream.end(resolvePromise));
+    if (!keep) {
+      profile.remove();
+    }
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (exitInfo) {
+      await stop({ keep: true });
+      throw new Error(
+        `code-server exited before it answered (${exitInfo.signal ?? `exit code ${exitInfo.code}`}); ` +
+          `log: ${profile.serverLog}\n${recent.join('\n')}`,
+      );
+    }
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop({ keep: true });
+      throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs} ms; log: ${profile.serverLog}`);
+    }
+    await delay(100);
+  }
+
+  return {
+    url,
+    port,
+    pid: child.pid,
+    workspace: resolve(workspace),
+    userDataDir: profile.userDataDir,
+    extensionsDir: profile.extensionsDir,
+    logsDir: profile.logsDir,
+    serverLog: profile.serverLog,
+    profile,
+    host,
+    exited,
+    recentOutput: () => recent.join('\n'),
+    stop,
+  };
+}

@@ -64,7 +64,11 @@ export class FsxError extends Error {
 
   /** The one-line message for a person: what happened and the next step, plus the request id. */
   get userMessage(): string {
-    const base = ERROR_MESSAGES[this.kind];
+    let base = ERROR_MESSAGES[this.kind];
+    if (this.kind === 'validation' && this.detail) {
+      // What was invalid is the useful part; a check of ours (no request id) says it in full.
+      base = this.requestId ? `${base} ${this.detail}` : this.detail;
+    }
     return this.requestId ? `${base} Request ID: ${this.requestId}` : base;
   }
 }

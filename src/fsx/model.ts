@@ -30,6 +30,14 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
+/** Short labels, for the tree and the status bar where width is scarce. */
+export const TASK_TYPE_SHORT_LABELS: Readonly<Record<TaskType, string>> = {
+  EXPORT_TO_REPOSITORY: 'Export',
+  IMPORT_METADATA_FROM_REPOSITORY: 'Import',
+  RELEASE_DATA_FROM_FILESYSTEM: 'Release',
+  AUTO_RELEASE_DATA: 'Auto-release',
+};
+
 export const TASK_TYPE_LABELS: Readonly<Record<TaskType, string>> = {
   EXPORT_TO_REPOSITORY: 'Export to repository',
   IMPORT_METADATA_FROM_REPOSITORY: 'Import metadata',

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { LoadMoreNode } from '../views/explorer/loadMoreNode';
+import { ExplorerNode } from '../views/explorer/node';
+import { ResourceNode } from '../views/explorer/resourceNode';
+import { registerCommand } from './boundary';
+import { CommandDeps } from './deps';
+
+/** Refresh (all, or the node it is invoked on), Load more, Show log. */
+export function registerExplorerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    registerCommand('fsxTasks.refresh', deps, async (arg) => {
+      if (!isNode(arg)) {
+        await deps.reloadConnections();
+      } else {
+        // A message node (an error's Retry) refreshes what its parent shows.
+        const target = arg instanceof ResourceNode || !arg.parent ? arg : arg.parent;
+        if (target instanceof ResourceNode) {
+          deps.model.refresh(target.connection, target.resource);
+        } else {
+          // Fresh credentials too: the user may just have signed in again.
+          deps.clients.forget(target.connection);
+          deps.model.refresh(target.connection);
+        }
+      }
+      deps.scheduler.nudge();
+    }),
+    registerCommand('fsxTasks.loadMore', deps, async (arg) => {
+      if (arg instanceof LoadMoreNode) {
+        const loading = deps.model.loadMore(arg.connection, arg.resource);
+        deps.tree.refreshTaskRow(arg.connection, arg.resource);
+        await loading;
+      }
+    }),
+    registerCommand('fsxTasks.showLog', deps, () => deps.log.show(true)),
+  ];
+}
+
+function isNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && 'getTreeItem' in value && 'id' in value;
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { setContext } from '../views/contextKeys';
+import { registerCommand } from './boundary';
+import { CommandDeps } from './deps';
+
+/** Start the local FSx emulator and point the explorer at it; stop it and go back to AWS. */
+export function registerSandboxCommands(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    registerCommand('fsxTasks.exploreSandbox', deps, () => startSandbox(deps)),
+    registerCommand('fsxTasks.stopSandbox', deps, async () => {
+      await deps.sandbox.stop();
+      deps.log.info('Sandbox stopped');
+      await setContext('fsxTasks.sandboxActive', false);
+      await deps.reloadConnections();
+    }),
+  ];
+}
+
+export async function startSandbox(deps: CommandDeps): Promise<void> {
+  const connection = await vscode.window.withProgress(
+    { location: { viewId: 'fsxTasks.explorer' }, title: vscode.l10n.t('Starting the local FSx sandbox...') },
+    () => deps.sandbox.start(deps.settings.sandboxTimeScale()),
+  );
+  deps.log.info(`Sandbox FSx emulator listening on ${connection.endpoint}`);
+  await setContext('fsxTasks.sandboxActive', true);
+  await deps.reloadConnections();
+  await vscode.commands.executeCommand('fsxTasks.explorer.focus');
+}

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { isCancellable } from '../fsx/model';
+import { lifecycleLook, progressText, taskTypeLabel } from '../model/presentation';
+import { TrackedTask } from '../tracking/taskTracker';
+import { registerCommand } from './boundary';
+import { CommandDeps } from './deps';
+import { TaskTarget } from './taskTarget';
+
+interface TrackedItem extends vscode.QuickPickItem {
+  readonly tracked: TrackedTask;
+}
+
+interface ActionItem extends vscode.QuickPickItem {
+  readonly run: () => Thenable<unknown> | unknown;
+}
+
+/** The status bar's click: the tracked tasks, then what to do with the one picked. */
+export function registerShowTrackedTasks(deps: CommandDeps): vscode.Disposable {
+  return registerCommand('fsxTasks.showTrackedTasks', deps, async () => {
+    const tracked = deps.tracker.list();
+    if (tracked.length === 0) {
+      void deps.prompts().message('info', vscode.l10n.t('No FSx tasks are tracked. Right-click a task in the FSx view and choose Track Task.'));
+      return;
+    }
+    const picked = await deps.prompts().pick<TrackedItem>(tracked.map(trackedItem), {
+      title: vscode.l10n.t('Tracked FSx Tasks'),
+      placeholder: vscode.l10n.t('Pick a task to see what you can do with it'),
+    });
+    if (!picked) {
+      return;
+    }
+    const action = await deps.prompts().pick<ActionItem>(actionsFor(deps, picked.tracked), {
+      title: picked.label.replace(/^\$\([^)]*\)\s*/, ''),
+      placeholder: vscode.l10n.t('What do you want to do?'),
+    });
+    await action?.run();
+  });
+}
+
+function trackedItem(tracked: TrackedTask): TrackedItem {
+  const lifecycle = tracked.task?.lifecycle ?? tracked.lifecycle;
+  const look = lifecycle ? lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking...'), icon: 'loading~spin' };
+  return {
+    label: `$(${look.icon}) ${tracked.task ? taskTypeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`,
+    description: [look.label, tracked.task ? progressText(tracked.task) : undefined].filter(Boolean).join(' · '),
+    detail: tracked.task ? `${tracked.task.resource.id}${tracked.connection.sandbox ? ' · sandbox' : ` · ${tracked.connection.region}`}` : undefined,
+    tracked,
+  };
+}
+
+function actionsFor(deps: CommandDeps, tracked: TrackedTask): ActionItem[] {
+  const task = tracked.task;
+  const target: TaskTarget | undefined = task ? { connection: tracked.connection, task } : undefined;
+  const actions: ActionItem[] = [];
+  if (target && task) {
+    actions.push({
+      label: `$(list-tree) ${vscode.l10n.t('Reveal in FSx View')}`,
+      run: async () => {
+        const node = deps.tree.taskNode(target.connection, task);
+        await vscode.commands.executeCommand('fsxTasks.explorer.focus');
+        if (node) {
+          await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
+        }
+      },
+    });
+    actions.push({ label: `$(info) ${vscode.l10n.t('Show Task Details')}`, run: () => deps.details.show(target.connection, task) });
+    if (isCancellable(task.lifecycle)) {
+      actions.push({ label: `$(stop-circle) ${vscode.l10n.t('Cancel Data Repository Task')}`, run: () => vscode.commands.executeCommand('fsxTasks.cancelTask', target) });
+    }
+  }
+  actions.push({
+    label: `$(eye-closed) ${vscode.l10n.t('Stop Tracking')}`,
+    run: () => {
+      deps.tracker.untrack(tracked.taskId);
+      deps.tree.rerender();
+    },
+  });
+  return actions;
+}

@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { listActiveTasks } from '../fsx/activeTasks';
+import { classifyError, FsxError } from '../fsx/errors';
+import { Connection, isValidTaskId, Task } from '../fsx/model';
+import { lifecycleLook, progressText, relativeTime, taskTypeLabel } from '../model/presentation';
+import { TaskNode } from '../views/explorer/taskNode';
+import { CommandDeps } from './deps';
+
+export interface TaskTarget {
+  readonly connection: Connection;
+  readonly task: Task;
+}
+
+interface TaskPickItem extends vscode.QuickPickItem {
+  readonly target?: TaskTarget;
+  /** A typed id, resolved after the pick. */
+  readonly typedId?: string;
+}
+
+export interface TaskPickerOptions {
+  readonly title: string;
+  readonly placeholder: string;
+}
+
+function isTaskTarget(value: unknown): value is TaskTarget {
+  const candidate = value as Partial<TaskTarget> | undefined;
+  return typeof candidate?.task?.taskId === 'string' && typeof candidate.connection?.region === 'string';
+}
+
+/**
+ * What a task command acts on: the tree node it was invoked on, a target handed over by another
+ * command (status bar pick), a task id (typed, or passed by a keybinding or test), or, with no
+ * argument, the person's pick among the active tasks of every connection.
+ */
+export async function resolveTaskTarget(deps: CommandDeps, arg: unknown, picker: TaskPickerOptions): Promise<TaskTarget | undefined> {
+  if (arg instanceof TaskNode) {
+    return { connection: arg.connection, task: arg.task };
+  }
+  if (isTaskTarget(arg)) {
+    return arg;
+  }
+  if (typeof arg === 'string') {
+    return findTask(deps, arg.trim());
+  }
+  const picked = await deps.prompts().pick(activeTaskItems(deps), {
+    ...picker,
+    itemForValue: (value) => typedIdItem(value),
+  });
+  if (!picked) {
+    return undefined;
+  }
+  return picked.target ?? (picked.typedId !== undefined ? findTask(deps, picked.typedId) : undefined);
+}
+
+/** Checks the id's form before any call, then looks for it: loaded tasks first, then each connection. */
+export async function findTask(deps: CommandDeps, taskId: string): Promise<TaskTarget> {
+  if (!isValidTaskId(taskId)) {
+    throw new FsxError('validation', vscode.l10n.t('"{0}" is not a task ID: expected "task-" followed by at least 17 hexadecimal digits.', taskId));
+  }
+  const known = deps.model.findTask(taskId) ?? deps.tracker.list().find((tracked) => tracked.taskId === taskId && tracked.task);
+  if (known && 'task' in known && known.task) {
+    return { connection: known.connection, task: known.task };
+  }
+  let lastError: FsxError | undefined;
+  for (const entry of deps.model.connections()) {
+    if (entry.problem) {
+      continue;
+    }
+    try {
+      const [task] = await deps.apiFor(entry.connection).describeTasks([taskId]);
+      if (task) {
+        return { connection: entry.connection, task };
+      }
+    } catch (error) {
+      lastError = classifyError(error, 'DescribeDataRepositoryTasks');
+    }
+  }
+  throw lastError ?? new FsxError('notFound', vscode.l10n.t('No task {0} in the listed connections.', taskId));
+}
+
+function typedIdItem(value: string): TaskPickItem | undefined {
+  if (!value.startsWith('task-')) {
+    return undefined;
+  }
+  if (!isValidTaskId(value)) {
+    return { label: `$(warning) ${value}`, description: vscode.l10n.t('not a task ID: "task-" followed by at least 17 hex digits'), alwaysShow: true, typedId: value };
+  }
+  return { label: `$(search) ${value}`, description: vscode.l10n.t('look up this task ID'), alwaysShow: true, typedId: value };
+}
+
+async function activeTaskItems(deps: CommandDeps): Promise<TaskPickItem[]> {
+  const entries = deps.model.connections().filter((entry) => !entry.problem);
+  const perConnection = await Promise.all(
+    entries.map(async (entry): Promise<TaskPickItem[]> => {
+      try {
+        const tasks = await listActiveTasks(deps.apiFor(entry.connection));
+        const resources = deps.model.cachedResources(entry.connection);
+        return tasks.map((task) => taskItem({ connection: entry.connection, task }, entry.label, resources.find((resource) => resource.id === task.resource.id)?.name));
+      } catch (error) {
+        const classified = classifyError(error);
+        return [{ label: `$(warning) ${entry.label}`, description: classified.userMessage, alwaysShow: true }];
+      }
+    }),
+  );
+  const items = perConnection.flat();
+  return items.length > 0 ? items : [{ label: vscode.l10n.t('No pending or executing tasks. Type a task ID to look one up.'), alwaysShow: true }];
+}
+
+function taskItem(target: TaskTarget, connectionLabel: string, resourceName: string | undefined, now = Date.now()): TaskPickItem {
+  const { task } = target;
+  const look = lifecycleLook(task.lifecycle);
+  return {
+    label: `$(${look.icon}) ${taskTypeLabel(task.type)} · ${task.taskId}`,
+    description: [resourceName ?? task.resource.id, look.label, progressText(task)].filter(Boolean).join(' · '),
+    detail: `${connectionLabel} · ${vscode.l10n.t('created {0}', relativeTime(task.creationTime, now))}`,
+    target,
+  };
+}

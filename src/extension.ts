@@ -1,0 +1,219 @@
+// Builds every object once and wires them together; the behaviour lives in the modules.
+import * as vscode from 'vscode';
+import { registerCancelTask } from './commands/cancelTask';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { CommandDeps } from './commands/deps';
+import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerSandboxCommands, startSandbox } from './commands/sandboxCommands';
+import { registerShowTrackedTasks } from './commands/showTrackedTasks';
+import { registerTaskActions } from './commands/taskActions';
+import { registerTrackCommands } from './commands/trackTask';
+import { listActiveTasks } from './fsx/activeTasks';
+import { FsxClientFactory } from './fsx/clientFactory';
+import { Connection, FsxApi } from './fsx/model';
+import { FsxService } from './fsx/fsxService';
+import { ExplorerModel } from './model/explorerModel';
+import { Sandbox } from './model/sandbox';
+import { AutoTracker } from './tracking/autoTracker';
+import { systemClock } from './tracking/clock';
+import { PollScheduler, TREE_SOURCE_ID } from './tracking/pollScheduler';
+import { TaskTracker } from './tracking/taskTracker';
+import { ConnectionResolver } from './views/connections';
+import { setContext } from './views/contextKeys';
+import { ExplorerNode } from './views/explorer/node';
+import { ExplorerTreeProvider } from './views/explorer/treeProvider';
+import { createLog, logApiCall } from './views/log';
+import { notifyTaskEnded, notifyTaskVanished } from './views/notifications';
+import { Prompts, VscodePrompts } from './views/prompts';
+import { Settings } from './views/settings';
+import { StatusBarController } from './views/statusBar';
+import { TASK_DETAILS_SCHEME, TaskDetailsProvider } from './views/taskDetails';
+
+const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
+
+/** What activate() returns: the extension-host tests drive the extension through it. */
+export interface FsxTasksApi extends CommandDeps {
+  /** Resolves once the first connection list is loaded (and the sandbox started, if asked). */
+  readonly ready: Promise<void>;
+  setPrompts(prompts: Prompts): void;
+}
+
+export function activate(context: vscode.ExtensionContext): FsxTasksApi {
+  const started = Date.now();
+  const own = <T extends vscode.Disposable | { dispose(): void }>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+
+  const log = own(createLog());
+  const settings = new Settings();
+  const clients = own(new FsxClientFactory({ onApiCall: (event) => logApiCall(log, event) }));
+  const apiFor = (connection: Connection): FsxApi => new FsxService(clients.get(connection));
+  const sandbox = new Sandbox();
+  own({ dispose: () => void sandbox.stop() });
+
+  const model = own(new ExplorerModel(apiFor, () => settings.pageSize()));
+  const scheduler = own(
+    new PollScheduler({
+      clock: systemClock,
+      apiFor,
+      settledIntervalMs: settings.pollIntervalMs(),
+      windowFocused: vscode.window.state.focused,
+      onError: (connection, error) => log.warn(`Poll of ${connection.region} failed: ${error.kind} ${error.code ?? ''} ${error.detail}`),
+    }),
+  );
+  const tracker = own(
+    new TaskTracker({
+      clock: systemClock,
+      scheduler,
+      store: { get: () => context.workspaceState.get(TRACKED_TASKS_KEY), set: (records) => context.workspaceState.update(TRACKED_TASKS_KEY, records) },
+      onPersistError: (error) => log.warn(`Could not save the tracked tasks: ${String(error)}`),
+    }),
+  );
+  const connectionIsConfigured = (connection: Connection) =>
+    settings.connections().some((entry) => entry.profile === connection.profile && entry.region === connection.region);
+  const tree = own(new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), connectionIsConfigured));
+  const treeView = own(vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: tree, showCollapseAll: true }));
+  const details = own(
+    new TaskDetailsProvider((connection, task) => model.cachedResources(connection).find((resource) => resource.id === task.resource.id)?.name),
+  );
+  own(vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, details));
+  own(new StatusBarController(tracker));
+  const autoTracker = own(
+    new AutoTracker({
+      clock: systemClock,
+      tracker,
+      connections: () => model.connections().filter((entry) => !entry.problem).map((entry) => entry.connection),
+      listActiveTasks: (connection, signal) => listActiveTasks(apiFor(connection), signal),
+      intervalMs: settings.pollIntervalMs(),
+      onError: (connection, error) => log.warn(`Auto-track scan of ${connection.region} failed: ${error.kind} ${error.detail}`),
+    }),
+  );
+
+  const resolver = new ConnectionResolver(settings, sandbox);
+  const reloadConnections = async () => {
+    const entries = await resolver.resolve();
+    model.setConnections(entries);
+    treeView.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
+    await setContext('fsxTasks.hasConnections', entries.length > 0);
+  };
+
+  let prompts: Prompts = new VscodePrompts();
+  const deps: CommandDeps = {
+    log,
+    settings,
+    clients,
+    apiFor,
+    model,
+    tree,
+    treeView,
+    tracker,
+    scheduler,
+    sandbox,
+    details,
+    prompts: () => prompts,
+    reloadConnections,
+  };
+  for (const disposable of [
+    ...registerExplorerCommands(deps),
+    ...registerSandboxCommands(deps),
+    ...registerConnectionCommands(deps),
+    registerCancelTask(deps),
+    ...registerTrackCommands(deps),
+    ...registerTaskActions(deps),
+    registerShowTrackedTasks(deps),
+  ]) {
+    own(disposable);
+  }
+
+  // Polls feed the tree and open details documents; the tree asks for its active tasks to be
+  // polled while it is visible.
+  own(
+    scheduler.onDidPoll(({ connection, tasks }) => {
+      model.applyTasks(connection, tasks);
+      for (const task of tasks) {
+        if (details.has(task.taskId)) {
+          details.update(connection, task);
+        }
+      }
+    }),
+  );
+  const watchTreeTasks = () => {
+    for (const { connection, taskIds } of model.activeTaskIds().values()) {
+      scheduler.watch(TREE_SOURCE_ID, connection, treeView.visible ? taskIds : []);
+    }
+  };
+  own(model.onDidLoadTasks(watchTreeTasks));
+  own(model.onDidChange(() => queueMicrotask(watchTreeTasks)));
+  own(treeView.onDidChangeVisibility(watchTreeTasks));
+  own(vscode.window.onDidChangeWindowState((state) => scheduler.setWindowFocused(state.focused)));
+
+  let trackedSignature = '';
+  own(
+    tracker.onDidChange(() => {
+      // Rows show "tracked": re-render them only when the set of tracked ids changes.
+      const signature = tracker.list().map((tracked) => tracked.taskId).join(',');
+      if (signature !== trackedSignature) {
+        trackedSignature = signature;
+        tree.rerender();
+      }
+    }),
+  );
+  own(
+    tracker.onDidTransition((transition) => {
+      log.info(`${transition.taskId}: ${transition.from ?? 'tracked'} -> ${transition.to}`);
+      model.applyTasks(transition.connection, [transition.task]);
+    }),
+  );
+  own(
+    tracker.onDidEnd((ended) => {
+      if (settings.notifyWhenTaskEnds()) {
+        notifyTaskEnded(prompts, ended);
+      }
+    }),
+  );
+  own(tracker.onDidVanish((vanished) => notifyTaskVanished(prompts, vanished)));
+
+  own(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (['connections', 'endpoint', 'useFipsEndpoint'].some((key) => event.affectsConfiguration(`fsxTasks.${key}`))) {
+        clients.dispose();
+        void reloadConnections();
+      }
+      if (event.affectsConfiguration('fsxTasks.tasks.pageSize')) {
+        model.refresh();
+      }
+      if (event.affectsConfiguration('fsxTasks.tracking.autoTrackActiveTasks')) {
+        autoTracker.setEnabled(settings.autoTrackActiveTasks());
+      }
+    }),
+  );
+
+  // Nothing slow before returning: the first listing and the sandbox start in the background.
+  const ready = (async () => {
+    if (process.env.FSX_SANDBOX === '1' || settings.sandboxOnActivation()) {
+      await startSandbox(deps);
+    } else {
+      await reloadConnections();
+    }
+    tracker.restore();
+    autoTracker.setEnabled(settings.autoTrackActiveTasks());
+    await setContext('fsxTasks.activated', true);
+  })().catch((error: unknown) => {
+    log.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+
+  log.info(`Activated in ${Date.now() - started} ms`);
+  return {
+    ...deps,
+    ready,
+    setPrompts: (replacement) => {
+      prompts = replacement;
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}
+

@@ -1,0 +1,286 @@
+// What the explorer shows, fetched lazily and cached: per connection its resources, per resource
+// the pages of tasks loaded so far. The tree provider only maps this to nodes; polls and user
+// actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
+import { FsxError, classifyError } from '../fsx/errors';
+import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/model';
+import { Emitter } from '../tracking/events';
+
+export interface ConnectionEntry {
+  readonly connection: Connection;
+  /** "default · us-east-1", "Sandbox · local emulator". */
+  readonly label: string;
+  readonly sandbox: boolean;
+  /** A problem known before any call (no region): shown instead of the resources. */
+  readonly problem?: FsxError;
+}
+
+export interface TaskList {
+  readonly tasks: readonly Task[];
+  /** Set when more tasks can be loaded. */
+  readonly nextToken?: string;
+  /** The last "load more" failed; the first page stays shown. */
+  readonly loadMoreError?: FsxError;
+}
+
+/** What changed: everything, one connection, or one resource's task list. */
+export type ExplorerChange =
+  | { readonly scope: 'all' }
+  | { readonly scope: 'connection'; readonly connectionKey: string }
+  | { readonly scope: 'resource'; readonly connectionKey: string; readonly resource: ResourceRef };
+
+interface ResourceCache {
+  pending?: Promise<StorageResource[]>;
+  value?: StorageResource[];
+}
+
+interface TaskCache {
+  pending?: Promise<TaskList>;
+  value?: TaskList;
+  loadingMore?: Promise<void>;
+}
+
+export function resourceKey(resource: ResourceRef): string {
+  return `${resource.kind}:${resource.id}`;
+}
+
+export class ExplorerModel {
+  private entries: ConnectionEntry[] = [];
+  private readonly resourceCaches = new Map<string, ResourceCache>();
+  private readonly taskCaches = new Map<string, TaskCache>();
+  private readonly changes = new Emitter<ExplorerChange>();
+  private readonly loads = new Emitter<void>();
+  /** Bumped by refresh(): results of calls started before it are dropped. */
+  private generation = 0;
+
+  readonly onDidChange = this.changes.event;
+  /** A task list was fetched (first page or more): the set of loaded active tasks may differ. */
+  readonly onDidLoadTasks = this.loads.event;
+
+  constructor(
+    private readonly apiFor: (connection: Connection) => FsxApi,
+    private readonly pageSize: () => number = () => 50,
+  ) {}
+
+  setConnections(entries: readonly ConnectionEntry[]): void {
+    this.entries = [...entries];
+    this.refresh();
+  }
+
+  connections(): readonly ConnectionEntry[] {
+    return this.entries;
+  }
+
+  entryFor(key: string): ConnectionEntry | undefined {
+    return this.entries.find((entry) => connectionKey(entry.connection) === key);
+  }
+
+  /** The connection's Lustre file systems and File Caches; rejects with an FsxError. */
+  resources(connection: Connection): Promise<StorageResource[]> {
+    const key = connectionKey(connection);
+    const cache = this.resourceCaches.get(key) ?? {};
+    this.resourceCaches.set(key, cache);
+    return this.fetchOnce(cache, 'DescribeFileSystems', () => this.apiFor(connection).listResources());
+  }
+
+  /** Resources already loaded, without a call (for pickers and lookups). */
+  cachedResources(connection: Connection): readonly StorageResource[] {
+    return this.resourceCaches.get(connectionKey(connection))?.value ?? [];
+  }
+
+  /** The task pages loaded so far (the first page on first use); rejects with an FsxError. */
+  tasks(connection: Connection, resource: ResourceRef): Promise<TaskList> {
+    return this.fetchOnce(
+      this.taskCache(connection, resource),
+      'DescribeDataRepositoryTasks',
+      async (): Promise<TaskList> => {
+        const page = await this.apiFor(connection).listTasks(resource, { pageSize: this.pageSize() });
+        return { tasks: page.tasks, nextToken: page.nextToken };
+      },
+      () => this.loads.fire(),
+    );
+  }
+
+  /**
+   * The cached value, or one shared call for every concurrent reader. The answer is cached
+   * only if no refresh() happened meanwhile; failures are not cached (the next read retries).
+   */
+  private fetchOnce<T>(cache: { pending?: Promise<T>; value?: T }, operation: string, fetch: () => Promise<T>, onCached?: () => void): Promise<T> {
+    if (cache.value) {
+      return Promise.resolve(cache.value);
+    }
+    if (!cache.pending) {
+      const generation = this.generation;
+      cache.pending = fetch()
+        .then(
+          (value) => {
+            if (generation === this.generation) {
+              cache.value = value;
+              onCached?.();
+            }
+            return value;
+          },
+          (error: unknown) => {
+            throw classifyError(error, operation);
+          },
+        )
+        .finally(() => {
+          cache.pending = undefined;
+        });
+    }
+    return cache.pending;
+  }
+
+  /** Tasks already loaded for a resource, without a call. */
+  cachedTasks(connection: Connection, resource: ResourceRef): readonly Task[] {
+    return this.taskCache(connection, resource).value?.tasks ?? [];
+  }
+
+  /**
+   * Appends the next page. A second call while one runs joins it (a double click loads one
+   * page, not two). A failure is kept on the list, shown on the "Load more" node, not thrown.
+   */
+  loadMore(connection: Connection, resource: ResourceRef): Promise<void> {
+    const cache = this.taskCache(connection, resource);
+    const current = cache.value;
+    if (!current?.nextToken) {
+      return Promise.resolve();
+    }
+    if (!cache.loadingMore) {
+      const generation = this.generation;
+      cache.loadingMore = this.apiFor(connection)
+        .listTasks(resource, { pageSize: this.pageSize(), nextToken: current.nextToken })
+        .then(
+          (page) => {
+            if (generation !== this.generation || cache.value !== current) {
+              return;
+            }
+            const known = new Set(current.tasks.map((task) => task.taskId));
+            cache.value = { tasks: [...current.tasks, ...page.tasks.filter((task) => !known.has(task.taskId))], nextToken: page.nextToken };
+            this.loads.fire();
+          },
+          (error: unknown) => {
+            if (generation === this.generation && cache.value === current) {
+              cache.value = { ...current, loadMoreError: classifyError(error, 'DescribeDataRepositoryTasks') };
+            }
+          },
+        )
+        .finally(() => {
+          cache.loadingMore = undefined;
+          this.changes.fire({ scope: 'resource', connectionKey: connectionKey(connection), resource });
+        });
+    }
+    return cache.loadingMore;
+  }
+
+  isLoadingMore(connection: Connection, resource: ResourceRef): boolean {
+    return !!this.taskCache(connection, resource).loadingMore;
+  }
+
+  /** Puts fresher copies of tasks (from a poll or an action) into the lists that show them. */
+  applyTasks(connection: Connection, tasks: readonly Task[]): void {
+    const key = connectionKey(connection);
+    const fresh = new Map(tasks.map((task) => [task.taskId, task]));
+    for (const [cacheKey, cache] of this.taskCaches) {
+      const list = cache.value;
+      if (!cacheKey.startsWith(key + '|') || !list) {
+        continue;
+      }
+      let changed = false;
+      const updated = list.tasks.map((task) => {
+        const newer = fresh.get(task.taskId);
+        if (newer && !sameTaskState(task, newer)) {
+          changed = true;
+          return newer;
+        }
+        return task;
+      });
+      if (changed) {
+        cache.value = { ...list, tasks: updated };
+        this.changes.fire({ scope: 'resource', connectionKey: key, resource: updated[0].resource });
+      }
+    }
+  }
+
+  /** Ids of loaded tasks that can still change, per connection: what the tree wants polled. */
+  activeTaskIds(): Map<string, { connection: Connection; taskIds: string[] }> {
+    const result = new Map<string, { connection: Connection; taskIds: string[] }>();
+    for (const entry of this.entries) {
+      const key = connectionKey(entry.connection);
+      const taskIds: string[] = [];
+      for (const [cacheKey, cache] of this.taskCaches) {
+        if (cacheKey.startsWith(key + '|')) {
+          taskIds.push(...(cache.value?.tasks ?? []).filter((task) => !isTerminal(task.lifecycle)).map((task) => task.taskId));
+        }
+      }
+      result.set(key, { connection: entry.connection, taskIds });
+    }
+    return result;
+  }
+
+  /** Finds a loaded task by id across every connection. */
+  findTask(taskId: string): { connection: Connection; task: Task } | undefined {
+    for (const entry of this.entries) {
+      const key = connectionKey(entry.connection);
+      for (const [cacheKey, cache] of this.taskCaches) {
+        const task = cacheKey.startsWith(key + '|') ? cache.value?.tasks.find((candidate) => candidate.taskId === taskId) : undefined;
+        if (task) {
+          return { connection: entry.connection, task };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Forgets cached data (all of it, one connection's, or one resource's) and says so. */
+  refresh(connection?: Connection, resource?: ResourceRef): void {
+    if (!connection) {
+      this.generation++;
+      this.resourceCaches.clear();
+      this.taskCaches.clear();
+      this.changes.fire({ scope: 'all' });
+      return;
+    }
+    const key = connectionKey(connection);
+    if (resource) {
+      this.taskCaches.delete(this.taskCacheKey(connection, resource));
+      this.changes.fire({ scope: 'resource', connectionKey: key, resource });
+      return;
+    }
+    this.resourceCaches.delete(key);
+    for (const cacheKey of [...this.taskCaches.keys()]) {
+      if (cacheKey.startsWith(key + '|')) {
+        this.taskCaches.delete(cacheKey);
+      }
+    }
+    this.changes.fire({ scope: 'connection', connectionKey: key });
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+    this.loads.dispose();
+  }
+
+  private taskCacheKey(connection: Connection, resource: ResourceRef): string {
+    return `${connectionKey(connection)}|${resourceKey(resource)}`;
+  }
+
+  private taskCache(connection: Connection, resource: ResourceRef): TaskCache {
+    const key = this.taskCacheKey(connection, resource);
+    let cache = this.taskCaches.get(key);
+    if (!cache) {
+      cache = {};
+      this.taskCaches.set(key, cache);
+    }
+    return cache;
+  }
+}
+
+function sameTaskState(a: Task, b: Task): boolean {
+  return (
+    a.lifecycle === b.lifecycle &&
+    a.status?.succeededCount === b.status?.succeededCount &&
+    a.status?.failedCount === b.status?.failedCount &&
+    a.status?.totalCount === b.status?.totalCount &&
+    a.endTime?.getTime() === b.endTime?.getTime()
+  );
+}

@@ -1,0 +1,51 @@
+// The local sandbox: the FSx emulator run in-process with the demo scenario, on a free loopback
+// port, so the whole extension can be tried without an AWS account.
+import { FsxEmulator } from '../emulator';
+import { Connection } from '../fsx/model';
+
+export const SANDBOX_REGION = 'us-east-1';
+
+export class Sandbox {
+  private emulator?: FsxEmulator;
+  private starting?: Promise<Connection>;
+
+  get running(): boolean {
+    return !!this.emulator;
+  }
+
+  /** The connection that reaches the running emulator, if it runs. */
+  get connection(): Connection | undefined {
+    return this.emulator && connectionOf(this.emulator);
+  }
+
+  /** Starts the emulator once; later calls return the same connection. */
+  start(timeScale: number): Promise<Connection> {
+    if (this.emulator) {
+      return Promise.resolve(connectionOf(this.emulator));
+    }
+    this.starting ??= FsxEmulator.start({ scenario: 'demo', timeScale })
+      .then((emulator) => {
+        this.emulator = emulator;
+        return connectionOf(emulator);
+      })
+      .finally(() => {
+        this.starting = undefined;
+      });
+    return this.starting;
+  }
+
+  /** The running emulator, for tests that inject faults or count requests. */
+  get instance(): FsxEmulator | undefined {
+    return this.emulator;
+  }
+
+  async stop(): Promise<void> {
+    const emulator = this.emulator;
+    this.emulator = undefined;
+    await emulator?.close();
+  }
+}
+
+function connectionOf(emulator: FsxEmulator): Connection {
+  return { region: SANDBOX_REGION, endpoint: emulator.url, sandbox: true };
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { resolveEndpoint } from '../fsx/endpoint';
+import { classifyError, FsxError } from '../fsx/errors';
+import { Connection } from '../fsx/model';
+import { defaultRegion, listProfiles } from '../fsx/profiles';
+import { ConnectionEntry } from '../model/explorerModel';
+import { Sandbox } from '../model/sandbox';
+import { Settings } from './settings';
+
+/**
+ * Decides which connections the explorer lists: the sandbox alone while it runs, otherwise the
+ * configured ones, otherwise the default credential chain when there is any sign of credentials.
+ */
+export class ConnectionResolver {
+  constructor(
+    private readonly settings: Settings,
+    private readonly sandbox: Sandbox,
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+  ) {}
+
+  async resolve(): Promise<ConnectionEntry[]> {
+    const connection = this.sandbox.connection;
+    if (connection) {
+      return [{ connection, label: vscode.l10n.t('Sandbox · local FSx emulator'), sandbox: true }];
+    }
+    const configured = this.settings.connections();
+    if (configured.length > 0) {
+      return configured.map((setting) => this.entry(setting.profile, setting.region));
+    }
+    if (!(await this.hasAnyCredentialSource())) {
+      return [];
+    }
+    const profile = this.env.AWS_PROFILE || undefined;
+    let region: string | undefined;
+    try {
+      region = await defaultRegion(profile, this.env);
+    } catch {
+      region = undefined; // an unreadable config file: ask for a region like when none is set
+    }
+    return [this.entry(profile, region)];
+  }
+
+  private entry(profile: string | undefined, region: string | undefined): ConnectionEntry {
+    const label = `${profile ?? vscode.l10n.t('default profile')} · ${region ?? vscode.l10n.t('no region')}`;
+    let problem: FsxError | undefined;
+    let endpoint: string | undefined;
+    try {
+      endpoint = resolveEndpoint({ setting: this.settings.endpoint(), env: this.env, useFipsEndpoint: this.settings.useFipsEndpoint() });
+    } catch (error) {
+      problem = classifyError(error);
+    }
+    if (!region) {
+      problem = new FsxError('region', '');
+    }
+    const connection: Connection = { profile, region: region ?? '', endpoint, useFipsEndpoint: this.settings.useFipsEndpoint() };
+    return { connection, label, sandbox: false, problem };
+  }
+
+  /** Env keys, a profile, web identity or a container role: worth trying the default chain. */
+  private async hasAnyCredentialSource(): Promise<boolean> {
+    const env = this.env;
+    if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
+      return true;
+    }
+    try {
+      return (await listProfiles()).length > 0;
+    } catch {
+      return false;
+    }
+  }
+}

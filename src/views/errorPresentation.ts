@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { FsxError, FsxErrorKind } from '../fsx/errors';
+import { Connection } from '../fsx/model';
+import { Prompts } from './prompts';
+
+/** The next thing a person can do about an error: a command with a button title. */
+export interface NextStep extends vscode.Command {
+  /** A short statement of the problem, for a tree node's label. */
+  readonly label: string;
+}
+
+const LABELS: Readonly<Record<FsxErrorKind, string>> = {
+  taskEnded: 'Task already ended',
+  notFound: 'Not found',
+  throttled: 'Throttled by FSx',
+  credentials: 'No valid AWS credentials',
+  accessDenied: 'Access denied',
+  network: 'Cannot reach FSx',
+  unsupported: 'Not supported here',
+  validation: 'Invalid request or setting',
+  conflict: 'Blocked by another task or a limit',
+  service: 'FSx internal error',
+  region: 'No region set',
+  cancelled: 'Cancelled',
+  other: 'Could not load',
+};
+
+/** Picks the next step for an error; `retryTarget` is what a Retry refreshes. */
+export function errorNextStep(error: FsxError, connection: Connection | undefined, retryTarget?: unknown): NextStep {
+  const label = vscode.l10n.t(LABELS[error.kind]);
+  const retry: NextStep = { label, title: vscode.l10n.t('Retry'), command: 'fsxTasks.refresh', arguments: retryTarget ? [retryTarget] : [] };
+  switch (error.kind) {
+    case 'credentials':
+      return error.options.ssoExpired && connection?.profile
+        ? { label: vscode.l10n.t('AWS SSO session expired'), title: vscode.l10n.t('Sign in with AWS SSO'), command: 'fsxTasks.ssoLogin', arguments: [connection.profile] }
+        : { label, title: vscode.l10n.t('Pick a profile'), command: 'fsxTasks.addConnection', arguments: [] };
+    case 'region':
+      return { label, title: vscode.l10n.t('Set a region'), command: 'fsxTasks.setRegion', arguments: connection ? [connection] : [] };
+    case 'accessDenied':
+      return { label, title: vscode.l10n.t('Show log'), command: 'fsxTasks.showLog', arguments: [] };
+    case 'validation':
+      // No request id means we refused it locally: a setting is wrong.
+      return error.requestId
+        ? { label, title: vscode.l10n.t('Show log'), command: 'fsxTasks.showLog', arguments: [] }
+        : { label, title: vscode.l10n.t('Open settings'), command: 'workbench.action.openSettings', arguments: ['fsxTasks'] };
+    default:
+      return retry;
+  }
+}
+
+/**
+ * Shows an error once, at the command boundary: the message with its next step as a button.
+ * Returns without a toast for the user's own cancellation.
+ */
+export async function showError(prompts: Prompts, error: FsxError, connection: Connection | undefined, context?: string): Promise<void> {
+  if (error.kind === 'cancelled') {
+    return;
+  }
+  const step = errorNextStep(error, connection);
+  const message = context ? `${context}: ${error.userMessage}` : error.userMessage;
+  const choice = await prompts.message('error', message, step.title);
+  if (choice === step.title) {
+    await vscode.commands.executeCommand(step.command, ...(step.arguments ?? []));
+  }
+}

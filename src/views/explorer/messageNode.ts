@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { FsxError } from '../../fsx/errors';
+import { Connection } from '../../fsx/model';
+import { errorNextStep } from '../errorPresentation';
+import { ExplorerNode, themeIcon } from './node';
+
+export interface MessageOptions {
+  readonly label: string;
+  readonly icon: string;
+  readonly iconColor?: string;
+  readonly description?: string;
+  readonly tooltip?: string | vscode.MarkdownString;
+  readonly command?: vscode.Command;
+  readonly contextValue: string;
+}
+
+/** A leaf that says something: an error with its next step, an empty list, a hint. */
+export class MessageNode implements ExplorerNode {
+  constructor(
+    readonly id: string,
+    readonly parent: ExplorerNode | undefined,
+    readonly connection: Connection,
+    private readonly options: MessageOptions,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = themeIcon(this.options.icon, this.options.iconColor);
+    item.description = this.options.description;
+    item.tooltip = this.options.tooltip;
+    item.command = this.options.command;
+    item.contextValue = this.options.contextValue;
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return [];
+  }
+}
+
+/** The error a parent could not load, as a node whose click is the next step. */
+export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
+  const step = errorNextStep(error, parent.connection, parent);
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendText(error.userMessage);
+  if (error.detail) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(error.detail);
+  }
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(vscode.l10n.t('Click: {0}', step.title));
+  return new MessageNode(`${parent.id}/error`, parent, parent.connection, {
+    label: step.label,
+    description: step.title,
+    icon: error.kind === 'throttled' ? 'watch' : 'warning',
+    iconColor: error.kind === 'throttled' ? undefined : 'problemsWarningIcon.foreground',
+    tooltip,
+    command: step,
+    contextValue: `error.${error.kind}`,
+  });
+}
+
+export function emptyNode(parent: ExplorerNode, label: string, tooltip?: string): MessageNode {
+  return new MessageNode(`${parent.id}/empty`, parent, parent.connection, { label, icon: 'info', tooltip, contextValue: 'empty' });
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { classifyError } from '../../fsx/errors';
+import { StorageResource } from '../../fsx/model';
+import { resourceKey } from '../../model/explorerModel';
+import { LoadMoreNode } from './loadMoreNode';
+import { emptyNode, errorNode } from './messageNode';
+import { ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { TaskNode } from './taskNode';
+
+/** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
+export class ResourceNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly resource: StorageResource,
+    private readonly context: ExplorerContext,
+  ) {
+    this.id = `${parent.id}/${resourceKey(resource)}`;
+  }
+
+  get connection() {
+    return this.parent.connection;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const resource = this.resource;
+    const isCache = resource.kind === 'fileCache';
+    const item = new vscode.TreeItem(resource.name ?? resource.id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = themeIcon(isCache ? 'layers' : 'database');
+    const kind = isCache ? vscode.l10n.t('File Cache') : vscode.l10n.t('Lustre');
+    item.description = [resource.name ? resource.id : undefined, kind, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(resource.name ?? resource.id)}**\n\n`);
+    for (const [label, value] of [
+      [vscode.l10n.t('ID'), resource.id],
+      [vscode.l10n.t('Type'), isCache ? vscode.l10n.t('Amazon File Cache') : vscode.l10n.t('FSx for Lustre')],
+      [vscode.l10n.t('State'), resource.lifecycle],
+      [vscode.l10n.t('Deployment'), resource.deploymentType],
+      [vscode.l10n.t('Storage'), resource.storageCapacityGiB !== undefined ? `${resource.storageCapacityGiB} GiB` : undefined],
+      [vscode.l10n.t('DNS name'), resource.dnsName],
+    ] as const) {
+      if (value) {
+        tooltip.appendMarkdown(`${escape(label)}: \`${value}\`  \n`);
+      }
+    }
+    item.tooltip = tooltip;
+    item.contextValue = isCache ? 'resource.fileCache' : 'resource.fileSystem';
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    let list;
+    try {
+      list = await this.context.model.tasks(this.connection, this.resource);
+    } catch (error) {
+      return [errorNode(this, classifyError(error))];
+    }
+    const nodes: ExplorerNode[] = list.tasks.map((task) => new TaskNode(this, task, this.context));
+    if (list.nextToken) {
+      nodes.push(new LoadMoreNode(this, this.resource, this.context, list.loadMoreError));
+    }
+    if (nodes.length === 0) {
+      nodes.push(emptyNode(this, vscode.l10n.t('No data repository tasks')));
+    }
+    return nodes;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { classifyError } from '../../fsx/errors';
+import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/model';
+import { ExplorerChange, ExplorerModel, resourceKey } from '../../model/explorerModel';
+import { ConnectionNode, connectionNodeId } from './connectionNode';
+import { MessageNode } from './messageNode';
+import { ExplorerContext, ExplorerNode } from './node';
+import { ResourceNode } from './resourceNode';
+import { TaskNode } from './taskNode';
+
+/**
+ * Maps the explorer model to nodes. It never throws and never shows a toast: a failure becomes
+ * an error node. Model changes refresh the smallest node that covers them.
+ */
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  /** The latest node instance per id, so a change can refresh exactly that node. */
+  private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly busy = new Map<string, string>();
+  private readonly context: ExplorerContext;
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(
+    private readonly model: ExplorerModel,
+    isTracked: (taskId: string) => boolean,
+    private readonly isConfigured: (connection: Connection) => boolean,
+    now: () => number = Date.now,
+  ) {
+    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now };
+    this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    let children: ExplorerNode[];
+    try {
+      children = node ? await node.getChildren() : this.roots();
+    } catch (error) {
+      // Nodes handle their own failures; this is the last guard so the view never breaks.
+      const classified = classifyError(error);
+      const connection = node?.connection ?? { region: '' };
+      children = [new MessageNode(`${node?.id ?? 'root'}/failure`, node, connection, { label: classified.userMessage, icon: 'warning', contextValue: 'error.other' })];
+    }
+    for (const child of children) {
+      this.nodes.set(child.id, child);
+    }
+    return children;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  /** The node chain for a task, for TreeView.reveal (ids match the ones the tree built). */
+  taskNode(connection: Connection, task: Task): TaskNode | undefined {
+    const entry = this.model.entryFor(connectionKey(connection));
+    if (!entry) {
+      return undefined;
+    }
+    const connectionNode = new ConnectionNode(entry, this.context, this.isConfigured(connection));
+    const resource = this.model.cachedResources(connection).find((candidate) => resourceKey(candidate) === resourceKey(task.resource)) ?? placeholderResource(task.resource);
+    return new TaskNode(new ResourceNode(connectionNode, resource, this.context), task, this.context);
+  }
+
+  /** Shows a temporary description with a spinner on a task while an action runs on it. */
+  async runWithBusyLabel<T>(task: Task, connection: Connection, label: string, action: () => Promise<T>): Promise<T> {
+    this.busy.set(task.taskId, label);
+    this.refreshTaskRow(connection, task.resource);
+    try {
+      return await action();
+    } finally {
+      this.busy.delete(task.taskId);
+      this.refreshTaskRow(connection, task.resource);
+    }
+  }
+
+  /** Re-renders the rows of a resource's tasks (tracking or busy state changed), without a call. */
+  refreshTaskRow(connection: Connection, resource: ResourceRef): void {
+    this.onModelChange({ scope: 'resource', connectionKey: connectionKey(connection), resource });
+  }
+
+  /** Re-renders every row from the cache (tracking state changed somewhere), without a call. */
+  rerender(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private roots(): ExplorerNode[] {
+    return this.model.connections().map((entry) => new ConnectionNode(entry, this.context, this.isConfigured(entry.connection)));
+  }
+
+  private onModelChange(change: ExplorerChange): void {
+    if (change.scope === 'all') {
+      this.nodes.clear();
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const entry = this.model.entryFor(change.connectionKey);
+    const connectionId = entry ? connectionNodeId(entry) : undefined;
+    const id = change.scope === 'resource' && connectionId ? `${connectionId}/${resourceKey(change.resource)}` : connectionId;
+    if (!id) {
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    // A node the tree never rendered (collapsed parent) needs no refresh.
+    const node = this.nodes.get(id);
+    if (node) {
+      this.changeEmitter.fire(node);
+    }
+  }
+}
+
+function placeholderResource(resource: ResourceRef): StorageResource {
+  return { ...resource, storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { ApiCallEvent } from '../fsx/clientFactory';
+
+export const LOG_CHANNEL_NAME = 'FSx Data Repository Tasks';
+
+/** The extension's one log channel; the user picks its level with "Developer: Set Log Level". */
+export function createLog(): vscode.LogOutputChannel {
+  return vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+}
+
+/** One debug line per API call: operation, region, profile, request id, duration, outcome. */
+export function logApiCall(log: vscode.LogOutputChannel, event: ApiCallEvent): void {
+  const profile = event.profile ? ` profile=${event.profile}` : '';
+  const attempts = event.attempts && event.attempts > 1 ? ` attempts=${event.attempts}` : '';
+  const line = `${event.operation} region=${event.region}${profile} ${event.durationMs}ms${attempts} requestId=${event.requestId ?? '-'} outcome=${event.outcome}`;
+  if (event.outcome === 'ok') {
+    log.debug(line);
+  } else {
+    log.warn(line);
+  }
+}

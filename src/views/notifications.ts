@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { formatCount, taskTypeLabel } from '../model/presentation';
+import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
+import { Prompts } from './prompts';
+
+/**
+ * One notification per tracked task that ends (the tracker fires onDidEnd once per task, reloads
+ * included): a failure as an error with its FSx message and a "Show Details" action.
+ */
+export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
+  const { task } = ended;
+  const what = `${taskTypeLabel(task.type)} ${task.taskId}`;
+  const showDetails = vscode.l10n.t('Show Details');
+  const counts = task.status?.totalCount !== undefined ? vscode.l10n.t(' ({0} of {1} files)', formatCount(task.status.succeededCount ?? 0), formatCount(task.status.totalCount)) : '';
+  const open = (choice: string | undefined) => {
+    if (choice === showDetails) {
+      void vscode.commands.executeCommand('fsxTasks.showTaskDetails', { connection: ended.connection, task });
+    }
+  };
+  switch (task.lifecycle) {
+    case 'FAILED':
+      void prompts.message('error', vscode.l10n.t('{0} failed: {1}', what, task.failureMessage ?? vscode.l10n.t('FSx gave no reason.')), showDetails).then(open);
+      break;
+    case 'CANCELED':
+      void prompts.message('info', vscode.l10n.t('{0} was canceled{1}.', what, counts), showDetails).then(open);
+      break;
+    default:
+      void prompts.message('info', vscode.l10n.t('{0} succeeded{1}.', what, counts), showDetails).then(open);
+  }
+}
+
+export function notifyTaskVanished(prompts: Prompts, vanished: TaskVanished): void {
+  void prompts.message(
+    'warning',
+    vscode.l10n.t('Task {0} no longer exists in FSx (its file system may have been deleted); it is no longer tracked.', vanished.taskId),
+  );
+}

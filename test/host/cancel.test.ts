@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FsxTasksApi } from '../../src/extension';
+import type { FaultKind } from '../../src/emulator';
+import type { ExplorerNode } from '../../src/views/explorer/node';
+import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
+
+/** A fresh EXECUTING task on the first Lustre file system, long enough to cancel. */
+function addExecutingTask(api: FsxTasksApi, behaviour: { cancelingMs?: number; executingMs?: number } = {}): { taskId: string; fileSystemId: string } {
+  const emulator = emulatorOf(api);
+  const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE' && emulator.state.tasksOf(fs.fileSystemId).length < 50)?.fileSystemId;
+  assert.ok(fileSystemId, 'a Lustre file system');
+  const taskId = emulator.state.addTask({
+    fileSystemId,
+    type: 'EXPORT_TO_REPOSITORY',
+    pendingMs: 0,
+    executingMs: behaviour.executingMs ?? 3_600_000,
+    cancelingMs: behaviour.cancelingMs ?? 1_500,
+    totalCount: 5_000,
+    outcome: 'SUCCEEDED',
+    paths: ['/scratch/results', '/scratch/logs'],
+  });
+  return { taskId, fileSystemId };
+}
+
+async function taskRow(api: FsxTasksApi, fileSystemId: string, taskId: string): Promise<ExplorerNode> {
+  api.model.refresh();
+  const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
+  assert.ok(resource, `resource ${fileSystemId}`);
+  const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
+  assert.ok(row, `row ${taskId}`);
+  return row;
+}
+
+describe('cancel a data repository task', () => {
+  const extension = useExtension();
+  let api: FsxTasksApi;
+  let prompts: ScriptedPrompts;
+
+  beforeEach(() => {
+    api = extension.api();
+    prompts = extension.prompts();
+  });
+
+  it('from the context menu: confirms, cancels, and tracks the task to CANCELED', async () => {
+    const { taskId, fileSystemId } = addExecutingTask(api);
+    const row = await taskRow(api, fileSystemId, taskId);
+    assert.equal(contextValue(row), 'task.EXECUTING');
+    const transitions: string[] = [];
+    const subscription = api.tracker.onDidTransition((transition) => {
+      if (transition.taskId === taskId) {
+        transitions.push(`${transition.from ?? ''}->${transition.to}`);
+      }
+    });
+    prompts.confirmWith(true);
+    await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
+    assert.equal(prompts.confirmations.length, 1);
+    const { message, detail } = prompts.confirmations[0];
+    assert.match(message, new RegExp(`Cancel the export to repository task ${taskId}\\?`));
+    assert.match(detail, new RegExp(fileSystemId));
+    assert.match(detail, /\/scratch\/results/);
+    assert.match(detail, /exported files are not reverted/);
+    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
+    assert.ok(api.tracker.has(taskId), 'the canceled task is tracked');
+    await waitFor('CANCELED', () => api.tracker.list().find((tracked) => tracked.taskId === taskId)?.task?.lifecycle === 'CANCELED', 20_000);
+    assert.ok(transitions.includes('CANCELING->CANCELED'), transitions.join(', '));
+    await waitFor('the end notification', () => prompts.messages.find((m) => m.text.includes(taskId) && /was canceled/.test(m.text)));
+    assert.equal(prompts.messages.filter((m) => m.text.includes(taskId)).length, 1, 'one notification');
+    subscription.dispose();
+  });
+
+  it('does nothing when the confirmation is declined', async () => {
+    const { taskId, fileSystemId } = addExecutingTask(api);
+    prompts.confirmWith(false);
+    await vscode.commands.executeCommand('fsxTasks.cancelTask', await taskRow(api, fileSystemId, taskId));
+    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
+    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
+    assert.equal(api.tracker.has(taskId), false);
+    assert.deepEqual(prompts.messages, []);
+  });
+
+  it('from the palette: picks among the active tasks of every connection', async () => {
+    const { taskId } = addExecutingTask(api);
+    let offered: string[] = [];
+    prompts.pickWith((items) => {
+      offered = items.map((item) => item.label);
+      return items.find((item) => item.label.includes(taskId));
+    });
+    prompts.confirmWith(true);
+    await vscode.commands.executeCommand('fsxTasks.cancelTask');
+    assert.ok(offered.length > 1, 'several active tasks offered');
+    assert.ok(offered.every((text) => !/Succeeded|Failed|Canceled/.test(text)));
+    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+  });
+
+  it('from the palette: validates a typed task id before any call', async () => {
+    prompts.pickWith((_items, options) => options.itemForValue?.('task-123'));
+    await vscode.commands.executeCommand('fsxTasks.cancelTask');
+    const counts = emulatorOf(api).requestCounts();
+    assert.equal(counts.CancelDataRepositoryTask, 0);
+    assert.equal(counts.DescribeDataRepositoryTasks, 1, 'only the listing of active tasks for the picker');
+    assert.equal(prompts.messages.length, 1);
+    assert.match(prompts.messages[0].text, /not a task ID/);
+  });
+
+  it('from the palette: accepts a valid typed task id', async () => {
+    const { taskId } = addExecutingTask(api);
+    prompts.pickWith((_items, options) => options.itemForValue?.(taskId));
+    prompts.confirmWith(true);
+    await vscode.commands.executeCommand('fsxTasks.cancelTask');
+    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+  });
+
+  it('says a task already ended when it finishes between the confirmation and the call', async () => {
+    const { taskId, fileSystemId } = addExecutingTask(api, { executingMs: 4_000 });
+    const emulator = emulatorOf(api);
+    const row = await taskRow(api, fileSystemId, taskId);
+    // While the dialog is open, the task finishes on its own.
+    prompts.confirmWith(true, () => waitFor('the task to succeed', () => emulator.state.getTask(taskId)?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
+    await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
+    assert.equal(prompts.confirmations.length, 1, 'the dialog was shown while the task executed');
+    assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 1);
+    assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'SUCCEEDED');
+    assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
+    assert.equal(prompts.messages[0].severity, 'info');
+    assert.match(prompts.messages[0].text, /had already ended \(succeeded\)/);
+    assert.equal(api.tracker.has(taskId), false);
+    const refreshed = await taskRow(api, fileSystemId, taskId);
+    assert.equal(contextValue(refreshed), 'task.SUCCEEDED');
+  });
+
+  const errorCases: { fault: FaultKind; severity: string; text: RegExp }[] = [
+    { fault: 'accessDenied', severity: 'error', text: /Access denied/ },
+    { fault: 'expiredToken', severity: 'error', text: /credentials are missing or expired/ },
+    { fault: 'throttle', severity: 'error', text: /throttling/ },
+    { fault: 'internal', severity: 'error', text: /internal error/ },
+    { fault: 'drop', severity: 'error', text: /Could not reach FSx/ },
+  ];
+  for (const { fault, severity, text } of errorCases) {
+    it(`reports a ${fault} failure once, with a next step, and changes nothing`, async () => {
+      const { taskId, fileSystemId } = addExecutingTask(api);
+      const row = await taskRow(api, fileSystemId, taskId);
+      emulatorOf(api).injectFault({ kind: fault, operation: 'CancelDataRepositoryTask' });
+      prompts.confirmWith(true);
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
+      assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
+      assert.equal(prompts.messages[0].severity, severity);
+      assert.match(prompts.messages[0].text, text);
+      assert.match(prompts.messages[0].text, new RegExp(`Could not cancel ${taskId}`));
+      assert.ok(prompts.messages[0].actions.length === 1, 'one next step');
+      assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
+      assert.equal(api.tracker.has(taskId), false);
+      const refreshed = await taskRow(api, fileSystemId, taskId);
+      assert.equal(refreshed.getTreeItem().description?.toString().startsWith('Canceling...'), false, 'no spinner left behind');
+    });
+  }
+
+  it('reports a task id that does not exist', async () => {
+    await vscode.commands.executeCommand('fsxTasks.cancelTask', 'task-0000000000000dead0');
+    assert.equal(prompts.messages.length, 1);
+    assert.match(prompts.messages[0].text, /could not find it/);
+    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
+  });
+
+  it('refuses to cancel a task that already succeeded, without calling cancel', async () => {
+    const emulator = emulatorOf(api);
+    const ended = emulator.state.fileSystems().flatMap((fs) => emulator.state.tasksOf(fs.fileSystemId)).find((task) => task.lifecycle === 'SUCCEEDED');
+    assert.ok(ended);
+    await vscode.commands.executeCommand('fsxTasks.cancelTask', ended.taskId);
+    assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 0);
+    assert.match(prompts.messages[0]?.text ?? '', /cannot be canceled: it is succeeded/);
+  });
+});

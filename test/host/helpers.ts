@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FsxTasksApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/views/explorer/node';
+import type { MessageSeverity, PickOptions, Prompts } from '../../src/views/prompts';
+
+export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';
+
+export async function getApi(): Promise<FsxTasksApi> {
+  const extension = vscode.extensions.getExtension<FsxTasksApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  await api.ready;
+  return api;
+}
+
+export function emulatorOf(api: FsxTasksApi) {
+  const emulator = api.sandbox.instance;
+  assert.ok(emulator, 'the sandbox emulator runs (FSX_SANDBOX=1)');
+  return emulator;
+}
+
+export function label(node: ExplorerNode): string {
+  const item = node.getTreeItem();
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export function description(node: ExplorerNode): string {
+  const value = node.getTreeItem().description;
+  return typeof value === 'string' ? value : '';
+}
+
+export function contextValue(node: ExplorerNode): string {
+  return node.getTreeItem().contextValue ?? '';
+}
+
+export async function children(api: FsxTasksApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return api.tree.getChildren(node);
+}
+
+/** The sandbox connection's resources (file systems and caches), as the tree shows them. */
+export async function resourceNodes(api: FsxTasksApi): Promise<ExplorerNode[]> {
+  const [connection] = await children(api);
+  assert.ok(connection, 'a connection node');
+  return (await children(api, connection)).filter((node) => contextValue(node).startsWith('resource.'));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+type PickAnswer = (items: readonly vscode.QuickPickItem[], options: PickOptions<vscode.QuickPickItem>) => vscode.QuickPickItem | undefined;
+
+/**
+ * Answers the extension's questions from a script, in order, and fails fast on a question the
+ * test did not expect. Records every message the extension shows.
+ */
+export class ScriptedPrompts implements Prompts {
+  readonly messages: { severity: MessageSeverity; text: string; actions: string[] }[] = [];
+  readonly confirmations: { message: string; detail: string }[] = [];
+  private readonly answers: (
+    | { kind: 'confirm'; value: boolean; before?: () => Promise<void> | void }
+    | { kind: 'pick'; answer: PickAnswer }
+    | { kind: 'input'; value: string | undefined }
+  )[] = [];
+  unexpected: string[] = [];
+
+  confirmWith(value: boolean, before?: () => Promise<void> | void): this {
+    this.answers.push({ kind: 'confirm', value, before });
+    return this;
+  }
+
+  pickWith(answer: PickAnswer): this {
+    this.answers.push({ kind: 'pick', answer });
+    return this;
+  }
+
+  get pendingAnswers(): number {
+    return this.answers.length;
+  }
+
+  async confirm(message: string, detail: string): Promise<boolean> {
+    this.confirmations.push({ message, detail });
+    const answer = this.next('confirm', message);
+    if (answer?.kind !== 'confirm') {
+      return false;
+    }
+    await answer.before?.();
+    return answer.value;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {
+    const answer = this.next('pick', options.title);
+    if (answer?.kind !== 'pick') {
+      return undefined;
+    }
+    return answer.answer(await items, options as unknown as PickOptions<vscode.QuickPickItem>) as T | undefined;
+  }
+
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    const answer = this.next('input', options.title ?? options.prompt ?? '');
+    return answer?.kind === 'input' ? answer.value : undefined;
+  }
+
+  async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
+    this.messages.push({ severity, text, actions });
+    return undefined;
+  }
+
+  private next(kind: string, what: string) {
+    const answer = this.answers.shift();
+    if (!answer || answer.kind !== kind) {
+      this.unexpected.push(`${kind}: ${what}`);
+    }
+    return answer;
+  }
+}
+
+/**
+ * Registers the hooks every action suite needs: the activated extension, scripted prompts per
+ * test (checked for unexpected questions), faults cleared and tracking emptied after each test.
+ */
+export function useExtension(): { api(): FsxTasksApi; prompts(): ScriptedPrompts } {
+  let api: FsxTasksApi | undefined;
+  let prompts = new ScriptedPrompts();
+  before(async () => {
+    api = await getApi();
+  });
+  beforeEach(() => {
+    prompts = new ScriptedPrompts();
+    api?.setPrompts(prompts);
+    api?.sandbox.instance?.resetRequestCounts();
+  });
+  afterEach(() => {
+    api?.sandbox.instance?.clearFaults();
+    for (const tracked of api?.tracker.list() ?? []) {
+      api?.tracker.untrack(tracked.taskId);
+    }
+    assert.deepEqual(prompts.unexpected, [], 'no unexpected prompt');
+  });
+  return {
+    api: () => {
+      assert.ok(api, 'activated');
+      return api;
+    },
+    prompts: () => prompts,
+  };
+}

@@ -1,0 +1,35 @@
+// Runs inside the real extension host (code-server or desktop VS Code): the mocha suite over the
+// compiled *.test.js files beside this one. Results go to FSX_TEST_RESULTS when set, so the
+// runner outside the host can print counts.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const grep = process.env.FSX_TEST_GREP;
+  if (grep) {
+    mocha.grep(grep);
+  }
+  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    const failures: { title: string; error: string }[] = [];
+    let passed = 0;
+    const runner = mocha.run((failed) => {
+      const resultsPath = process.env.FSX_TEST_RESULTS;
+      if (resultsPath) {
+        mkdirSync(dirname(resultsPath), { recursive: true });
+        writeFileSync(resultsPath, JSON.stringify({ passed, failed, pending: runner.stats?.pending ?? 0, failures }, null, 2));
+      }
+      if (failed > 0) {
+        reject(new Error(`${failed} extension-host test(s) failed`));
+      } else {
+        resolve();
+      }
+    });
+    runner.on('pass', () => passed++);
+    runner.on('fail', (test, error: Error) => failures.push({ title: test.fullTitle(), error: error?.message ?? String(error) }));
+  });
+}

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FsxTasksApi } from '../../src/extension';
+import { renderStatusBar } from '../../src/views/statusBar';
+import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
+
+function addTask(api: FsxTasksApi, plan: { pendingMs: number; executingMs: number; outcome: 'SUCCEEDED' | 'FAILED'; failureMessage?: string }): string {
+  const emulator = emulatorOf(api);
+  const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+  assert.ok(fileSystemId);
+  return emulator.state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', totalCount: 200, ...plan });
+}
+
+describe('tracking in the status bar', () => {
+  const extension = useExtension();
+  let api: FsxTasksApi;
+  let prompts: ScriptedPrompts;
+
+  beforeEach(() => {
+    api = extension.api();
+    prompts = extension.prompts();
+  });
+
+  it('shows every transition PENDING -> EXECUTING -> SUCCEEDED and notifies once', async () => {
+    const taskId = addTask(api, { pendingMs: 2_000, executingMs: 3_000, outcome: 'SUCCEEDED' });
+    const seen: string[] = [];
+    const subscription = api.tracker.onDidTransition((transition) => {
+      if (transition.taskId === taskId) {
+        seen.push(transition.to);
+      }
+    });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    await waitFor('SUCCEEDED', () => seen.includes('SUCCEEDED'), 30_000);
+    subscription.dispose();
+    assert.deepEqual(seen, ['PENDING', 'EXECUTING', 'SUCCEEDED']);
+    await waitFor('the notification', () => prompts.messages.find((message) => message.text.includes(taskId)));
+    assert.equal(prompts.messages.filter((message) => message.text.includes(taskId)).length, 1);
+    assert.match(prompts.messages[0].text, /succeeded \(200 of 200 files\)/);
+  });
+
+  it('notifies a failure with its FailureDetails message and a Show Details action', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 1_500, outcome: 'FAILED', failureMessage: 'Access denied to s3://bucket/prefix' });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    const message = await waitFor('the failure notification', () => prompts.messages.find((m) => m.text.includes(taskId)), 30_000);
+    assert.equal(message.severity, 'error');
+    assert.match(message.text, /failed: Access denied to s3:\/\/bucket\/prefix/);
+    assert.deepEqual(message.actions, ['Show Details']);
+  });
+
+  it('summarises several tracked tasks and hides when none is left', async () => {
+    const first = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const second = addTask(api, { pendingMs: 600_000, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', first);
+    await vscode.commands.executeCommand('fsxTasks.trackTask', second);
+    await waitFor('both observed', () => api.tracker.list().every((tracked) => tracked.task));
+    const view = renderStatusBar(api.tracker.list());
+    assert.match(view?.text ?? '', /FSx: 2 tasks, 1 executing, 1 pending/);
+    api.tracker.untrack(first);
+    assert.match(renderStatusBar(api.tracker.list())?.text ?? '', /task-[0-9a-f]{4}…[0-9a-f]{4} Pending/);
+    api.tracker.untrack(second);
+    assert.equal(renderStatusBar(api.tracker.list()), undefined);
+  });
+
+  it('marks tracked rows and offers Stop Tracking instead of Track', async () => {
+    const emulator = emulatorOf(api);
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    api.model.refresh();
+    const fileSystemId = emulator.state.getTask(taskId)?.fileSystemId ?? '';
+    const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
+    assert.ok(resource);
+    const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
+    assert.ok(row);
+    assert.equal(contextValue(row), 'task.EXECUTING.tracked');
+    await vscode.commands.executeCommand('fsxTasks.untrackTask', row);
+    assert.equal(api.tracker.has(taskId), false);
+  });
+
+  it('offers the tracked tasks and their actions from the status bar', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    let actions: string[] = [];
+    prompts.pickWith((items) => items.find((item) => item.label.includes(taskId)));
+    prompts.pickWith((items) => {
+      actions = items.map((item) => item.label);
+      return items.find((item) => /Stop Tracking/.test(item.label));
+    });
+    await vscode.commands.executeCommand('fsxTasks.showTrackedTasks');
+    assert.ok(actions.some((action) => /Reveal in FSx View/.test(action)));
+    assert.ok(actions.some((action) => /Show Task Details/.test(action)));
+    assert.ok(actions.some((action) => /Cancel Data Repository Task/.test(action)));
+    assert.equal(api.tracker.has(taskId), false);
+  });
+
+  it('shows task details as a read-only document with every field', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 1_000, outcome: 'FAILED', failureMessage: 'Export path does not exist' });
+    await waitFor('FAILED', () => emulatorOf(api).state.getTask(taskId)?.lifecycle === 'FAILED', 10_000);
+    await vscode.commands.executeCommand('fsxTasks.showTaskDetails', taskId);
+    const editor = await waitFor('the details editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'fsx-task' && e.document.uri.path.includes(taskId)));
+    const text = editor.document.getText();
+    for (const expected of [taskId, 'IMPORT_METADATA_FROM_REPOSITORY', 'FAILED', 'Export path does not exist', 'Total files', 'Created', 'Ended', 'ARN']) {
+      assert.ok(text.includes(expected), expected);
+    }
+    assert.equal(editor.document.languageId, 'markdown');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

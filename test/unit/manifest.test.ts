@@ -1,0 +1,118 @@
+// The manifest's menus decide where Cancel appears. aws-toolkit once shipped a `when` regex with a
+// character class that matched the wrong states; this evaluates every clause for every lifecycle.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LIFECYCLES } from '../../src/fsx/model';
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+
+type Context = Record<string, string | boolean | undefined>;
+
+/** Evaluates the subset of VS Code's when-clause language the manifest uses. */
+function evaluate(clause: string, context: Context): boolean {
+  return clause.split('||').some((conjunction) =>
+    conjunction.split('&&').every((term) => {
+      const text = term.trim();
+      const regex = /^([\w.]+)\s*=~\s*\/(.*)\/([a-z]*)$/.exec(text);
+      if (regex) {
+        return new RegExp(regex[2], regex[3]).test(String(context[regex[1]] ?? ''));
+      }
+      const equality = /^([\w.]+)\s*(==|!=)\s*'?([^']*)'?$/.exec(text);
+      if (equality) {
+        const equal = String(context[equality[1]] ?? '') === equality[3];
+        return equality[2] === '==' ? equal : !equal;
+      }
+      if (text === 'true' || text === 'false') {
+        return text === 'true';
+      }
+      if (text.startsWith('!')) {
+        return !context[text.slice(1).trim()];
+      }
+      return !!context[text];
+    }),
+  );
+}
+
+function menuItems(menu: string, command: string): { when: string; group?: string }[] {
+  return (manifest.contributes.menus[menu] as { command: string; when: string; group?: string }[]).filter((item) => item.command === command);
+}
+
+function offeredOn(menu: string, command: string, viewItem: string): boolean {
+  return menuItems(menu, command).some((item) => evaluate(item.when, { view: 'fsxTasks.explorer', viewItem }));
+}
+
+describe('package.json menus', () => {
+  it('evaluates when clauses as VS Code does for the forms used', () => {
+    assert.equal(evaluate("view == fsxTasks.explorer && viewItem =~ /^task\\.(PENDING|EXECUTING)(\\.|$)/", { view: 'fsxTasks.explorer', viewItem: 'task.EXECUTING.tracked' }), true);
+    assert.equal(evaluate("view == fsxTasks.explorer && viewItem =~ /^task\\.(PENDING|EXECUTING)(\\.|$)/", { view: 'fsxTasks.explorer', viewItem: 'task.EXECUTINGX' }), false);
+    assert.equal(evaluate('!fsxTasks.sandboxActive', {}), true);
+  });
+
+  for (const tracked of [false, true]) {
+    for (const lifecycle of LIFECYCLES) {
+      const viewItem = `task.${lifecycle}${tracked ? '.tracked' : ''}`;
+      const cancellable = lifecycle === 'PENDING' || lifecycle === 'EXECUTING';
+      it(`offers Cancel on ${viewItem}: ${cancellable}`, () => {
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.cancelTask', viewItem), cancellable);
+        const inline = menuItems('view/item/context', 'fsxTasks.cancelTask').filter((item) => item.group?.startsWith('inline'));
+        assert.equal(inline.some((item) => evaluate(item.when, { view: 'fsxTasks.explorer', viewItem })), cancellable, 'inline icon');
+      });
+      it(`offers Track on ${viewItem} only while it can change and is not tracked`, () => {
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.trackTask', viewItem), !tracked && ['PENDING', 'EXECUTING', 'CANCELING'].includes(lifecycle));
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.untrackTask', viewItem), tracked);
+      });
+      it(`offers details and copy actions on ${viewItem}`, () => {
+        for (const command of ['fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.copyTaskArn', 'fsxTasks.openInConsole']) {
+          assert.ok(offeredOn('view/item/context', command, viewItem), command);
+        }
+      });
+    }
+  }
+
+  it('offers no task action on non-task nodes', () => {
+    for (const viewItem of ['connection.sandbox', 'connection.configured', 'resource.fileSystem', 'resource.fileCache', 'loadMore', 'error.throttled', 'empty']) {
+      for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId']) {
+        assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
+      }
+    }
+  });
+
+  it('hides node-only commands from the palette and keeps one category and prefix', () => {
+    const hidden = new Set((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter((item) => item.when === 'false').map((item) => item.command));
+    for (const command of ['fsxTasks.loadMore', 'fsxTasks.removeConnection', 'fsxTasks.copyTaskId', 'fsxTasks.untrackTask']) {
+      assert.ok(hidden.has(command), command);
+    }
+    for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.exploreSandbox']) {
+      assert.ok(!hidden.has(command), command);
+    }
+    for (const command of manifest.contributes.commands as { command: string; category: string }[]) {
+      assert.match(command.command, /^fsxTasks\.[a-zA-Z]+$/);
+      assert.equal(command.category, 'FSx');
+    }
+  });
+
+  it('has an English string for every %key% in the manifest', () => {
+    const keys = JSON.stringify(manifest).match(/%[\w.]+%/g) ?? [];
+    assert.ok(keys.length > 20);
+    for (const key of keys) {
+      assert.ok(nls[key.slice(1, -1)], key);
+    }
+  });
+
+  it('restricts the settings that could redirect signed requests in untrusted workspaces', () => {
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    const properties = manifest.contributes.configuration.properties;
+    for (const key of ['fsxTasks.endpoint', 'fsxTasks.connections', 'fsxTasks.useFipsEndpoint']) {
+      assert.ok(restricted.includes(key), key);
+      assert.match(properties[key].scope, /^machine/, key);
+    }
+    assert.equal(properties['fsxTasks.endpoint'].scope, 'machine');
+  });
+
+  it('activates lazily', () => {
+    assert.ok(!(manifest.activationEvents as string[]).some((event) => event === '*' || event === 'onStartupFinished'));
+  });
+});

@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import { FsxError } from '../../../src/fsx/errors';
+import { Connection, FsxApi, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
+import { ExplorerChange, ExplorerModel } from '../../../src/model/explorerModel';
+
+const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
+const fileSystem: StorageResource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
+
+function task(n: number, lifecycle: Task['lifecycle'] = 'EXECUTING'): Task {
+  return {
+    taskId: `task-${n.toString(16).padStart(17, '0')}`,
+    lifecycle,
+    type: 'EXPORT_TO_REPOSITORY',
+    creationTime: new Date(1_700_000_000_000 - n * 1000),
+    resource: { kind: 'fileSystem', id: fileSystem.id },
+    paths: [],
+  };
+}
+
+/** A fake FsxApi over an array of tasks, paging by offset, counting calls. Pure logic only. */
+class FakeApi implements FsxApi {
+  calls: string[] = [];
+  tasks = Array.from({ length: 120 }, (_, n) => task(n, n < 3 ? 'EXECUTING' : 'SUCCEEDED'));
+  failNext?: FsxError;
+  gate?: Promise<void>;
+
+  async listResources(): Promise<StorageResource[]> {
+    this.calls.push('listResources');
+    this.throwIfFailing();
+    return [fileSystem];
+  }
+
+  async listTasks(_resource: ResourceRef | undefined, options: ListTasksOptions = {}): Promise<TaskPage> {
+    this.calls.push(`listTasks:${options.nextToken ?? ''}`);
+    await this.gate;
+    this.throwIfFailing();
+    const start = Number(options.nextToken ?? 0);
+    const size = options.pageSize ?? 50;
+    const end = start + size;
+    return { tasks: this.tasks.slice(start, end), nextToken: end < this.tasks.length ? String(end) : undefined };
+  }
+
+  async describeTasks(): Promise<Task[]> {
+    throw new Error('not used');
+  }
+
+  async cancelTask(): Promise<'CANCELING'> {
+    throw new Error('not used');
+  }
+
+  async createTask(): Promise<Task> {
+    throw new Error('not used');
+  }
+
+  private throwIfFailing(): void {
+    const failure = this.failNext;
+    this.failNext = undefined;
+    if (failure) {
+      throw failure;
+    }
+  }
+}
+
+describe('ExplorerModel', () => {
+  let api: FakeApi;
+  let model: ExplorerModel;
+  let changes: ExplorerChange[];
+
+  beforeEach(() => {
+    api = new FakeApi();
+    model = new ExplorerModel(() => api, () => 50);
+    model.setConnections([{ connection, label: 'Sandbox', sandbox: true }]);
+    changes = [];
+    model.onDidChange((change) => changes.push(change));
+  });
+
+  it('loads resources once and serves them from the cache', async () => {
+    assert.deepEqual(await model.resources(connection), [fileSystem]);
+    assert.deepEqual(await model.resources(connection), [fileSystem]);
+    assert.deepEqual(api.calls, ['listResources']);
+  });
+
+  it('shares one call between concurrent readers', async () => {
+    await Promise.all([model.resources(connection), model.resources(connection), model.resources(connection)]);
+    assert.equal(api.calls.length, 1);
+  });
+
+  it('pages tasks and guards Load more against double clicks', async () => {
+    const first = await model.tasks(connection, fileSystem);
+    assert.equal(first.tasks.length, 50);
+    assert.equal(first.nextToken, '50');
+    await Promise.all([model.loadMore(connection, fileSystem), model.loadMore(connection, fileSystem)]);
+    assert.deepEqual(api.calls, ['listTasks:', 'listTasks:50']);
+    const second = await model.tasks(connection, fileSystem);
+    assert.equal(second.tasks.length, 100);
+    await model.loadMore(connection, fileSystem);
+    const third = await model.tasks(connection, fileSystem);
+    assert.equal(third.tasks.length, 120);
+    assert.equal(third.nextToken, undefined);
+    assert.equal(new Set(third.tasks.map((t) => t.taskId)).size, 120);
+  });
+
+  it('keeps the loaded pages when Load more fails, and says why', async () => {
+    await model.tasks(connection, fileSystem);
+    api.failNext = new FsxError('throttled', 'Rate exceeded');
+    await model.loadMore(connection, fileSystem);
+    const list = await model.tasks(connection, fileSystem);
+    assert.equal(list.tasks.length, 50);
+    assert.equal(list.loadMoreError?.kind, 'throttled');
+    assert.equal(list.nextToken, '50');
+  });
+
+  it('rejects with an FsxError and retries after refresh', async () => {
+    api.failNext = new FsxError('credentials', 'expired');
+    await assert.rejects(model.resources(connection), (error: unknown) => error instanceof FsxError && error.kind === 'credentials');
+    assert.deepEqual(await model.resources(connection), [fileSystem]);
+  });
+
+  it('applies polled tasks to the lists that show them and reports the resource', async () => {
+    await model.tasks(connection, fileSystem);
+    const updated = { ...task(1), lifecycle: 'SUCCEEDED' as const };
+    model.applyTasks(connection, [updated]);
+    assert.equal(model.cachedTasks(connection, fileSystem)[1].lifecycle, 'SUCCEEDED');
+    const last = changes.at(-1);
+    assert.equal(last?.scope, 'resource');
+    assert.deepEqual(last?.scope === 'resource' && last.resource, { kind: 'fileSystem', id: fileSystem.id });
+    const count = changes.length;
+    model.applyTasks(connection, [updated]);
+    assert.equal(changes.length, count, 'an unchanged task fires nothing');
+  });
+
+  it('lists the active loaded tasks per connection for the poller', async () => {
+    await model.tasks(connection, fileSystem);
+    const [active] = [...model.activeTaskIds().values()];
+    assert.deepEqual(active.taskIds, [task(0).taskId, task(1).taskId, task(2).taskId]);
+  });
+
+  it('drops answers of calls started before a refresh', async () => {
+    let release!: () => void;
+    api.gate = new Promise((resolve) => (release = resolve));
+    const stale = model.tasks(connection, fileSystem);
+    model.refresh();
+    release();
+    await stale;
+    api.gate = undefined;
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 0, 'the stale page was not cached');
+  });
+
+  it('finds a loaded task by id', async () => {
+    await model.tasks(connection, fileSystem);
+    assert.equal(model.findTask(task(7).taskId)?.task.taskId, task(7).taskId);
+    assert.equal(model.findTask('task-fffffffffffffffff'), undefined);
+  });
+});
+
+describe('ExplorerModel load events', () => {
+  it('says when a task page was fetched, so the poller can watch its active tasks', async () => {
+    const api = new FakeApi();
+    const model = new ExplorerModel(() => api);
+    model.setConnections([{ connection, label: 'Sandbox', sandbox: true }]);
+    let loads = 0;
+    model.onDidLoadTasks(() => loads++);
+    await model.tasks(connection, fileSystem);
+    await model.tasks(connection, fileSystem);
+    assert.equal(loads, 1, 'a cached read is not a load');
+    await model.loadMore(connection, fileSystem);
+    assert.equal(loads, 2);
+  });
+});

@@ -13,7 +13,7 @@ import { FsxClientFactory } from './fsx/clientFactory';
 import { Connection, FsxApi } from './fsx/model';
 import { FsxService } from './fsx/fsxService';
 import { ExplorerModel } from './model/explorerModel';
-import { Sandbox } from './model/sandbox';
+import { Sandbox, sandboxScenarioFromEnv } from './model/sandbox';
 import { AutoTracker } from './tracking/autoTracker';
 import { systemClock } from './tracking/clock';
 import { PollScheduler, TREE_SOURCE_ID } from './tracking/pollScheduler';
@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
     new TaskDetailsProvider((connection, task) => model.cachedResources(connection).find((resource) => resource.id === task.resource.id)?.name),
   );
   own(vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, details));
-  own(new StatusBarController(tracker));
+  own(new StatusBarController(tracker, scheduler));
   const autoTracker = own(
     new AutoTracker({
       clock: systemClock,
@@ -189,17 +189,19 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
     }),
   );
 
-  // Nothing slow before returning: the first listing and the sandbox start in the background.
-  const ready = (async () => {
-    if (process.env.FSX_SANDBOX === '1' || settings.sandboxOnActivation()) {
-      await startSandbox(deps);
+  // Nothing slow before returning: the sandbox start (seeding is synchronous) and the first
+  // listing run after activate() has returned.
+  const ready = Promise.resolve().then(async () => {
+    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (settings.sandboxOnActivation() ? 'demo' : undefined);
+    if (scenario) {
+      await startSandbox(deps, scenario);
     } else {
       await reloadConnections();
     }
     tracker.restore();
     autoTracker.setEnabled(settings.autoTrackActiveTasks());
     await setContext('fsxTasks.activated', true);
-  })().catch((error: unknown) => {
+  }).catch((error: unknown) => {
     log.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   });
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ScenarioName } from '../emulator';
 import { setContext } from '../views/contextKeys';
 import { registerCommand } from './boundary';
 import { CommandDeps } from './deps';
@@ -16,10 +17,10 @@ export function registerSandboxCommands(deps: CommandDeps): vscode.Disposable[] 
   ];
 }
 
-export async function startSandbox(deps: CommandDeps): Promise<void> {
+export async function startSandbox(deps: CommandDeps, scenario: ScenarioName = 'demo'): Promise<void> {
   const connection = await vscode.window.withProgress(
     { location: { viewId: 'fsxTasks.explorer' }, title: vscode.l10n.t('Starting the local FSx sandbox...') },
-    () => deps.sandbox.start(deps.settings.sandboxTimeScale()),
+    () => deps.sandbox.start(deps.settings.sandboxTimeScale(), scenario),
   );
   deps.log.info(`Sandbox FSx emulator listening on ${connection.endpoint}`);
   await setContext('fsxTasks.sandboxActive', true);

@@ -1,6 +1,6 @@
 // The local sandbox: the FSx emulator run in-process with the demo scenario, on a free loopback
 // port, so the whole extension can be tried without an AWS account.
-import { FsxEmulator } from '../emulator';
+import { FsxEmulator, ScenarioName } from '../emulator';
 import { Connection } from '../fsx/model';
 
 export const SANDBOX_REGION = 'us-east-1';
@@ -19,11 +19,11 @@ export class Sandbox {
   }
 
   /** Starts the emulator once; later calls return the same connection. */
-  start(timeScale: number): Promise<Connection> {
+  start(timeScale: number, scenario: ScenarioName = 'demo'): Promise<Connection> {
     if (this.emulator) {
       return Promise.resolve(connectionOf(this.emulator));
     }
-    this.starting ??= FsxEmulator.start({ scenario: 'demo', timeScale })
+    this.starting ??= FsxEmulator.start({ scenario, timeScale })
       .then((emulator) => {
         this.emulator = emulator;
         return connectionOf(emulator);
@@ -44,6 +44,17 @@ export class Sandbox {
     this.emulator = undefined;
     await emulator?.close();
   }
+}
+
+/**
+ * FSX_SANDBOX starts the extension in sandbox mode: "1" or "demo" for the demo data, "scale"
+ * for 1,000 file systems and 100,000 tasks (benchmarks). Anything else: no sandbox.
+ */
+export function sandboxScenarioFromEnv(value: string | undefined): ScenarioName | undefined {
+  if (value === '1' || value === 'demo') {
+    return 'demo';
+  }
+  return value === 'scale' ? 'scale' : undefined;
 }
 
 function connectionOf(emulator: FsxEmulator): Connection {

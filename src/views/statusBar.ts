@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { isTerminal, Lifecycle } from '../fsx/model';
 import { lifecycleLook, percentText, shortTaskId, taskTypeLabel } from '../model/presentation';
+import { FsxError } from '../fsx/errors';
+import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker, TrackedTask } from '../tracking/taskTracker';
 
 export const STATUS_BAR_ITEM_ID = 'fsxTasks.status';
@@ -49,16 +51,35 @@ export function renderStatusBar(tracked: readonly TrackedTask[]): StatusBarView 
   };
 }
 
-/** Owns the one status bar item; renders whenever the tracker changes and hides when it is empty. */
+/**
+ * Owns the one status bar item; renders whenever the tracker changes, hides when it is empty,
+ * and says so when the last refresh failed (the shown state may be stale) instead of a toast.
+ */
 export class StatusBarController implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
+  private lastFailure: FsxError | undefined;
 
-  constructor(private readonly tracker: TaskTracker) {
+  constructor(
+    private readonly tracker: TaskTracker,
+    scheduler: Pick<PollScheduler, 'onDidPoll' | 'onDidFail'>,
+  ) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('FSx Task Tracking');
     this.item.command = 'fsxTasks.showTrackedTasks';
-    this.subscription = tracker.onDidChange(() => this.render());
+    this.subscriptions = [
+      tracker.onDidChange(() => this.render()),
+      scheduler.onDidFail(({ error }) => {
+        this.lastFailure = error;
+        this.render();
+      }),
+      scheduler.onDidPoll(() => {
+        if (this.lastFailure) {
+          this.lastFailure = undefined;
+          this.render();
+        }
+      }),
+    ];
     this.render();
   }
 
@@ -68,15 +89,18 @@ export class StatusBarController implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = view.text;
-    this.item.tooltip = view.tooltip;
-    this.item.backgroundColor = view.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const failure = this.lastFailure;
+    this.item.text = failure ? `$(warning) ${view.text.replace(/^\$\([^)]*\)\s*/, '')}` : view.text;
+    this.item.tooltip = failure ? vscode.l10n.t('{0}\nThe last refresh failed, so this may be out of date: {1}', view.tooltip, failure.userMessage) : view.tooltip;
+    this.item.backgroundColor = view.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : failure ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.accessibilityInformation = { label: view.text.replace(/\$\([^)]*\)\s*/g, '') };
     this.item.show();
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
     this.item.dispose();
   }
 }

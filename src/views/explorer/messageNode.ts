@@ -50,8 +50,10 @@ export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
   }
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(vscode.l10n.t('Click: {0}', step.title));
+  // A setting we refused (no request id) is best named by what is wrong with it.
+  const label = error.kind === 'validation' && !error.requestId && error.detail ? error.detail : step.label;
   return new MessageNode(`${parent.id}/error`, parent, parent.connection, {
-    label: step.label,
+    label,
     description: step.title,
     icon: error.kind === 'throttled' ? 'watch' : 'warning',
     iconColor: error.kind === 'throttled' ? undefined : 'problemsWarningIcon.foreground',

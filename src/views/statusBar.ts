@@ -18,8 +18,23 @@ function lifecycleOf(tracked: TrackedTask): Lifecycle | undefined {
   return tracked.task?.lifecycle ?? tracked.lifecycle;
 }
 
-/** Pure: what the item shows for these tracked tasks, or undefined to hide it. */
-export function renderStatusBar(tracked: readonly TrackedTask[]): StatusBarView | undefined {
+/**
+ * Pure: what the item shows for these tracked tasks, or undefined to hide it. After a failed
+ * refresh the shown state may be stale: a warning icon and the reason say so, no toast.
+ */
+export function renderStatusBar(tracked: readonly TrackedTask[], lastFailure?: FsxError): StatusBarView | undefined {
+  const view = renderTracked(tracked);
+  if (!view || !lastFailure) {
+    return view;
+  }
+  return {
+    text: `$(warning) ${view.text.replace(/^\$\([^)]*\)\s*/, '')}`,
+    tooltip: vscode.l10n.t('{0}\nThe last refresh failed, so this may be out of date: {1}', view.tooltip, lastFailure.userMessage),
+    tone: view.tone === 'error' ? 'error' : 'warning',
+  };
+}
+
+function renderTracked(tracked: readonly TrackedTask[]): StatusBarView | undefined {
   if (tracked.length === 0) {
     return undefined;
   }
@@ -84,15 +99,14 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   render(): void {
-    const view = renderStatusBar(this.tracker.list());
+    const view = renderStatusBar(this.tracker.list(), this.lastFailure);
     if (!view) {
       this.item.hide();
       return;
     }
-    const failure = this.lastFailure;
-    this.item.text = failure ? `$(warning) ${view.text.replace(/^\$\([^)]*\)\s*/, '')}` : view.text;
-    this.item.tooltip = failure ? vscode.l10n.t('{0}\nThe last refresh failed, so this may be out of date: {1}', view.tooltip, failure.userMessage) : view.tooltip;
-    this.item.backgroundColor = view.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : failure ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.backgroundColor = view.tone === 'normal' ? undefined : new vscode.ThemeColor(view.tone === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     this.item.accessibilityInformation = { label: view.text.replace(/\$\([^)]*\)\s*/g, '') };
     this.item.show();
   }

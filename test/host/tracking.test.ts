@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksApi } from '../../src/extension';
+import type { FsxError } from '../../src/fsx/errors';
 import { renderStatusBar } from '../../src/views/statusBar';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
@@ -59,6 +60,37 @@ describe('tracking in the status bar', () => {
     assert.match(renderStatusBar(api.tracker.list())?.text ?? '', /task-[0-9a-f]{4}…[0-9a-f]{4} Pending/);
     api.tracker.untrack(second);
     assert.equal(renderStatusBar(api.tracker.list()), undefined);
+  });
+
+  it('says in the status bar, not in a toast, when polls fail, and recovers', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const emulator = emulatorOf(api);
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    await waitFor('the first observation', () => api.tracker.list().find((tracked) => tracked.taskId === taskId)?.task);
+    // Credentials lose their FSx permission while the task is tracked.
+    emulator.injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
+    const failure = new Promise<FsxError>((resolve) => {
+      const subscription = api.scheduler.onDidFail(({ error }) => {
+        subscription.dispose();
+        resolve(error);
+      });
+    });
+    api.scheduler.nudge();
+    const error = await failure;
+    const stale = renderStatusBar(api.tracker.list(), error);
+    assert.match(stale?.text ?? '', /^\$\(warning\) /);
+    assert.match(stale?.tooltip ?? '', /last refresh failed.*Access denied/s);
+    assert.equal(stale?.tone, 'warning');
+    assert.deepEqual(prompts.messages, [], 'no toast for a failed poll');
+    emulator.clearFaults();
+    const recovered = new Promise<void>((resolve) => {
+      const subscription = api.scheduler.onDidPoll(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    api.scheduler.nudge();
+    await recovered;
   });
 
   it('marks tracked rows and offers Stop Tracking instead of Track', async () => {

@@ -178,7 +178,7 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (['connections', 'endpoint', 'useFipsEndpoint'].some((key) => event.affectsConfiguration(`fsxTasks.${key}`))) {
         clients.dispose();
-        void reloadConnections();
+        reloadConnections().catch((error: unknown) => log.error(`Could not reload the connections: ${String(error)}`));
       }
       if (event.affectsConfiguration('fsxTasks.tasks.pageSize')) {
         model.refresh();

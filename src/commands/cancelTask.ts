@@ -25,11 +25,10 @@ export function registerCancelTask(deps: CommandDeps): vscode.Disposable {
 
 async function cancel(deps: CommandDeps, connection: Connection, shown: Task): Promise<void> {
   // The row may be 30 s old: confirm against what FSx says now.
-  const task = (await describe(deps, connection, shown.taskId)) ?? shown;
+  const task = await describe(deps, connection, shown.taskId);
   if (!isCancellable(task.lifecycle)) {
-    void deps.prompts().message('info', 
-      vscode.l10n.t('Task {0} cannot be canceled: it is {1}.', task.taskId, lifecycleLook(task.lifecycle).label.toLowerCase()),
-    );
+    const state = lifecycleLook(task.lifecycle).label;
+    void deps.prompts().message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
     return;
   }
   const confirmed = await deps.prompts().confirm(
@@ -76,7 +75,7 @@ async function reportAlreadyEnded(deps: CommandDeps, connection: Connection, tas
   void deps.prompts().message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
 }
 
-async function describe(deps: CommandDeps, connection: Connection, taskId: string): Promise<Task | undefined> {
+async function describe(deps: CommandDeps, connection: Connection, taskId: string): Promise<Task> {
   const [task] = await deps.apiFor(connection).describeTasks([taskId]);
   if (!task) {
     throw new FsxError('notFound', vscode.l10n.t('Task {0} no longer exists.', taskId));

@@ -168,6 +168,6 @@ describe('cancel a data repository task', () => {
     assert.ok(ended);
     await vscode.commands.executeCommand('fsxTasks.cancelTask', ended.taskId);
     assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 0);
-    assert.match(prompts.messages[0]?.text ?? '', /cannot be canceled: it is succeeded/);
+    assert.match(prompts.messages[0]?.text ?? '', /cannot be canceled now: its state is Succeeded/);
   });
 });

@@ -1,0 +1,176 @@
+// The non-sandbox path: real profiles through the SDK's credential chain inside the extension
+// host (credential_process, an expired SSO session, no region, refused endpoints), against an
+// emulator of the test's own reached through the fsxTasks.endpoint setting. The sandbox is
+// stopped for these tests and started again afterwards.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { FsxEmulator } from '../../src/emulator';
+import type { FsxTasksApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/views/explorer/node';
+import { children, contextValue, getApi, label, waitFor } from './helpers';
+
+const ENV_KEYS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_FSX'] as const;
+
+describe('real AWS profiles (no sandbox)', function () {
+  this.timeout(60_000);
+  let api: FsxTasksApi;
+  let emulator: FsxEmulator;
+  let dir: string;
+  const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+  const config = () => vscode.workspace.getConfiguration('fsxTasks');
+
+  async function connect(connections: unknown[], settings: { endpoint?: string; useFipsEndpoint?: boolean } = {}): Promise<ExplorerNode[]> {
+    await config().update('endpoint', settings.endpoint ?? emulator.url, vscode.ConfigurationTarget.Global);
+    await config().update('useFipsEndpoint', settings.useFipsEndpoint ?? false, vscode.ConfigurationTarget.Global);
+    await config().update('connections', connections, vscode.ConfigurationTarget.Global);
+    await api.reloadConnections();
+    const [root] = await children(api);
+    assert.ok(root, 'a connection node');
+    return children(api, root);
+  }
+
+  function errorOf(nodes: ExplorerNode[]): ExplorerNode {
+    const error = nodes.find((node) => contextValue(node).startsWith('error.'));
+    assert.ok(error, `an error node among: ${nodes.map(label).join(' | ')}`);
+    return error;
+  }
+
+  before(async () => {
+    api = await getApi();
+    emulator = await FsxEmulator.start({ scenario: 'demo' });
+    dir = mkdtempSync(join(tmpdir(), 'fsx-profiles-'));
+    for (const key of ENV_KEYS) {
+      savedEnv[key] = process.env[key];
+      delete process.env[key];
+    }
+    const credentials = join(dir, 'credentials.js');
+    writeFileSync(
+      credentials,
+      `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'AKIDPROCESS', SecretAccessKey: 'process-secret', SessionToken: 'process-token', Expiration: new Date(Date.now() + 3600e3).toISOString() }));`,
+    );
+    writeFileSync(
+      join(dir, 'config'),
+      [
+        '[profile tooling]',
+        `credential_process = "${process.execPath}" "${credentials}"`,
+        'region = us-east-1',
+        '[profile broken-process]',
+        `credential_process = "${process.execPath}" -e "process.exit(3)"`,
+        '[profile no-region]',
+        `credential_process = "${process.execPath}" "${credentials}"`,
+        '[profile expired-sso]',
+        'sso_session = corp',
+        'sso_account_id = 111122223333',
+        'sso_role_name = Developer',
+        'region = us-east-1',
+        '[sso-session corp]',
+        'sso_start_url = https://corp.awsapps.com/start',
+        'sso_region = us-east-1',
+        'sso_registration_scopes = sso:account:access',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'credentials'), '');
+    // The token `aws sso login` cached, long expired.
+    const cache = join(dir, '.aws', 'sso', 'cache');
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(
+      join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start' }),
+    );
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    process.env.HOME = dir;
+    await vscode.commands.executeCommand('fsxTasks.stopSandbox');
+    assert.equal(api.sandbox.running, false);
+  });
+
+  after(async () => {
+    for (const key of ENV_KEYS) {
+      if (savedEnv[key] === undefined) {
+        delete process.env[key];
+      } else {
+        process.env[key] = savedEnv[key];
+      }
+    }
+    for (const key of ['connections', 'endpoint', 'useFipsEndpoint']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('fsxTasks.exploreSandbox');
+    await emulator?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists file systems through a credential_process profile and the endpoint setting', async () => {
+    emulator.resetRequestCounts();
+    const nodes = await connect([{ profile: 'tooling', region: 'us-east-1' }]);
+    const [root] = await children(api);
+    assert.equal(label(root), 'tooling · us-east-1');
+    assert.equal(contextValue(root), 'connection.configured');
+    assert.ok(nodes.filter((node) => contextValue(node).startsWith('resource.')).length >= 4, nodes.map(label).join(' | '));
+    assert.ok(emulator.requestCounts().DescribeFileSystems >= 1, 'the emulator behind the endpoint setting answered');
+  });
+
+  it('says the credentials are missing when credential_process fails, and offers another profile', async () => {
+    const error = errorOf(await connect([{ profile: 'broken-process', region: 'us-east-1' }]));
+    assert.equal(contextValue(error), 'error.credentials');
+    assert.equal(error.getTreeItem().command?.command, 'fsxTasks.addConnection');
+    assert.ok((await children(api, (await children(api))[0])).some((node) => /local sandbox/.test(label(node))), 'a hint to try the sandbox');
+  });
+
+  it('offers AWS SSO sign-in when the SSO session has expired', async () => {
+    const error = errorOf(await connect([{ profile: 'expired-sso', region: 'us-east-1' }]));
+    assert.equal(contextValue(error), 'error.credentials');
+    assert.equal(label(error), 'AWS SSO session expired');
+    const command = error.getTreeItem().command;
+    assert.equal(command?.command, 'fsxTasks.ssoLogin');
+    assert.deepEqual(command?.arguments, ['expired-sso']);
+  });
+
+  it('asks for a region when neither the profile nor the environment has one', async () => {
+    process.env.AWS_PROFILE = 'no-region';
+    try {
+      const error = errorOf(await connect([]));
+      assert.equal(contextValue(error), 'error.region');
+      assert.equal(label(error), 'No region set');
+      assert.equal(error.getTreeItem().command?.command, 'fsxTasks.setRegion');
+    } finally {
+      delete process.env.AWS_PROFILE;
+    }
+  });
+
+  it('refuses a plain-http endpoint that is not loopback, before any request', async () => {
+    emulator.resetRequestCounts();
+    const error = errorOf(await connect([{ profile: 'tooling', region: 'us-east-1' }], { endpoint: 'http://fsx.example.com' }));
+    assert.equal(contextValue(error), 'error.validation');
+    assert.match(label(error), /plain http; only loopback addresses may/);
+    assert.equal(error.getTreeItem().command?.command, 'workbench.action.openSettings');
+    assert.equal(emulator.totalRequests(), 0);
+  });
+
+  it('refuses the FIPS endpoint together with a custom endpoint', async () => {
+    const error = errorOf(await connect([{ profile: 'tooling', region: 'us-east-1' }], { useFipsEndpoint: true }));
+    assert.match(label(error), /FIPS/);
+  });
+
+  it('lists the profiles of the config file when adding a connection', async () => {
+    await connect([]);
+    let offered: string[] = [];
+    const prompts = {
+      confirm: async () => false,
+      input: async () => undefined,
+      message: async () => undefined,
+      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => {
+        offered = (await items).map((item) => item.label);
+        return undefined;
+      },
+    };
+    api.setPrompts(prompts);
+    await vscode.commands.executeCommand('fsxTasks.addConnection');
+    assert.deepEqual(offered, ['Default credential chain', 'broken-process', 'expired-sso', 'no-region', 'tooling']);
+    await waitFor('no connection added', () => config().get<unknown[]>('connections')?.length === 0);
+  });
+});

@@ -8,12 +8,14 @@
 //   host     the extension-host suite inside a real VS Code (code-server), source folder
 //   ui       the UI scenario in headless Chromium, source folder
 //   package  the .vsix built by vsce: the host suite and the UI scenario on the installed package
+//   compat   the same .vsix, host suite and UI scenario, in code-server 4.100.3: VS Code 1.100,
+//            the minimum engines.vscode (installs that older host beside the default on first use)
 //
 // FSX_TEST_TIERS=unit,boundary runs only those tiers.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureHost } from './host/install.mjs';
+import { COMPAT_CODE_SERVER_VERSION, ensureHost } from './host/install.mjs';
 import { repoRoot, resultsDir } from './host/paths.mjs';
 import { runExtensionTests } from './host/runExtensionTests.mjs';
 
@@ -115,13 +117,18 @@ if (needsHost) {
 await hostTier('host', {});
 await uiTier('ui', {});
 
-if (!selected || selected.includes('package')) {
+if (!selected || selected.includes('package') || selected.includes('compat')) {
   const packaged = await run(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath]);
   if (packaged.code !== 0) {
     results.push({ name: 'package', seconds: 0, passed: 0, failed: 1, skipped: 0 });
   } else {
     await hostTier('package-host', { vsix: vsixPath });
     await uiTier('package-ui', { FSX_UI_VSIX: vsixPath });
+    if (!selected || selected.includes('compat')) {
+      await ensureHost({ version: COMPAT_CODE_SERVER_VERSION });
+    }
+    await hostTier('compat-host', { vsix: vsixPath, codeServerVersion: COMPAT_CODE_SERVER_VERSION });
+    await uiTier('compat-ui', { FSX_UI_VSIX: vsixPath, FSX_UI_HOST_VERSION: COMPAT_CODE_SERVER_VERSION });
   }
 }
 

@@ -128,9 +128,10 @@ function profileArgs(profile) {
 /**
  * Installs a packaged extension into the profile's isolated extensions folder
  * (`code-server --install-extension`); call before starting the server on that profile.
+ * @param {{ codeServerVersion?: string }} [options] the host to install with (default: the default host)
  */
-export async function installVsix(vsixPath, profile) {
-  const host = await ensureHost();
+export async function installVsix(vsixPath, profile, { codeServerVersion } = {}) {
+  const host = await ensureHost({ version: codeServerVersion });
   const vsix = resolve(vsixPath);
   if (!existsSync(vsix)) {
     throw new Error(`No such VSIX: ${vsix}`);
@@ -221,6 +222,7 @@ export async function choosePort(preferred, { strict = false } = {}) {
  * @param {boolean} [options.smokeTestDriver] pass enable-smoke-test-driver (default true): the
  *   workbench then honours the URL payload (extensionDevelopmentPath, extensionTestsPath) and
  *   codeAutomationExit, but shows no notification toasts (they go to the notifications center)
+ * @param {string} [options.codeServerVersion] the host to run (see ensureHost; default: the default host)
  */
 export async function startCodeServer({
   workspace,
@@ -236,15 +238,16 @@ export async function startCodeServer({
   beforeStart,
   smokeTestDriver = true,
   link = [],
+  codeServerVersion,
 }) {
   if (!workspace || !existsSync(workspace)) {
     throw new Error(`startCodeServer: workspace folder ${workspace} does not exist`);
   }
-  const host = await ensureHost();
+  const host = await ensureHost({ version: codeServerVersion });
   const profile = createProfile({ userSettings });
   try {
     for (const file of [vsix].flat()) {
-      await installVsix(file, profile);
+      await installVsix(file, profile, { codeServerVersion });
     }
     for (const folder of [link].flat()) {
       linkExtension(folder, profile);
@@ -266,7 +269,7 @@ export async function startCodeServer({
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(smokeTestDriver ? host.smokeTestDriverArgs : []),
     ...profileArgs(profile),
     resolve(workspace),
   ];

@@ -4,6 +4,7 @@
 //
 //   node scripts/host/runExtensionTests.mjs                 # the extension from this folder
 //   node scripts/host/runExtensionTests.mjs --vsix x.vsix   # the packaged extension instead
+//   node scripts/host/runExtensionTests.mjs --vsix x.vsix --code-server-version 4.100.3   # on VS Code 1.100
 //
 // Exit code: the one the tests' run() produced (0 passed), 1 on a timeout or a start failure.
 // The tests get FSX_SANDBOX=1 and FSX_TEST_RESULTS=<repo>/test-results/host-results.json.
@@ -35,6 +36,7 @@ function installedExtensionPath(extensionsDir) {
  * @param {string} [options.resultsFile] passed as FSX_TEST_RESULTS
  * @param {Record<string, string>} [options.env] more variables for the extension host
  * @param {number} [options.timeoutMs]
+ * @param {string} [options.codeServerVersion] the host to run in (see ensureHost; default: the default host)
  * @returns {Promise<number>} the exit code
  */
 export async function runExtensionTests({
@@ -45,6 +47,7 @@ export async function runExtensionTests({
   resultsFile = join(resultsDir, 'host-results.json'),
   env = {},
   timeoutMs = DEFAULT_TIMEOUT_MS,
+  codeServerVersion,
 } = {}) {
   const started = Date.now();
   extensionPath = resolve(extensionPath);
@@ -70,6 +73,7 @@ export async function runExtensionTests({
     workspace,
     vsix: vsix ? resolve(vsix) : [],
     env: { FSX_SANDBOX: '1', FSX_TEST_RESULTS: resultsFile, ...env },
+    codeServerVersion,
   });
   // An installed extension is loaded as a development extension from its installed folder:
   // the web workbench runs extensionTestsPath only in an extension-development window.
@@ -165,6 +169,7 @@ if (isMain(import.meta.url)) {
       workspace: { type: 'string' },
       'results-file': { type: 'string' },
       timeout: { type: 'string' },
+      'code-server-version': { type: 'string' },
     },
   });
   runExtensionTests({
@@ -174,6 +179,7 @@ if (isMain(import.meta.url)) {
     workspace: values.workspace,
     resultsFile: values['results-file'],
     timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
+    codeServerVersion: values['code-server-version'],
   }).then(
     (code) => {
       process.exitCode = code;

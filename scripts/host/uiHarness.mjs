@@ -58,6 +58,7 @@ async function waitUntilStill(locator, { quietMs = SETTLE_MS, timeoutMs = 5000 }
  * @param {Record<string, unknown>} [options.userSettings]
  * @param {{ width: number, height: number }} [options.viewport]
  * @param {(line: string) => void} [options.onExtensionHostLog] default: print to stdout
+ * @param {string} [options.codeServerVersion] the host to run (see ensureHost; default: the default host)
  */
 export async function startUi({
   extensionPath = repoRoot,
@@ -68,6 +69,7 @@ export async function startUi({
   userSettings = {},
   viewport,
   onExtensionHostLog,
+  codeServerVersion,
 } = {}) {
   const ownWorkspace = !workspace;
   workspace = workspace ? resolve(workspace) : mkdtempSync(join(tmpdir(), 'fsx-ui-workspace-'));
@@ -81,6 +83,7 @@ export async function startUi({
     smokeTestDriver: development,
     env: { FSX_SANDBOX: '1', ...env },
     userSettings,
+    codeServerVersion,
   });
   let browser;
   try {

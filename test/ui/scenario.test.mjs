@@ -2,7 +2,8 @@
 // read the demo file systems and tasks, cancel an executing task through the context menu and the
 // modal, watch the status bar follow it to CANCELED, and find tracking intact after a reload.
 // Screenshots land in test-results/. FSX_UI_VSIX=<file> runs the same scenario on the packaged
-// extension instead of the source folder.
+// extension instead of the source folder; FSX_UI_HOST_VERSION=4.100.3 in that older host
+// (VS Code 1.100, the minimum version) instead of the default one.
 import * as assert from 'node:assert/strict';
 import { startUi } from '../../scripts/host/uiHarness.mjs';
 
@@ -12,10 +13,11 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
   this.timeout(180_000);
   /** @type {Awaited<ReturnType<typeof startUi>>} */
   let ui;
-  const prefix = process.env.FSX_UI_VSIX ? 'vsix-' : '';
+  const codeServerVersion = process.env.FSX_UI_HOST_VERSION || undefined;
+  const prefix = `${codeServerVersion ? `code-server-${codeServerVersion}-` : ''}${process.env.FSX_UI_VSIX ? 'vsix-' : ''}`;
 
   before(async () => {
-    ui = await startUi({ vsix: process.env.FSX_UI_VSIX || undefined, onExtensionHostLog: () => {} });
+    ui = await startUi({ vsix: process.env.FSX_UI_VSIX || undefined, codeServerVersion, onExtensionHostLog: () => {} });
   });
 
   after(async () => {

@@ -156,6 +156,24 @@ describe('real AWS profiles (no sandbox)', function () {
     assert.match(label(error), /FIPS/);
   });
 
+  it('changes a connection\'s region and removes a connection from its context menu', async () => {
+    await connect([{ profile: 'tooling', region: 'us-east-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
+    const [tooling] = await children(api);
+    api.setPrompts({
+      confirm: async () => false,
+      input: async () => undefined,
+      message: async () => undefined,
+      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => (await items).find((item) => item.label === 'eu-west-1'),
+    });
+    await vscode.commands.executeCommand('fsxTasks.setRegion', tooling);
+    assert.deepEqual(config().get('connections'), [{ profile: 'tooling', region: 'eu-west-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
+    await api.reloadConnections();
+    const roots = await children(api);
+    assert.deepEqual(roots.map(label), ['tooling · eu-west-1', 'expired-sso · us-east-1']);
+    await vscode.commands.executeCommand('fsxTasks.removeConnection', roots[1]);
+    assert.deepEqual(config().get('connections'), [{ profile: 'tooling', region: 'eu-west-1' }]);
+  });
+
   it('lists the profiles of the config file when adding a connection', async () => {
     await connect([]);
     let offered: string[] = [];

@@ -124,6 +124,17 @@ describe('tracking in the status bar', () => {
     assert.equal(api.tracker.has(taskId), false);
   });
 
+  it('copies the task id and ARN, and explains that sandbox tasks have no console page', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    await vscode.commands.executeCommand('fsxTasks.copyTaskId', taskId);
+    assert.equal(await vscode.env.clipboard.readText(), taskId);
+    await vscode.commands.executeCommand('fsxTasks.copyTaskArn', taskId);
+    assert.match(await vscode.env.clipboard.readText(), new RegExp(`^arn:aws:fsx:us-east-1:\\d{12}:task/${taskId}$`));
+    await vscode.commands.executeCommand('fsxTasks.openInConsole', taskId);
+    assert.equal(prompts.messages.length, 1);
+    assert.match(prompts.messages[0].text, /no AWS Console page/);
+  });
+
   it('shows task details as a read-only document with every field', async () => {
     const taskId = addTask(api, { pendingMs: 0, executingMs: 1_000, outcome: 'FAILED', failureMessage: 'Export path does not exist' });
     await waitFor('FAILED', () => emulatorOf(api).state.getTask(taskId)?.lifecycle === 'FAILED', 10_000);

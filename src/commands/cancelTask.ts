@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, isCancellable, Task } from '../fsx/model';
-import { lifecycleLook, progressText, taskTypeLabel } from '../model/presentation';
+import { taskText } from '../views/taskText';
 import { showError } from '../views/errorPresentation';
 import { registerCommand } from './boundary';
 import { CommandDeps } from './deps';
 import { resolveTaskTarget } from './taskTarget';
-
-export const CANCEL_CONFIRM_LABEL = 'Cancel Task';
-export const CANCEL_KEEP_LABEL = 'Keep Running';
 
 /** Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end. */
 export function registerCancelTask(deps: CommandDeps): vscode.Disposable {
@@ -27,15 +24,15 @@ async function cancel(deps: CommandDeps, connection: Connection, shown: Task): P
   // The row may be 30 s old: confirm against what FSx says now.
   const task = await describe(deps, connection, shown.taskId);
   if (!isCancellable(task.lifecycle)) {
-    const state = lifecycleLook(task.lifecycle).label;
+    const state = taskText.lifecycleLook(task.lifecycle).label;
     void deps.prompts().message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
     return;
   }
   const confirmed = await deps.prompts().confirm(
-    vscode.l10n.t('Cancel the {0} task {1}?', taskTypeLabel(task.type).toLowerCase(), task.taskId),
+    vscode.l10n.t('Cancel the {0} task {1}?', taskText.typeLabel(task.type).toLowerCase(), task.taskId),
     confirmationDetail(deps, connection, task),
-    vscode.l10n.t(CANCEL_CONFIRM_LABEL),
-    vscode.l10n.t(CANCEL_KEEP_LABEL),
+    vscode.l10n.t('Cancel Task'),
+    vscode.l10n.t('Keep Running'),
   );
   if (!confirmed) {
     return;
@@ -71,7 +68,7 @@ async function reportAlreadyEnded(deps: CommandDeps, connection: Connection, tas
   } else {
     deps.model.refresh(connection, task.resource);
   }
-  const state = final ? lifecycleLook(final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
+  const state = final ? taskText.lifecycleLook(final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
   void deps.prompts().message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
 }
 
@@ -88,7 +85,7 @@ function confirmationDetail(deps: CommandDeps, connection: Connection, task: Tas
   const where = resource?.name ? `${resource.name} (${task.resource.id})` : task.resource.id;
   const lines = [
     vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), where),
-    vscode.l10n.t('State: {0}', [lifecycleLook(task.lifecycle).label, progressText(task)].filter(Boolean).join(', ')),
+    vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
     vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
     '',
     vscode.l10n.t('Canceling stops the task. Files already processed stay as they are: exported files are not reverted. Files being processed now are still completed. Files not yet processed are skipped.'),

@@ -15,14 +15,22 @@ export const FSX_REGIONS = [
   'us-gov-west-1', 'us-gov-east-1',
 ];
 
-const PROFILE_KIND_LABELS: Readonly<Record<ProfileKind, string>> = {
-  sso: 'IAM Identity Center (SSO)',
-  assumeRole: 'assume role',
-  process: 'credential_process',
-  webIdentity: 'web identity',
-  static: 'access keys',
-  other: 'profile',
-};
+function profileKindLabel(kind: ProfileKind): string {
+  switch (kind) {
+    case 'sso':
+      return vscode.l10n.t('IAM Identity Center (SSO)');
+    case 'assumeRole':
+      return vscode.l10n.t('assume role');
+    case 'process':
+      return vscode.l10n.t('credential_process');
+    case 'webIdentity':
+      return vscode.l10n.t('web identity');
+    case 'static':
+      return vscode.l10n.t('access keys');
+    default:
+      return vscode.l10n.t('profile');
+  }
+}
 
 const DEFAULT_CHAIN = Symbol('default credential chain');
 
@@ -95,7 +103,7 @@ async function pickProfile(deps: CommandDeps): Promise<string | typeof DEFAULT_C
       { label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('environment variables, default profile, instance role'), value: DEFAULT_CHAIN as string | typeof DEFAULT_CHAIN },
       ...profiles.map((profile) => ({
         label: profile.name,
-        description: [vscode.l10n.t(PROFILE_KIND_LABELS[profile.kind]), profile.region].filter(Boolean).join(' · '),
+        description: [profileKindLabel(profile.kind), profile.region].filter(Boolean).join(' · '),
         value: profile.name as string | typeof DEFAULT_CHAIN,
       })),
     ],
@@ -112,7 +120,7 @@ async function pickRegion(deps: CommandDeps, profile: string | undefined): Promi
   const profileRegion = profile ? (await listProfiles().catch(() => [])).find((candidate) => candidate.name === profile)?.region : undefined;
   const regions = profileRegion ? [profileRegion, ...FSX_REGIONS.filter((region) => region !== profileRegion)] : FSX_REGIONS;
   const picked = await deps.prompts().pick(
-    regions.map((region) => ({ label: region, description: region === profileRegion ? vscode.l10n.t("the profile's region") : undefined })),
+    regions.map((region) => ({ label: region, description: region === profileRegion ? vscode.l10n.t('region of the profile') : undefined })),
     {
       title: vscode.l10n.t('Add Connection (2/2): region'),
       placeholder: vscode.l10n.t('Pick a region, or type one'),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isCancellable } from '../fsx/model';
-import { lifecycleLook, progressText, taskTypeLabel } from '../model/presentation';
+import { taskText } from '../views/taskText';
 import { TrackedTask } from '../tracking/taskTracker';
 import { registerCommand } from './boundary';
 import { CommandDeps } from './deps';
@@ -39,10 +39,10 @@ export function registerShowTrackedTasks(deps: CommandDeps): vscode.Disposable {
 
 function trackedItem(tracked: TrackedTask): TrackedItem {
   const lifecycle = tracked.task?.lifecycle ?? tracked.lifecycle;
-  const look = lifecycle ? lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking...'), icon: 'loading~spin' };
+  const look = lifecycle ? taskText.lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking...'), icon: 'loading~spin' };
   return {
-    label: `$(${look.icon}) ${tracked.task ? taskTypeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`,
-    description: [look.label, tracked.task ? progressText(tracked.task) : undefined].filter(Boolean).join(' · '),
+    label: `$(${look.icon}) ${tracked.task ? taskText.typeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`,
+    description: [look.label, tracked.task ? taskText.progress(tracked.task) : undefined].filter(Boolean).join(' · '),
     detail: tracked.task ? `${tracked.task.resource.id}${tracked.connection.sandbox ? ' · sandbox' : ` · ${tracked.connection.region}`}` : undefined,
     tracked,
   };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, isValidTaskId, Task } from '../fsx/model';
-import { lifecycleLook, progressText, relativeTime, taskTypeLabel } from '../model/presentation';
+import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
 import { CommandDeps } from './deps';
 
@@ -98,7 +98,7 @@ async function activeTaskItems(deps: CommandDeps): Promise<TaskPickItem[]> {
         return tasks.map((task) => taskItem({ connection: entry.connection, task }, entry.label, resources.find((resource) => resource.id === task.resource.id)?.name));
       } catch (error) {
         const classified = classifyError(error);
-        return [{ label: `$(warning) ${entry.label}`, description: classified.userMessage, alwaysShow: true }];
+        return [{ label: `$(warning) ${entry.label}`, description: classified.userMessageIn(vscode.l10n), alwaysShow: true }];
       }
     }),
   );
@@ -108,11 +108,11 @@ async function activeTaskItems(deps: CommandDeps): Promise<TaskPickItem[]> {
 
 function taskItem(target: TaskTarget, connectionLabel: string, resourceName: string | undefined, now = Date.now()): TaskPickItem {
   const { task } = target;
-  const look = lifecycleLook(task.lifecycle);
+  const look = taskText.lifecycleLook(task.lifecycle);
   return {
-    label: `$(${look.icon}) ${taskTypeLabel(task.type)} · ${task.taskId}`,
-    description: [resourceName ?? task.resource.id, look.label, progressText(task)].filter(Boolean).join(' · '),
-    detail: `${connectionLabel} · ${vscode.l10n.t('created {0}', relativeTime(task.creationTime, now))}`,
+    label: `$(${look.icon}) ${taskText.typeLabel(task.type)} · ${task.taskId}`,
+    description: [resourceName ?? task.resource.id, look.label, taskText.progress(task)].filter(Boolean).join(' · '),
+    detail: `${connectionLabel} · ${vscode.l10n.t('created {0}', taskText.relativeTime(task.creationTime, now))}`,
     target,
   };
 }

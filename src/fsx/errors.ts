@@ -2,6 +2,7 @@
 // The SDK throws modelled classes for FSx's own errors, FSxServiceException with a `name` for
 // unmodelled ones (throttling, expired tokens, access denied), and plain Node errors for the
 // network; credential providers throw their own. This file is the one place that knows them all.
+import { ENGLISH, L10n } from './l10n';
 
 export type FsxErrorKind =
   | 'taskEnded' // cancel of a task that already finished: not a failure of ours
@@ -18,22 +19,39 @@ export type FsxErrorKind =
   | 'cancelled' // our own abort: never shown
   | 'other';
 
-/** One line per kind, each with a next step. `{0}` is never used here: details go in `detail`. */
-export const ERROR_MESSAGES: Readonly<Record<FsxErrorKind, string>> = {
-  taskEnded: 'The task has already ended.',
-  notFound: 'FSx could not find it. It may have been deleted, or it belongs to another region or account.',
-  throttled: 'FSx is throttling requests. The extension will retry with backoff; try again in a minute.',
-  credentials: 'AWS credentials are missing or expired. Sign in again or pick another profile.',
-  accessDenied: 'Access denied. Your credentials lack the FSx permission for this action.',
-  network: 'Could not reach FSx. Check your network connection or endpoint setting, then retry.',
-  unsupported: 'FSx does not support this action for this resource.',
-  validation: 'FSx rejected the request as invalid.',
-  conflict: 'FSx cannot do this now because of another task or a service limit.',
-  service: 'FSx had an internal error. Retry in a moment.',
-  region: 'No AWS region is set. Choose a region for this connection.',
-  cancelled: 'The request was cancelled.',
-  other: 'The FSx request failed.',
-};
+/** One line per kind, each with a next step; in the given language (English for logs). */
+export function errorMessage(kind: FsxErrorKind, l10n: L10n = ENGLISH): string {
+  switch (kind) {
+    case 'taskEnded':
+      return l10n.t('The task has already ended.');
+    case 'notFound':
+      return l10n.t('FSx could not find it. It may have been deleted, or it belongs to another region or account.');
+    case 'throttled':
+      return l10n.t('FSx is throttling requests. The extension will retry with backoff; try again in a minute.');
+    case 'credentials':
+      return l10n.t('AWS credentials are missing or expired. Sign in again or pick another profile.');
+    case 'accessDenied':
+      return l10n.t('Access denied. Your credentials lack the FSx permission for this action.');
+    case 'network':
+      return l10n.t('Could not reach FSx. Check your network connection or endpoint setting, then retry.');
+    case 'unsupported':
+      return l10n.t('FSx does not support this action for this resource.');
+    case 'validation':
+      return l10n.t('FSx rejected the request as invalid.');
+    case 'conflict':
+      return l10n.t('FSx cannot do this now because of another task or a service limit.');
+    case 'service':
+      return l10n.t('FSx had an internal error. Retry in a moment.');
+    case 'region':
+      return l10n.t('No AWS region is set. Choose a region for this connection.');
+    case 'cancelled':
+      return l10n.t('The request was cancelled.');
+    default:
+      return l10n.t('The FSx request failed.');
+  }
+}
+
+export const ERROR_KINDS: readonly FsxErrorKind[] = ['taskEnded', 'notFound', 'throttled', 'credentials', 'accessDenied', 'network', 'unsupported', 'validation', 'conflict', 'service', 'region', 'cancelled', 'other'];
 
 export class FsxError extends Error {
   override readonly name = 'FsxError';
@@ -51,7 +69,7 @@ export class FsxError extends Error {
       readonly cause?: unknown;
     } = {},
   ) {
-    super(ERROR_MESSAGES[kind] + (detail ? ` (${detail})` : ''), { cause: options.cause });
+    super(errorMessage(kind) + (detail ? ` (${detail})` : ''), { cause: options.cause });
   }
 
   get code(): string | undefined {
@@ -64,12 +82,16 @@ export class FsxError extends Error {
 
   /** The one-line message for a person: what happened and the next step, plus the request id. */
   get userMessage(): string {
-    let base = ERROR_MESSAGES[this.kind];
+    return this.userMessageIn(ENGLISH);
+  }
+
+  userMessageIn(l10n: L10n): string {
+    let base = errorMessage(this.kind, l10n);
     if (this.kind === 'validation' && this.detail) {
       // What was invalid is the useful part; a check of ours (no request id) says it in full.
       base = this.requestId ? `${base} ${this.detail}` : this.detail;
     }
-    return this.requestId ? `${base} Request ID: ${this.requestId}` : base;
+    return this.requestId ? l10n.t('{0} Request ID: {1}', base, this.requestId) : base;
   }
 }
 

@@ -30,21 +30,6 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-/** Short labels, for the tree and the status bar where width is scarce. */
-export const TASK_TYPE_SHORT_LABELS: Readonly<Record<TaskType, string>> = {
-  EXPORT_TO_REPOSITORY: 'Export',
-  IMPORT_METADATA_FROM_REPOSITORY: 'Import',
-  RELEASE_DATA_FROM_FILESYSTEM: 'Release',
-  AUTO_RELEASE_DATA: 'Auto-release',
-};
-
-export const TASK_TYPE_LABELS: Readonly<Record<TaskType, string>> = {
-  EXPORT_TO_REPOSITORY: 'Export to repository',
-  IMPORT_METADATA_FROM_REPOSITORY: 'Import metadata',
-  RELEASE_DATA_FROM_FILESYSTEM: 'Release data',
-  AUTO_RELEASE_DATA: 'Auto release data',
-};
-
 /** Task ids as FSx validates them. */
 export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,}$/;
 export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;

@@ -1,6 +1,11 @@
 // How a task reads to a person, in one place for the tree, the status bar, quick picks and the
-// details document. vscode-free: icons are codicon ids, the views wrap them in ThemeIcons.
-import { isTerminal, Lifecycle, StorageResource, Task, TASK_TYPE_LABELS, TASK_TYPE_SHORT_LABELS, taskProgress, TaskType } from '../fsx/model';
+// details document. vscode-free: icons are codicon ids (the views wrap them in ThemeIcons), and
+// words go through an injected L10n, `vscode.l10n` in the extension, English in plain-Node tests.
+// Every word is a literal string in an `l10n.t` call, so the l10n tools can extract them.
+import { ENGLISH, L10n } from '../fsx/l10n';
+import { isTerminal, Lifecycle, Task, taskProgress } from '../fsx/model';
+
+export { ENGLISH, type L10n };
 
 export interface LifecycleLook {
   readonly label: string;
@@ -10,43 +15,116 @@ export interface LifecycleLook {
   readonly color?: string;
 }
 
-const LIFECYCLE_LOOKS: Readonly<Record<Lifecycle, LifecycleLook>> = {
-  PENDING: { label: 'Pending', icon: 'loading~spin', color: 'charts.yellow' },
-  EXECUTING: { label: 'Executing', icon: 'sync~spin', color: 'charts.blue' },
-  CANCELING: { label: 'Canceling', icon: 'gear~spin', color: 'charts.orange' },
-  SUCCEEDED: { label: 'Succeeded', icon: 'pass', color: 'testing.iconPassed' },
-  FAILED: { label: 'Failed', icon: 'error', color: 'testing.iconFailed' },
-  CANCELED: { label: 'Canceled', icon: 'circle-slash', color: 'disabledForeground' },
+const LIFECYCLE_ICONS: Readonly<Record<Lifecycle, Omit<LifecycleLook, 'label'>>> = {
+  PENDING: { icon: 'loading~spin', color: 'charts.yellow' },
+  EXECUTING: { icon: 'sync~spin', color: 'charts.blue' },
+  CANCELING: { icon: 'gear~spin', color: 'charts.orange' },
+  SUCCEEDED: { icon: 'pass', color: 'testing.iconPassed' },
+  FAILED: { icon: 'error', color: 'testing.iconFailed' },
+  CANCELED: { icon: 'circle-slash', color: 'disabledForeground' },
 };
 
-export function lifecycleLook(lifecycle: Lifecycle): LifecycleLook {
-  // A lifecycle the API adds later still gets a readable label and a neutral icon.
-  return LIFECYCLE_LOOKS[lifecycle] ?? { label: String(lifecycle), icon: 'question' };
-}
+/** The words for tasks in one language; built once by the views with `vscode.l10n`. */
+export type TaskText = ReturnType<typeof createTaskText>;
 
-export function taskTypeLabel(type: string): string {
-  return TASK_TYPE_LABELS[type as TaskType] ?? type;
-}
-
-export function taskTypeShortLabel(type: string): string {
-  return TASK_TYPE_SHORT_LABELS[type as TaskType] ?? type;
+export function createTaskText(l10n: L10n) {
+  const lifecycleLabel = (lifecycle: Lifecycle): string => {
+    switch (lifecycle) {
+      case 'PENDING':
+        return l10n.t('Pending');
+      case 'EXECUTING':
+        return l10n.t('Executing');
+      case 'CANCELING':
+        return l10n.t('Canceling');
+      case 'SUCCEEDED':
+        return l10n.t('Succeeded');
+      case 'FAILED':
+        return l10n.t('Failed');
+      case 'CANCELED':
+        return l10n.t('Canceled');
+      default:
+        // A lifecycle the API adds later still reads as itself.
+        return String(lifecycle);
+    }
+  };
+  const typeLabel = (type: string): string => {
+    switch (type) {
+      case 'EXPORT_TO_REPOSITORY':
+        return l10n.t('Export to repository');
+      case 'IMPORT_METADATA_FROM_REPOSITORY':
+        return l10n.t('Import metadata');
+      case 'RELEASE_DATA_FROM_FILESYSTEM':
+        return l10n.t('Release data');
+      case 'AUTO_RELEASE_DATA':
+        return l10n.t('Auto release data');
+      default:
+        return type;
+    }
+  };
+  /** For the tree and the status bar, where width is scarce. */
+  const typeShortLabel = (type: string): string => {
+    switch (type) {
+      case 'EXPORT_TO_REPOSITORY':
+        return l10n.t('Export');
+      case 'IMPORT_METADATA_FROM_REPOSITORY':
+        return l10n.t('Import');
+      case 'RELEASE_DATA_FROM_FILESYSTEM':
+        return l10n.t('Release');
+      case 'AUTO_RELEASE_DATA':
+        return l10n.t('Auto-release');
+      default:
+        return type;
+    }
+  };
+  /** "1,204 / 5,000 files" (with ", 3 failed" when some failed), or undefined before FSx counts. */
+  const progress = (task: Task): string | undefined => {
+    const status = task.status;
+    if (!status?.totalCount) {
+      return undefined;
+    }
+    const done = formatCount((status.succeededCount ?? 0) + (status.failedCount ?? 0));
+    const total = formatCount(status.totalCount);
+    return status.failedCount
+      ? l10n.t('{0} / {1} files, {2} failed', done, total, formatCount(status.failedCount))
+      : l10n.t('{0} / {1} files', done, total);
+  };
+  return {
+    lifecycleLabel,
+    typeLabel,
+    typeShortLabel,
+    progress,
+    lifecycleLook: (lifecycle: Lifecycle): LifecycleLook => ({ label: lifecycleLabel(lifecycle), ...(LIFECYCLE_ICONS[lifecycle] ?? { icon: 'question' }) }),
+    /** "Export to repository · Executing · 1,204 / 5,000 files". */
+    summary: (task: Task): string => [typeLabel(task.type), lifecycleLabel(task.lifecycle), progress(task)].filter(Boolean).join(' · '),
+    /** "3 min ago", "2 h ago": the age of a time relative to now. */
+    relativeTime: (time: Date, now: number): string => {
+      const seconds = Math.max(0, Math.round((now - time.getTime()) / 1000));
+      if (seconds < 60) {
+        return l10n.t('just now');
+      }
+      const minutes = Math.round(seconds / 60);
+      if (minutes < 60) {
+        return l10n.t('{0} min ago', minutes);
+      }
+      const hours = Math.round(minutes / 60);
+      return hours < 48 ? l10n.t('{0} h ago', hours) : l10n.t('{0} d ago', Math.round(hours / 24));
+    },
+    /** "1 h 5 min", "42 s": how long something took or has been running. */
+    duration: (ms: number): string => {
+      const seconds = Math.max(0, Math.round(ms / 1000));
+      if (seconds < 60) {
+        return l10n.t('{0} s', seconds);
+      }
+      const minutes = Math.floor(seconds / 60);
+      return minutes < 60 ? l10n.t('{0} min {1} s', minutes, seconds % 60) : l10n.t('{0} h {1} min', Math.floor(minutes / 60), minutes % 60);
+    },
+  };
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
 export function formatCount(value: number): string {
   return numberFormat.format(value);
-}
-
-/** "1,204 / 5,000 files" (with ", 3 failed" when some failed), or undefined before FSx counts. */
-export function progressText(task: Task): string | undefined {
-  const status = task.status;
-  if (!status?.totalCount) {
-    return undefined;
-  }
-  const done = (status.succeededCount ?? 0) + (status.failedCount ?? 0);
-  const failed = status.failedCount ? `, ${formatCount(status.failedCount)} failed` : '';
-  return `${formatCount(done)} / ${formatCount(status.totalCount)} files${failed}`;
 }
 
 /** "42%" while a total is known and the task is not finished. */
@@ -62,45 +140,6 @@ export function percentText(task: Task): string | undefined {
 export function shortTaskId(taskId: string): string {
   const hex = taskId.replace(/^task-/, '');
   return hex.length <= 10 ? taskId : `task-${hex.slice(0, 4)}…${hex.slice(-4)}`;
-}
-
-export function resourceLabel(resource: StorageResource): string {
-  return resource.name ? `${resource.name} (${resource.id})` : resource.id;
-}
-
-/** A task's one-line summary: "Export to repository · Executing · 1,204 / 5,000 files". */
-export function taskSummary(task: Task): string {
-  return [taskTypeLabel(task.type), lifecycleLook(task.lifecycle).label, progressText(task)].filter(Boolean).join(' · ');
-}
-
-/** "3 min ago", "2 h ago": the age of a time relative to now. */
-export function relativeTime(time: Date, now: number): string {
-  const seconds = Math.max(0, Math.round((now - time.getTime()) / 1000));
-  if (seconds < 60) {
-    return 'just now';
-  }
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) {
-    return `${minutes} min ago`;
-  }
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) {
-    return `${hours} h ago`;
-  }
-  return `${Math.round(hours / 24)} d ago`;
-}
-
-/** "1 h 5 min", "42 s": how long something took or has been running. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) {
-    return `${seconds} s`;
-  }
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) {
-    return `${minutes} min ${seconds % 60} s`;
-  }
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** The console page of a task's file system (tasks have no page of their own). */

@@ -9,25 +9,41 @@ export interface NextStep extends vscode.Command {
   readonly label: string;
 }
 
-const LABELS: Readonly<Record<FsxErrorKind, string>> = {
-  taskEnded: 'Task already ended',
-  notFound: 'Not found',
-  throttled: 'Throttled by FSx',
-  credentials: 'No valid AWS credentials',
-  accessDenied: 'Access denied',
-  network: 'Cannot reach FSx',
-  unsupported: 'Not supported here',
-  validation: 'Invalid request or setting',
-  conflict: 'Blocked by another task or a limit',
-  service: 'FSx internal error',
-  region: 'No region set',
-  cancelled: 'Cancelled',
-  other: 'Could not load',
-};
+/** A short statement of the problem, for a tree node's label. */
+function problemLabel(kind: FsxErrorKind): string {
+  switch (kind) {
+    case 'taskEnded':
+      return vscode.l10n.t('Task already ended');
+    case 'notFound':
+      return vscode.l10n.t('Not found');
+    case 'throttled':
+      return vscode.l10n.t('Throttled by FSx');
+    case 'credentials':
+      return vscode.l10n.t('No valid AWS credentials');
+    case 'accessDenied':
+      return vscode.l10n.t('Access denied');
+    case 'network':
+      return vscode.l10n.t('Cannot reach FSx');
+    case 'unsupported':
+      return vscode.l10n.t('Not supported here');
+    case 'validation':
+      return vscode.l10n.t('Invalid request or setting');
+    case 'conflict':
+      return vscode.l10n.t('Blocked by another task or a limit');
+    case 'service':
+      return vscode.l10n.t('FSx internal error');
+    case 'region':
+      return vscode.l10n.t('No region set');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
+    default:
+      return vscode.l10n.t('Could not load');
+  }
+}
 
 /** Picks the next step for an error; `retryTarget` is what a Retry refreshes. */
 export function errorNextStep(error: FsxError, connection: Connection | undefined, retryTarget?: unknown): NextStep {
-  const label = vscode.l10n.t(LABELS[error.kind]);
+  const label = problemLabel(error.kind);
   const retry: NextStep = { label, title: vscode.l10n.t('Retry'), command: 'fsxTasks.refresh', arguments: retryTarget ? [retryTarget] : [] };
   switch (error.kind) {
     case 'credentials':
@@ -57,7 +73,7 @@ export async function showError(prompts: Prompts, error: FsxError, connection: C
     return;
   }
   const step = errorNextStep(error, connection);
-  const message = context ? `${context}: ${error.userMessage}` : error.userMessage;
+  const message = context ? `${context}: ${error.userMessageIn(vscode.l10n)}` : error.userMessageIn(vscode.l10n);
   const choice = await prompts.message('error', message, step.title);
   if (choice === step.title) {
     await vscode.commands.executeCommand(step.command, ...(step.arguments ?? []));

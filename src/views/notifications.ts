@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatCount, taskTypeLabel } from '../model/presentation';
+import { formatCount } from '../model/presentation';
+import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
 import { Prompts } from './prompts';
 
@@ -9,7 +10,7 @@ import { Prompts } from './prompts';
  */
 export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
   const { task } = ended;
-  const what = `${taskTypeLabel(task.type)} ${task.taskId}`;
+  const what = `${taskText.typeLabel(task.type)} ${task.taskId}`;
   const showDetails = vscode.l10n.t('Show Details');
   const counts = task.status?.totalCount !== undefined ? vscode.l10n.t(' ({0} of {1} files)', formatCount(task.status.succeededCount ?? 0), formatCount(task.status.totalCount)) : '';
   const open = (choice: string | undefined) => {

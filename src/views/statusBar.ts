@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isTerminal, Lifecycle } from '../fsx/model';
-import { lifecycleLook, percentText, shortTaskId, taskTypeLabel } from '../model/presentation';
+import { percentText, shortTaskId } from '../model/presentation';
+import { taskText } from './taskText';
 import { FsxError } from '../fsx/errors';
 import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker, TrackedTask } from '../tracking/taskTracker';
@@ -29,7 +30,7 @@ export function renderStatusBar(tracked: readonly TrackedTask[], lastFailure?: F
   }
   return {
     text: `$(warning) ${view.text.replace(/^\$\([^)]*\)\s*/, '')}`,
-    tooltip: vscode.l10n.t('{0}\nThe last refresh failed, so this may be out of date: {1}', view.tooltip, lastFailure.userMessage),
+    tooltip: vscode.l10n.t('{0}\nThe last refresh failed, so this may be out of date: {1}', view.tooltip, lastFailure.userMessageIn(vscode.l10n)),
     tone: view.tone === 'error' ? 'error' : 'warning',
   };
 }
@@ -41,9 +42,9 @@ function renderTracked(tracked: readonly TrackedTask[]): StatusBarView | undefin
   if (tracked.length === 1) {
     const [only] = tracked;
     const lifecycle = lifecycleOf(only);
-    const look = lifecycle ? lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking'), icon: 'loading~spin' };
+    const look = lifecycle ? taskText.lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking'), icon: 'loading~spin' };
     const percent = only.task ? percentText(only.task) : undefined;
-    const type = only.task ? taskTypeLabel(only.task.type) : vscode.l10n.t('Task');
+    const type = only.task ? taskText.typeLabel(only.task.type) : vscode.l10n.t('Task');
     return {
       text: `$(${look.icon}) ${shortTaskId(only.taskId)} ${look.label}${percent ? ` ${percent}` : ''}`,
       tooltip: vscode.l10n.t('{0} {1}: {2}. Click to see tracked tasks.', type, only.taskId, look.label),
@@ -58,7 +59,7 @@ function renderTracked(tracked: readonly TrackedTask[]): StatusBarView | undefin
   const active = tracked.filter((task) => !isTerminal(lifecycleOf(task) ?? 'PENDING')).length;
   const parts = (['EXECUTING', 'PENDING', 'CANCELING', 'FAILED', 'SUCCEEDED', 'CANCELED'] as const)
     .filter((lifecycle) => counts.get(lifecycle))
-    .map((lifecycle) => `${counts.get(lifecycle)} ${lifecycleLook(lifecycle).label.toLowerCase()}`);
+    .map((lifecycle) => `${counts.get(lifecycle)} ${taskText.lifecycleLook(lifecycle).label.toLowerCase()}`);
   return {
     text: `$(${active > 0 ? 'sync~spin' : 'check-all'}) ${vscode.l10n.t('FSx: {0} tasks', tracked.length)}${parts.length > 0 ? `, ${parts.join(', ')}` : ''}`,
     tooltip: vscode.l10n.t('{0} tracked FSx data repository tasks. Click to see them.', tracked.length),

@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
 import { Connection, Task } from '../fsx/model';
-import { failureReportLocation, formatCount, formatDuration, lifecycleLook, progressText, taskTypeLabel } from '../model/presentation';
+import { failureReportLocation, formatCount } from '../model/presentation';
+import { taskText } from './taskText';
 
 export const TASK_DETAILS_SCHEME = 'fsx-task';
 
 /** Every field of a task as a read-only Markdown document (`fsx-task:` URIs). */
 export function renderTaskDetails(task: Task, connection: Connection, resourceName: string | undefined, now: number): string {
-  const look = lifecycleLook(task.lifecycle);
+  const look = taskText.lifecycleLook(task.lifecycle);
   const row = (label: string, value: string | number | undefined) => (value === undefined || value === '' ? [] : [`| ${label} | ${String(value).replace(/\|/g, '\\|')} |`]);
   const time = (date: Date | undefined) => date?.toISOString();
-  const duration = task.startTime ? formatDuration((task.endTime?.getTime() ?? now) - task.startTime.getTime()) : undefined;
+  const duration = task.startTime ? taskText.duration((task.endTime?.getTime() ?? now) - task.startTime.getTime()) : undefined;
   const where = task.resource.kind === 'fileCache' ? 'File Cache' : 'File system';
   const lines = [
-    `# ${taskTypeLabel(task.type)} · ${task.taskId}`,
+    `# ${taskText.typeLabel(task.type)} · ${task.taskId}`,
     '',
-    `**${look.label}**${progressText(task) ? ` · ${progressText(task)}` : ''}`,
+    `**${look.label}**${taskText.progress(task) ? ` · ${taskText.progress(task)}` : ''}`,
     '',
     '| Field | Value |',
     '|---|---|',

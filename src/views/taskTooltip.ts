@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
 import { Task } from '../fsx/model';
-import { formatDuration, lifecycleLook, progressText, taskTypeLabel } from '../model/presentation';
+import { taskText } from './taskText';
 
 /** A task's hover: type, id, state, progress, times, paths and the failure message. */
 export function taskTooltip(task: Task, now: number): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, true);
-  const look = lifecycleLook(task.lifecycle);
-  tooltip.appendMarkdown(`$(${look.icon.replace('~spin', '')}) **${taskTypeLabel(task.type)}** · ${look.label}\n\n`);
+  const look = taskText.lifecycleLook(task.lifecycle);
+  tooltip.appendMarkdown(`$(${look.icon.replace('~spin', '')}) **${taskText.typeLabel(task.type)}** · ${look.label}\n\n`);
   const rows: [string, string | undefined][] = [
     [vscode.l10n.t('Task ID'), task.taskId],
     [task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), task.resource.id],
-    [vscode.l10n.t('Progress'), progressText(task)],
+    [vscode.l10n.t('Progress'), taskText.progress(task)],
     [vscode.l10n.t('Created'), task.creationTime.toLocaleString()],
     [vscode.l10n.t('Started'), task.startTime?.toLocaleString()],
     [vscode.l10n.t('Ended'), task.endTime?.toLocaleString()],
-    [vscode.l10n.t('Running for'), task.startTime && !task.endTime ? formatDuration(now - task.startTime.getTime()) : undefined],
+    [vscode.l10n.t('Running for'), task.startTime && !task.endTime ? taskText.duration(now - task.startTime.getTime()) : undefined],
     [vscode.l10n.t('Paths'), task.paths.length > 0 ? task.paths.slice(0, 5).join(', ') + (task.paths.length > 5 ? ` (+${task.paths.length - 5})` : '') : undefined],
   ];
   for (const [label, value] of rows) {

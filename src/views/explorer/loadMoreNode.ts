@@ -27,7 +27,7 @@ export class LoadMoreNode implements ExplorerNode {
     item.iconPath = themeIcon(loading ? 'loading~spin' : this.lastError ? 'warning' : 'more');
     if (this.lastError && !loading) {
       item.description = vscode.l10n.t('last attempt failed');
-      item.tooltip = this.lastError.userMessage;
+      item.tooltip = this.lastError.userMessageIn(vscode.l10n);
     }
     // No command while loading: a second click cannot start a second request.
     item.command = loading ? undefined : { title: vscode.l10n.t('Load More Tasks'), command: 'fsxTasks.loadMore', arguments: [this] };

@@ -43,7 +43,7 @@ export class MessageNode implements ExplorerNode {
 export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
   const step = errorNextStep(error, parent.connection, parent);
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendText(error.userMessage);
+  tooltip.appendText(error.userMessageIn(vscode.l10n));
   if (error.detail) {
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(error.detail);

@@ -44,7 +44,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       // Nodes handle their own failures; this is the last guard so the view never breaks.
       const classified = classifyError(error);
       const connection = node?.connection ?? { region: '' };
-      children = [new MessageNode(`${node?.id ?? 'root'}/failure`, node, connection, { label: classified.userMessage, icon: 'warning', contextValue: 'error.other' })];
+      children = [new MessageNode(`${node?.id ?? 'root'}/failure`, node, connection, { label: classified.userMessageIn(vscode.l10n), icon: 'warning', contextValue: 'error.other' })];
     }
     for (const child of children) {
       this.nodes.set(child.id, child);

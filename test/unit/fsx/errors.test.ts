@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BadRequest, DataRepositoryTaskEnded, DataRepositoryTaskNotFound, FSxServiceException, UnsupportedOperation } from '@aws-sdk/client-fsx';
-import { classifyError, ERROR_MESSAGES, FsxError, FsxErrorKind } from '../../../src/fsx/errors';
+import { classifyError, ERROR_KINDS, errorMessage, FsxError, FsxErrorKind } from '../../../src/fsx/errors';
 
 function serviceError(name: string, status: number, requestId = 'req-123'): FSxServiceException {
   return new FSxServiceException({ name, $fault: status >= 500 ? 'server' : 'client', message: `${name} happened`, $metadata: { httpStatusCode: status, requestId } });
@@ -42,7 +42,8 @@ describe('classifyError', () => {
     assert.equal(classified.requestId, 'abc-42');
     assert.equal(classified.code, 'ThrottlingException');
     assert.equal(classified.options.operation, 'DescribeDataRepositoryTasks');
-    assert.equal(classified.userMessage, `${ERROR_MESSAGES.throttled} Request ID: abc-42`);
+    assert.equal(classified.userMessage, `${errorMessage('throttled')} Request ID: abc-42`);
+    assert.equal(classified.userMessageIn({ t: (message, ...args) => `[${message}|${args.join('|')}]` }), '[{0} Request ID: {1}|[FSx is throttling requests. The extension will retry with backoff; try again in a minute.|]|abc-42]');
   });
 
   it('flags an expired SSO session so the UI can offer `aws sso login`', () => {
@@ -64,8 +65,10 @@ describe('classifyError', () => {
   });
 
   it('has a one-line message with a next step for every kind', () => {
-    for (const [kind, message] of Object.entries(ERROR_MESSAGES)) {
-      assert.ok(message.length > 10 && !message.includes('\n'), kind);
+    const messages = ERROR_KINDS.map((kind) => errorMessage(kind));
+    assert.equal(new Set(messages).size, ERROR_KINDS.length, 'one message per kind');
+    for (const message of messages) {
+      assert.ok(message.length > 10 && !message.includes('\n'), message);
     }
   });
 });

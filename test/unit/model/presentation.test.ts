@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LIFECYCLES, Task } from '../../../src/fsx/model';
-import { consoleUrl, failureReportLocation, formatDuration, lifecycleLook, percentText, progressText, relativeTime, shortTaskId, taskSummary } from '../../../src/model/presentation';
+import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId } from '../../../src/model/presentation';
 
 const base: Task = {
   taskId: 'task-0123456789abcdef0',
@@ -10,33 +12,60 @@ const base: Task = {
   resource: { kind: 'fileSystem', id: 'fs-0123456789abcdef0' },
   paths: [],
 };
+const text = createTaskText(ENGLISH);
 
 describe('presentation', () => {
   it('gives every lifecycle a distinct icon, spinning only while the task can change', () => {
-    const icons = LIFECYCLES.map((lifecycle) => lifecycleLook(lifecycle).icon);
+    const icons = LIFECYCLES.map((lifecycle) => text.lifecycleLook(lifecycle).icon);
     assert.equal(new Set(icons).size, LIFECYCLES.length);
     for (const lifecycle of LIFECYCLES) {
-      assert.equal(lifecycleLook(lifecycle).icon.endsWith('~spin'), ['PENDING', 'EXECUTING', 'CANCELING'].includes(lifecycle), lifecycle);
+      assert.equal(text.lifecycleLook(lifecycle).icon.endsWith('~spin'), ['PENDING', 'EXECUTING', 'CANCELING'].includes(lifecycle), lifecycle);
     }
-    assert.equal(lifecycleLook('PAUSED' as never).label, 'PAUSED');
+    assert.deepEqual(text.lifecycleLook('PAUSED' as never), { label: 'PAUSED', icon: 'question' });
   });
 
   it('formats progress with thousands separators and failures', () => {
     const task = { ...base, status: { totalCount: 5000, succeededCount: 1200, failedCount: 4 } };
-    assert.equal(progressText(task), '1,204 / 5,000 files, 4 failed');
+    assert.equal(text.progress(task), '1,204 / 5,000 files, 4 failed');
+    assert.equal(text.progress({ ...task, status: { totalCount: 5000, succeededCount: 1200 } }), '1,200 / 5,000 files');
     assert.equal(percentText(task), '24%');
-    assert.equal(progressText(base), undefined);
+    assert.equal(text.progress(base), undefined);
     assert.equal(percentText({ ...task, lifecycle: 'SUCCEEDED' }), undefined);
-    assert.equal(taskSummary(task), 'Export to repository · Executing · 1,204 / 5,000 files, 4 failed');
+    assert.equal(text.summary(task), 'Export to repository · Executing · 1,204 / 5,000 files, 4 failed');
   });
 
   it('shortens ids, formats times and durations', () => {
     assert.equal(shortTaskId('task-0123456789abcdef0'), 'task-0123…def0');
-    assert.equal(relativeTime(new Date(0), 30_000), 'just now');
-    assert.equal(relativeTime(new Date(0), 5 * 60_000), '5 min ago');
-    assert.equal(relativeTime(new Date(0), 3 * 3600_000), '3 h ago');
-    assert.equal(formatDuration(42_000), '42 s');
-    assert.equal(formatDuration(3_900_000), '1 h 5 min');
+    assert.equal(text.relativeTime(new Date(0), 30_000), 'just now');
+    assert.equal(text.relativeTime(new Date(0), 5 * 60_000), '5 min ago');
+    assert.equal(text.relativeTime(new Date(0), 3 * 3600_000), '3 h ago');
+    assert.equal(text.relativeTime(new Date(0), 72 * 3600_000), '3 d ago');
+    assert.equal(text.duration(42_000), '42 s');
+    assert.equal(text.duration(125_000), '2 min 5 s');
+    assert.equal(text.duration(3_900_000), '1 h 5 min');
+  });
+
+  it('says every word through the l10n it is given', () => {
+    const german: L10n = {
+      t: (message, ...args) =>
+        ENGLISH.t(({ Executing: 'Wird ausgeführt', 'Export to repository': 'Export ins Repository', '{0} / {1} files': '{0} / {1} Dateien', '{0} min ago': 'vor {0} Min.' } as Record<string, string>)[message] ?? message, ...args),
+    };
+    const translated = createTaskText(german);
+    assert.equal(translated.summary({ ...base, status: { totalCount: 10, succeededCount: 3 } }), 'Export ins Repository · Wird ausgeführt · 3 / 10 Dateien');
+    assert.equal(translated.relativeTime(new Date(0), 5 * 60_000), 'vor 5 Min.');
+  });
+
+  it('writes every word in src as a literal l10n.t call, so the l10n tools can extract it', () => {
+    const root = join(__dirname, '..', '..', '..', '..', 'src');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    let literal = 0;
+    for (const file of files) {
+      const source = readFileSync(join(root, file), 'utf8');
+      literal += (source.match(/l10n\.t\(\s*'/g) ?? []).length;
+      const dynamic = source.match(/l10n\.t\((?!\s*')[^)]*\)/g) ?? [];
+      assert.deepEqual(dynamic, [], `${file}: an l10n.t call with a computed key`);
+    }
+    assert.ok(literal >= 150, `${literal} literal calls`);
   });
 
   it('points at the console page and the failure report', () => {

@@ -91,11 +91,22 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
   );
 
   const resolver = new ConnectionResolver(settings, sandbox);
-  const reloadConnections = async () => {
-    const entries = await resolver.resolve();
-    model.setConnections(entries);
-    treeView.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
-    await setContext('fsxTasks.hasConnections', entries.length > 0);
+  // Reloads can overlap (a settings change while the sandbox starts): only the newest one's
+  // answer is applied, and callers of an older one wait for the newest.
+  let reloadGeneration = 0;
+  let latestReload: Promise<void> = Promise.resolve();
+  const reloadConnections = (): Promise<void> => {
+    const generation = ++reloadGeneration;
+    const reload = resolver.resolve().then(async (entries) => {
+      if (generation !== reloadGeneration) {
+        return;
+      }
+      model.setConnections(entries);
+      treeView.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
+      await setContext('fsxTasks.hasConnections', entries.length > 0);
+    });
+    latestReload = reload;
+    return reload.then(() => (generation === reloadGeneration ? undefined : latestReload));
   };
 
   let prompts: Prompts = new VscodePrompts();
@@ -194,7 +205,8 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
   const ready = Promise.resolve().then(async () => {
     const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (settings.sandboxOnActivation() ? 'demo' : undefined);
     if (scenario) {
-      await startSandbox(deps, scenario);
+      // Started with the window (FSX_SANDBOX or the setting): no need to steal focus.
+      await startSandbox(deps, scenario, false);
     } else {
       await reloadConnections();
     }

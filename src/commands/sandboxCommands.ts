@@ -17,13 +17,15 @@ export function registerSandboxCommands(deps: CommandDeps): vscode.Disposable[] 
   ];
 }
 
-export async function startSandbox(deps: CommandDeps, scenario: ScenarioName = 'demo'): Promise<void> {
+export async function startSandbox(deps: CommandDeps, scenario: ScenarioName = 'demo', focusView = true): Promise<void> {
   const connection = await vscode.window.withProgress(
     { location: { viewId: 'fsxTasks.explorer' }, title: vscode.l10n.t('Starting the local FSx sandbox...') },
     () => deps.sandbox.start(deps.settings.sandboxTimeScale(), scenario),
   );
   deps.log.info(`Sandbox FSx emulator listening on ${connection.endpoint}`);
-  await setContext('fsxTasks.sandboxActive', true);
-  await deps.reloadConnections();
-  await vscode.commands.executeCommand('fsxTasks.explorer.focus');
+  // The tree first: the context key only switches the view title's buttons.
+  await Promise.all([deps.reloadConnections(), setContext('fsxTasks.sandboxActive', true)]);
+  if (focusView) {
+    await vscode.commands.executeCommand('fsxTasks.explorer.focus');
+  }
 }

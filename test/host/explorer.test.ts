@@ -135,7 +135,11 @@ describe('explorer tree (demo scenario)', () => {
     assert.ok(resource);
     const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
     assert.ok(row, 'the new task is listed');
-    // The tree registers its active tasks with the scheduler; a nudge makes the poll come soon.
+    // The tree registers its active tasks with the scheduler while the view is visible.
+    await waitFor('the tree to watch the new task', () => api.scheduler.watchedIds(resource.connection).includes(taskId) || undefined, 10_000);
+    // Tree polls pause while the window is unfocused (by design); headless Chromium does not
+    // always report the page focused, so say it is, as a person looking at the view would be.
+    api.scheduler.setWindowFocused(true);
     api.scheduler.nudge();
     await waitFor('the task to show SUCCEEDED', async () => {
       const refreshed = (await children(api, resource)).find((node) => node.id.endsWith(taskId));

@@ -149,13 +149,29 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
       }
     }),
   );
+  // Connections the tree watches on: one that leaves the list (the sandbox stopped) is unwatched
+  // too, or its dead endpoint would go on being polled.
+  let treeWatched = new Map<string, Connection>();
   const watchTreeTasks = () => {
-    for (const { connection, taskIds } of model.activeTaskIds().values()) {
-      scheduler.watch(TREE_SOURCE_ID, connection, treeView.visible ? taskIds : []);
+    const watched = new Map<string, Connection>();
+    for (const [key, { connection, taskIds }] of model.activeTaskIds()) {
+      const ids = treeView.visible ? taskIds : [];
+      scheduler.watch(TREE_SOURCE_ID, connection, ids);
+      if (ids.length > 0) {
+        watched.set(key, connection);
+      }
     }
+    for (const [key, connection] of treeWatched) {
+      if (!watched.has(key)) {
+        scheduler.unwatch(TREE_SOURCE_ID, connection);
+      }
+    }
+    treeWatched = watched;
   };
   own(model.onDidLoadTasks(watchTreeTasks));
-  own(model.onDidChange(() => queueMicrotask(watchTreeTasks)));
+  // Loads add ids; only a refresh or a new connection list can remove them. A poll's own
+  // updates ('resource' changes) leave the set alone: the scheduler drops ended ids itself.
+  own(model.onDidChange((change) => change.scope !== 'resource' && queueMicrotask(watchTreeTasks)));
   own(treeView.onDidChangeVisibility(watchTreeTasks));
   own(vscode.window.onDidChangeWindowState((state) => scheduler.setWindowFocused(state.focused)));
 
@@ -171,10 +187,8 @@ export function activate(context: vscode.ExtensionContext): FsxTasksApi {
     }),
   );
   own(
-    tracker.onDidTransition((transition) => {
-      log.info(`${transition.taskId}: ${transition.from ?? 'tracked'} -> ${transition.to}`);
-      model.applyTasks(transition.connection, [transition.task]);
-    }),
+    // The tree already has the task: polls and the cancel command update the model themselves.
+    tracker.onDidTransition((transition) => log.info(`${transition.taskId}: ${transition.from ?? 'tracked'} -> ${transition.to}`)),
   );
   own(
     tracker.onDidEnd((ended) => {

@@ -57,9 +57,13 @@ export async function findTask(deps: CommandDeps, taskId: string): Promise<TaskT
   if (!isValidTaskId(taskId)) {
     throw new FsxError('validation', vscode.l10n.t('"{0}" is not a task ID: expected "task-" followed by at least 17 hexadecimal digits.', taskId));
   }
-  const known = deps.model.findTask(taskId) ?? deps.tracker.list().find((tracked) => tracked.taskId === taskId && tracked.task);
-  if (known && 'task' in known && known.task) {
-    return { connection: known.connection, task: known.task };
+  const loaded = deps.model.findTask(taskId);
+  if (loaded) {
+    return loaded;
+  }
+  const tracked = deps.tracker.list().find((candidate) => candidate.taskId === taskId);
+  if (tracked?.task) {
+    return { connection: tracked.connection, task: tracked.task };
   }
   let lastError: FsxError | undefined;
   for (const entry of deps.model.connections()) {

@@ -18,9 +18,9 @@ export default tseslint.config(
   },
   {
     // The vscode-free core must never import vscode (DESIGN.md layering).
-    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts'],
+    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/ and emulator/ are vscode-free.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, model/ and sandbox/ are vscode-free.' }] }],
     },
   },
   {

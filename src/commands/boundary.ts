@@ -1,28 +1,58 @@
+// The command boundary: where errors are handled, once. Handlers throw; they do not log, show or
+// rethrow. A failure is logged, shown as one message with its next step (knowing the connection
+// when the command acts on a task), and is silent when the user cancelled.
 import * as vscode from 'vscode';
+import type { Container } from '../container';
 import { classifyError } from '../fsx/errors';
+import { Connection, Task } from '../fsx/model';
 import { showError } from '../views/errorPresentation';
-import { CommandDeps } from './deps';
+import { resolveTaskTarget, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-/**
- * Registers a command whose errors are handled here, once: logged, shown as one message with a
- * next step, silent when the user cancelled. Handlers throw; they do not log and rethrow.
- */
-export function registerCommand(
-  id: string,
-  deps: Pick<CommandDeps, 'log' | 'prompts'>,
-  handler: (...args: unknown[]) => Promise<unknown> | unknown,
-): vscode.Disposable {
+export type CommandDeps = Pick<Container, 'log' | 'prompts'>;
+
+export function registerCommand(id: string, deps: CommandDeps, handler: (...args: unknown[]) => Promise<unknown> | unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);
     } catch (error) {
-      const classified = classifyError(error);
-      if (classified.kind === 'cancelled') {
-        return undefined;
-      }
-      deps.log.error(`${id} failed: ${classified.kind}${classified.code ? ` ${classified.code}` : ''}: ${classified.detail}${classified.requestId ? ` requestId=${classified.requestId}` : ''}`);
-      void showError(deps.prompts(), classified, undefined);
+      reportFailure(deps, id, error);
       return undefined;
     }
   });
+}
+
+export interface TaskCommandOptions extends TaskPickerOptions {
+  /** Says what failed in the message ("Could not cancel task-…"). */
+  readonly failureContext?: (task: Task) => string;
+}
+
+/**
+ * Registers a command that acts on one task: the target is resolved from a tree node, a target
+ * handed over by another command, a task id, or the person's pick; then the handler runs.
+ */
+export function registerTaskCommand(
+  id: string,
+  deps: CommandDeps & TaskTargetDeps,
+  options: TaskCommandOptions,
+  handler: (target: TaskTarget) => Promise<unknown> | unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (arg: unknown) => {
+    let target: TaskTarget | undefined;
+    try {
+      target = await resolveTaskTarget(deps, arg, options);
+      return target ? await handler(target) : undefined;
+    } catch (error) {
+      reportFailure(deps, id, error, target?.connection, target && options.failureContext?.(target.task));
+      return undefined;
+    }
+  });
+}
+
+function reportFailure(deps: CommandDeps, id: string, error: unknown, connection?: Connection, context?: string): void {
+  const classified = classifyError(error);
+  if (classified.kind === 'cancelled') {
+    return;
+  }
+  deps.log.error(`${id} failed: ${classified.logLine}`);
+  void showError(deps.prompts, classified, connection, context);
 }

@@ -1,34 +1,37 @@
 import * as vscode from 'vscode';
-import { classifyError, FsxError } from '../fsx/errors';
+import type { Container } from '../container';
+import { requestCancel } from '../fsx/cancel';
+import { FsxError } from '../fsx/errors';
 import { Connection, isCancellable, Task } from '../fsx/model';
 import { taskText } from '../views/taskText';
-import { showError } from '../views/errorPresentation';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
-import { resolveTaskTarget } from './taskTarget';
+import { CommandDeps, registerTaskCommand } from './boundary';
+import { TaskTargetDeps } from './taskTarget';
+
+type CancelDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer' | 'scheduler'>;
 
 /** Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end. */
-export function registerCancelTask(deps: CommandDeps): vscode.Disposable {
-  return registerCommand('fsxTasks.cancelTask', deps, async (arg) => {
-    const target = await resolveTaskTarget(deps, arg, {
+export function registerCancelTask(deps: CancelDeps): vscode.Disposable {
+  return registerTaskCommand(
+    'fsxTasks.cancelTask',
+    deps,
+    {
       title: vscode.l10n.t('Cancel Data Repository Task'),
       placeholder: vscode.l10n.t('Pick a pending or executing task, or type a task ID'),
-    });
-    if (target) {
-      await cancel(deps, target.connection, target.task);
-    }
-  });
+      failureContext: (task) => vscode.l10n.t('Could not cancel {0}', task.taskId),
+    },
+    ({ connection, task }) => cancel(deps, connection, task),
+  );
 }
 
-async function cancel(deps: CommandDeps, connection: Connection, shown: Task): Promise<void> {
+async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Promise<void> {
   // The row may be 30 s old: confirm against what FSx says now.
   const task = await describe(deps, connection, shown.taskId);
   if (!isCancellable(task.lifecycle)) {
     const state = taskText.lifecycleLook(task.lifecycle).label;
-    void deps.prompts().message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
+    void deps.prompts.message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
     return;
   }
-  const confirmed = await deps.prompts().confirm(
+  const confirmed = await deps.prompts.confirm(
     vscode.l10n.t('Cancel the {0} task {1}?', taskText.typeLabel(task.type).toLowerCase(), task.taskId),
     confirmationDetail(deps, connection, task),
     vscode.l10n.t('Cancel Task'),
@@ -37,42 +40,36 @@ async function cancel(deps: CommandDeps, connection: Connection, shown: Task): P
   if (!confirmed) {
     return;
   }
-  try {
-    const lifecycle = await deps.tree.runWithBusyLabel(task, connection, vscode.l10n.t('Canceling...'), () =>
-      deps.apiFor(connection).cancelTask(task.taskId),
-    );
-    const canceling: Task = { ...task, lifecycle };
-    deps.log.info(`Cancel requested for ${task.taskId}: ${lifecycle}`);
-    deps.model.applyTasks(connection, [canceling]);
-    deps.tracker.track(connection, canceling, 'cancel');
-    deps.scheduler.nudge(connection);
-  } catch (error) {
-    const classified = classifyError(error, 'CancelDataRepositoryTask');
-    if (classified.kind === 'taskEnded') {
-      await reportAlreadyEnded(deps, connection, task);
-      return;
-    }
-    deps.log.error(`Cancel of ${task.taskId} failed: ${classified.kind} ${classified.code ?? ''} ${classified.detail} requestId=${classified.requestId ?? '-'}`);
-    await showError(deps.prompts(), classified, connection, vscode.l10n.t('Could not cancel {0}', task.taskId));
+  const outcome = await deps.explorer.tree.runWithBusyLabel(task, connection, vscode.l10n.t('Canceling...'), () =>
+    requestCancel(deps.apiFor(connection), task.taskId),
+  );
+  if (!outcome.accepted) {
+    await reportAlreadyEnded(deps, connection, task);
+    return;
   }
+  const canceling: Task = { ...task, lifecycle: outcome.lifecycle };
+  deps.log.info(`Cancel requested for ${task.taskId}: ${outcome.lifecycle}`);
+  deps.model.applyTasks(connection, [canceling]);
+  deps.tracking.tracker.track(connection, canceling, 'cancel');
+  deps.scheduler.nudge(connection);
 }
 
-/** DataRepositoryTaskEnded is not a failure: the task finished first. Say how, and refresh. */
-async function reportAlreadyEnded(deps: CommandDeps, connection: Connection, task: Task): Promise<void> {
+/** The task finished first: say how it ended, and show that. */
+async function reportAlreadyEnded(deps: CancelDeps, connection: Connection, task: Task): Promise<void> {
   const final = await describe(deps, connection, task.taskId).catch(() => undefined);
   if (final) {
     deps.model.applyTasks(connection, [final]);
-    if (deps.tracker.has(final.taskId)) {
-      deps.tracker.updateFromObservation(connection, final);
+    if (deps.tracking.tracker.has(final.taskId)) {
+      deps.tracking.tracker.updateFromObservation(connection, final);
     }
   } else {
     deps.model.refresh(connection, task.resource);
   }
   const state = final ? taskText.lifecycleLook(final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
-  void deps.prompts().message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
+  void deps.prompts.message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
 }
 
-async function describe(deps: CommandDeps, connection: Connection, taskId: string): Promise<Task> {
+async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection, taskId: string): Promise<Task> {
   const [task] = await deps.apiFor(connection).describeTasks([taskId]);
   if (!task) {
     throw new FsxError('notFound', vscode.l10n.t('Task {0} no longer exists.', taskId));
@@ -80,9 +77,9 @@ async function describe(deps: CommandDeps, connection: Connection, taskId: strin
   return task;
 }
 
-function confirmationDetail(deps: CommandDeps, connection: Connection, task: Task): string {
-  const resource = deps.model.cachedResources(connection).find((candidate) => candidate.id === task.resource.id);
-  const where = resource?.name ? `${resource.name} (${task.resource.id})` : task.resource.id;
+function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
+  const name = deps.model.resourceName(connection, task.resource);
+  const where = name ? `${name} (${task.resource.id})` : task.resource.id;
   const lines = [
     vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), where),
     vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),

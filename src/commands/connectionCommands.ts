@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { Container } from '../container';
 import { Connection } from '../fsx/model';
 import { isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
 import { ConnectionNode } from '../views/explorer/connectionNode';
-import { ConnectionSetting } from '../views/settings';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
+import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
+import { CommandDeps, registerCommand } from './boundary';
+
+type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model'>;
 
 /** Regions where FSx for Lustre runs, offered first; any other can be typed. */
 export const FSX_REGIONS = [
@@ -35,7 +37,7 @@ function profileKindLabel(kind: ProfileKind): string {
 const DEFAULT_CHAIN = Symbol('default credential chain');
 
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
-export function registerConnectionCommands(deps: CommandDeps): vscode.Disposable[] {
+export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
   return [
     registerCommand('fsxTasks.addConnection', deps, async () => {
       const profile = await pickProfile(deps);
@@ -48,18 +50,18 @@ export function registerConnectionCommands(deps: CommandDeps): vscode.Disposable
       }
       const entry: ConnectionSetting = typeof profile === 'string' ? { profile, region } : { region };
       const existing = deps.settings.connections();
-      if (!existing.some((candidate) => candidate.profile === entry.profile && candidate.region === entry.region)) {
+      if (!existing.some((candidate) => sameConnectionSetting(candidate, entry))) {
         await deps.settings.setConnections([...existing, entry]);
       }
-      await deps.reloadConnections();
+      await deps.connections.reload();
     }),
     registerCommand('fsxTasks.removeConnection', deps, async (arg) => {
       const connection = connectionOf(arg);
       if (!connection) {
         return;
       }
-      await deps.settings.setConnections(deps.settings.connections().filter((entry) => !(entry.profile === connection.profile && entry.region === connection.region)));
-      await deps.reloadConnections();
+      await deps.settings.setConnections(deps.settings.connections().filter((entry) => !sameConnectionSetting(entry, connection)));
+      await deps.connections.reload();
     }),
     registerCommand('fsxTasks.setRegion', deps, async (arg) => {
       const connection = connectionOf(arg);
@@ -68,10 +70,10 @@ export function registerConnectionCommands(deps: CommandDeps): vscode.Disposable
         return;
       }
       const existing = deps.settings.connections();
-      const index = existing.findIndex((entry) => entry.profile === connection?.profile && entry.region === connection?.region);
+      const index = connection ? existing.findIndex((entry) => sameConnectionSetting(entry, connection)) : -1;
       const updated: ConnectionSetting = connection?.profile ? { profile: connection.profile, region } : { region };
       await deps.settings.setConnections(index >= 0 ? existing.map((entry, i) => (i === index ? updated : entry)) : [...existing, updated]);
-      await deps.reloadConnections();
+      await deps.connections.reload();
     }),
     registerCommand('fsxTasks.ssoLogin', deps, async (arg) => {
       const profile = typeof arg === 'string' ? arg : connectionOf(arg)?.profile;
@@ -79,7 +81,7 @@ export function registerConnectionCommands(deps: CommandDeps): vscode.Disposable
       const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO sign-in') });
       terminal.show();
       terminal.sendText(profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login');
-      const choice = await deps.prompts().message('info', vscode.l10n.t('Finish signing in in the terminal, then refresh the FSx view.'), vscode.l10n.t('Refresh'));
+      const choice = await deps.prompts.message('info', vscode.l10n.t('Finish signing in in the terminal, then refresh the FSx view.'), vscode.l10n.t('Refresh'));
       if (choice) {
         // New clients pick up the renewed SSO token.
         deps.clients.dispose();
@@ -97,7 +99,7 @@ function connectionOf(arg: unknown): Connection | undefined {
   return typeof candidate?.region === 'string' ? (candidate as Connection) : undefined;
 }
 
-async function pickProfile(deps: CommandDeps): Promise<string | typeof DEFAULT_CHAIN | undefined> {
+async function pickProfile(deps: ConnectionDeps): Promise<string | typeof DEFAULT_CHAIN | undefined> {
   const items = listProfiles().then(
     (profiles) => [
       { label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('environment variables, default profile, instance role'), value: DEFAULT_CHAIN as string | typeof DEFAULT_CHAIN },
@@ -112,14 +114,14 @@ async function pickProfile(deps: CommandDeps): Promise<string | typeof DEFAULT_C
       return [{ label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('the AWS config files could not be read'), value: DEFAULT_CHAIN as string | typeof DEFAULT_CHAIN }];
     },
   );
-  const picked = await deps.prompts().pick(items, { title: vscode.l10n.t('Add Connection (1/2): AWS profile'), placeholder: vscode.l10n.t('Pick the AWS profile to use') });
+  const picked = await deps.prompts.pick(items, { title: vscode.l10n.t('Add Connection (1/2): AWS profile'), placeholder: vscode.l10n.t('Pick the AWS profile to use') });
   return picked?.value;
 }
 
 async function pickRegion(deps: CommandDeps, profile: string | undefined): Promise<string | undefined> {
   const profileRegion = profile ? (await listProfiles().catch(() => [])).find((candidate) => candidate.name === profile)?.region : undefined;
   const regions = profileRegion ? [profileRegion, ...FSX_REGIONS.filter((region) => region !== profileRegion)] : FSX_REGIONS;
-  const picked = await deps.prompts().pick(
+  const picked = await deps.prompts.pick(
     regions.map((region) => ({ label: region, description: region === profileRegion ? vscode.l10n.t('region of the profile') : undefined })),
     {
       title: vscode.l10n.t('Add Connection (2/2): region'),

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
+import type { Container } from '../container';
 import { LoadMoreNode } from '../views/explorer/loadMoreNode';
 import { ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
+import { CommandDeps, registerCommand } from './boundary';
+
+type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
-export function registerExplorerCommands(deps: CommandDeps): vscode.Disposable[] {
+export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
   return [
     registerCommand('fsxTasks.refresh', deps, async (arg) => {
       if (!isNode(arg)) {
-        await deps.reloadConnections();
+        await deps.connections.reload();
       } else {
         // A message node (an error's Retry) refreshes what its parent shows.
         const target = arg instanceof ResourceNode || !arg.parent ? arg : arg.parent;
@@ -27,7 +29,7 @@ export function registerExplorerCommands(deps: CommandDeps): vscode.Disposable[]
     registerCommand('fsxTasks.loadMore', deps, async (arg) => {
       if (arg instanceof LoadMoreNode) {
         const loading = deps.model.loadMore(arg.connection, arg.resource);
-        deps.tree.refreshTaskRow(arg.connection, arg.resource);
+        deps.explorer.tree.refreshTaskRow(arg.connection, arg.resource);
         await loading;
       }
     }),

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import type { Container } from '../container';
 import { isCancellable } from '../fsx/model';
+import { stripCodicons } from '../model/presentation';
 import { taskText } from '../views/taskText';
 import { TrackedTask } from '../tracking/taskTracker';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
+import { CommandDeps, registerCommand } from './boundary';
 import { TaskTarget } from './taskTarget';
+
+type TrackedTasksDeps = CommandDeps & Pick<Container, 'tracking' | 'explorer' | 'details'>;
 
 interface TrackedItem extends vscode.QuickPickItem {
   readonly tracked: TrackedTask;
@@ -15,22 +18,22 @@ interface ActionItem extends vscode.QuickPickItem {
 }
 
 /** The status bar's click: the tracked tasks, then what to do with the one picked. */
-export function registerShowTrackedTasks(deps: CommandDeps): vscode.Disposable {
+export function registerShowTrackedTasks(deps: TrackedTasksDeps): vscode.Disposable {
   return registerCommand('fsxTasks.showTrackedTasks', deps, async () => {
-    const tracked = deps.tracker.list();
+    const tracked = deps.tracking.tracker.list();
     if (tracked.length === 0) {
-      void deps.prompts().message('info', vscode.l10n.t('No FSx tasks are tracked. Right-click a task in the FSx view and choose Track Task.'));
+      void deps.prompts.message('info', vscode.l10n.t('No FSx tasks are tracked. Right-click a task in the FSx view and choose Track Task.'));
       return;
     }
-    const picked = await deps.prompts().pick<TrackedItem>(tracked.map(trackedItem), {
+    const picked = await deps.prompts.pick<TrackedItem>(tracked.map(trackedItem), {
       title: vscode.l10n.t('Tracked FSx Tasks'),
       placeholder: vscode.l10n.t('Pick a task to see what you can do with it'),
     });
     if (!picked) {
       return;
     }
-    const action = await deps.prompts().pick<ActionItem>(actionsFor(deps, picked.tracked), {
-      title: picked.label.replace(/^\$\([^)]*\)\s*/, ''),
+    const action = await deps.prompts.pick<ActionItem>(actionsFor(deps, picked.tracked), {
+      title: stripCodicons(picked.label),
       placeholder: vscode.l10n.t('What do you want to do?'),
     });
     await action?.run();
@@ -43,12 +46,12 @@ function trackedItem(tracked: TrackedTask): TrackedItem {
   return {
     label: `$(${look.icon}) ${tracked.task ? taskText.typeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`,
     description: [look.label, tracked.task ? taskText.progress(tracked.task) : undefined].filter(Boolean).join(' · '),
-    detail: tracked.task ? `${tracked.task.resource.id}${tracked.connection.sandbox ? ' · sandbox' : ` · ${tracked.connection.region}`}` : undefined,
+    detail: tracked.task ? `${tracked.task.resource.id}${tracked.connection.sandbox ? ` · ${vscode.l10n.t('sandbox')}` : ` · ${tracked.connection.region}`}` : undefined,
     tracked,
   };
 }
 
-function actionsFor(deps: CommandDeps, tracked: TrackedTask): ActionItem[] {
+function actionsFor(deps: TrackedTasksDeps, tracked: TrackedTask): ActionItem[] {
   const task = tracked.task;
   const target: TaskTarget | undefined = task ? { connection: tracked.connection, task } : undefined;
   const actions: ActionItem[] = [];
@@ -56,10 +59,10 @@ function actionsFor(deps: CommandDeps, tracked: TrackedTask): ActionItem[] {
     actions.push({
       label: `$(list-tree) ${vscode.l10n.t('Reveal in FSx View')}`,
       run: async () => {
-        const node = deps.tree.taskNode(target.connection, task);
+        const node = deps.explorer.tree.taskNode(target.connection, task);
         await vscode.commands.executeCommand('fsxTasks.explorer.focus');
         if (node) {
-          await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
+          await deps.explorer.view.reveal(node, { select: true, focus: true, expand: true });
         }
       },
     });
@@ -71,8 +74,7 @@ function actionsFor(deps: CommandDeps, tracked: TrackedTask): ActionItem[] {
   actions.push({
     label: `$(eye-closed) ${vscode.l10n.t('Stop Tracking')}`,
     run: () => {
-      deps.tracker.untrack(tracked.taskId);
-      deps.tree.rerender();
+      deps.tracking.tracker.untrack(tracked.taskId);
     },
   });
   return actions;

@@ -1,35 +1,33 @@
 import * as vscode from 'vscode';
+import type { Container } from '../container';
 import { FsxError } from '../fsx/errors';
 import { consoleUrl } from '../model/presentation';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
-import { resolveTaskTarget, TaskTarget } from './taskTarget';
+import { CommandDeps, registerTaskCommand } from './boundary';
+import { TaskTargetDeps } from './taskTarget';
+
+type TaskActionDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'details'>;
 
 /** Small actions on one task: details, copy id or ARN, open the console. */
-export function registerTaskActions(deps: CommandDeps): vscode.Disposable[] {
-  const onTask = (id: string, title: string, action: (target: TaskTarget) => Promise<unknown> | unknown) =>
-    registerCommand(id, deps, async (arg) => {
-      const target = await resolveTaskTarget(deps, arg, { title, placeholder: vscode.l10n.t('Pick a task, or type a task ID') });
-      if (target) {
-        await action(target);
-      }
-    });
+export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
+  const placeholder = vscode.l10n.t('Pick a task, or type a task ID');
+  const copy = async (text: string) => {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', text), 3000);
+  };
   return [
-    onTask('fsxTasks.showTaskDetails', vscode.l10n.t('Show Task Details'), (target) => deps.details.show(target.connection, target.task)),
-    onTask('fsxTasks.copyTaskId', vscode.l10n.t('Copy Task ID'), async ({ task }) => {
-      await vscode.env.clipboard.writeText(task.taskId);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', task.taskId), 3000);
-    }),
-    onTask('fsxTasks.copyTaskArn', vscode.l10n.t('Copy Task ARN'), async ({ task }) => {
+    registerTaskCommand('fsxTasks.showTaskDetails', deps, { title: vscode.l10n.t('Show Task Details'), placeholder }, ({ connection, task }) =>
+      deps.details.show(connection, task),
+    ),
+    registerTaskCommand('fsxTasks.copyTaskId', deps, { title: vscode.l10n.t('Copy Task ID'), placeholder }, ({ task }) => copy(task.taskId)),
+    registerTaskCommand('fsxTasks.copyTaskArn', deps, { title: vscode.l10n.t('Copy Task ARN'), placeholder }, ({ task }) => {
       if (!task.arn) {
         throw new FsxError('other', vscode.l10n.t('FSx reported no ARN for {0}.', task.taskId));
       }
-      await vscode.env.clipboard.writeText(task.arn);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', task.arn), 3000);
+      return copy(task.arn);
     }),
-    onTask('fsxTasks.openInConsole', vscode.l10n.t('Open in AWS Console'), async ({ connection, task }) => {
+    registerTaskCommand('fsxTasks.openInConsole', deps, { title: vscode.l10n.t('Open in AWS Console'), placeholder }, async ({ connection, task }) => {
       if (connection.sandbox) {
-        void deps.prompts().message('info', vscode.l10n.t('Sandbox tasks exist only in the local emulator; there is no AWS Console page for them.'));
+        void deps.prompts.message('info', vscode.l10n.t('Sandbox tasks exist only in the local emulator; there is no AWS Console page for them.'));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(task, connection.region)));

@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, isValidTaskId, Task } from '../fsx/model';
+import type { Container } from '../container';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
-import { CommandDeps } from './deps';
+
+/** What resolving a task needs: the loaded tree, the tracked tasks, the API and the prompts. */
+export type TaskTargetDeps = Pick<Container, 'model' | 'apiFor' | 'prompts'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
 
 export interface TaskTarget {
   readonly connection: Connection;
@@ -32,7 +35,7 @@ function isTaskTarget(value: unknown): value is TaskTarget {
  * command (status bar pick), a task id (typed, or passed by a keybinding or test), or, with no
  * argument, the person's pick among the active tasks of every connection.
  */
-export async function resolveTaskTarget(deps: CommandDeps, arg: unknown, picker: TaskPickerOptions): Promise<TaskTarget | undefined> {
+export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, picker: TaskPickerOptions): Promise<TaskTarget | undefined> {
   if (arg instanceof TaskNode) {
     return { connection: arg.connection, task: arg.task };
   }
@@ -42,7 +45,7 @@ export async function resolveTaskTarget(deps: CommandDeps, arg: unknown, picker:
   if (typeof arg === 'string') {
     return findTask(deps, arg.trim());
   }
-  const picked = await deps.prompts().pick(activeTaskItems(deps), {
+  const picked = await deps.prompts.pick(activeTaskItems(deps), {
     ...picker,
     itemForValue: (value) => typedIdItem(value),
   });
@@ -53,7 +56,7 @@ export async function resolveTaskTarget(deps: CommandDeps, arg: unknown, picker:
 }
 
 /** Checks the id's form before any call, then looks for it: loaded tasks first, then each connection. */
-export async function findTask(deps: CommandDeps, taskId: string): Promise<TaskTarget> {
+export async function findTask(deps: TaskTargetDeps, taskId: string): Promise<TaskTarget> {
   if (!isValidTaskId(taskId)) {
     throw new FsxError('validation', vscode.l10n.t('"{0}" is not a task ID: expected "task-" followed by at least 17 hexadecimal digits.', taskId));
   }
@@ -61,7 +64,7 @@ export async function findTask(deps: CommandDeps, taskId: string): Promise<TaskT
   if (loaded) {
     return loaded;
   }
-  const tracked = deps.tracker.list().find((candidate) => candidate.taskId === taskId);
+  const tracked = deps.tracking.tracker.list().find((candidate) => candidate.taskId === taskId);
   if (tracked?.task) {
     return { connection: tracked.connection, task: tracked.task };
   }
@@ -92,14 +95,13 @@ function typedIdItem(value: string): TaskPickItem | undefined {
   return { label: `$(search) ${value}`, description: vscode.l10n.t('look up this task ID'), alwaysShow: true, typedId: value };
 }
 
-async function activeTaskItems(deps: CommandDeps): Promise<TaskPickItem[]> {
+async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
   const entries = deps.model.connections().filter((entry) => !entry.problem);
   const perConnection = await Promise.all(
     entries.map(async (entry): Promise<TaskPickItem[]> => {
       try {
         const tasks = await listActiveTasks(deps.apiFor(entry.connection));
-        const resources = deps.model.cachedResources(entry.connection);
-        return tasks.map((task) => taskItem({ connection: entry.connection, task }, entry.label, resources.find((resource) => resource.id === task.resource.id)?.name));
+        return tasks.map((task) => taskItem({ connection: entry.connection, task }, entry.label, deps.model.resourceName(entry.connection, task.resource)));
       } catch (error) {
         const classified = classifyError(error);
         return [{ label: `$(warning) ${entry.label}`, description: classified.userMessageIn(vscode.l10n), alwaysShow: true }];

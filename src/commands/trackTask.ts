@@ -1,30 +1,22 @@
 import * as vscode from 'vscode';
-import { registerCommand } from './boundary';
-import { CommandDeps } from './deps';
-import { resolveTaskTarget } from './taskTarget';
+import type { Container } from '../container';
+import { CommandDeps, registerTaskCommand } from './boundary';
+import { TaskTargetDeps } from './taskTarget';
+
+type TrackDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer'>;
 
 /** "Track Task" and "Stop Tracking Task": follow a task's lifecycle in the status bar. */
-export function registerTrackCommands(deps: CommandDeps): vscode.Disposable[] {
+export function registerTrackCommands(deps: TrackDeps): vscode.Disposable[] {
+  const tracker = deps.tracking.tracker;
   return [
-    registerCommand('fsxTasks.trackTask', deps, async (arg) => {
-      const target = await resolveTaskTarget(deps, arg, {
-        title: vscode.l10n.t('Track Task'),
-        placeholder: vscode.l10n.t('Pick a task to follow in the status bar, or type a task ID'),
-      });
-      if (target) {
-        deps.tracker.track(target.connection, target.task, 'user');
-        deps.tree.refreshTaskRow(target.connection, target.task.resource);
-      }
-    }),
-    registerCommand('fsxTasks.untrackTask', deps, async (arg) => {
-      const target = await resolveTaskTarget(deps, arg, {
-        title: vscode.l10n.t('Stop Tracking Task'),
-        placeholder: vscode.l10n.t('Pick a task'),
-      });
-      if (target) {
-        deps.tracker.untrack(target.task.taskId);
-        deps.tree.refreshTaskRow(target.connection, target.task.resource);
-      }
-    }),
+    registerTaskCommand(
+      'fsxTasks.trackTask',
+      deps,
+      { title: vscode.l10n.t('Track Task'), placeholder: vscode.l10n.t('Pick a task to follow in the status bar, or type a task ID') },
+      ({ connection, task }) => tracker.track(connection, task, 'user'),
+    ),
+    registerTaskCommand('fsxTasks.untrackTask', deps, { title: vscode.l10n.t('Stop Tracking Task'), placeholder: vscode.l10n.t('Pick a task') }, ({ task }) =>
+      tracker.untrack(task.taskId),
+    ),
   ];
 }

@@ -80,6 +80,11 @@ export class FsxError extends Error {
     return this.options.requestId;
   }
 
+  /** The one format of an error in the log: kind, code, what the service said, request id. */
+  get logLine(): string {
+    return `${this.kind}${this.code ? ` ${this.code}` : ''}: ${this.detail}${this.requestId ? ` requestId=${this.requestId}` : ''}`;
+  }
+
   /** The one-line message for a person: what happened and the next step, plus the request id. */
   get userMessage(): string {
     return this.userMessageIn(ENGLISH);

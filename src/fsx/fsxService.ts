@@ -23,7 +23,7 @@ import {
   TaskPage,
 } from './model';
 
-/** The API's limits (DESIGN.md). */
+/** The API's limits (docs/ARCHITECTURE.md, "FSx facts"). */
 export const MAX_TASK_IDS_PER_CALL = 50;
 export const MAX_TASKS_PER_PAGE = 50;
 /** FSx pages file systems and caches at its own internal maximum; asking for more is harmless. */

@@ -131,6 +131,25 @@ export function connectionKey(connection: Connection): string {
   return JSON.stringify([connection.profile ?? '', connection.region, connection.endpoint ?? '', !!connection.useFipsEndpoint, !!connection.sandbox]);
 }
 
+/**
+ * Whether two observations of one task look the same to a person: the one rule the tracker and
+ * the explorer use to decide that a poll brought news.
+ */
+export function sameTaskState(a: Task, b: Task): boolean {
+  const time = (date: Date | undefined) => date?.getTime();
+  return (
+    a.lifecycle === b.lifecycle &&
+    a.status?.totalCount === b.status?.totalCount &&
+    a.status?.succeededCount === b.status?.succeededCount &&
+    a.status?.failedCount === b.status?.failedCount &&
+    a.status?.releasedCapacity === b.status?.releasedCapacity &&
+    time(a.status?.lastUpdatedTime) === time(b.status?.lastUpdatedTime) &&
+    time(a.startTime) === time(b.startTime) &&
+    time(a.endTime) === time(b.endTime) &&
+    a.failureMessage === b.failureMessage
+  );
+}
+
 /** Progress as a fraction 0..1 when FSx reports a total, otherwise undefined. */
 export function taskProgress(task: Task): number | undefined {
   const total = task.status?.totalCount;

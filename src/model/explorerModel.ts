@@ -2,7 +2,7 @@
 // the pages of tasks loaded so far. The tree provider only maps this to nodes; polls and user
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
 import { FsxError, classifyError } from '../fsx/errors';
-import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/model';
+import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
 import { Emitter } from '../tracking/events';
 
 export interface ConnectionEntry {
@@ -85,6 +85,11 @@ export class ExplorerModel {
   /** Resources already loaded, without a call (for pickers and lookups). */
   cachedResources(connection: Connection): readonly StorageResource[] {
     return this.resourceCaches.get(connectionKey(connection))?.value ?? [];
+  }
+
+  /** The loaded resource's `Name` tag, if it has one and is loaded; no call. */
+  resourceName(connection: Connection, resource: ResourceRef): string | undefined {
+    return this.cachedResources(connection).find((candidate) => resourceKey(candidate) === resourceKey(resource))?.name;
   }
 
   /** The task pages loaded so far (the first page on first use); rejects with an FsxError. */
@@ -273,14 +278,4 @@ export class ExplorerModel {
     }
     return cache;
   }
-}
-
-function sameTaskState(a: Task, b: Task): boolean {
-  return (
-    a.lifecycle === b.lifecycle &&
-    a.status?.succeededCount === b.status?.succeededCount &&
-    a.status?.failedCount === b.status?.failedCount &&
-    a.status?.totalCount === b.status?.totalCount &&
-    a.endTime?.getTime() === b.endTime?.getTime()
-  );
 }

@@ -88,27 +88,32 @@ export function createTaskText(l10n: L10n) {
       ? l10n.t('{0} / {1} files, {2} failed', done, total, formatCount(status.failedCount))
       : l10n.t('{0} / {1} files', done, total);
   };
+  /** "3 min ago", "2 h ago": the age of a time relative to now. */
+  const relativeTime = (time: Date, now: number): string => {
+    const seconds = Math.max(0, Math.round((now - time.getTime()) / 1000));
+    if (seconds < 60) {
+      return l10n.t('just now');
+    }
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) {
+      return l10n.t('{0} min ago', minutes);
+    }
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? l10n.t('{0} h ago', hours) : l10n.t('{0} d ago', Math.round(hours / 24));
+  };
   return {
     lifecycleLabel,
+    relativeTime,
     typeLabel,
     typeShortLabel,
     progress,
     lifecycleLook: (lifecycle: Lifecycle): LifecycleLook => ({ label: lifecycleLabel(lifecycle), ...(LIFECYCLE_ICONS[lifecycle] ?? { icon: 'question' }) }),
-    /** "Export to repository · Executing · 1,204 / 5,000 files". */
-    summary: (task: Task): string => [typeLabel(task.type), lifecycleLabel(task.lifecycle), progress(task)].filter(Boolean).join(' · '),
-    /** "3 min ago", "2 h ago": the age of a time relative to now. */
-    relativeTime: (time: Date, now: number): string => {
-      const seconds = Math.max(0, Math.round((now - time.getTime()) / 1000));
-      if (seconds < 60) {
-        return l10n.t('just now');
-      }
-      const minutes = Math.round(seconds / 60);
-      if (minutes < 60) {
-        return l10n.t('{0} min ago', minutes);
-      }
-      const hours = Math.round(minutes / 60);
-      return hours < 48 ? l10n.t('{0} h ago', hours) : l10n.t('{0} d ago', Math.round(hours / 24));
-    },
+    /** "Export to repository task-0123…, Executing, 1,204 / 5,000 files": a row for a screen reader. */
+    accessibleLabel: (task: Task, state = lifecycleLabel(task.lifecycle)): string =>
+      [`${typeLabel(task.type)} ${task.taskId}`, state, progress(task)].filter(Boolean).join(', '),
+    /** A task row's description: what a person scans for (state, progress, age) and "tracked". */
+    rowDescription: (task: Task, now: number, tracked: boolean): string =>
+      [lifecycleLabel(task.lifecycle), progress(task), relativeTime(task.creationTime, now), tracked ? l10n.t('tracked') : undefined].filter(Boolean).join(' · '),
     /** "1 h 5 min", "42 s": how long something took or has been running. */
     duration: (ms: number): string => {
       const seconds = Math.max(0, Math.round(ms / 1000));
@@ -119,6 +124,16 @@ export function createTaskText(l10n: L10n) {
       return minutes < 60 ? l10n.t('{0} min {1} s', minutes, seconds % 60) : l10n.t('{0} h {1} min', Math.floor(minutes / 60), minutes % 60);
     },
   };
+}
+
+/** `task.<LIFECYCLE>` plus `.tracked` when tracked: package.json menus match these exactly. */
+export function taskContextValue(task: Pick<Task, 'lifecycle'>, tracked: boolean): string {
+  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}`;
+}
+
+/** Text without its `$(codicon)` icons, for titles and accessible labels. */
+export function stripCodicons(text: string): string {
+  return text.replace(/\$\([^)]*\)\s*/g, '').trim();
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');

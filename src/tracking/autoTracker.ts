@@ -46,10 +46,6 @@ export class AutoTracker implements Disposable {
     this.random = options.random ?? Math.random;
   }
 
-  get isEnabled(): boolean {
-    return this.enabled;
-  }
-
   /** Enabling scans at once, then every interval; disabling stops the timer and aborts a scan (tracked tasks stay tracked). */
   setEnabled(enabled: boolean): void {
     if (this.disposed || enabled === this.enabled) {

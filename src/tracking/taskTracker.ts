@@ -6,7 +6,7 @@
 import { Clock, TimerHandle } from './clock';
 import { Disposable, DisposableStore, Emitter, Event, ListenerErrorHandler } from './events';
 import { PollResult, PollScheduler, TRACKER_SOURCE_ID } from './pollScheduler';
-import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, Task } from '../fsx/model';
+import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/model';
 
 /** Why a task is tracked: the user asked, the user cancelled it, or the auto-tracker found it running. */
 export type TrackReason = 'user' | 'cancel' | 'auto';
@@ -313,7 +313,7 @@ export class TaskTracker implements Disposable {
     if (from !== undefined && LIFECYCLE_RANK[task.lifecycle] < LIFECYCLE_RANK[from]) {
       return false;
     }
-    const changed = !entry.task || !sameTask(entry.task, task);
+    const changed = !entry.task || !sameTaskState(entry.task, task);
     entry.task = task;
     if (from !== task.lifecycle) {
       entry.lifecycle = task.lifecycle;
@@ -405,10 +405,6 @@ function copyConnection(connection: Connection): Connection {
     copy.sandbox = true;
   }
   return copy;
-}
-
-function sameTask(a: Task, b: Task): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function parseRecords(raw: unknown): TrackedRecord[] {

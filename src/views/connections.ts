@@ -4,7 +4,7 @@ import { classifyError, FsxError } from '../fsx/errors';
 import { Connection } from '../fsx/model';
 import { defaultRegion, listProfiles } from '../fsx/profiles';
 import { ConnectionEntry } from '../model/explorerModel';
-import { Sandbox } from '../model/sandbox';
+import { LocalSandbox } from '../sandbox/localSandbox';
 import { Settings } from './settings';
 
 /**
@@ -14,7 +14,7 @@ import { Settings } from './settings';
 export class ConnectionResolver {
   constructor(
     private readonly settings: Settings,
-    private readonly sandbox: Sandbox,
+    private readonly sandbox: Pick<LocalSandbox, 'connection'>,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {}
 

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { ApiCallEvent } from '../fsx/clientFactory';
 
-export const LOG_CHANNEL_NAME = 'FSx Data Repository Tasks';
-
 /** The extension's one log channel; the user picks its level with "Developer: Set Log Level". */
 export function createLog(): vscode.LogOutputChannel {
-  return vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  return vscode.window.createOutputChannel(vscode.l10n.t('FSx Data Repository Tasks'), { log: true });
 }
 
 /** One debug line per API call: operation, region, profile, request id, duration, outcome. */

@@ -78,3 +78,31 @@ export class VscodePrompts implements Prompts {
     return show(text, ...actions);
   }
 }
+
+/**
+ * The one Prompts every command holds: it forwards to the real dialogs, or to the scripted
+ * answers the extension-host tests put in with replace().
+ */
+export class PromptSeam implements Prompts {
+  private current: Prompts = new VscodePrompts();
+
+  replace(prompts: Prompts): void {
+    this.current = prompts;
+  }
+
+  confirm(message: string, detail: string, confirmLabel: string, keepLabel: string): Promise<boolean> {
+    return this.current.confirm(message, detail, confirmLabel, keepLabel);
+  }
+
+  pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {
+    return this.current.pick(items, options);
+  }
+
+  input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    return this.current.input(options);
+  }
+
+  message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
+    return this.current.message(severity, text, ...actions);
+  }
+}

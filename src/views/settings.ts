@@ -7,8 +7,25 @@ export interface ConnectionSetting {
   readonly region: string;
 }
 
+/** The same profile and region: one connection entry of the settings. */
+export function sameConnectionSetting(a: { readonly profile?: string; readonly region: string }, b: { readonly profile?: string; readonly region: string }): boolean {
+  return (a.profile ?? undefined) === (b.profile ?? undefined) && a.region === b.region;
+}
+
 /** Typed reads of the extension's settings; every default matches package.json. */
 export class Settings {
+  /**
+   * Calls the listener when one of these settings (keys below `fsxTasks.`) changes; each
+   * controller subscribes to the settings it cares about itself.
+   */
+  onDidChange(keys: readonly string[], listener: () => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((event) => {
+      if (keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) {
+        listener();
+      }
+    });
+  }
+
   private get config(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
   }

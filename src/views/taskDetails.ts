@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Connection, Task } from '../fsx/model';
 import { failureReportLocation, formatCount } from '../model/presentation';
+import { Event } from '../tracking/events';
+import { PollResult } from '../tracking/pollScheduler';
 import { taskText } from './taskText';
 
 export const TASK_DETAILS_SCHEME = 'fsx-task';
@@ -10,21 +12,22 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
   const look = taskText.lifecycleLook(task.lifecycle);
   const row = (label: string, value: string | number | undefined) => (value === undefined || value === '' ? [] : [`| ${label} | ${String(value).replace(/\|/g, '\\|')} |`]);
   const time = (date: Date | undefined) => date?.toISOString();
+  const bytes = (value: number | undefined) => (value === undefined ? undefined : vscode.l10n.t('{0} bytes', formatCount(value)));
   const duration = task.startTime ? taskText.duration((task.endTime?.getTime() ?? now) - task.startTime.getTime()) : undefined;
-  const where = task.resource.kind === 'fileCache' ? 'File Cache' : 'File system';
+  const where = task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system');
   const lines = [
     `# ${taskText.typeLabel(task.type)} · ${task.taskId}`,
     '',
     `**${look.label}**${taskText.progress(task) ? ` · ${taskText.progress(task)}` : ''}`,
     '',
-    '| Field | Value |',
+    `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Value')} |`,
     '|---|---|',
     ...row(vscode.l10n.t('Task ID'), task.taskId),
     ...row(vscode.l10n.t('Type'), task.type),
     ...row(vscode.l10n.t('Lifecycle'), task.lifecycle),
     ...row(where, resourceName ? `${resourceName} (${task.resource.id})` : task.resource.id),
     ...row(vscode.l10n.t('ARN'), task.arn),
-    ...row(vscode.l10n.t('Connection'), connection.sandbox ? 'local sandbox' : `${connection.profile ?? 'default'} · ${connection.region}`),
+    ...row(vscode.l10n.t('Connection'), connection.sandbox ? vscode.l10n.t('local sandbox') : `${connection.profile ?? vscode.l10n.t('default profile')} · ${connection.region}`),
     ...row(vscode.l10n.t('Created'), time(task.creationTime)),
     ...row(vscode.l10n.t('Started'), time(task.startTime)),
     ...row(vscode.l10n.t('Ended'), time(task.endTime)),
@@ -32,32 +35,55 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     ...row(vscode.l10n.t('Total files'), task.status?.totalCount !== undefined ? formatCount(task.status.totalCount) : undefined),
     ...row(vscode.l10n.t('Succeeded'), task.status?.succeededCount !== undefined ? formatCount(task.status.succeededCount) : undefined),
     ...row(vscode.l10n.t('Failed'), task.status?.failedCount !== undefined ? formatCount(task.status.failedCount) : undefined),
-    ...row(vscode.l10n.t('Released capacity'), task.status?.releasedCapacity !== undefined ? `${formatCount(task.status.releasedCapacity)} bytes` : undefined),
-    ...row(vscode.l10n.t('Capacity to release'), task.capacityToRelease !== undefined ? `${formatCount(task.capacityToRelease)} bytes` : undefined),
+    ...row(vscode.l10n.t('Released capacity'), bytes(task.status?.releasedCapacity)),
+    ...row(vscode.l10n.t('Capacity to release'), bytes(task.capacityToRelease)),
     ...row(vscode.l10n.t('Status updated'), time(task.status?.lastUpdatedTime)),
-    ...row(vscode.l10n.t('Report'), task.report ? (task.report.enabled ? 'enabled' : 'disabled') : undefined),
+    ...row(vscode.l10n.t('Report'), task.report ? (task.report.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')) : undefined),
     ...row(vscode.l10n.t('Report path'), task.report?.path),
     ...row(vscode.l10n.t('Report format'), task.report?.format),
     ...row(vscode.l10n.t('Report scope'), task.report?.scope),
     ...row(vscode.l10n.t('Failure report'), failureReportLocation(task)),
     '',
-    '## Paths',
+    `## ${vscode.l10n.t('Paths')}`,
     '',
-    ...(task.paths.length > 0 ? task.paths.map((path) => `- \`${path}\``) : ['The whole file system (no paths given).']),
+    ...(task.paths.length > 0 ? task.paths.map((path) => `- \`${path}\``) : [vscode.l10n.t('The whole file system (no paths given).')]),
   ];
   if (task.failureMessage) {
-    lines.push('', '## Failure', '', task.failureMessage);
+    lines.push('', `## ${vscode.l10n.t('Failure')}`, '', task.failureMessage);
   }
   return lines.join('\n') + '\n';
 }
 
-/** Serves task details documents; show() refreshes the content before opening it. */
+/**
+ * Serves task details documents; show() renders before opening. Polls keep open documents
+ * current; a closed document is forgotten, so nothing is re-rendered for it again.
+ */
 export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly documents = new Map<string, string>();
+  /** Documents between update() and their tab opening: not closed, only not shown yet. */
+  private readonly opening = new Set<string>();
   private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[];
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly resourceName: (connection: Connection, task: Task) => string | undefined) {}
+  constructor(
+    private readonly resourceName: (connection: Connection, task: Task) => string | undefined,
+    polls: Event<PollResult>,
+  ) {
+    this.subscriptions = [
+      this.changes,
+      vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, this),
+      polls(({ connection, tasks }) => {
+        for (const task of tasks) {
+          if (this.has(task.taskId)) {
+            this.update(connection, task);
+          }
+        }
+      }),
+      // Forget a document once no tab shows it, so polls stop re-rendering it.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.forgetClosed()),
+    ];
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.documents.get(uri.toString()) ?? vscode.l10n.t('This task is no longer loaded. Open its details again from the FSx view.');
@@ -65,13 +91,20 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
 
   async show(connection: Connection, task: Task): Promise<void> {
     const uri = this.uriFor(task);
-    this.update(connection, task);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { preview: true });
+    this.opening.add(uri.toString());
+    try {
+      this.update(connection, task);
+      let document = await vscode.workspace.openTextDocument(uri);
+      if (document.languageId !== 'markdown') {
+        document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+      }
+      await vscode.window.showTextDocument(document, { preview: true });
+    } finally {
+      this.opening.delete(uri.toString());
+    }
   }
 
-  /** Keeps an open details document current when a poll brings news of its task. */
+  /** Re-renders a task's document; fires a change when the document is open. */
   update(connection: Connection, task: Task): void {
     const uri = this.uriFor(task);
     const key = uri.toString();
@@ -82,12 +115,29 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
     }
   }
 
+  /** Whether a document for the task is open (or being opened). */
   has(taskId: string): boolean {
-    return this.documents.has(this.uriFor({ taskId } as Task).toString());
+    return this.documents.has(this.uriFor({ taskId }).toString());
+  }
+
+  private forgetClosed(): void {
+    const shown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === TASK_DETAILS_SCHEME) {
+          shown.add(tab.input.uri.toString());
+        }
+      }
+    }
+    for (const key of [...this.documents.keys()]) {
+      if (!shown.has(key) && !this.opening.has(key)) {
+        this.documents.delete(key);
+      }
+    }
   }
 
   dispose(): void {
-    this.changes.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
     this.documents.clear();
   }
 

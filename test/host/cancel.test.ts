@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FsxTasksApi } from '../../src/extension';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { FaultKind } from '../../src/emulator';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
@@ -24,7 +24,7 @@ function addExecutingTask(api: FsxTasksApi, behaviour: { cancelingMs?: number; e
 }
 
 async function taskRow(api: FsxTasksApi, fileSystemId: string, taskId: string): Promise<ExplorerNode> {
-  api.model.refresh();
+  api.container.model.refresh();
   const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
   assert.ok(resource, `resource ${fileSystemId}`);
   const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
@@ -47,7 +47,7 @@ describe('cancel a data repository task', () => {
     const row = await taskRow(api, fileSystemId, taskId);
     assert.equal(contextValue(row), 'task.EXECUTING');
     const transitions: string[] = [];
-    const subscription = api.tracker.onDidTransition((transition) => {
+    const subscription = api.container.tracking.tracker.onDidTransition((transition) => {
       if (transition.taskId === taskId) {
         transitions.push(`${transition.from ?? ''}->${transition.to}`);
       }
@@ -61,8 +61,8 @@ describe('cancel a data repository task', () => {
     assert.match(detail, /\/scratch\/results/);
     assert.match(detail, /exported files are not reverted/);
     assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
-    assert.ok(api.tracker.has(taskId), 'the canceled task is tracked');
-    await waitFor('CANCELED', () => api.tracker.list().find((tracked) => tracked.taskId === taskId)?.task?.lifecycle === 'CANCELED', 20_000);
+    assert.ok(api.container.tracking.tracker.has(taskId), 'the canceled task is tracked');
+    await waitFor('CANCELED', () => api.container.tracking.tracker.list().find((tracked) => tracked.taskId === taskId)?.task?.lifecycle === 'CANCELED', 20_000);
     assert.ok(transitions.includes('CANCELING->CANCELED'), transitions.join(', '));
     await waitFor('the end notification', () => prompts.messages.find((m) => m.text.includes(taskId) && /was canceled/.test(m.text)));
     assert.equal(prompts.messages.filter((m) => m.text.includes(taskId)).length, 1, 'one notification');
@@ -75,7 +75,7 @@ describe('cancel a data repository task', () => {
     await vscode.commands.executeCommand('fsxTasks.cancelTask', await taskRow(api, fileSystemId, taskId));
     assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
     assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
-    assert.equal(api.tracker.has(taskId), false);
+    assert.equal(api.container.tracking.tracker.has(taskId), false);
     assert.deepEqual(prompts.messages, []);
   });
 
@@ -124,7 +124,7 @@ describe('cancel a data repository task', () => {
     assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
     assert.equal(prompts.messages[0].severity, 'info');
     assert.match(prompts.messages[0].text, /had already ended \(succeeded\)/);
-    assert.equal(api.tracker.has(taskId), false);
+    assert.equal(api.container.tracking.tracker.has(taskId), false);
     const refreshed = await taskRow(api, fileSystemId, taskId);
     assert.equal(contextValue(refreshed), 'task.SUCCEEDED');
   });
@@ -149,7 +149,7 @@ describe('cancel a data repository task', () => {
       assert.match(prompts.messages[0].text, new RegExp(`Could not cancel ${taskId}`));
       assert.ok(prompts.messages[0].actions.length === 1, 'one next step');
       assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
-      assert.equal(api.tracker.has(taskId), false);
+      assert.equal(api.container.tracking.tracker.has(taskId), false);
       const refreshed = await taskRow(api, fileSystemId, taskId);
       assert.equal(refreshed.getTreeItem().description?.toString().startsWith('Canceling...'), false, 'no spinner left behind');
     });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { FsxTasksApi } from '../../src/extension';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import { children, contextValue, description, emulatorOf, getApi, label, resourceNodes, waitFor } from './helpers';
 
@@ -12,7 +12,7 @@ describe('explorer tree (demo scenario)', () => {
 
   afterEach(() => {
     emulatorOf(api).clearFaults();
-    api.model.refresh();
+    api.container.model.refresh();
   });
 
   it('shows one sandbox connection, clearly marked', async () => {
@@ -98,7 +98,7 @@ describe('explorer tree (demo scenario)', () => {
     it(`turns a ${fault.kind} fault into an error node with a next step, and recovers on retry`, async () => {
       const emulator = emulatorOf(api);
       emulator.injectFault({ kind: fault.kind, operation: 'DescribeFileSystems' });
-      api.model.refresh();
+      api.container.model.refresh();
       const [connection] = await children(api);
       const nodes = await children(api, connection);
       const error = nodes.find((node) => contextValue(node).startsWith('error.'));
@@ -116,7 +116,7 @@ describe('explorer tree (demo scenario)', () => {
   it('shows an error node, not a broken list, when a task page fails', async () => {
     const [resource] = await resourceNodes(api);
     emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
-    api.model.refresh();
+    api.container.model.refresh();
     await children(api, (await children(api))[0]);
     const nodes = await children(api, resource);
     assert.equal(nodes.length, 1);
@@ -130,17 +130,17 @@ describe('explorer tree (demo scenario)', () => {
     // Polls serve the tree only while the view is visible.
     await (await import('vscode')).commands.executeCommand('fsxTasks.explorer.focus');
     const taskId = emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 2_000, outcome: 'SUCCEEDED', totalCount: 10 });
-    api.model.refresh();
+    api.container.model.refresh();
     const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
     assert.ok(resource);
     const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
     assert.ok(row, 'the new task is listed');
     // The tree registers its active tasks with the scheduler while the view is visible.
-    await waitFor('the tree to watch the new task', () => api.scheduler.watchedIds(resource.connection).includes(taskId) || undefined, 10_000);
+    await waitFor('the tree to watch the new task', () => api.container.scheduler.watchedIds(resource.connection).includes(taskId) || undefined, 10_000);
     // Tree polls pause while the window is unfocused (by design); headless Chromium does not
     // always report the page focused, so say it is, as a person looking at the view would be.
-    api.scheduler.setWindowFocused(true);
-    api.scheduler.nudge();
+    api.container.scheduler.setWindowFocused(true);
+    api.container.scheduler.nudge();
     await waitFor('the task to show SUCCEEDED', async () => {
       const refreshed = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
       return refreshed && contextValue(refreshed) === 'task.SUCCEEDED' ? refreshed : undefined;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FsxTasksApi } from '../../src/extension';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import type { MessageSeverity, PickOptions, Prompts } from '../../src/views/prompts';
 
@@ -15,7 +15,7 @@ export async function getApi(): Promise<FsxTasksApi> {
 }
 
 export function emulatorOf(api: FsxTasksApi) {
-  const emulator = api.sandbox.instance;
+  const emulator = api.container.sandbox.instance;
   assert.ok(emulator, 'the sandbox emulator runs (FSX_SANDBOX=1)');
   return emulator;
 }
@@ -35,7 +35,7 @@ export function contextValue(node: ExplorerNode): string {
 }
 
 export async function children(api: FsxTasksApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return api.tree.getChildren(node);
+  return api.container.explorer.tree.getChildren(node);
 }
 
 /** The sandbox connection's resources (file systems and caches), as the tree shows them. */
@@ -139,12 +139,12 @@ export function useExtension(): { api(): FsxTasksApi; prompts(): ScriptedPrompts
   beforeEach(() => {
     prompts = new ScriptedPrompts();
     api?.setPrompts(prompts);
-    api?.sandbox.instance?.resetRequestCounts();
+    api?.container.sandbox.instance?.resetRequestCounts();
   });
   afterEach(() => {
-    api?.sandbox.instance?.clearFaults();
-    for (const tracked of api?.tracker.list() ?? []) {
-      api?.tracker.untrack(tracked.taskId);
+    api?.container.sandbox.instance?.clearFaults();
+    for (const tracked of api?.container.tracking.tracker.list() ?? []) {
+      api?.container.tracking.tracker.untrack(tracked.taskId);
     }
     assert.deepEqual(prompts.unexpected, [], 'no unexpected prompt');
   });

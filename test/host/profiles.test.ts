@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FsxEmulator } from '../../src/emulator';
-import type { FsxTasksApi } from '../../src/extension';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import { children, contextValue, getApi, label, waitFor } from './helpers';
 
@@ -27,7 +27,7 @@ describe('real AWS profiles (no sandbox)', function () {
     await config().update('endpoint', settings.endpoint ?? emulator.url, vscode.ConfigurationTarget.Global);
     await config().update('useFipsEndpoint', settings.useFipsEndpoint ?? false, vscode.ConfigurationTarget.Global);
     await config().update('connections', connections, vscode.ConfigurationTarget.Global);
-    await api.reloadConnections();
+    await api.container.connections.reload();
     const [root] = await children(api);
     assert.ok(root, 'a connection node');
     return children(api, root);
@@ -85,7 +85,7 @@ describe('real AWS profiles (no sandbox)', function () {
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     process.env.HOME = dir;
     await vscode.commands.executeCommand('fsxTasks.stopSandbox');
-    assert.equal(api.sandbox.running, false);
+    assert.equal(api.container.sandbox.running, false);
   });
 
   after(async () => {
@@ -167,7 +167,7 @@ describe('real AWS profiles (no sandbox)', function () {
     });
     await vscode.commands.executeCommand('fsxTasks.setRegion', tooling);
     assert.deepEqual(config().get('connections'), [{ profile: 'tooling', region: 'eu-west-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
-    await api.reloadConnections();
+    await api.container.connections.reload();
     const roots = await children(api);
     assert.deepEqual(roots.map(label), ['tooling · eu-west-1', 'expired-sso · us-east-1']);
     await vscode.commands.executeCommand('fsxTasks.removeConnection', roots[1]);

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FsxTasksApi } from '../../src/extension';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { FsxError } from '../../src/fsx/errors';
-import { renderStatusBar } from '../../src/views/statusBar';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 function addTask(api: FsxTasksApi, plan: { pendingMs: number; executingMs: number; outcome: 'SUCCEEDED' | 'FAILED'; failureMessage?: string }): string {
@@ -25,7 +24,7 @@ describe('tracking in the status bar', () => {
   it('shows every transition PENDING -> EXECUTING -> SUCCEEDED and notifies once', async () => {
     const taskId = addTask(api, { pendingMs: 2_000, executingMs: 3_000, outcome: 'SUCCEEDED' });
     const seen: string[] = [];
-    const subscription = api.tracker.onDidTransition((transition) => {
+    const subscription = api.container.tracking.tracker.onDidTransition((transition) => {
       if (transition.taskId === taskId) {
         seen.push(transition.to);
       }
@@ -53,51 +52,60 @@ describe('tracking in the status bar', () => {
     const second = addTask(api, { pendingMs: 600_000, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', first);
     await vscode.commands.executeCommand('fsxTasks.trackTask', second);
-    await waitFor('both observed', () => api.tracker.list().every((tracked) => tracked.task));
-    const view = renderStatusBar(api.tracker.list());
-    assert.match(view?.text ?? '', /FSx: 2 tasks, 1 executing, 1 pending/);
-    api.tracker.untrack(first);
-    assert.match(renderStatusBar(api.tracker.list())?.text ?? '', /task-[0-9a-f]{4}…[0-9a-f]{4} Pending/);
-    api.tracker.untrack(second);
-    assert.equal(renderStatusBar(api.tracker.list()), undefined);
+    await waitFor('both observed', () => api.container.tracking.tracker.list().every((tracked) => tracked.task));
+    // The item the extension created, as it stands.
+    const statusBar = api.container.tracking.statusBar;
+    assert.equal(statusBar.snapshot().visible, true);
+    assert.match(statusBar.snapshot().text, /FSx: 2 tasks, 1 executing, 1 pending/);
+    api.container.tracking.tracker.untrack(first);
+    assert.match(statusBar.snapshot().text, /task-[0-9a-f]{4}…[0-9a-f]{4} Pending/);
+    assert.match(statusBar.snapshot().tooltip, new RegExp(`${second}: Pending`));
+    api.container.tracking.tracker.untrack(second);
+    assert.equal(statusBar.snapshot().visible, false, 'hidden when nothing is tracked');
   });
 
   it('says in the status bar, not in a toast, when polls fail, and recovers', async () => {
     const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     const emulator = emulatorOf(api);
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
-    await waitFor('the first observation', () => api.tracker.list().find((tracked) => tracked.taskId === taskId)?.task);
+    await waitFor('the first observation', () => api.container.tracking.tracker.list().find((tracked) => tracked.taskId === taskId)?.task);
     // Credentials lose their FSx permission while the task is tracked.
     emulator.injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
     const failure = new Promise<FsxError>((resolve) => {
-      const subscription = api.scheduler.onDidFail(({ error }) => {
+      const subscription = api.container.scheduler.onDidFail(({ error }) => {
         subscription.dispose();
         resolve(error);
       });
     });
-    api.scheduler.nudge();
-    const error = await failure;
-    const stale = renderStatusBar(api.tracker.list(), error);
-    assert.match(stale?.text ?? '', /^\$\(warning\) /);
-    assert.match(stale?.tooltip ?? '', /last refresh failed.*Access denied/s);
-    assert.equal(stale?.tone, 'warning');
+    api.container.scheduler.nudge();
+    await failure;
+    const statusBar = api.container.tracking.statusBar;
+    const stale = statusBar.snapshot();
+    assert.equal(stale.visible, true);
+    assert.match(stale.text, /^\$\(warning\) /);
+    assert.match(stale.tooltip, /last refresh failed.*Access denied/s);
+    assert.equal(stale.backgroundColor, 'statusBarItem.warningBackground');
     assert.deepEqual(prompts.messages, [], 'no toast for a failed poll');
     emulator.clearFaults();
     const recovered = new Promise<void>((resolve) => {
-      const subscription = api.scheduler.onDidPoll(() => {
+      const subscription = api.container.scheduler.onDidPoll(() => {
         subscription.dispose();
         resolve();
       });
     });
-    api.scheduler.nudge();
+    api.container.scheduler.nudge();
     await recovered;
+    const fresh = statusBar.snapshot();
+    assert.doesNotMatch(fresh.text, /\$\(warning\)/, 'the warning is gone after a good poll');
+    assert.doesNotMatch(fresh.tooltip, /last refresh failed/);
+    assert.equal(fresh.backgroundColor, undefined);
   });
 
   it('marks tracked rows and offers Stop Tracking instead of Track', async () => {
     const emulator = emulatorOf(api);
     const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
-    api.model.refresh();
+    api.container.model.refresh();
     const fileSystemId = emulator.state.getTask(taskId)?.fileSystemId ?? '';
     const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
     assert.ok(resource);
@@ -105,7 +113,7 @@ describe('tracking in the status bar', () => {
     assert.ok(row);
     assert.equal(contextValue(row), 'task.EXECUTING.tracked');
     await vscode.commands.executeCommand('fsxTasks.untrackTask', row);
-    assert.equal(api.tracker.has(taskId), false);
+    assert.equal(api.container.tracking.tracker.has(taskId), false);
   });
 
   it('offers the tracked tasks and their actions from the status bar', async () => {
@@ -121,7 +129,7 @@ describe('tracking in the status bar', () => {
     assert.ok(actions.some((action) => /Reveal in FSx View/.test(action)));
     assert.ok(actions.some((action) => /Show Task Details/.test(action)));
     assert.ok(actions.some((action) => /Cancel Data Repository Task/.test(action)));
-    assert.equal(api.tracker.has(taskId), false);
+    assert.equal(api.container.tracking.tracker.has(taskId), false);
   });
 
   it('copies the task id and ARN, and explains that sandbox tasks have no console page', async () => {
@@ -146,5 +154,43 @@ describe('tracking in the status bar', () => {
     }
     assert.equal(editor.document.languageId, 'markdown');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('keeps an open details document current from polls, and forgets it once closed', async () => {
+    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const details = api.container.details;
+    await vscode.commands.executeCommand('fsxTasks.showTaskDetails', taskId);
+    const editor = await waitFor('the details editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.includes(taskId)));
+    assert.equal(details.has(taskId), true);
+    // A poll that brings news of the task re-renders the open document.
+    const [task] = await api.container.apiFor(api.container.model.connections()[0].connection).describeTasks([taskId]);
+    const changed = new Promise<void>((resolve) => {
+      const subscription = details.onDidChange((uri) => {
+        if (uri.path.includes(taskId)) {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    const connection = api.container.model.connections()[0].connection;
+    api.container.scheduler.watch('host-test', connection, [taskId]);
+    api.container.scheduler.nudge(connection);
+    await changed;
+    assert.ok(editor.document.getText().includes(task.taskId));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the closed document forgotten', () => !details.has(taskId), 10_000);
+    let rendered = 0;
+    const subscription = details.onDidChange(() => rendered++);
+    api.container.scheduler.nudge(connection);
+    await new Promise<void>((resolve) => {
+      const polled = api.container.scheduler.onDidPoll(() => {
+        polled.dispose();
+        resolve();
+      });
+    });
+    subscription.dispose();
+    api.container.scheduler.unwatch('host-test', connection);
+    assert.equal(rendered, 0, 'no re-render of a closed document');
+    assert.equal(details.has(taskId), false);
   });
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLES } from '../../src/fsx/model';
+import { taskContextValue } from '../../src/model/presentation';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -53,7 +54,8 @@ describe('package.json menus', () => {
 
   for (const tracked of [false, true]) {
     for (const lifecycle of LIFECYCLES) {
-      const viewItem = `task.${lifecycle}${tracked ? '.tracked' : ''}`;
+      // The value the tree really gives the row, not one rebuilt here.
+      const viewItem = taskContextValue({ lifecycle }, tracked);
       const cancellable = lifecycle === 'PENDING' || lifecycle === 'EXECUTING';
       it(`offers Cancel on ${viewItem}: ${cancellable}`, () => {
         assert.equal(offeredOn('view/item/context', 'fsxTasks.cancelTask', viewItem), cancellable);

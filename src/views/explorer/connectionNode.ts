@@ -74,7 +74,7 @@ export class ConnectionNode implements ExplorerNode {
     const others = resources.length - withTasks.length;
     if (others > 0) {
       nodes.push(
-        new MessageNode(`${this.id}/others`, this, this.connection, {
+        new MessageNode(this, 'others', {
           label: others === 1 ? vscode.l10n.t('1 other file system not shown') : vscode.l10n.t('{0} other file systems not shown', others),
           tooltip: vscode.l10n.t('Only FSx for Lustre file systems and File Caches have data repository tasks.'),
           icon: 'eye-closed',
@@ -87,7 +87,7 @@ export class ConnectionNode implements ExplorerNode {
 }
 
 function sandboxHint(parent: ExplorerNode): MessageNode {
-  return new MessageNode(`${parent.id}/sandbox-hint`, parent, parent.connection, {
+  return new MessageNode(parent, 'sandbox-hint', {
     label: vscode.l10n.t('No AWS account at hand? Try the local sandbox'),
     icon: 'beaker',
     command: { title: vscode.l10n.t('Explore with Local Sandbox'), command: 'fsxTasks.exploreSandbox' },

@@ -1,29 +1,22 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../../fsx/errors';
 import { ResourceRef } from '../../fsx/model';
-import { ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 
 /** "Load more..." at the end of a task list; shows a spinner while the next page loads. */
-export class LoadMoreNode implements ExplorerNode {
-  readonly id: string;
-
+export class LoadMoreNode extends ChildNode {
   constructor(
-    readonly parent: ExplorerNode,
+    parent: ExplorerNode,
     readonly resource: ResourceRef,
     private readonly context: ExplorerContext,
     private readonly lastError?: FsxError,
   ) {
-    this.id = `${parent.id}/load-more`;
-  }
-
-  get connection() {
-    return this.parent.connection;
+    super(parent, 'load-more');
   }
 
   getTreeItem(): vscode.TreeItem {
     const loading = this.context.model.isLoadingMore(this.connection, this.resource);
-    const item = new vscode.TreeItem(loading ? vscode.l10n.t('Loading more...') : vscode.l10n.t('Load more...'));
-    item.id = this.id;
+    const item = this.item(loading ? vscode.l10n.t('Loading more...') : vscode.l10n.t('Load more...'));
     item.iconPath = themeIcon(loading ? 'loading~spin' : this.lastError ? 'warning' : 'more');
     if (this.lastError && !loading) {
       item.description = vscode.l10n.t('last attempt failed');
@@ -33,9 +26,5 @@ export class LoadMoreNode implements ExplorerNode {
     item.command = loading ? undefined : { title: vscode.l10n.t('Load More Tasks'), command: 'fsxTasks.loadMore', arguments: [this] };
     item.contextValue = 'loadMore';
     return item;
-  }
-
-  async getChildren(): Promise<ExplorerNode[]> {
-    return [];
   }
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../../fsx/errors';
-import { Connection } from '../../fsx/model';
 import { errorNextStep } from '../errorPresentation';
-import { ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerNode, themeIcon } from './node';
 
 export interface MessageOptions {
   readonly label: string;
@@ -15,27 +14,23 @@ export interface MessageOptions {
 }
 
 /** A leaf that says something: an error with its next step, an empty list, a hint. */
-export class MessageNode implements ExplorerNode {
+export class MessageNode extends ChildNode {
   constructor(
-    readonly id: string,
-    readonly parent: ExplorerNode | undefined,
-    readonly connection: Connection,
+    parent: ExplorerNode,
+    idSuffix: string,
     private readonly options: MessageOptions,
-  ) {}
+  ) {
+    super(parent, idSuffix);
+  }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
+    const item = this.item(this.options.label);
     item.iconPath = themeIcon(this.options.icon, this.options.iconColor);
     item.description = this.options.description;
     item.tooltip = this.options.tooltip;
     item.command = this.options.command;
     item.contextValue = this.options.contextValue;
     return item;
-  }
-
-  async getChildren(): Promise<ExplorerNode[]> {
-    return [];
   }
 }
 
@@ -52,7 +47,7 @@ export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
   tooltip.appendText(vscode.l10n.t('Click: {0}', step.title));
   // A setting we refused (no request id) is best named by what is wrong with it.
   const label = error.kind === 'validation' && !error.requestId && error.detail ? error.detail : step.label;
-  return new MessageNode(`${parent.id}/error`, parent, parent.connection, {
+  return new MessageNode(parent, 'error', {
     label,
     description: step.title,
     icon: error.kind === 'throttled' ? 'watch' : 'warning',
@@ -64,5 +59,5 @@ export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
 }
 
 export function emptyNode(parent: ExplorerNode, label: string, tooltip?: string): MessageNode {
-  return new MessageNode(`${parent.id}/empty`, parent, parent.connection, { label, icon: 'info', tooltip, contextValue: 'empty' });
+  return new MessageNode(parent, 'empty', { label, icon: 'info', tooltip, contextValue: 'empty' });
 }

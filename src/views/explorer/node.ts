@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Connection } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
 
-/** What every node may read; built once in activate(). */
+/** What every node may read; built once by the explorer controller. */
 export interface ExplorerContext {
   readonly model: ExplorerModel;
   /** Is the task tracked in the status bar? */
@@ -20,6 +20,38 @@ export interface ExplorerNode {
   readonly connection: Connection;
   getTreeItem(): vscode.TreeItem;
   getChildren(): Promise<ExplorerNode[]>;
+}
+
+/**
+ * What most nodes share: an id below the parent's, the parent's connection, and no children
+ * unless the node says otherwise (as vscode-pull-request-github's TreeNode does).
+ */
+export abstract class ChildNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    idSuffix: string,
+  ) {
+    this.id = `${parent.id}/${idSuffix}`;
+  }
+
+  get connection(): Connection {
+    return this.parent.connection;
+  }
+
+  abstract getTreeItem(): vscode.TreeItem;
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return [];
+  }
+
+  /** A tree item whose id is this node's. */
+  protected item(label: string, state = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, state);
+    item.id = this.id;
+    return item;
+  }
 }
 
 export function themeIcon(codicon: string, color?: string): vscode.ThemeIcon {

@@ -4,30 +4,23 @@ import { StorageResource } from '../../fsx/model';
 import { resourceKey } from '../../model/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
 import { emptyNode, errorNode } from './messageNode';
-import { ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
-export class ResourceNode implements ExplorerNode {
-  readonly id: string;
-
+export class ResourceNode extends ChildNode {
   constructor(
-    readonly parent: ExplorerNode,
+    parent: ExplorerNode,
     readonly resource: StorageResource,
     private readonly context: ExplorerContext,
   ) {
-    this.id = `${parent.id}/${resourceKey(resource)}`;
-  }
-
-  get connection() {
-    return this.parent.connection;
+    super(parent, resourceKey(resource));
   }
 
   getTreeItem(): vscode.TreeItem {
     const resource = this.resource;
     const isCache = resource.kind === 'fileCache';
-    const item = new vscode.TreeItem(resource.name ?? resource.id, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
+    const item = this.item(resource.name ?? resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = themeIcon(isCache ? 'layers' : 'database');
     const kind = isCache ? vscode.l10n.t('File Cache') : vscode.l10n.t('Lustre');
     item.description = [resource.name ? resource.id : undefined, kind, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined]
@@ -52,7 +45,7 @@ export class ResourceNode implements ExplorerNode {
     return item;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
+  override async getChildren(): Promise<ExplorerNode[]> {
     let list;
     try {
       list = await this.context.model.tasks(this.connection, this.resource);

@@ -1,28 +1,17 @@
 import * as vscode from 'vscode';
 import { Task } from '../../fsx/model';
-import { shortTaskId } from '../../model/presentation';
+import { shortTaskId, taskContextValue } from '../../model/presentation';
 import { taskText } from '../taskText';
 import { taskTooltip } from '../taskTooltip';
-import { ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 
-/** `task.<LIFECYCLE>` plus `.tracked` when tracked: package.json menus match these exactly. */
-export function taskContextValue(task: Task, tracked: boolean): string {
-  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}`;
-}
-
-export class TaskNode implements ExplorerNode {
-  readonly id: string;
-
+export class TaskNode extends ChildNode {
   constructor(
-    readonly parent: ExplorerNode,
+    parent: ExplorerNode,
     readonly task: Task,
     private readonly context: ExplorerContext,
   ) {
-    this.id = `${parent.id}/${task.taskId}`;
-  }
-
-  get connection() {
-    return this.parent.connection;
+    super(parent, task.taskId);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -32,20 +21,12 @@ export class TaskNode implements ExplorerNode {
     const tracked = this.context.isTracked(task.taskId);
     // The sidebar is narrow: a short type and id first, the state next; the full id is in the
     // tooltip, the accessible label and Copy Task ID.
-    const item = new vscode.TreeItem(`${taskText.typeShortLabel(task.type)} ${shortTaskId(task.taskId)}`, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
+    const item = this.item(`${taskText.typeShortLabel(task.type)} ${shortTaskId(task.taskId)}`);
     item.iconPath = busy ? themeIcon('loading~spin') : themeIcon(look.icon, look.color);
-    item.description = busy ?? [look.label, taskText.progress(task), taskText.relativeTime(task.creationTime, this.context.now()), tracked ? vscode.l10n.t('tracked') : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    item.description = busy ?? taskText.rowDescription(task, this.context.now(), tracked);
     item.tooltip = taskTooltip(task, this.context.now());
     item.contextValue = taskContextValue(task, tracked);
-    item.accessibilityInformation = { label: `${taskText.typeLabel(task.type)} ${task.taskId}, ${busy ?? look.label}${taskText.progress(task) ? `, ${taskText.progress(task)}` : ''}` };
+    item.accessibilityInformation = { label: taskText.accessibleLabel(task, busy) };
     return item;
   }
-
-  async getChildren(): Promise<ExplorerNode[]> {
-    return [];
-  }
 }
-

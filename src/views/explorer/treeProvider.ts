@@ -3,7 +3,7 @@ import { classifyError } from '../../fsx/errors';
 import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/model';
 import { ExplorerChange, ExplorerModel, resourceKey } from '../../model/explorerModel';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
-import { MessageNode } from './messageNode';
+import { errorNode } from './messageNode';
 import { ExplorerContext, ExplorerNode } from './node';
 import { ResourceNode } from './resourceNode';
 import { TaskNode } from './taskNode';
@@ -42,9 +42,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       children = node ? await node.getChildren() : this.roots();
     } catch (error) {
       // Nodes handle their own failures; this is the last guard so the view never breaks.
-      const classified = classifyError(error);
-      const connection = node?.connection ?? { region: '' };
-      children = [new MessageNode(`${node?.id ?? 'root'}/failure`, node, connection, { label: classified.userMessageIn(vscode.l10n), icon: 'warning', contextValue: 'error.other' })];
+      children = node ? [errorNode(node, classifyError(error))] : [];
     }
     for (const child of children) {
       this.nodes.set(child.id, child);

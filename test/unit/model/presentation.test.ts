@@ -31,7 +31,9 @@ describe('presentation', () => {
     assert.equal(percentText(task), '24%');
     assert.equal(text.progress(base), undefined);
     assert.equal(percentText({ ...task, lifecycle: 'SUCCEEDED' }), undefined);
-    assert.equal(text.summary(task), 'Export to repository · Executing · 1,204 / 5,000 files, 4 failed');
+    assert.equal(text.accessibleLabel(task), 'Export to repository task-0123456789abcdef0, Executing, 1,204 / 5,000 files, 4 failed');
+    assert.equal(text.rowDescription(task, task.creationTime.getTime() + 5 * 60_000, true), 'Executing · 1,204 / 5,000 files, 4 failed · 5 min ago · tracked');
+    assert.equal(text.rowDescription(base, base.creationTime.getTime(), false), 'Executing · just now');
   });
 
   it('shortens ids, formats times and durations', () => {
@@ -51,7 +53,7 @@ describe('presentation', () => {
         ENGLISH.t(({ Executing: 'Wird ausgeführt', 'Export to repository': 'Export ins Repository', '{0} / {1} files': '{0} / {1} Dateien', '{0} min ago': 'vor {0} Min.' } as Record<string, string>)[message] ?? message, ...args),
     };
     const translated = createTaskText(german);
-    assert.equal(translated.summary({ ...base, status: { totalCount: 10, succeededCount: 3 } }), 'Export ins Repository · Wird ausgeführt · 3 / 10 Dateien');
+    assert.equal(translated.accessibleLabel({ ...base, status: { totalCount: 10, succeededCount: 3 } }), `Export ins Repository ${base.taskId}, Wird ausgeführt, 3 / 10 Dateien`);
     assert.equal(translated.relativeTime(new Date(0), 5 * 60_000), 'vor 5 Min.');
   });
 

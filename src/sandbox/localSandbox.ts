@@ -5,7 +5,8 @@ import { Connection } from '../fsx/model';
 
 export const SANDBOX_REGION = 'us-east-1';
 
-export class Sandbox {
+/** Starts and stops the in-process emulator the sandbox connection points at. */
+export class LocalSandbox {
   private emulator?: FsxEmulator;
   private starting?: Promise<Connection>;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Sandbox, sandboxScenarioFromEnv } from '../../../src/model/sandbox';
+import { LocalSandbox, sandboxScenarioFromEnv } from '../../../src/sandbox/localSandbox';
 
-describe('Sandbox', () => {
+describe('LocalSandbox', () => {
   it('reads FSX_SANDBOX: 1 or demo, scale, anything else off', () => {
     assert.equal(sandboxScenarioFromEnv('1'), 'demo');
     assert.equal(sandboxScenarioFromEnv('demo'), 'demo');
@@ -12,7 +12,7 @@ describe('Sandbox', () => {
   });
 
   it('starts one emulator on loopback however often it is asked, and stops it', async () => {
-    const sandbox = new Sandbox();
+    const sandbox = new LocalSandbox();
     const [first, second] = await Promise.all([sandbox.start(1), sandbox.start(1)]);
     try {
       assert.deepEqual(first, second);

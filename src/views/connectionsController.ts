@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { FsxClientFactory } from '../fsx/clientFactory';
+import { Connection } from '../fsx/model';
+import { ConnectionList } from '../model/connectionList';
+import { ExplorerModel } from '../model/explorerModel';
+import { LocalSandbox } from '../sandbox/localSandbox';
+import { ConnectionResolver } from './connections';
+import { setContext } from './contextKeys';
+import { ExplorerNode } from './explorer/node';
+import { sameConnectionSetting, Settings } from './settings';
+
+/** Which connections the explorer lists; reloads them when their settings change. */
+export class ConnectionsController implements vscode.Disposable {
+  private readonly list: ConnectionList;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly settings: Settings,
+    sandbox: LocalSandbox,
+    clients: FsxClientFactory,
+    model: ExplorerModel,
+    view: vscode.TreeView<ExplorerNode>,
+    log: vscode.LogOutputChannel,
+  ) {
+    const resolver = new ConnectionResolver(settings, sandbox);
+    this.list = new ConnectionList(
+      () => resolver.resolve(),
+      async (entries) => {
+        model.setConnections(entries);
+        view.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
+        await setContext('fsxTasks.hasConnections', entries.length > 0);
+      },
+    );
+    this.subscription = settings.onDidChange(['connections', 'endpoint', 'useFipsEndpoint'], () => {
+      // Clients are built per endpoint and FIPS choice: drop them, then list again.
+      clients.dispose();
+      this.reload().catch((error: unknown) => log.error(`Could not reload the connections: ${String(error)}`));
+    });
+  }
+
+  /** Re-reads settings and the sandbox state and rebuilds the connection list. */
+  reload(): Promise<void> {
+    return this.list.reload();
+  }
+
+  /** Is this connection one of the settings' entries (so it can be removed or changed)? */
+  isConfigured(connection: Connection): boolean {
+    return this.settings.connections().some((entry) => sameConnectionSetting(entry, connection));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

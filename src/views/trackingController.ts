@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { listActiveTasks } from '../fsx/activeTasks';
+import { Connection, FsxApi } from '../fsx/model';
+import { AutoTracker } from '../tracking/autoTracker';
+import { systemClock } from '../tracking/clock';
+import { PollScheduler } from '../tracking/pollScheduler';
+import { TaskTracker } from '../tracking/taskTracker';
+import { notifyTaskEnded, notifyTaskVanished } from './notifications';
+import { Prompts } from './prompts';
+import { Settings } from './settings';
+import { StatusBarController } from './statusBar';
+
+const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
+
+/**
+ * Following tasks to their end: the tracker (persisted in workspace state), auto-tracking, the
+ * status bar item, and the one notification per ended task.
+ */
+export class TrackingController implements vscode.Disposable {
+  readonly tracker: TaskTracker;
+  readonly autoTracker: AutoTracker;
+  readonly statusBar: StatusBarController;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    workspaceState: vscode.Memento,
+    scheduler: PollScheduler,
+    private readonly settings: Settings,
+    log: vscode.LogOutputChannel,
+    prompts: Prompts,
+    apiFor: (connection: Connection) => FsxApi,
+    connections: () => readonly Connection[],
+  ) {
+    this.tracker = new TaskTracker({
+      clock: systemClock,
+      scheduler,
+      store: { get: () => workspaceState.get(TRACKED_TASKS_KEY), set: (records) => workspaceState.update(TRACKED_TASKS_KEY, records) },
+      onPersistError: (error) => log.warn(`Could not save the tracked tasks: ${String(error)}`),
+    });
+    this.autoTracker = new AutoTracker({
+      clock: systemClock,
+      tracker: this.tracker,
+      connections,
+      listActiveTasks: (connection, signal) => listActiveTasks(apiFor(connection), signal),
+      intervalMs: settings.pollIntervalMs(),
+      onError: (connection, error) => log.warn(`Auto-track scan of ${connection.region} failed: ${error.logLine}`),
+    });
+    this.statusBar = new StatusBarController(this.tracker, scheduler);
+    this.disposables = [
+      this.tracker,
+      this.autoTracker,
+      this.statusBar,
+      this.tracker.onDidTransition((transition) => log.info(`${transition.taskId}: ${transition.from ?? 'tracked'} -> ${transition.to}`)),
+      this.tracker.onDidEnd((ended) => {
+        if (settings.notifyWhenTaskEnds()) {
+          notifyTaskEnded(prompts, ended);
+        }
+      }),
+      this.tracker.onDidVanish((vanished) => notifyTaskVanished(prompts, vanished)),
+      settings.onDidChange(['tracking.autoTrackActiveTasks'], () => this.autoTracker.setEnabled(settings.autoTrackActiveTasks())),
+    ];
+  }
+
+  /** Brings back the tasks tracked before the reload and starts auto-tracking if it is on. */
+  start(): void {
+    this.tracker.restore();
+    this.autoTracker.setEnabled(this.settings.autoTrackActiveTasks());
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables.reverse()).dispose();
+  }
+}

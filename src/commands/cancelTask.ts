@@ -7,7 +7,7 @@ import { taskText } from '../views/taskText';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 
-type CancelDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer' | 'scheduler'>;
+type CancelDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer' | 'scheduler' | 'settings'>;
 
 /** Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end. */
 export function registerCancelTask(deps: CancelDeps): vscode.Disposable {
@@ -31,12 +31,12 @@ async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Pr
     void deps.prompts.message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
     return;
   }
-  const confirmed = await deps.prompts.confirm(
-    vscode.l10n.t('Cancel the {0} task {1}?', taskText.typeLabel(task.type).toLowerCase(), task.taskId),
-    confirmationDetail(deps, connection, task),
-    vscode.l10n.t('Cancel Task'),
-    vscode.l10n.t('Keep Running'),
-  );
+  const question = vscode.l10n.t('Cancel task {0}?', task.taskId);
+  const detail = confirmationDetail(deps, connection, task);
+  const confirmed =
+    deps.settings.cancelConfirmation() === 'typeTaskId'
+      ? await deps.prompts.confirmByTyping(question, detail, task.taskId)
+      : await deps.prompts.confirm(question, detail, vscode.l10n.t('Cancel Task'), vscode.l10n.t('Keep Running'));
   if (!confirmed) {
     return;
   }
@@ -81,6 +81,7 @@ function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connect
   const name = deps.model.resourceName(connection, task.resource);
   const where = name ? `${name} (${task.resource.id})` : task.resource.id;
   const lines = [
+    vscode.l10n.t('Type: {0}', taskText.typeLabel(task.type)),
     vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), where),
     vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
     vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),

@@ -111,9 +111,25 @@ export function createTaskText(l10n: L10n) {
     /** "Export to repository task-0123…, Executing, 1,204 / 5,000 files": a row for a screen reader. */
     accessibleLabel: (task: Task, state = lifecycleLabel(task.lifecycle)): string =>
       [`${typeLabel(task.type)} ${task.taskId}`, state, progress(task)].filter(Boolean).join(', '),
-    /** A task row's description: what a person scans for (state, progress, age) and "tracked". */
-    rowDescription: (task: Task, now: number, tracked: boolean): string =>
-      [lifecycleLabel(task.lifecycle), progress(task), relativeTime(task.creationTime, now), tracked ? l10n.t('tracked') : undefined].filter(Boolean).join(' · '),
+    /**
+     * A task row's label: what a person scans for, kept short so the side bar never cuts it:
+     * the state, the percent while it runs, failed files once it ended, and "tracked".
+     */
+    rowLabel: (task: Task, tracked: boolean): string => {
+      const failed = task.status?.failedCount ?? 0;
+      const running = percentText(task);
+      const state = lifecycleLabel(task.lifecycle);
+      const shown = running
+        ? `${state} ${running}`
+        : isTerminal(task.lifecycle) && failed > 0
+          ? task.lifecycle === 'FAILED'
+            ? l10n.t('{0}: {1} files', state, formatCount(failed))
+            : l10n.t('{0}, {1} failed', state, formatCount(failed))
+          : state;
+      return tracked ? l10n.t('{0} · tracked', shown) : shown;
+    },
+    /** The rest of the row, which may be cut: type, age, short id (the tooltip has it all). */
+    rowDescription: (task: Task, now: number): string => [typeShortLabel(task.type), relativeTime(task.creationTime, now), shortTaskId(task.taskId)].join(' · '),
     /** "1 h 5 min", "42 s": how long something took or has been running. */
     duration: (ms: number): string => {
       const seconds = Math.max(0, Math.round(ms / 1000));
@@ -142,10 +158,13 @@ export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
 
-/** "42%" while a total is known and the task is not finished. */
+/**
+ * "42%" while a total is known and the task runs. Not while it cancels: "Canceling 11%" would
+ * read as if the cancel were 11% done.
+ */
 export function percentText(task: Task): string | undefined {
   const progress = taskProgress(task);
-  if (progress === undefined || isTerminal(task.lifecycle)) {
+  if (progress === undefined || isTerminal(task.lifecycle) || task.lifecycle === 'CANCELING') {
     return undefined;
   }
   return `${Math.floor(progress * 100)}%`;

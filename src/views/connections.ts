@@ -21,7 +21,7 @@ export class ConnectionResolver {
   async resolve(): Promise<ConnectionEntry[]> {
     const connection = this.sandbox.connection;
     if (connection) {
-      return [{ connection, label: vscode.l10n.t('Sandbox · local FSx emulator'), sandbox: true }];
+      return [{ connection, label: vscode.l10n.t('Sandbox'), sandbox: true }];
     }
     const configured = this.settings.connections();
     if (configured.length > 0) {

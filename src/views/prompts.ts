@@ -5,8 +5,13 @@ import * as vscode from 'vscode';
  * answer them (and fail fast on a question they did not expect) instead of clicking dialogs.
  */
 export interface Prompts {
-  /** A modal warning; resolves true only when the person chose `confirmLabel`. */
+  /**
+   * A modal warning; resolves true only when the person chose `confirmLabel`. The keep choice is
+   * the default: Enter, Escape and closing the dialog all do nothing.
+   */
   confirm(message: string, detail: string, confirmLabel: string, keepLabel: string): Promise<boolean>;
+  /** The stronger confirmation: resolves true only when the person typed `expected` exactly. */
+  confirmByTyping(message: string, detail: string, expected: string): Promise<boolean>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A notification; resolves with the action chosen, if any. */
@@ -24,11 +29,22 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
 
 export class VscodePrompts implements Prompts {
   async confirm(message: string, detail: string, confirmLabel: string, keepLabel: string): Promise<boolean> {
-    // The keep choice is the close affordance: Escape and the dialog's X mean "do nothing", and
-    // VS Code adds no extra "Cancel" button beside "Cancel Task".
-    const keep: vscode.MessageItem = { title: keepLabel, isCloseAffordance: true };
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, { title: confirmLabel }, keep);
+    // VS Code makes the first button the primary one, which Enter presses, and moves a close
+    // affordance out of first place: so the keep choice goes first and is no close affordance,
+    // and VS Code's own close button (Escape, X) also answers undefined, "do nothing".
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, { title: keepLabel }, { title: confirmLabel });
     return choice?.title === confirmLabel;
+  }
+
+  async confirmByTyping(message: string, detail: string, expected: string): Promise<boolean> {
+    const typed = await vscode.window.showInputBox({
+      title: message,
+      prompt: `${detail}\n\n${vscode.l10n.t('Type {0} to confirm.', expected)}`,
+      placeHolder: expected,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() === '' || value.trim() === expected ? undefined : vscode.l10n.t('Type {0} exactly, or press Escape to keep it.', expected)),
+    });
+    return typed?.trim() === expected;
   }
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {
@@ -92,6 +108,10 @@ export class PromptSeam implements Prompts {
 
   confirm(message: string, detail: string, confirmLabel: string, keepLabel: string): Promise<boolean> {
     return this.current.confirm(message, detail, confirmLabel, keepLabel);
+  }
+
+  confirmByTyping(message: string, detail: string, expected: string): Promise<boolean> {
+    return this.current.confirmByTyping(message, detail, expected);
   }
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {

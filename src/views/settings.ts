@@ -69,6 +69,11 @@ export class Settings {
     return clamp(this.config.get<number>('tracking.pollIntervalSeconds', 30), 10, 600) * 1000;
   }
 
+  /** How a cancel is confirmed: a dialog whose default keeps the task, or typing its id. */
+  cancelConfirmation(): 'dialog' | 'typeTaskId' {
+    return this.config.get<unknown>('cancel.confirmation', 'dialog') === 'typeTaskId' ? 'typeTaskId' : 'dialog';
+  }
+
   notifyWhenTaskEnds(): boolean {
     return this.config.get<boolean>('tracking.notifyWhenTaskEnds', true);
   }

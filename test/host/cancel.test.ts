@@ -56,7 +56,8 @@ describe('cancel a data repository task', () => {
     await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
     assert.equal(prompts.confirmations.length, 1);
     const { message, detail } = prompts.confirmations[0];
-    assert.match(message, new RegExp(`Cancel the export to repository task ${taskId}\\?`));
+    assert.equal(message, `Cancel task ${taskId}?`);
+    assert.match(detail, /^Type: Export to repository$/m);
     assert.match(detail, new RegExp(fileSystemId));
     assert.match(detail, /\/scratch\/results/);
     assert.match(detail, /exported files are not reverted/);
@@ -67,6 +68,26 @@ describe('cancel a data repository task', () => {
     await waitFor('the end notification', () => prompts.messages.find((m) => m.text.includes(taskId) && /was canceled/.test(m.text)));
     assert.equal(prompts.messages.filter((m) => m.text.includes(taskId)).length, 1, 'one notification');
     subscription.dispose();
+  });
+
+  it('asks for the task id instead when fsxTasks.cancel.confirmation is typeTaskId', async () => {
+    const config = vscode.workspace.getConfiguration('fsxTasks');
+    await config.update('cancel.confirmation', 'typeTaskId', vscode.ConfigurationTarget.Global);
+    try {
+      const { taskId, fileSystemId } = addExecutingTask(api);
+      const row = await taskRow(api, fileSystemId, taskId);
+      // A wrong id changes nothing.
+      prompts.typeWith(taskId.slice(0, -1));
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
+      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask ?? 0, 0);
+      prompts.typeWith(taskId);
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
+      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
+      assert.equal(prompts.confirmations.length, 2);
+      assert.ok(api.container.tracking.tracker.has(taskId));
+    } finally {
+      await config.update('cancel.confirmation', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('does nothing when the confirmation is declined', async () => {

@@ -70,6 +70,7 @@ export class ScriptedPrompts implements Prompts {
   readonly confirmations: { message: string; detail: string }[] = [];
   private readonly answers: (
     | { kind: 'confirm'; value: boolean; before?: () => Promise<void> | void }
+    | { kind: 'type'; value: string }
     | { kind: 'pick'; answer: PickAnswer }
     | { kind: 'input'; value: string | undefined }
   )[] = [];
@@ -77,6 +78,12 @@ export class ScriptedPrompts implements Prompts {
 
   confirmWith(value: boolean, before?: () => Promise<void> | void): this {
     this.answers.push({ kind: 'confirm', value, before });
+    return this;
+  }
+
+  /** Answers a type-to-confirm prompt with this text. */
+  typeWith(value: string): this {
+    this.answers.push({ kind: 'type', value });
     return this;
   }
 
@@ -97,6 +104,12 @@ export class ScriptedPrompts implements Prompts {
     }
     await answer.before?.();
     return answer.value;
+  }
+
+  async confirmByTyping(message: string, detail: string, expected: string): Promise<boolean> {
+    this.confirmations.push({ message, detail });
+    const answer = this.next('type', message);
+    return answer?.kind === 'type' && answer.value.trim() === expected;
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {

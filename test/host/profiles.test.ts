@@ -161,6 +161,7 @@ describe('real AWS profiles (no sandbox)', function () {
     const [tooling] = await children(api);
     api.setPrompts({
       confirm: async () => false,
+      confirmByTyping: async () => false,
       input: async () => undefined,
       message: async () => undefined,
       pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => (await items).find((item) => item.label === 'eu-west-1'),
@@ -179,6 +180,7 @@ describe('real AWS profiles (no sandbox)', function () {
     let offered: string[] = [];
     const prompts = {
       confirm: async () => false,
+      confirmByTyping: async () => false,
       input: async () => undefined,
       message: async () => undefined,
       pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => {

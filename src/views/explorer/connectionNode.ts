@@ -32,8 +32,8 @@ export class ConnectionNode implements ExplorerNode {
     item.id = this.id;
     if (this.entry.sandbox) {
       item.iconPath = themeIcon('beaker', 'charts.purple');
-      item.description = vscode.l10n.t('not AWS · {0}', this.connection.endpoint ?? '');
-      item.tooltip = vscode.l10n.t('The local sandbox: an FSx emulator with demo data. Nothing here touches an AWS account.');
+      item.description = vscode.l10n.t('local emulator, not AWS');
+      item.tooltip = vscode.l10n.t('The local sandbox: an FSx emulator with demo data at {0}. Nothing here touches an AWS account.', this.connection.endpoint ?? '');
       item.contextValue = 'connection.sandbox';
     } else {
       item.iconPath = themeIcon('cloud');

@@ -22,8 +22,9 @@ export class ResourceNode extends ChildNode {
     const isCache = resource.kind === 'fileCache';
     const item = this.item(resource.name ?? resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = themeIcon(isCache ? 'layers' : 'database');
-    const kind = isCache ? vscode.l10n.t('File Cache') : vscode.l10n.t('Lustre');
-    item.description = [resource.name ? resource.id : undefined, kind, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined]
+    // A state other than AVAILABLE first, then the id (the name is the label); the kind is the
+    // icon and the tooltip, so the id is not cut at the default side-bar width.
+    item.description = [resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined, resource.name ? resource.id : isCache ? vscode.l10n.t('File Cache') : undefined]
       .filter(Boolean)
       .join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Task } from '../../fsx/model';
-import { shortTaskId, taskContextValue } from '../../model/presentation';
+import { taskContextValue } from '../../model/presentation';
 import { taskText } from '../taskText';
 import { taskTooltip } from '../taskTooltip';
 import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
@@ -19,11 +19,11 @@ export class TaskNode extends ChildNode {
     const look = taskText.lifecycleLook(task.lifecycle);
     const busy = this.context.busyLabel(task.taskId);
     const tracked = this.context.isTracked(task.taskId);
-    // The sidebar is narrow: a short type and id first, the state next; the full id is in the
-    // tooltip, the accessible label and Copy Task ID.
-    const item = this.item(`${taskText.typeShortLabel(task.type)} ${shortTaskId(task.taskId)}`);
+    // The side bar is narrow and cuts the description first: the state is the label; the full
+    // id is in the tooltip, the accessible label and Copy Task ID.
+    const item = this.item(busy ?? taskText.rowLabel(task, tracked));
     item.iconPath = busy ? themeIcon('loading~spin') : themeIcon(look.icon, look.color);
-    item.description = busy ?? taskText.rowDescription(task, this.context.now(), tracked);
+    item.description = taskText.rowDescription(task, this.context.now());
     item.tooltip = taskTooltip(task, this.context.now());
     item.contextValue = taskContextValue(task, tracked);
     item.accessibilityInformation = { label: taskText.accessibleLabel(task, busy) };

@@ -32,8 +32,13 @@ describe('presentation', () => {
     assert.equal(text.progress(base), undefined);
     assert.equal(percentText({ ...task, lifecycle: 'SUCCEEDED' }), undefined);
     assert.equal(text.accessibleLabel(task), 'Export to repository task-0123456789abcdef0, Executing, 1,204 / 5,000 files, 4 failed');
-    assert.equal(text.rowDescription(task, task.creationTime.getTime() + 5 * 60_000, true), 'Executing · 1,204 / 5,000 files, 4 failed · 5 min ago · tracked');
-    assert.equal(text.rowDescription(base, base.creationTime.getTime(), false), 'Executing · just now');
+    assert.equal(text.rowLabel(task, true), 'Executing 24% · tracked');
+    assert.equal(text.rowLabel(base, false), 'Executing');
+    assert.equal(text.rowLabel({ ...task, lifecycle: 'CANCELING' }, false), 'Canceling', 'no percent that reads as the cancel being done');
+    assert.equal(text.rowLabel({ ...task, lifecycle: 'SUCCEEDED' }, false), 'Succeeded, 4 failed');
+    assert.equal(text.rowLabel({ ...task, lifecycle: 'FAILED' }, false), 'Failed: 4 files');
+    assert.equal(text.rowLabel({ ...task, lifecycle: 'SUCCEEDED', status: { totalCount: 5, succeededCount: 5, failedCount: 0 } }, false), 'Succeeded');
+    assert.equal(text.rowDescription(task, task.creationTime.getTime() + 5 * 60_000), 'Export · 5 min ago · task-0123…def0');
   });
 
   it('shortens ids, formats times and durations', () => {

@@ -61,6 +61,16 @@ export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;
 export const FILE_CACHE_ID_PATTERN = /^fc-[0-9a-f]{8,}$/;
 export const ASSOCIATION_ID_PATTERN = /^dra-[0-9a-f]{8,}$/;
 
+// eslint-disable-next-line no-control-regex -- the model's path patterns forbid NUL and line breaks.
+export const PATH_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
+/** The model's path lengths: Namespace (FileSystemPath) and ArchivePath (S3 paths, Report.Path). */
+export const MAX_NAMESPACE_LENGTH = 4096;
+export const MIN_ARCHIVE_PATH_LENGTH = 3;
+export const MAX_ARCHIVE_PATH_LENGTH = 4357;
+/** DataRepositoryTaskPaths: at most 100, each at most 4,096 characters. */
+export const MAX_TASK_PATHS = 100;
+export const MAX_TASK_PATH_LENGTH = 4096;
+
 /** Largest page each Describe operation returns, whatever MaxResults asks for. */
 export const MAX_PAGE_FILE_SYSTEMS = 100;
 export const MAX_PAGE_FILE_CACHES = 100;

@@ -17,6 +17,10 @@ import {
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
+  MAX_ARCHIVE_PATH_LENGTH,
+  MAX_NAMESPACE_LENGTH,
+  MIN_ARCHIVE_PATH_LENGTH,
+  PATH_CHARACTERS,
   TASK_ID_PATTERN,
   TASK_TYPES,
   TERMINAL_LIFECYCLES,
@@ -579,12 +583,6 @@ function requireUnused(map: ReadonlyMap<string, unknown>, id: string): void {
 const DEFAULT_CHUNK_SIZE_MIB = 1024;
 /** The model's Megabytes shape (ImportedFileChunkSize). */
 const MAX_CHUNK_SIZE_MIB = 512_000;
-// eslint-disable-next-line no-control-regex -- the model's path patterns forbid these characters.
-const PATH_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
-/** The model's Namespace (FileSystemPath) and ArchivePath (DataRepositoryPath, ImportPath, ExportPath) lengths. */
-const MAX_NAMESPACE_LENGTH = 4096;
-const MIN_ARCHIVE_PATH_LENGTH = 3;
-const MAX_ARCHIVE_PATH_LENGTH = 4357;
 const LEGACY_DEPLOYMENT_TYPES: ReadonlySet<string> = new Set(['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1']);
 
 function checkNamespace(what: string, path: string): void {

@@ -1,10 +1,11 @@
 // The emulator's public surface (used by the sandbox, the CLI and tests).
 
-export { ManualClock, scaledClock, systemClock, type Clock } from './clock';
-export { FsxError, type ErrorCode } from './errors';
+export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
+export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
 export { observeTask, lifecycleAt, progressAt, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
+  DATA_REPOSITORY_LIFECYCLES,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,
@@ -15,9 +16,12 @@ export {
   TASK_TYPES,
   type AssociationRecord,
   type CompletionReport,
+  type DataRepositoryLifecycle,
+  type EventType,
   type FileCacheRecord,
   type FileSystemRecord,
   type FileSystemType,
+  type LegacyDataRepository,
   type OperationName,
   type ReleaseConfiguration,
   type Tag,
@@ -26,14 +30,17 @@ export {
   type TaskType,
 } from './model';
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
-export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
+export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry, type Route } from './server';
 export {
-  EmulatorState,
+  EmulatorStore,
   type AssociationSpec,
-  type EmulatorStateOptions,
+  type EmulatorStoreOptions,
   type FileCacheSpec,
   type FileSystemSpec,
+  type LegacyDataRepositorySpec,
   type TaskBehaviour,
   type TaskSnapshot,
+  type TaskReader,
   type TaskSpec,
-} from './state';
+} from './store';
+export { TaskRules, exportPathsOf, type CreateTaskRequest } from './taskRules';

@@ -4,10 +4,15 @@
 
 import {
   ASSOCIATION_FILTER_NAMES,
+  MAX_ARCHIVE_PATH_LENGTH,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,
   MAX_PAGE_TASKS,
+  MAX_TASK_PATHS,
+  MAX_TASK_PATH_LENGTH,
+  MIN_ARCHIVE_PATH_LENGTH,
+  PATH_CHARACTERS,
   TASK_FILTER_NAMES,
   TASK_TYPES,
   type OperationName,
@@ -21,13 +26,15 @@ import {
   type AssociationQuery,
   type TaskQuery,
 } from './queries';
-import { snapshotOf, type CreateTaskRequest, type EmulatorState } from './state';
+import { snapshotOf, type EmulatorStore } from './store';
+import type { CreateTaskRequest, TaskRules } from './taskRules';
 import type { TaskKey } from './timeline';
 import type { ListShape, NumberShape, Shape, StringShape, StructureShape } from './validation';
 import { wireAssociation, wireFileCache, wireFileSystem, wireTask, type WireObject } from './wire';
 
 export interface OperationContext {
-  readonly state: EmulatorState;
+  readonly store: EmulatorStore;
+  readonly rules: TaskRules;
   readonly tokens: PageTokens;
   /** One instant per request, so every task in an answer is observed at the same time. */
   readonly now: number;
@@ -54,8 +61,6 @@ const NEXT_TOKEN: StringShape = { type: 'string' };
 const FILTER_VALUES = listOf({ type: 'string', min: 1, max: 128, pattern: /^[0-9a-zA-Z*.\\/?\-_]*$/ }, 20);
 const filtersOf = (names: readonly string[], max: number): ListShape =>
   listOf({ type: 'structure', members: { Name: { type: 'string', enum: names }, Values: FILTER_VALUES } }, max);
-// eslint-disable-next-line no-control-regex -- the model's path pattern forbids NUL.
-const NO_CONTROL_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
 const TAGS = listOf(
   {
     type: 'structure',
@@ -128,7 +133,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeFileSystems',
         operationMax: MAX_PAGE_FILE_SYSTEMS,
         listMember: 'FileSystems',
-        select: (after, limit) => selectFileSystems(context.state, input.FileSystemIds as string[] | undefined, after, limit),
+        select: (after, limit) => selectFileSystems(context.store, input.FileSystemIds as string[] | undefined, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: wireFileSystem,
@@ -142,13 +147,13 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeFileCaches',
         operationMax: MAX_PAGE_FILE_CACHES,
         listMember: 'FileCaches',
-        select: (after, limit) => selectFileCaches(context.state, input.FileCacheIds as string[] | undefined, after, limit),
+        select: (after, limit) => selectFileCaches(context.store, input.FileCacheIds as string[] | undefined, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: (record) =>
           wireFileCache(
             record,
-            context.state.associationsOf(record.fileCacheId).map((association) => association.associationId),
+            context.store.associationsOf(record.fileCacheId).map((association) => association.associationId),
           ),
       }),
   },
@@ -160,7 +165,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeDataRepositoryTasks',
         operationMax: MAX_PAGE_TASKS,
         listMember: 'DataRepositoryTasks',
-        select: (after, limit) => selectTasks(context.state, input as TaskQuery, after, limit, context.now),
+        select: (after, limit) => selectTasks(context.store, input as TaskQuery, after, limit, context.now),
         cursorOf: (plan) => [plan.createdAt, plan.taskId],
         readCursor: readTaskKey,
         toWire: (plan) => wireTask(snapshotOf(plan, context.now)),
@@ -177,7 +182,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeDataRepositoryAssociations',
         operationMax: MAX_PAGE_ASSOCIATIONS,
         listMember: 'Associations',
-        select: (after, limit) => selectAssociations(context.state, input as AssociationQuery, after, limit),
+        select: (after, limit) => selectAssociations(context.store, input as AssociationQuery, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: wireAssociation,
@@ -190,14 +195,14 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
       required: ['Type', 'FileSystemId', 'Report'],
       members: {
         Type: { type: 'string', enum: TASK_TYPES },
-        Paths: listOf({ type: 'string', min: 0, max: 4096, pattern: NO_CONTROL_CHARACTERS }, 100),
+        Paths: listOf({ type: 'string', min: 0, max: MAX_TASK_PATH_LENGTH, pattern: PATH_CHARACTERS }, MAX_TASK_PATHS),
         FileSystemId: FILE_SYSTEM_ID,
         Report: {
           type: 'structure',
           required: ['Enabled'],
           members: {
             Enabled: { type: 'boolean' },
-            Path: { type: 'string', min: 3, max: 4357, pattern: NO_CONTROL_CHARACTERS },
+            Path: { type: 'string', min: MIN_ARCHIVE_PATH_LENGTH, max: MAX_ARCHIVE_PATH_LENGTH, pattern: PATH_CHARACTERS },
             Format: { type: 'string', enum: ['REPORT_CSV_20191124'] },
             Scope: { type: 'string', enum: ['FAILED_FILES_ONLY'] },
           },
@@ -217,7 +222,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
       },
     },
     handle: (input, context) => ({
-      DataRepositoryTask: wireTask(context.state.createTask(input as unknown as CreateTaskRequest, context.now)),
+      DataRepositoryTask: wireTask(context.rules.createTask(input as unknown as CreateTaskRequest, context.now)),
     }),
   },
 
@@ -225,7 +230,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
     input: { type: 'structure', required: ['TaskId'], members: { TaskId: TASK_ID } },
     handle: (input, context) => {
       const taskId = input.TaskId as string;
-      return { Lifecycle: context.state.cancelTask(taskId, context.now), TaskId: taskId };
+      return { Lifecycle: context.rules.cancelTask(taskId, context.now), TaskId: taskId };
     },
   },
 });

@@ -1,21 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Task } from '../../../src/fsx/model';
 import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/startTask';
+import { makeTask } from '../tracking/fakeFsx';
 
 function serviceError(code: string, kind: ConstructorParameters<typeof FsxError>[0], detail = `${code} said so`): FsxError {
   return new FsxError(kind, detail, { code, requestId: 'req-42', operation: 'CreateDataRepositoryTask' });
 }
 
-const running: Task = {
-  taskId: 'task-0123456789abcdef0',
-  lifecycle: 'EXECUTING',
-  type: 'EXPORT_TO_REPOSITORY',
-  creationTime: new Date(0),
-  resource: { kind: 'fileSystem', id: 'fs-0123456789abcdef0' },
-  paths: [],
-};
+const running = makeTask('task-0123456789abcdef0', 'EXECUTING');
 
 describe('create-task messages', () => {
   it('says which task is in the way and what to do', () => {

@@ -46,6 +46,15 @@ const answer =
 /** Takes the preselected item, as pressing Enter does. */
 const acceptDefault = (step: PickStep<unknown>): unknown => step.active;
 
+/** Paths, then the default report choice, then confirm: a three-step start. */
+function acceptingDefaults(paths: string): Array<[StepId, (step: never) => Answer<unknown>]> {
+  return [
+    ['paths', answer(paths)],
+    ['report', acceptDefault],
+    ['confirm', answer(true)],
+  ];
+}
+
 async function run(target: TaskTarget, type: StartableTaskType, ask: ScriptedAsk, l10n: L10n = ENGLISH): Promise<{ result: StartTaskFlowResult; tokens: number }> {
   let tokens = 0;
   const result = await runStartTaskFlow(target, type, ask, l10n, { newToken: () => `token-${++tokens}` });
@@ -60,11 +69,7 @@ function confirmed(result: StartTaskFlowResult) {
 
 describe('start task flow', () => {
   it('export from a file system: paths, report (on by default), confirm; one token', async () => {
-    const ask = new ScriptedAsk([
-      ['paths', answer('')],
-      ['report', acceptDefault],
-      ['confirm', answer(true)],
-    ]);
+    const ask = new ScriptedAsk(acceptingDefaults(''));
     const { result, tokens } = await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask);
     const { input, summary } = confirmed(result);
     assert.deepEqual(input, {
@@ -135,11 +140,7 @@ describe('start task flow', () => {
   });
 
   it('import: report off by default; S3 sources restated', async () => {
-    const ask = new ScriptedAsk([
-      ['paths', answer('assets/shots')],
-      ['report', acceptDefault],
-      ['confirm', answer(true)],
-    ]);
+    const ask = new ScriptedAsk(acceptingDefaults('assets/shots'));
     const { input, summary } = confirmed((await run(renderTarget, 'IMPORT_METADATA_FROM_REPOSITORY', ask)).result);
     assert.equal((ask.seen[1] as PickStep<boolean>).active, false);
     assert.deepEqual(
@@ -156,11 +157,7 @@ describe('start task flow', () => {
   });
 
   it('from an association: paths relative to its file system path, report under its export path', async () => {
-    const ask = new ScriptedAsk([
-      ['paths', answer('shots/seq1')],
-      ['report', acceptDefault],
-      ['confirm', answer(true)],
-    ]);
+    const ask = new ScriptedAsk(acceptingDefaults('shots/seq1'));
     const { input, summary } = confirmed((await run(fromAssets, 'EXPORT_TO_REPOSITORY', ask)).result);
     assert.equal(ask.seen[0].title, 'Export to S3: render (fs-0123456789abcdef0) /assets');
     assert.match((ask.seen[0] as TextStep).prompt, /relative to \/assets.*Leave empty to export all of \/assets to s3:\/\/render-assets\/projects\//);
@@ -222,11 +219,7 @@ describe('start task flow', () => {
 
   for (const step of ['paths', 'report', 'confirm'] as const) {
     it(`dismissing the ${step} step cancels without a token`, async () => {
-      const script: Array<[StepId, (step: never) => Answer<unknown>]> = [
-        ['paths', answer('')],
-        ['report', acceptDefault],
-        ['confirm', answer(true)],
-      ];
+      const script = acceptingDefaults('');
       const at = script.findIndex(([id]) => id === step);
       const ask = new ScriptedAsk([...script.slice(0, at), [step, answer(undefined)]]);
       const { result, tokens } = await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask);
@@ -250,11 +243,7 @@ describe('start task flow', () => {
 
   it('an older file system: the report goes to its ExportPath; many paths are summarized', async () => {
     const many = Array.from({ length: 7 }, (_, n) => `out/run${n}`).join(',');
-    const ask = new ScriptedAsk([
-      ['paths', answer(many)],
-      ['report', acceptDefault],
-      ['confirm', answer(true)],
-    ]);
+    const ask = new ScriptedAsk(acceptingDefaults(many));
     const { input, summary } = confirmed((await run(legacyTarget, 'EXPORT_TO_REPOSITORY', ask)).result);
     assert.equal(input.paths?.length, 7);
     assert.equal(input.report?.path, 's3://legacy-bucket/out');
@@ -264,11 +253,7 @@ describe('start task flow', () => {
 
   it('every word goes through the injected L10n', async () => {
     const marked: L10n = { t: (text, ...args) => `«${ENGLISH.t(text, ...args)}»` };
-    const ask = new ScriptedAsk([
-      ['paths', answer('')],
-      ['report', acceptDefault],
-      ['confirm', answer(true)],
-    ]);
+    const ask = new ScriptedAsk(acceptingDefaults(''));
     const { summary } = confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask, marked)).result);
     const texts = [
       ask.seen[0].title,

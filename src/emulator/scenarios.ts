@@ -3,7 +3,8 @@
 
 import type { CompletionReport, TaskLifecycle, TaskType } from './model';
 import { Random } from './random';
-import type { EmulatorState, TaskSpec } from './state';
+import { releasedGiB } from './taskRules';
+import type { EmulatorStore, TaskSpec } from './store';
 
 export const SCENARIO_NAMES = ['empty', 'demo', 'scale'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -12,16 +13,16 @@ export function isScenarioName(value: string): value is ScenarioName {
   return (SCENARIO_NAMES as readonly string[]).includes(value);
 }
 
-export function seedScenario(state: EmulatorState, scenario: ScenarioName, seed = 1): void {
-  // A stream of its own, unrelated to the state's id stream under the same seed.
+export function seedScenario(store: EmulatorStore, scenario: ScenarioName, seed = 1): void {
+  // A stream of its own, unrelated to the store's id stream under the same seed.
   const random = new Random(seed ^ 0x5ce7a210);
   switch (scenario) {
     case 'empty':
       return;
     case 'demo':
-      return seedDemo(state, random);
+      return seedDemo(store, random);
     case 'scale':
-      return seedScale(state, random);
+      return seedScale(store, random);
   }
 }
 
@@ -99,46 +100,64 @@ interface DemoTaskKind {
   readonly releaseDays?: number;
 }
 
-function seedDemo(state: EmulatorState, random: Random): void {
-  const now = state.now();
+function seedDemo(store: EmulatorStore, random: Random): void {
+  const now = store.now();
 
-  const genomics = state.addFileSystem({
+  const genomics = store.addFileSystem({
     name: 'genomics-scratch',
     deploymentType: 'SCRATCH_2',
     storageCapacity: 2400,
     tags: [{ Key: 'team', Value: 'bioinformatics' }],
-    importPath: 's3://genomics-raw-reads-prod',
-    exportPath: 's3://genomics-raw-reads-prod/fsx-export',
+    // A Scratch file system links S3 through its own DataRepositoryConfiguration.
+    dataRepository: {
+      importPath: 's3://genomics-raw-reads-prod',
+      exportPath: 's3://genomics-raw-reads-prod/fsx-export',
+      autoImportPolicy: 'NEW_CHANGED_DELETED',
+    },
     createdAt: now - 41 * DAY,
   });
-  const render = state.addFileSystem({
+  const render = store.addFileSystem({
     name: 'render-farm',
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 9600,
     tags: [{ Key: 'team', Value: 'vfx' }],
     createdAt: now - 120 * DAY,
   });
-  const ml = state.addFileSystem({
+  const ml = store.addFileSystem({
     name: 'ml-training',
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 4800,
     tags: [{ Key: 'team', Value: 'ml-platform' }],
     createdAt: now - 200 * DAY,
   });
-  state.addFileSystem({
+  store.addFileSystem({
     name: 'corp-shares',
     type: 'WINDOWS',
     deploymentType: 'MULTI_AZ_1',
     storageCapacity: 2048,
     createdAt: now - 365 * DAY,
   });
-  const cache = state.addFileCache({ storageCapacity: 1200, createdAt: now - 30 * DAY });
+  const cache = store.addFileCache({ storageCapacity: 1200, createdAt: now - 30 * DAY });
 
-  state.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
-  state.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
-  state.addAssociation({ fileSystemId: ml, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', createdAt: now - 199 * DAY });
-  state.addAssociation({ fileSystemId: ml, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', createdAt: now - 199 * DAY });
-  state.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
+  // Datasets only come in, checkpoints only go out.
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/datasets',
+    dataRepositoryPath: 's3://ml-training-datasets/curated/',
+    autoExportEvents: [],
+    createdAt: now - 199 * DAY,
+  });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/checkpoints',
+    dataRepositoryPath: 's3://ml-training-checkpoints/runs/',
+    autoImportEvents: [],
+    batchImportMetaDataOnCreate: false,
+    createdAt: now - 199 * DAY,
+  });
+  store.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
 
   const genomicsExport: DemoTaskKind = {
     type: 'EXPORT_TO_REPOSITORY',
@@ -218,7 +237,60 @@ function seedDemo(state: EmulatorState, random: Random): void {
       capacityToRelease: releasedCapacity + 100,
     });
   }
-  state.addTasks(specs);
+  store.addTasks(specs);
+  // Added after the tasks so that the ids above stay what they were before these existed.
+  seedDemoLinks(store, random, { render, ml, now });
+}
+
+/** Associations in every other lifecycle, and a Persistent 1 file system with a misconfigured link. */
+function seedDemoLinks(store: EmulatorStore, random: Random, { render, ml, now }: { render: string; ml: string; now: number }): void {
+  store.addAssociation({ fileSystemId: render, resourcePath: '/textures', dataRepositoryPath: 's3://render-farm-assets/textures/', lifecycle: 'CREATING', createdAt: now - 2 * MINUTE });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/archive', dataRepositoryPath: 's3://render-farm-archive/2023/', lifecycle: 'DELETING', createdAt: now - 300 * DAY });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/scratch-results',
+    dataRepositoryPath: 's3://ml-training-scratch/results/',
+    lifecycle: 'MISCONFIGURED',
+    failureMessage:
+      'Amazon FSx cannot receive event notifications from s3://ml-training-scratch: the bucket has no event notification configuration for Amazon FSx. Add it (or let FSx create it), then update the association.',
+    createdAt: now - 60 * DAY,
+  });
+  store.addAssociation({ fileSystemId: ml, resourcePath: '/features', dataRepositoryPath: 's3://ml-training-features/v2/', lifecycle: 'UPDATING', autoImportEvents: ['NEW'], createdAt: now - 90 * DAY });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/legacy-import',
+    dataRepositoryPath: 's3://ml-training-legacy/import/',
+    lifecycle: 'FAILED',
+    failureMessage: 'The data repository association could not be created: the bucket ml-training-legacy does not exist or is in another Region.',
+    createdAt: now - 10 * DAY,
+  });
+
+  const climate = store.addFileSystem({
+    name: 'climate-archive',
+    deploymentType: 'PERSISTENT_1',
+    storageCapacity: 3600,
+    storageType: 'HDD',
+    tags: [{ Key: 'team', Value: 'climate-research' }],
+    dataRepository: {
+      importPath: 's3://climate-model-archive',
+      exportPath: 's3://climate-model-archive/fsx-export',
+      autoImportPolicy: 'NEW_CHANGED',
+      lifecycle: 'MISCONFIGURED',
+      failureMessage:
+        'Amazon FSx cannot import updates from s3://climate-model-archive: the bucket policy denies s3:GetBucketNotification to Amazon FSx. Correct the policy; automatic import resumes once FSx can read the configuration.',
+    },
+    createdAt: now - 500 * DAY,
+  });
+  const climateExport: DemoTaskKind = {
+    type: 'EXPORT_TO_REPOSITORY',
+    paths: [['cmip6/ssp585'], []],
+    report: report('s3://climate-model-archive/fsx-export/reports'),
+    failure: 'Failed to export 3 files: Access Denied (Service: Amazon S3; Status Code: 403).',
+    failedCount: 3,
+  };
+  store.addTasks(
+    (['SUCCEEDED', 'FAILED', 'SUCCEEDED'] as const).map((lifecycle, i) => demoTask(climate, climateExport, lifecycle, now, random, undefined, (i + 1) * DAY)),
+  );
 }
 
 function demoTask(
@@ -241,6 +313,7 @@ function demoTask(
     failureMessage: failed ? kind.failure : undefined,
     paths: random.pick(kind.paths),
     report: kind.report,
+    releasedCapacity: kind.type === 'RELEASE_DATA_FROM_FILESYSTEM' ? releasedGiB(totalCount - (failed ? kind.failedCount : 0)) : undefined,
     releaseConfiguration:
       kind.releaseDays === undefined ? undefined : { DurationSinceLastAccess: { Unit: 'DAYS', Value: kind.releaseDays } },
   };
@@ -256,31 +329,36 @@ export const SCALE_EXECUTING_ON_SECOND = 500;
 const SCALE_TASKS_PER_CACHE = 500;
 
 const SCALE_PATHS: readonly (readonly string[])[] = [[], ['data/raw'], ['results/latest', 'logs']].map((paths) => Object.freeze(paths));
-const SCALE_REPORT = report('s3://scale-test-bucket/reports');
+const SCALE_BUCKET = 's3://scale-test-bucket/';
+const SCALE_REPORT = report(`${SCALE_BUCKET}reports`);
+/** Scratch file systems link the whole bucket through DataRepositoryConfiguration; the others through one association. */
+const SCALE_LEGACY_LINK = Object.freeze({ importPath: 's3://scale-test-bucket', exportPath: 's3://scale-test-bucket' });
 const SCALE_FINISHED: readonly TaskLifecycle[] = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'CANCELED'];
 const SCALE_TYPES: readonly TaskType[] = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'];
 
 /**
  * 1,000 Lustre file systems and a few caches with 100,000 tasks: the first file system has
  * exactly 10,000 finished tasks, the second 500 EXECUTING ones that run for hours, and the rest
- * are spread over the other file systems and the caches.
+ * are spread over the other file systems and the caches. Every Scratch file system links S3
+ * through DataRepositoryConfiguration, every other one through one association.
  */
-function seedScale(state: EmulatorState, random: Random): void {
-  const now = state.now();
+function seedScale(store: EmulatorStore, random: Random): void {
+  const now = store.now();
   const fileSystems: string[] = [];
   for (let i = 0; i < SCALE_FILE_SYSTEMS; i++) {
     fileSystems.push(
-      state.addFileSystem({
+      store.addFileSystem({
         name: `scale-fs-${String(i + 1).padStart(4, '0')}`,
-        deploymentType: i % 4 === 0 ? 'SCRATCH_2' : 'PERSISTENT_2',
+        deploymentType: scaleScratch(i) ? 'SCRATCH_2' : 'PERSISTENT_2',
         storageCapacity: 1200 * (1 + (i % 8)),
         createdAt: now - 400 * DAY + i * MINUTE,
+        dataRepository: scaleScratch(i) ? SCALE_LEGACY_LINK : undefined,
       }),
     );
   }
   const caches: string[] = [];
   for (let i = 0; i < SCALE_FILE_CACHES; i++) {
-    caches.push(state.addFileCache({ createdAt: now - 100 * DAY + i * HOUR }));
+    caches.push(store.addFileCache({ createdAt: now - 100 * DAY + i * HOUR }));
   }
 
   // Specs are built with one fixed shape (no spreads): at 100,000 tasks that is the
@@ -327,5 +405,15 @@ function seedScale(state: EmulatorState, random: Random): void {
   for (let i = 0; specs.length < SCALE_TASKS; i++) {
     addFinished([others[i % others.length]], random.pick(SCALE_TYPES));
   }
-  state.addTasks(specs);
+  store.addTasks(specs);
+  // After the tasks, so that the task ids do not depend on the associations.
+  fileSystems.forEach((fileSystemId, i) => {
+    if (!scaleScratch(i)) {
+      store.addAssociation({ fileSystemId, resourcePath: '/data', dataRepositoryPath: SCALE_BUCKET, createdAt: now - 400 * DAY + i * MINUTE });
+    }
+  });
+}
+
+function scaleScratch(index: number): boolean {
+  return index % 4 === 0;
 }

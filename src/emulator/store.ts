@@ -1,22 +1,31 @@
-// The emulated account: file systems, File Caches, data repository associations and tasks,
-// with the indexes the Describe operations need. Tests and the sandbox drive it directly
-// (add*, get*); the wire operations go through the same methods, so both see one truth.
-// Every mutating method validates everything before it changes anything.
+// The emulated account's records: file systems, File Caches, data repository associations and
+// task plans, with the indexes the Describe operations need. A store and nothing more: it checks
+// that what it is given is a possible record (RangeError otherwise), never FSx's rules; those
+// live in taskRules.ts (create, cancel) and queries.ts (Describe). Tests and the sandbox seed and
+// inspect it directly (add*, get*); the wire operations read the same records, so both see one
+// truth. Every mutating method validates everything before it changes anything.
 
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import { FsxError, badRequest } from './errors';
+import type { EmulatorClock } from './clock';
+import { systemEmulatorClock } from './clock';
 import { isCancellableAt, lifecycleAt, observeTask, type TaskStatusView } from './lifecycle';
 import {
   ASSOCIATION_ID_PATTERN,
+  AUTO_IMPORT_POLICY_TYPES,
+  DATA_REPOSITORY_LIFECYCLES,
+  EVENT_TYPES,
+  FAILED_DATA_REPOSITORY_LIFECYCLES,
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
-  RUNNING_LIFECYCLES,
   TASK_ID_PATTERN,
   TASK_TYPES,
+  TERMINAL_LIFECYCLES,
   taskArn,
   type AssociationRecord,
+  type AutoImportPolicyType,
+  type DataRepositoryLifecycle,
+  type EventType,
+  type LegacyDataRepository,
   type CompletionReport,
   type FileCacheRecord,
   type FileSystemRecord,
@@ -42,8 +51,23 @@ export interface FileSystemSpec {
   storageType?: 'SSD' | 'HDD';
   tags?: readonly Tag[];
   createdAt?: number;
+  /** LustreConfiguration.DataRepositoryConfiguration (SCRATCH and PERSISTENT_1 only). */
+  dataRepository?: LegacyDataRepositorySpec;
+}
+
+export interface LegacyDataRepositorySpec {
+  /** s3://bucket[/prefix]; required when exportPath is given. */
   importPath?: string;
+  /** Within importPath's bucket. */
   exportPath?: string;
+  /** Default AVAILABLE. */
+  lifecycle?: DataRepositoryLifecycle;
+  /** Default NONE. */
+  autoImportPolicy?: AutoImportPolicyType;
+  /** MiB, default 1024. */
+  importedFileChunkSize?: number;
+  /** MISCONFIGURED and FAILED only (a default one is given when absent). */
+  failureMessage?: string;
 }
 
 export interface FileCacheSpec {
@@ -58,11 +82,21 @@ export interface AssociationSpec {
   /** Exactly one of fileSystemId and fileCacheId. */
   fileSystemId?: string;
   fileCacheId?: string;
-  /** Path on the file system or cache, e.g. "/ns1". */
+  /** Path on the file system or cache, e.g. "/ns1"; no two on one resource may nest. */
   resourcePath: string;
+  /** s3://bucket[/prefix]; a cache may also link nfs://host/path. */
   dataRepositoryPath: string;
-  repositoryType?: 'S3' | 'NFS';
-  lifecycle?: string;
+  /** Default AVAILABLE. */
+  lifecycle?: DataRepositoryLifecycle;
+  /** MISCONFIGURED and FAILED only (a default one is given when absent). */
+  failureMessage?: string;
+  /** File systems only; default true. */
+  batchImportMetaDataOnCreate?: boolean;
+  /** File systems only; MiB, default 1024. */
+  importedFileChunkSize?: number;
+  /** S3 only; default NEW, CHANGED, DELETED each. */
+  autoImportEvents?: readonly EventType[];
+  autoExportEvents?: readonly EventType[];
   tags?: readonly Tag[];
   createdAt?: number;
 }
@@ -116,33 +150,36 @@ export interface TaskSnapshot {
   readonly releaseConfiguration?: ReleaseConfiguration;
 }
 
-/** CreateDataRepositoryTask's input after wire validation. */
-export interface CreateTaskRequest {
-  readonly Type: TaskType;
-  readonly FileSystemId: string;
-  readonly Report: CompletionReport;
-  readonly Paths?: readonly string[];
-  readonly ClientRequestToken?: string;
-  readonly Tags?: readonly Tag[];
-  readonly CapacityToRelease?: number;
-  readonly ReleaseConfiguration?: ReleaseConfiguration;
-}
-
-export interface EmulatorStateOptions {
-  clock?: Clock;
-  /** Seeds generated ids and wire-created task plans. */
+export interface EmulatorStoreOptions {
+  clock?: EmulatorClock;
+  /** Seeds generated ids. */
   seed?: number;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const NO_REPORT: CompletionReport = Object.freeze({ Enabled: false });
-const DEFAULT_CANCELING_MS = 15_000;
+export const DEFAULT_CANCELING_MS = 15_000;
 const ID_HEX_DIGITS = 17;
 const MAX_CUSTOM_TASK_ID_LENGTH = 64;
 
-export class EmulatorState {
-  readonly clock: Clock;
-  private readonly random: Random;
+/**
+ * The read-only task view other parts of the emulator use (the S3 side reads ended tasks'
+ * reports from it). Kept stable: add to it, do not change it.
+ */
+export interface TaskReader {
+  now(): number;
+  /** The task as observed at `now` (default the clock's now), or undefined. */
+  getTask(taskId: string, now?: number): TaskSnapshot | undefined;
+  /** A file system's or cache's tasks, newest first. */
+  tasksOf(resourceId: string, now?: number): TaskSnapshot[];
+  /** Every task that has ended (SUCCEEDED, FAILED or CANCELED) by `now`, newest first. */
+  endedTasks(now?: number): TaskSnapshot[];
+}
+
+export class EmulatorStore implements TaskReader {
+  readonly clock: EmulatorClock;
+  private readonly seed: number;
+  private random: Random;
   private readonly fileSystemList: FileSystemRecord[] = [];
   private readonly fileSystemsById = new Map<string, FileSystemRecord>();
   private readonly fileCacheList: FileCacheRecord[] = [];
@@ -152,12 +189,23 @@ export class EmulatorState {
   private readonly tasksById = new Map<string, TaskPlan>();
   private readonly allTasks = new Timeline<TaskPlan>();
   private readonly tasksByResource = new Map<string, Timeline<TaskPlan>>();
-  private readonly idempotency = new Map<string, { fingerprint: string; taskId: string }>();
-  private createdTaskBehaviour: TaskBehaviour | undefined;
 
-  constructor(options: EmulatorStateOptions = {}) {
-    this.clock = options.clock ?? systemClock;
-    this.random = new Random(options.seed ?? 1);
+  constructor(options: EmulatorStoreOptions = {}) {
+    this.clock = options.clock ?? systemEmulatorClock;
+    this.seed = options.seed ?? 1;
+    this.random = new Random(this.seed);
+  }
+
+  /** Forgets every record and restarts the id stream, as a store made with the same options. */
+  clear(): void {
+    for (const collection of [this.fileSystemList, this.fileCacheList, this.associationList]) {
+      collection.length = 0;
+    }
+    for (const index of [this.fileSystemsById, this.fileCachesById, this.associationsById, this.tasksById, this.tasksByResource]) {
+      index.clear();
+    }
+    this.allTasks.clear();
+    this.random = new Random(this.seed);
   }
 
   now(): number {
@@ -174,6 +222,8 @@ export class EmulatorState {
     if (!FILE_SYSTEM_TYPES.includes(type)) {
       throw new RangeError(`Unknown file system type ${type}`);
     }
+    const deploymentType = spec.deploymentType ?? (type === 'LUSTRE' ? 'PERSISTENT_2' : 'MULTI_AZ_1');
+    const dataRepository = spec.dataRepository && legacyDataRepository(spec.dataRepository, type, deploymentType);
     const tags = [...(spec.tags ?? EMPTY)];
     if (spec.name !== undefined && !tags.some((tag) => tag.Key === 'Name')) {
       tags.unshift({ Key: 'Name', Value: spec.name });
@@ -186,12 +236,11 @@ export class EmulatorState {
       lifecycle: spec.lifecycle ?? 'AVAILABLE',
       storageCapacity: spec.storageCapacity ?? 1200,
       storageType: spec.storageType ?? 'SSD',
-      deploymentType: spec.deploymentType ?? (type === 'LUSTRE' ? 'PERSISTENT_2' : 'MULTI_AZ_1'),
+      deploymentType,
       tags: Object.freeze(tags),
       vpcId: `vpc-${this.random.hex(17)}`,
       subnetIds: Object.freeze([`subnet-${this.random.hex(17)}`]),
-      importPath: spec.importPath,
-      exportPath: spec.exportPath,
+      dataRepository,
     };
     this.fileSystemList.push(record);
     this.fileSystemsById.set(fileSystemId, record);
@@ -218,9 +267,33 @@ export class EmulatorState {
 
   addAssociation(spec: AssociationSpec): string {
     const resource = this.resolveResource(spec.fileSystemId, spec.fileCacheId);
+    if (spec.associationId !== undefined) {
+      requirePattern('associationId', spec.associationId, ASSOCIATION_ID_PATTERN);
+      requireUnused(this.associationsById, spec.associationId);
+    }
+    const onFileSystem = resource.kind === 'fileSystem';
+    if (onFileSystem) {
+      const fileSystem = this.fileSystemsById.get(resource.id) as FileSystemRecord;
+      if (fileSystem.type !== 'LUSTRE' || fileSystem.dataRepository !== undefined) {
+        throw new RangeError(`${resource.id} cannot have data repository associations (not Lustre, or linked through DataRepositoryConfiguration)`);
+      }
+    }
+    checkNamespace('resourcePath', spec.resourcePath);
+    const nested = this.associationsOf(resource.id).find((other) => pathsNest(other.resourcePath, spec.resourcePath));
+    if (nested) {
+      throw new RangeError(`resourcePath ${spec.resourcePath} overlaps ${nested.associationId}'s ${nested.resourcePath}`);
+    }
+    const repositoryType = spec.dataRepositoryPath.startsWith('nfs://') ? 'NFS' : 'S3';
+    checkArchivePath('dataRepositoryPath', spec.dataRepositoryPath, onFileSystem ? ['s3://'] : ['s3://', 'nfs://']);
+    const lifecycle = spec.lifecycle ?? 'AVAILABLE';
+    const failureMessage = failureMessageFor(lifecycle, spec.failureMessage);
+    const s3 = repositoryType === 'S3';
+    const autoImportEvents = s3 ? checkEvents(spec.autoImportEvents ?? EVENT_TYPES) : EMPTY;
+    const autoExportEvents = s3 ? checkEvents(spec.autoExportEvents ?? EVENT_TYPES) : EMPTY;
+    if (!onFileSystem && (spec.batchImportMetaDataOnCreate !== undefined || spec.importedFileChunkSize !== undefined)) {
+      throw new RangeError('batchImportMetaDataOnCreate and importedFileChunkSize apply to file systems only');
+    }
     const associationId = spec.associationId ?? this.newId('dra-', (id) => this.associationsById.has(id));
-    requirePattern('associationId', associationId, ASSOCIATION_ID_PATTERN);
-    requireUnused(this.associationsById, associationId);
     const record: AssociationRecord = {
       associationId,
       seq: this.associationList.length,
@@ -228,8 +301,13 @@ export class EmulatorState {
       resource,
       resourcePath: spec.resourcePath,
       dataRepositoryPath: spec.dataRepositoryPath,
-      repositoryType: spec.repositoryType ?? (spec.dataRepositoryPath.startsWith('nfs://') ? 'NFS' : 'S3'),
-      lifecycle: spec.lifecycle ?? 'AVAILABLE',
+      repositoryType,
+      lifecycle,
+      failureMessage,
+      batchImportMetaDataOnCreate: onFileSystem ? (spec.batchImportMetaDataOnCreate ?? true) : undefined,
+      importedFileChunkSize: onFileSystem ? checkChunkSize(spec.importedFileChunkSize ?? DEFAULT_CHUNK_SIZE_MIB) : undefined,
+      autoImportEvents,
+      autoExportEvents,
       tags: Object.freeze([...(spec.tags ?? EMPTY)]),
     };
     this.associationList.push(record);
@@ -308,6 +386,16 @@ export class EmulatorState {
     return timeline ? [...timeline.newestFirst()].map((plan) => snapshotOf(plan, now)) : [];
   }
 
+  endedTasks(now: number = this.now()): TaskSnapshot[] {
+    const ended: TaskSnapshot[] = [];
+    for (const plan of this.allTasks.newestFirst()) {
+      if (TERMINAL_LIFECYCLES.has(lifecycleAt(plan, now))) {
+        ended.push(snapshotOf(plan, now));
+      }
+    }
+    return ended;
+  }
+
   /** Newest-first plans, optionally limited to some resources and started after a cursor. */
   taskPlansNewestFirst(resourceIds?: readonly string[], after?: TaskKey): Iterable<TaskPlan> {
     if (resourceIds === undefined) {
@@ -318,143 +406,16 @@ export class EmulatorState {
     return timelines.length === 1 ? timelines[0].newestFirst(after) : mergeNewestFirst(timelines.map((t) => t.newestFirst(after)));
   }
 
-  /** How tasks created through CreateDataRepositoryTask behave from now on (undefined: defaults). */
-  setCreatedTaskBehaviour(behaviour: TaskBehaviour | undefined): void {
-    if (behaviour) {
-      checkBehaviour(behaviour);
-    }
-    this.createdTaskBehaviour = behaviour && { ...behaviour };
-  }
-
-  /** CancelDataRepositoryTask: the lifecycle to answer with. */
-  cancelTask(taskId: string, now: number = this.now()): TaskLifecycle {
+  /** Records a cancel request at `at`; the caller has checked that the task may be canceled. */
+  markCancelRequested(taskId: string, at: number): void {
     const plan = this.tasksById.get(taskId);
-    if (!plan) {
-      throw taskNotFound(taskId);
+    if (!plan || plan.cancelRequestedAt !== undefined) {
+      throw new RangeError(`Task ${taskId} is unknown or already has a cancel request`);
     }
-    const lifecycle = lifecycleAt(plan, now);
-    if (lifecycle === 'CANCELING') {
-      return 'CANCELING';
-    }
-    if (!isCancellableAt(plan, now)) {
-      throw new FsxError('DataRepositoryTaskEnded', `The data repository task ${taskId} has already ended (${lifecycle}).`);
-    }
-    plan.cancelRequestedAt = now;
-    return 'CANCELING';
-  }
-
-  /** CreateDataRepositoryTask, after wire validation. */
-  createTask(request: CreateTaskRequest, now: number = this.now()): TaskSnapshot {
-    const { ClientRequestToken: token, ...parameters } = request;
-    const fingerprint = JSON.stringify(parameters);
-    if (token !== undefined) {
-      const previous = this.idempotency.get(token);
-      if (previous) {
-        if (previous.fingerprint !== fingerprint) {
-          throw new FsxError(
-            'IncompatibleParameterError',
-            'The ClientRequestToken was already used with different parameters.',
-            { Parameter: 'ClientRequestToken' },
-          );
-        }
-        return snapshotOf(this.tasksById.get(previous.taskId) as TaskPlan, now);
-      }
-    }
-    const fileSystem = this.fileSystemsById.get(request.FileSystemId);
-    if (!fileSystem) {
-      throw fileSystemNotFound(request.FileSystemId);
-    }
-    if (fileSystem.type !== 'LUSTRE') {
-      throw new FsxError(
-        'UnsupportedOperation',
-        `Data repository tasks are supported only on Amazon FSx for Lustre file systems; ${fileSystem.fileSystemId} is ${fileSystem.type}.`,
-      );
-    }
-    if (fileSystem.lifecycle !== 'AVAILABLE' && fileSystem.lifecycle !== 'UPDATING') {
-      throw badRequest(`File system ${fileSystem.fileSystemId} is ${fileSystem.lifecycle}; it must be AVAILABLE to run a data repository task.`);
-    }
-    checkCreateParameters(request);
-    const running = this.runningTaskOn(fileSystem.fileSystemId, now);
-    if (running) {
-      throw new FsxError(
-        'DataRepositoryTaskExecuting',
-        `Data repository task ${running.taskId} is ${lifecycleAt(running, now)} on file system ${fileSystem.fileSystemId}; only one task can run at a time.`,
-      );
-    }
-    const behaviour = { ...this.defaultBehaviour(request.Type), ...this.createdTaskBehaviour };
-    const plan = this.planTask(
-      {
-        ...behaviour,
-        fileSystemId: fileSystem.fileSystemId,
-        type: request.Type,
-        createdAt: now,
-        paths: request.Paths,
-        report: request.Report,
-        tags: request.Tags,
-        capacityToRelease: request.CapacityToRelease,
-        releaseConfiguration: request.ReleaseConfiguration,
-      },
-      new Set(),
-    );
-    this.insertTasks([plan]);
-    if (token !== undefined) {
-      this.idempotency.set(token, { fingerprint, taskId: plan.taskId });
-    }
-    return snapshotOf(plan, now);
-  }
-
-  // ---- lookups that answer with the service's "not found" errors ----
-
-  requireFileSystems(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.fileSystemsById.has(id));
-    if (unknown !== undefined) {
-      throw fileSystemNotFound(unknown);
-    }
-  }
-
-  requireFileCaches(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.fileCachesById.has(id));
-    if (unknown !== undefined) {
-      throw new FsxError('FileCacheNotFound', `File cache '${unknown}' does not exist.`);
-    }
-  }
-
-  requireAssociations(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.associationsById.has(id));
-    if (unknown !== undefined) {
-      throw new FsxError('DataRepositoryAssociationNotFound', `Data repository association '${unknown}' does not exist.`);
-    }
-  }
-
-  requireTasks(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.tasksById.has(id));
-    if (unknown !== undefined) {
-      throw taskNotFound(unknown);
-    }
+    plan.cancelRequestedAt = at;
   }
 
   // ---- internals ----
-
-  private runningTaskOn(resourceId: string, now: number): TaskPlan | undefined {
-    for (const plan of this.tasksByResource.get(resourceId)?.newestFirst() ?? EMPTY) {
-      if (RUNNING_LIFECYCLES.has(lifecycleAt(plan, now))) {
-        return plan;
-      }
-    }
-    return undefined;
-  }
-
-  private defaultBehaviour(type: TaskType): TaskBehaviour {
-    const minutes = type === 'EXPORT_TO_REPOSITORY' ? this.random.int(2, 6) : this.random.int(1, 3);
-    return {
-      pendingMs: this.random.int(5, 20) * 1000,
-      executingMs: minutes * 60_000,
-      outcome: 'SUCCEEDED',
-      totalCount: this.random.int(200, 50_000),
-      failedCount: 0,
-      cancelingMs: DEFAULT_CANCELING_MS,
-    };
-  }
 
   private resolveResource(fileSystemId: string | undefined, fileCacheId: string | undefined): ResourceRef {
     if ((fileSystemId === undefined) === (fileCacheId === undefined)) {
@@ -589,27 +550,7 @@ function insertInto(timeline: Timeline<TaskPlan>, plans: readonly TaskPlan[]): v
   }
 }
 
-function checkCreateParameters(request: CreateTaskRequest): void {
-  if (request.Type === 'AUTO_RELEASE_DATA') {
-    throw badRequest('AUTO_RELEASE_DATA tasks are started by Amazon File Cache and cannot be created on a file system.');
-  }
-  const report = request.Report;
-  if (report.Enabled && (report.Path === undefined || report.Format === undefined || report.Scope === undefined)) {
-    throw badRequest('Report Path, Format and Scope are required when Report Enabled is true.');
-  }
-  if (request.ReleaseConfiguration !== undefined && request.Type !== 'RELEASE_DATA_FROM_FILESYSTEM') {
-    throw new FsxError('IncompatibleParameterError', 'ReleaseConfiguration applies only to RELEASE_DATA_FROM_FILESYSTEM tasks.', {
-      Parameter: 'ReleaseConfiguration',
-    });
-  }
-  if (request.CapacityToRelease !== undefined) {
-    throw new FsxError('IncompatibleParameterError', 'CapacityToRelease applies only to AUTO_RELEASE_DATA tasks on a File Cache.', {
-      Parameter: 'CapacityToRelease',
-    });
-  }
-}
-
-function checkBehaviour(behaviour: TaskBehaviour): void {
+export function checkBehaviour(behaviour: TaskBehaviour): void {
   for (const key of ['pendingMs', 'executingMs', 'cancelingMs', 'totalCount', 'failedCount', 'releasedCapacity'] as const) {
     const value = behaviour[key];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
@@ -633,10 +574,97 @@ function requireUnused(map: ReadonlyMap<string, unknown>, id: string): void {
   }
 }
 
-function fileSystemNotFound(id: string): FsxError {
-  return new FsxError('FileSystemNotFound', `File system '${id}' does not exist.`);
+// ---- data repository links, checked against the API model's shapes ----
+
+const DEFAULT_CHUNK_SIZE_MIB = 1024;
+/** The model's Megabytes shape (ImportedFileChunkSize). */
+const MAX_CHUNK_SIZE_MIB = 512_000;
+// eslint-disable-next-line no-control-regex -- the model's path patterns forbid these characters.
+const PATH_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
+/** The model's Namespace (FileSystemPath) and ArchivePath (DataRepositoryPath, ImportPath, ExportPath) lengths. */
+const MAX_NAMESPACE_LENGTH = 4096;
+const MIN_ARCHIVE_PATH_LENGTH = 3;
+const MAX_ARCHIVE_PATH_LENGTH = 4357;
+const LEGACY_DEPLOYMENT_TYPES: ReadonlySet<string> = new Set(['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1']);
+
+function checkNamespace(what: string, path: string): void {
+  if (!path.startsWith('/') || path.length > MAX_NAMESPACE_LENGTH || !PATH_CHARACTERS.test(path)) {
+    throw new RangeError(`${what} ${path} must be an absolute path of at most ${MAX_NAMESPACE_LENGTH} characters`);
+  }
 }
 
-function taskNotFound(id: string): FsxError {
-  return new FsxError('DataRepositoryTaskNotFound', `Data repository task '${id}' does not exist.`);
+function checkArchivePath(what: string, path: string, schemes: readonly string[]): void {
+  const scheme = schemes.find((candidate) => path.startsWith(candidate));
+  const length = path.length;
+  if (!scheme || length <= scheme.length || length < MIN_ARCHIVE_PATH_LENGTH || length > MAX_ARCHIVE_PATH_LENGTH || !PATH_CHARACTERS.test(path)) {
+    throw new RangeError(`${what} ${path} must be ${schemes.join(' or ')}... of at most ${MAX_ARCHIVE_PATH_LENGTH} characters`);
+  }
+}
+
+function checkChunkSize(mib: number): number {
+  if (!Number.isInteger(mib) || mib < 1 || mib > MAX_CHUNK_SIZE_MIB) {
+    throw new RangeError(`importedFileChunkSize must be 1..${MAX_CHUNK_SIZE_MIB} MiB, got ${mib}`);
+  }
+  return mib;
+}
+
+function checkEvents(events: readonly EventType[]): readonly EventType[] {
+  const unknown = events.find((event) => !EVENT_TYPES.includes(event));
+  if (unknown !== undefined || new Set(events).size !== events.length) {
+    throw new RangeError(`Events must be distinct values of ${EVENT_TYPES.join(', ')}`);
+  }
+  return frozenCopy(events);
+}
+
+/** FailureDetails exactly when the model populates it (MISCONFIGURED, FAILED). */
+function failureMessageFor(lifecycle: DataRepositoryLifecycle, message: string | undefined): string | undefined {
+  if (!DATA_REPOSITORY_LIFECYCLES.includes(lifecycle)) {
+    throw new RangeError(`Unknown data repository lifecycle ${String(lifecycle)}`);
+  }
+  if (!FAILED_DATA_REPOSITORY_LIFECYCLES.has(lifecycle)) {
+    if (message !== undefined) {
+      throw new RangeError(`A ${lifecycle} data repository has no failure message`);
+    }
+    return undefined;
+  }
+  return message ?? `The data repository is ${lifecycle}: Amazon FSx cannot reach the linked bucket.`;
+}
+
+function legacyDataRepository(spec: LegacyDataRepositorySpec, type: FileSystemType, deploymentType: string): LegacyDataRepository {
+  if (type !== 'LUSTRE' || !LEGACY_DEPLOYMENT_TYPES.has(deploymentType)) {
+    throw new RangeError(`DataRepositoryConfiguration applies to Lustre ${[...LEGACY_DEPLOYMENT_TYPES].join(', ')} file systems only`);
+  }
+  if (spec.importPath === undefined) {
+    throw new RangeError('A DataRepositoryConfiguration needs an importPath');
+  }
+  checkArchivePath('importPath', spec.importPath, ['s3://']);
+  if (spec.exportPath !== undefined) {
+    checkArchivePath('exportPath', spec.exportPath, ['s3://']);
+    if (bucketOf(spec.exportPath) !== bucketOf(spec.importPath)) {
+      throw new RangeError('exportPath must be in the same bucket as importPath');
+    }
+  }
+  const autoImportPolicy = spec.autoImportPolicy ?? 'NONE';
+  if (!AUTO_IMPORT_POLICY_TYPES.includes(autoImportPolicy)) {
+    throw new RangeError(`Unknown autoImportPolicy ${String(autoImportPolicy)}`);
+  }
+  const lifecycle = spec.lifecycle ?? 'AVAILABLE';
+  return Object.freeze({
+    importPath: spec.importPath,
+    exportPath: spec.exportPath,
+    lifecycle,
+    autoImportPolicy,
+    importedFileChunkSize: checkChunkSize(spec.importedFileChunkSize ?? DEFAULT_CHUNK_SIZE_MIB),
+    failureMessage: failureMessageFor(lifecycle, spec.failureMessage),
+  });
+}
+
+function bucketOf(s3Path: string): string {
+  return s3Path.slice('s3://'.length).split('/')[0];
+}
+
+/** Whether one absolute path is the other or lies under it ("/a" and "/a/b" nest; "/a" and "/ab" do not). */
+export function pathsNest(a: string, b: string): boolean {
+  const slash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
+  return slash(a).startsWith(slash(b)) || slash(b).startsWith(slash(a));
 }

@@ -1,4 +1,5 @@
 import { FsxApi, Task } from './model';
+import { collectPages } from './pages';
 
 /** Enough for any picker; a connection with more active tasks shows the newest this many. */
 export const ACTIVE_TASKS_LIMIT = 500;
@@ -8,12 +9,8 @@ export const ACTIVE_TASKS_LIMIT = 500;
  * and none on file system: one call per 50 tasks instead of one per file system.
  */
 export async function listActiveTasks(api: FsxApi, signal?: AbortSignal, limit = ACTIVE_TASKS_LIMIT): Promise<Task[]> {
-  const tasks: Task[] = [];
-  let nextToken: string | undefined;
-  do {
+  return collectPages(async (nextToken) => {
     const page = await api.listTasks(undefined, { lifecycles: ['PENDING', 'EXECUTING'], nextToken }, signal);
-    tasks.push(...page.tasks);
-    nextToken = page.nextToken;
-  } while (nextToken && tasks.length < limit);
-  return tasks.slice(0, limit);
+    return { items: page.tasks, nextToken: page.nextToken };
+  }, limit);
 }

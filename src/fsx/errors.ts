@@ -13,7 +13,8 @@ export type FsxErrorKind =
   | 'network'
   | 'unsupported'
   | 'validation'
-  | 'conflict' // another task is executing, a service limit was reached
+  | 'taskExecuting' // create while another task runs on the file system (see startTask.ts)
+  | 'conflict' // a service limit was reached
   | 'service' // FSx answered 5xx
   | 'region' // no region configured anywhere
   | 'cancelled' // our own abort: never shown
@@ -38,8 +39,10 @@ export function errorMessage(kind: FsxErrorKind, l10n: L10n = ENGLISH): string {
       return l10n.t('FSx does not support this action for this resource.');
     case 'validation':
       return l10n.t('FSx rejected the request as invalid.');
+    case 'taskExecuting':
+      return l10n.t('Another data repository task is running on this file system. Wait for it to end or cancel it, then try again.');
     case 'conflict':
-      return l10n.t('FSx cannot do this now because of another task or a service limit.');
+      return l10n.t('An FSx service limit was reached. Wait for running tasks to end, or ask AWS for a higher quota.');
     case 'service':
       return l10n.t('FSx had an internal error. Retry in a moment.');
     case 'region':
@@ -51,7 +54,7 @@ export function errorMessage(kind: FsxErrorKind, l10n: L10n = ENGLISH): string {
   }
 }
 
-export const ERROR_KINDS: readonly FsxErrorKind[] = ['taskEnded', 'notFound', 'throttled', 'credentials', 'accessDenied', 'network', 'unsupported', 'validation', 'conflict', 'service', 'region', 'cancelled', 'other'];
+export const ERROR_KINDS: readonly FsxErrorKind[] = ['taskEnded', 'notFound', 'throttled', 'credentials', 'accessDenied', 'network', 'unsupported', 'validation', 'taskExecuting', 'conflict', 'service', 'region', 'cancelled', 'other'];
 
 export class FsxError extends Error {
   override readonly name = 'FsxError';
@@ -129,7 +132,7 @@ const CODE_KINDS: Readonly<Record<string, FsxErrorKind>> = {
   IncompatibleParameterError: 'validation',
   SerializationException: 'validation',
   InvalidDataRepositoryType: 'validation',
-  DataRepositoryTaskExecuting: 'conflict',
+  DataRepositoryTaskExecuting: 'taskExecuting',
   ServiceLimitExceeded: 'conflict',
   InternalServerError: 'service',
   ServiceUnavailable: 'service',

@@ -1,8 +1,11 @@
 import {
   CancelDataRepositoryTaskCommand,
   CreateDataRepositoryTaskCommand,
+  DataRepositoryAssociation,
+  DataRepositoryConfiguration,
   DataRepositoryTask,
   DataRepositoryTaskFilter,
+  DescribeDataRepositoryAssociationsCommand,
   DescribeDataRepositoryTasksCommand,
   FileCache,
   FileSystem,
@@ -12,11 +15,16 @@ import {
 } from '@aws-sdk/client-fsx';
 import { classifyError, FsxError } from './errors';
 import {
+  Association,
+  AssociationPage,
   CreateTaskInput,
   FsxApi,
   isValidTaskId,
   Lifecycle,
+  ListAssociationsOptions,
   ListTasksOptions,
+  REPORT_FORMAT,
+  REPORT_SCOPE,
   ResourceRef,
   StorageResource,
   Task,
@@ -26,6 +34,7 @@ import {
 /** The API's limits (docs/ARCHITECTURE.md, "FSx facts"). */
 export const MAX_TASK_IDS_PER_CALL = 50;
 export const MAX_TASKS_PER_PAGE = 50;
+export const MAX_ASSOCIATIONS_PER_PAGE = 25;
 /** FSx pages file systems and caches at its own internal maximum; asking for more is harmless. */
 export const RESOURCE_PAGE_SIZE = 100;
 
@@ -88,15 +97,19 @@ export class FsxService implements FsxApi {
   }
 
   async createTask(input: CreateTaskInput, signal?: AbortSignal): Promise<Task> {
+    const report = input.report?.enabled
+      ? { Enabled: true, Path: input.report.path, Format: (input.report.format ?? REPORT_FORMAT) as typeof REPORT_FORMAT, Scope: (input.report.scope ?? REPORT_SCOPE) as typeof REPORT_SCOPE }
+      : { Enabled: false };
     const output = await this.call('CreateDataRepositoryTask', signal, () =>
       this.client.send(
         new CreateDataRepositoryTaskCommand({
           FileSystemId: input.fileSystemId,
           Type: input.type,
-          Paths: input.paths ? [...input.paths] : undefined,
-          Report: input.report
-            ? { Enabled: input.report.enabled, Path: input.report.path, Format: input.report.format as 'REPORT_CSV_20191124' | undefined, Scope: input.report.scope as 'FAILED_FILES_ONLY' | undefined }
-            : { Enabled: false },
+          Paths: input.paths && input.paths.length > 0 ? [...input.paths] : undefined,
+          Report: report,
+          ClientRequestToken: input.clientRequestToken,
+          ReleaseConfiguration:
+            input.daysSinceLastAccess === undefined ? undefined : { DurationSinceLastAccess: { Unit: 'DAYS', Value: input.daysSinceLastAccess } },
         }),
         { abortSignal: signal },
       ),
@@ -105,6 +118,20 @@ export class FsxService implements FsxApi {
       throw new FsxError('other', 'CreateDataRepositoryTask answered without a task.', { operation: 'CreateDataRepositoryTask' });
     }
     return toTask(output.DataRepositoryTask);
+  }
+
+  async listAssociations(resource: ResourceRef, options: ListAssociationsOptions = {}, signal?: AbortSignal): Promise<AssociationPage> {
+    const output = await this.call('DescribeDataRepositoryAssociations', signal, () =>
+      this.client.send(
+        new DescribeDataRepositoryAssociationsCommand({
+          Filters: [{ Name: resource.kind === 'fileCache' ? 'file-cache-id' : 'file-system-id', Values: [resource.id] }],
+          MaxResults: Math.max(1, Math.min(options.pageSize ?? MAX_ASSOCIATIONS_PER_PAGE, MAX_ASSOCIATIONS_PER_PAGE)),
+          NextToken: options.nextToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return { associations: (output.Associations ?? []).map(toAssociation), nextToken: output.NextToken || undefined };
   }
 
   /**
@@ -203,6 +230,9 @@ function fileSystemToResource(fs: FileSystem): StorageResource {
     arn: fs.ResourceARN,
     dnsName: fs.DNSName,
     supportsTasks: storageType === 'LUSTRE',
+    mountName: fs.LustreConfiguration?.MountName,
+    fileSystemTypeVersion: fs.FileSystemTypeVersion,
+    dataRepositoryLink: toDataRepositoryLink(fs.FileSystemId ?? '', fs.LustreConfiguration?.DataRepositoryConfiguration),
   };
 }
 
@@ -218,6 +248,58 @@ function fileCacheToResource(cache: FileCache): StorageResource {
     arn: cache.ResourceARN,
     dnsName: cache.DNSName,
     supportsTasks: true,
+    mountName: cache.LustreConfiguration?.MountName,
+    fileSystemTypeVersion: cache.FileCacheTypeVersion,
+  };
+}
+
+/** AutoImportPolicy of an older file system's link, as the event list an association has. */
+const LINK_AUTO_IMPORT_EVENTS: Readonly<Record<string, readonly string[]>> = {
+  NONE: [],
+  NEW: ['NEW'],
+  NEW_CHANGED: ['NEW', 'CHANGED'],
+  NEW_CHANGED_DELETED: ['NEW', 'CHANGED', 'DELETED'],
+};
+
+function toDataRepositoryLink(fileSystemId: string, link: DataRepositoryConfiguration | undefined): Association | undefined {
+  if (!link || (!link.ImportPath && !link.ExportPath)) {
+    return undefined;
+  }
+  return {
+    source: 'fileSystem',
+    resource: { kind: 'fileSystem', id: fileSystemId },
+    // The link maps the whole file system.
+    fileSystemPath: '/',
+    dataRepositoryPath: link.ImportPath ?? link.ExportPath ?? '',
+    exportPath: link.ExportPath,
+    lifecycle: link.Lifecycle ?? 'AVAILABLE',
+    failureMessage: link.FailureDetails?.Message,
+    autoImportEvents: link.AutoImportPolicy ? (LINK_AUTO_IMPORT_EVENTS[link.AutoImportPolicy] ?? [link.AutoImportPolicy]) : undefined,
+    importedFileChunkSize: link.ImportedFileChunkSize,
+  };
+}
+
+export function toAssociation(association: DataRepositoryAssociation): Association {
+  const resource: ResourceRef = association.FileCacheId
+    ? { kind: 'fileCache', id: association.FileCacheId }
+    : { kind: 'fileSystem', id: association.FileSystemId ?? '' };
+  const dataRepositoryPath = association.DataRepositoryPath ?? '';
+  return {
+    source: 'association',
+    associationId: association.AssociationId,
+    resource,
+    fileSystemPath: association.FileSystemPath ?? association.FileCachePath ?? '/',
+    dataRepositoryPath,
+    // An association exports to the repository it links.
+    exportPath: dataRepositoryPath || undefined,
+    lifecycle: association.Lifecycle ?? 'AVAILABLE',
+    failureMessage: association.FailureDetails?.Message,
+    autoImportEvents: association.S3 ? (association.S3.AutoImportPolicy?.Events ?? []) : undefined,
+    autoExportEvents: association.S3 ? (association.S3.AutoExportPolicy?.Events ?? []) : undefined,
+    batchImportMetaDataOnCreate: association.BatchImportMetaDataOnCreate,
+    importedFileChunkSize: association.ImportedFileChunkSize,
+    arn: association.ResourceARN,
+    creationTime: association.CreationTime,
   };
 }
 
@@ -250,5 +332,6 @@ export function toTask(task: DataRepositoryTask): Task {
       ? { enabled: !!task.Report.Enabled, path: task.Report.Path, format: task.Report.Format, scope: task.Report.Scope }
       : undefined,
     capacityToRelease: task.CapacityToRelease,
+    daysSinceLastAccess: task.ReleaseConfiguration?.DurationSinceLastAccess?.Value,
   };
 }

@@ -60,6 +60,59 @@ export interface StorageResource extends ResourceRef {
   readonly dnsName?: string;
   /** Only Lustre file systems and File Caches have data repository tasks. */
   readonly supportsTasks: boolean;
+  /** LustreConfiguration.MountName: the name clients mount (`dnsName@tcp:/mountName`). */
+  readonly mountName?: string;
+  /** FileSystemTypeVersion (Lustre `2.10`, `2.12`, `2.15`, ...). */
+  readonly fileSystemTypeVersion?: string;
+  /**
+   * The S3 link of an older file system (Scratch, Persistent 1) from its own
+   * `LustreConfiguration.DataRepositoryConfiguration`, shaped like an association so the views
+   * show it the same way. Undefined when the file system has no such link.
+   */
+  readonly dataRepositoryLink?: Association;
+}
+
+export const ASSOCIATION_LIFECYCLES = ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED'] as const;
+export type AssociationLifecycle = (typeof ASSOCIATION_LIFECYCLES)[number];
+
+/**
+ * A data repository association (DescribeDataRepositoryAssociations), or an older file system's
+ * own S3 link (`source: 'fileSystem'`, which has no id and maps the whole file system).
+ */
+export interface Association {
+  readonly source: 'association' | 'fileSystem';
+  /** `dra-...`; undefined for a file system's own link. */
+  readonly associationId?: string;
+  readonly resource: ResourceRef;
+  /** Where the repository appears in the file system or cache namespace: `/ns1`, or `/`. */
+  readonly fileSystemPath: string;
+  /** `s3://bucket/prefix/` (or `nfs://...` on a cache); a file system link's ImportPath. */
+  readonly dataRepositoryPath: string;
+  /** Where exports and completion reports go: the DataRepositoryPath, or a link's ExportPath. */
+  readonly exportPath?: string;
+  readonly lifecycle: AssociationLifecycle | string;
+  /** FailureDetails.Message (MISCONFIGURED, FAILED). */
+  readonly failureMessage?: string;
+  /** Events imported automatically (NEW, CHANGED, DELETED); empty when automatic import is off. */
+  readonly autoImportEvents?: readonly string[];
+  /** Events exported automatically; empty when off; undefined for a link, which has none. */
+  readonly autoExportEvents?: readonly string[];
+  readonly batchImportMetaDataOnCreate?: boolean;
+  /** MiB per OST stripe for imported files. */
+  readonly importedFileChunkSize?: number;
+  readonly arn?: string;
+  readonly creationTime?: Date;
+}
+
+export interface AssociationPage {
+  readonly associations: readonly Association[];
+  readonly nextToken?: string;
+}
+
+export interface ListAssociationsOptions {
+  readonly nextToken?: string;
+  /** At most 25 (the API's MaxResults for associations). */
+  readonly pageSize?: number;
 }
 
 export interface TaskStatus {
@@ -92,6 +145,8 @@ export interface Task {
   readonly status?: TaskStatus;
   readonly report?: TaskReport;
   readonly capacityToRelease?: number;
+  /** Release tasks: ReleaseConfiguration.DurationSinceLastAccess, in days. */
+  readonly daysSinceLastAccess?: number;
 }
 
 export interface TaskPage {
@@ -107,12 +162,25 @@ export interface ListTasksOptions {
   readonly pageSize?: number;
 }
 
+/** Report members the API requires once a report is enabled; each has one value today. */
+export const REPORT_FORMAT = 'REPORT_CSV_20191124';
+export const REPORT_SCOPE = 'FAILED_FILES_ONLY';
+
 export interface CreateTaskInput {
   /** CreateDataRepositoryTask takes a file system only (File Caches release data on their own). */
   readonly fileSystemId: string;
   readonly type: TaskType;
+  /** As the API takes them (see taskRequest.ts); none means the whole file system. */
   readonly paths?: readonly string[];
+  /** Enabled with a path: Format and Scope default to the only values the API has. */
   readonly report?: TaskReport;
+  /**
+   * Idempotency token: make one per user confirmation and send it on every retry of that
+   * request, so FSx starts at most one task for it. The SDK fills a fresh one when absent.
+   */
+  readonly clientRequestToken?: string;
+  /** Release only: ReleaseConfiguration.DurationSinceLastAccess in days (0: regardless of age). */
+  readonly daysSinceLastAccess?: number;
 }
 
 /** Where and as whom to call FSx. */
@@ -171,4 +239,6 @@ export interface FsxApi {
   /** Returns the lifecycle FSx answers with (normally CANCELING). */
   cancelTask(taskId: string, signal?: AbortSignal): Promise<Lifecycle>;
   createTask(input: CreateTaskInput, signal?: AbortSignal): Promise<Task>;
+  /** One page of the data repository associations of a file system or cache. */
+  listAssociations(resource: ResourceRef, options?: ListAssociationsOptions, signal?: AbortSignal): Promise<AssociationPage>;
 }

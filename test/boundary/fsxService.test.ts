@@ -175,7 +175,7 @@ describe('FsxService against the emulator (real FSxClient)', () => {
     await expectKind(service.createTask({ fileSystemId: windows, type: 'EXPORT_TO_REPOSITORY' }), 'unsupported');
     const created = await service.createTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', paths: ['/a'] });
     assert.equal(created.lifecycle, 'PENDING');
-    await expectKind(service.createTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY' }), 'conflict');
+    await expectKind(service.createTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY' }), 'taskExecuting');
   });
 
   const faults = [

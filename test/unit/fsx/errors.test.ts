@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { BadRequest, DataRepositoryTaskEnded, DataRepositoryTaskNotFound, FSxServiceException, UnsupportedOperation } from '@aws-sdk/client-fsx';
+import {
+  BadRequest,
+  DataRepositoryTaskEnded,
+  DataRepositoryTaskExecuting,
+  DataRepositoryTaskNotFound,
+  FSxServiceException,
+  IncompatibleParameterError,
+  ServiceLimitExceeded,
+  UnsupportedOperation,
+} from '@aws-sdk/client-fsx';
 import { classifyError, ERROR_KINDS, errorMessage, FsxError, FsxErrorKind } from '../../../src/fsx/errors';
 
 function serviceError(name: string, status: number, requestId = 'req-123'): FSxServiceException {
@@ -16,6 +25,9 @@ describe('classifyError', () => {
     ['DataRepositoryTaskNotFound', new DataRepositoryTaskNotFound({ message: 'nope', $metadata: {} }), 'notFound'],
     ['UnsupportedOperation', new UnsupportedOperation({ message: 'no', $metadata: {} }), 'unsupported'],
     ['BadRequest', new BadRequest({ message: 'bad', $metadata: {} }), 'validation'],
+    ['DataRepositoryTaskExecuting', new DataRepositoryTaskExecuting({ message: 'busy', $metadata: {} }), 'taskExecuting'],
+    ['IncompatibleParameterError', new IncompatibleParameterError({ message: 'mix', Parameter: 'Report', $metadata: {} }), 'validation'],
+    ['ServiceLimitExceeded', new ServiceLimitExceeded({ message: 'limit', Limit: 'TOTAL_IN_PROGRESS_COPY_BACKUPS', $metadata: {} }), 'conflict'],
     ['ThrottlingException (unmodelled)', serviceError('ThrottlingException', 400), 'throttled'],
     ['ExpiredTokenException', serviceError('ExpiredTokenException', 400), 'credentials'],
     ['AccessDeniedException', serviceError('AccessDeniedException', 403), 'accessDenied'],

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Connection, FsxApi, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
+import { AssociationPage, Connection, FsxApi, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
 import { ExplorerChange, ExplorerModel } from '../../../src/model/explorerModel';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
@@ -49,6 +49,10 @@ class FakeApi implements FsxApi {
   }
 
   async createTask(): Promise<Task> {
+    throw new Error('not used');
+  }
+
+  async listAssociations(): Promise<AssociationPage> {
     throw new Error('not used');
   }
 

@@ -97,4 +97,8 @@ export class FakeFsx implements FsxApi {
   createTask(): never {
     throw new Error('not used by the tracking core');
   }
+
+  listAssociations(): never {
+    throw new Error('not used by the tracking core');
+  }
 }

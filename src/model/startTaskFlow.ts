@@ -1,0 +1,292 @@
+// The guided start of a data repository task, as steps: paths -> [release: days] -> report ->
+// confirm. vscode-free: each step is handed to an injected `ask` (quick picks and input boxes in
+// the extension, a script in tests), which answers a value, BACK, or undefined when dismissed.
+// Answers are kept, so Back shows the previous answer again. The ClientRequestToken is made once,
+// when the person confirms, and travels in the returned input: retrying that input never starts a
+// second task.
+import { L10n } from '../fsx/l10n';
+import { CreateTaskInput } from '../fsx/model';
+import {
+  buildCreateTaskInput,
+  defaultReportPath,
+  newClientRequestToken,
+  parseDays,
+  resolveTaskPaths,
+  resourceLabel,
+  ResolvedPaths,
+  splitPathList,
+  StartableTaskType,
+  targetRefusal,
+  TaskChoices,
+  TaskTarget,
+} from '../fsx/taskRequest';
+
+export const BACK = 'back';
+export type Back = typeof BACK;
+/** A value, BACK, or undefined when the person dismissed the step (Escape). */
+export type Answer<T> = T | Back | undefined;
+
+export type StepId = 'paths' | 'days' | 'report' | 'confirm';
+
+interface StepBase {
+  readonly id: StepId;
+  readonly title: string;
+  /** 1-based, for the QuickInput's step / totalSteps. */
+  readonly step: number;
+  readonly totalSteps: number;
+  /** False on the first step: show no Back button there. */
+  readonly canGoBack: boolean;
+}
+
+export interface TextStep extends StepBase {
+  readonly kind: 'text';
+  readonly id: 'paths' | 'days';
+  readonly prompt: string;
+  readonly placeholder: string;
+  /** Prefilled: the previous answer. */
+  readonly value: string;
+  /** A message when the text is not acceptable (for an input box's live validation). */
+  validate(value: string): string | undefined;
+}
+
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: T;
+}
+
+export interface PickStep<T> extends StepBase {
+  readonly kind: 'pick';
+  readonly id: 'report';
+  readonly placeholder: string;
+  readonly items: readonly PickItem<T>[];
+  /** The item to preselect. */
+  readonly active: T;
+}
+
+export interface ConfirmStep extends StepBase {
+  readonly kind: 'confirm';
+  readonly id: 'confirm';
+  /** The question, one line. */
+  readonly message: string;
+  /** What will happen, one line each. */
+  readonly details: readonly string[];
+  /** The button that starts the task. */
+  readonly confirmLabel: string;
+}
+
+export interface StartTaskAsk {
+  text(step: TextStep): Promise<Answer<string>>;
+  pick<T>(step: PickStep<T>): Promise<Answer<T>>;
+  /** true when the person chose confirmLabel. */
+  confirm(step: ConfirmStep): Promise<Answer<true>>;
+}
+
+export type StartTaskFlowResult =
+  | { readonly kind: 'confirmed'; readonly input: CreateTaskInput; readonly summary: readonly string[] }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'refused'; readonly reason: string };
+
+export interface StartTaskFlowOptions {
+  /** Makes the idempotency token (tests pass a fixed one). */
+  readonly newToken?: () => string;
+}
+
+/** A completion report is on by default where it tells about failed files: exports and releases. */
+export function reportOnByDefault(type: StartableTaskType): boolean {
+  return type !== 'IMPORT_METADATA_FROM_REPOSITORY';
+}
+
+/** Runs the steps until the person confirms, dismisses a step, or the target cannot have the task. */
+export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskType, ask: StartTaskAsk, l10n: L10n, options: StartTaskFlowOptions = {}): Promise<StartTaskFlowResult> {
+  const refusal = targetRefusal(target, type, l10n);
+  if (refusal) {
+    return { kind: 'refused', reason: refusal };
+  }
+  const reportPath = defaultReportPath(target);
+  const steps: StepId[] = ['paths', ...(type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (['days'] as const) : []), ...(reportPath ? (['report'] as const) : []), 'confirm'];
+  const title = flowTitle(type, target, l10n);
+  const state = { pathsText: '', daysText: '', report: reportPath !== undefined && reportOnByDefault(type) };
+  let index = 0;
+  while (index < steps.length) {
+    const position = { title, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
+    const id = steps[index];
+    let answer: Answer<unknown>;
+    if (id === 'paths' || id === 'days') {
+      const field = id === 'paths' ? 'pathsText' : 'daysText';
+      const error = id === 'paths' ? (text: string) => pathsError(target, type, text, l10n) : (text: string) => daysError(text, l10n);
+      const prompt = id === 'paths' ? pathsPrompt(target, type, l10n) : daysPrompt(l10n);
+      answer = await ask.text({ ...position, kind: 'text', id, ...prompt, value: state[field], validate: error });
+      if (typeof answer === 'string' && answer !== BACK) {
+        if (error(answer) !== undefined) {
+          // The input box let an invalid answer through: ask again.
+          continue;
+        }
+        state[field] = answer;
+      }
+    } else if (id === 'report') {
+      answer = await ask.pick<boolean>({ ...position, kind: 'pick', id, ...reportItems(reportPath ?? '', l10n), active: state.report });
+      if (typeof answer === 'boolean') {
+        state.report = answer;
+      }
+    } else {
+      const choices = choicesOf(target, type, state, reportPath, l10n);
+      const summary = describeTaskRequest(target, choices.choices, choices.resolved, l10n);
+      answer = await ask.confirm({ ...position, kind: 'confirm', id, message: summary[0], details: summary.slice(1), confirmLabel: confirmLabel(type, l10n) });
+      if (answer === true) {
+        return { kind: 'confirmed', input: buildCreateTaskInput(target, choices.choices, (options.newToken ?? newClientRequestToken)()), summary };
+      }
+    }
+    if (answer === undefined) {
+      return { kind: 'cancelled' };
+    }
+    // Back on the first step stays there (it shows no Back button).
+    index = answer === BACK ? Math.max(0, index - 1) : index + 1;
+  }
+  return { kind: 'cancelled' };
+}
+
+function pathsError(target: TaskTarget, type: StartableTaskType, text: string, l10n: L10n): string | undefined {
+  const checked = resolveTaskPaths(target, type, splitPathList(text), l10n);
+  return checked.ok ? undefined : checked.message;
+}
+
+function daysError(text: string, l10n: L10n): string | undefined {
+  const checked = parseDays(text, l10n);
+  return checked.ok ? undefined : checked.message;
+}
+
+function choicesOf(
+  target: TaskTarget,
+  type: StartableTaskType,
+  state: { readonly pathsText: string; readonly daysText: string; readonly report: boolean },
+  reportPath: string | undefined,
+  l10n: L10n,
+): { choices: TaskChoices; resolved: ResolvedPaths } {
+  const resolved = resolveTaskPaths(target, type, splitPathList(state.pathsText), l10n);
+  const days = parseDays(state.daysText, l10n);
+  if (!resolved.ok) {
+    // The paths step accepts only paths that resolve.
+    throw new Error(resolved.message);
+  }
+  return {
+    resolved: resolved.value,
+    choices: {
+      type,
+      paths: resolved.value.paths,
+      daysSinceLastAccess: type === 'RELEASE_DATA_FROM_FILESYSTEM' && days.ok ? days.value : undefined,
+      reportPath: state.report ? reportPath : undefined,
+    },
+  };
+}
+
+function flowTitle(type: StartableTaskType, target: TaskTarget, l10n: L10n): string {
+  const where = target.association ? `${resourceLabel(target.resource)} ${target.association.fileSystemPath}` : resourceLabel(target.resource);
+  switch (type) {
+    case 'EXPORT_TO_REPOSITORY':
+      return l10n.t('Export to S3: {0}', where);
+    case 'IMPORT_METADATA_FROM_REPOSITORY':
+      return l10n.t('Import Metadata from S3: {0}', where);
+    default:
+      return l10n.t('Release Files: {0}', where);
+  }
+}
+
+function confirmLabel(type: StartableTaskType, l10n: L10n): string {
+  switch (type) {
+    case 'EXPORT_TO_REPOSITORY':
+      return l10n.t('Start Export');
+    case 'IMPORT_METADATA_FROM_REPOSITORY':
+      return l10n.t('Start Import');
+    default:
+      return l10n.t('Start Release');
+  }
+}
+
+function pathsPrompt(target: TaskTarget, type: StartableTaskType, l10n: L10n): { prompt: string; placeholder: string } {
+  const association = target.association;
+  const placeholder = l10n.t('For example: results, logs/run-7.txt');
+  if (association) {
+    switch (type) {
+      case 'EXPORT_TO_REPOSITORY':
+        return { placeholder, prompt: l10n.t('Paths to export, relative to {0}, separated by commas (up to 100). Leave empty to export all of {0} to {1}.', association.fileSystemPath, association.dataRepositoryPath) };
+      case 'IMPORT_METADATA_FROM_REPOSITORY':
+        return { placeholder, prompt: l10n.t('Paths to import, relative to {0} (or s3:// paths in {1}), separated by commas (up to 100). Leave empty to import all of {1}.', association.fileSystemPath, association.dataRepositoryPath) };
+      default:
+        return { placeholder, prompt: l10n.t('Paths to release, relative to {0}, separated by commas (up to 100). Leave empty to release every exported file in {0}.', association.fileSystemPath) };
+    }
+  }
+  switch (type) {
+    case 'EXPORT_TO_REPOSITORY':
+      return { placeholder, prompt: l10n.t('Paths to export, relative to the file system root (not your mount point), separated by commas (up to 100). Leave empty to export the whole file system.') };
+    case 'IMPORT_METADATA_FROM_REPOSITORY':
+      return { placeholder, prompt: l10n.t('Paths to import, relative to the file system root, or s3:// paths, separated by commas (up to 100). Leave empty to import from every linked S3 repository.') };
+    default:
+      return { placeholder, prompt: l10n.t('Paths to release, relative to the file system root (not your mount point), separated by commas (up to 100). Leave empty to release every exported file.') };
+  }
+}
+
+function daysPrompt(l10n: L10n): { prompt: string; placeholder: string } {
+  return {
+    prompt: l10n.t('Release only files not accessed for at least this many days (0 releases them however recently they were used). Only files already exported to S3 are released.'),
+    placeholder: l10n.t('Days since last access, for example 30'),
+  };
+}
+
+function reportItems(reportPath: string, l10n: L10n): { placeholder: string; items: PickItem<boolean>[] } {
+  return {
+    placeholder: l10n.t('Completion report'),
+    items: [
+      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', reportPath), value: true },
+      { label: l10n.t('No completion report'), value: false },
+    ],
+  };
+}
+
+const PATHS_SHOWN = 5;
+
+/** What the task will do, one line each; the first line is the question to confirm. */
+export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, resolved: ResolvedPaths, l10n: L10n): string[] {
+  const label = resourceLabel(target.resource);
+  const lines: string[] = [];
+  const repositories = resolved.repositories;
+  switch (choices.type) {
+    case 'EXPORT_TO_REPOSITORY':
+      lines.push(l10n.t('Export from {0} to S3?', label));
+      lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
+      lines.push(l10n.t('Destination: {0}', repositories.map((repository) => `${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`).join('; ')));
+      lines.push(l10n.t('New and changed files are exported with their POSIX metadata.'));
+      break;
+    case 'IMPORT_METADATA_FROM_REPOSITORY':
+      lines.push(l10n.t('Import metadata from S3 into {0}?', label));
+      lines.push(pathsLine(choices.paths, l10n.t('every linked S3 repository'), l10n));
+      lines.push(l10n.t('Source: {0}', repositories.map((repository) => `${repository.dataRepositoryPath} → ${repository.fileSystemPath}`).join('; ')));
+      lines.push(l10n.t('Metadata of objects created or changed since the last import is imported; file data loads when first read.'));
+      break;
+    default:
+      lines.push(l10n.t('Release file data from {0}?', label));
+      lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
+      lines.push(
+        choices.daysSinceLastAccess
+          ? l10n.t('Releases exported files not accessed for at least {0} days.', choices.daysSinceLastAccess)
+          : l10n.t('Releases every exported file, however recently it was used.'),
+      );
+      lines.push(l10n.t('Files not yet exported are kept. Released files keep their metadata; their data is read back from S3 when opened.'));
+      break;
+  }
+  lines.push(
+    choices.reportPath
+      ? l10n.t('Completion report (failed files only): under {0}/, in a folder named after the task.', choices.reportPath)
+      : l10n.t('No completion report.'),
+  );
+  return lines;
+}
+
+function pathsLine(paths: readonly string[], everything: string, l10n: L10n): string {
+  if (paths.length === 0) {
+    return l10n.t('Paths: {0}', everything);
+  }
+  const shown = paths.slice(0, PATHS_SHOWN).join(', ');
+  return paths.length > PATHS_SHOWN ? l10n.t('Paths ({0}): {1} and {2} more', paths.length, shown, paths.length - PATHS_SHOWN) : l10n.t('Paths ({0}): {1}', paths.length, shown);
+}

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { FsxError } from '../../../src/fsx/errors';
+import { ENGLISH } from '../../../src/fsx/l10n';
+import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/startTask';
+import { makeTask } from '../tracking/fakeFsx';
+
+function serviceError(code: string, kind: ConstructorParameters<typeof FsxError>[0], detail = `${code} said so`): FsxError {
+  return new FsxError(kind, detail, { code, requestId: 'req-42', operation: 'CreateDataRepositoryTask' });
+}
+
+const running = makeTask('task-0123456789abcdef0', 'EXECUTING');
+
+describe('create-task messages', () => {
+  it('says which task is in the way and what to do', () => {
+    const error = serviceError('DataRepositoryTaskExecuting', 'taskExecuting');
+    assert.equal(
+      busyMessage({ kind: 'busy', running, error }, ENGLISH),
+      'Task task-0123456789abcdef0 (EXPORT_TO_REPOSITORY) is already EXECUTING on this file system; FSx runs one task at a time. Track it, or cancel it and start again.',
+    );
+    assert.match(busyMessage({ kind: 'busy', error }, ENGLISH), /none is listed \(automatic export may be busy\)/);
+  });
+
+  const cases: Array<[string, ConstructorParameters<typeof FsxError>[0], RegExp]> = [
+    ['IncompatibleParameterError', 'validation', /combination of settings .*Check the settings and start again\./],
+    ['ServiceLimitExceeded', 'conflict', /service limit was reached .*higher quota\./],
+    ['UnsupportedOperation', 'unsupported', /does not support this task on this file system/],
+    ['BadRequest', 'validation', /rejected the request as invalid\. Check the paths/],
+    ['DataRepositoryTaskExecuting', 'taskExecuting', /already running on this file system/],
+  ];
+  for (const [code, kind, expected] of cases) {
+    it(`explains ${code} with a next step, FSx's words and the request id`, () => {
+      const text = createTaskErrorMessage(serviceError(code, kind), ENGLISH);
+      assert.match(text, expected);
+      assert.match(text, new RegExp(`\\(${code} said so\\) Request ID: req-42$`));
+    });
+  }
+
+  it('falls back to the general message for other errors', () => {
+    const error = new FsxError('throttled', 'Rate exceeded', { code: 'ThrottlingException', requestId: 'req-1' });
+    assert.equal(createTaskErrorMessage(error, ENGLISH), error.userMessageIn(ENGLISH));
+  });
+});

@@ -1,0 +1,270 @@
+import * as assert from 'node:assert/strict';
+import { ENGLISH, L10n } from '../../../src/fsx/l10n';
+import { StartableTaskType, TaskTarget } from '../../../src/fsx/taskRequest';
+import { Answer, BACK, ConfirmStep, PickStep, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/model/startTaskFlow';
+import { broken, cache, fromAssets, legacyTarget, renderTarget } from '../fsx/fixtures';
+
+type Step = TextStep | PickStep<unknown> | ConfirmStep;
+
+/** Answers each step from a script; fails fast on a step it did not expect or when it runs out. */
+class ScriptedAsk implements StartTaskAsk {
+  readonly seen: Step[] = [];
+
+  constructor(private readonly script: Array<[StepId, (step: never) => Answer<unknown>]>) {}
+
+  text(step: TextStep): Promise<Answer<string>> {
+    return Promise.resolve(this.next(step) as Answer<string>);
+  }
+
+  pick<T>(step: PickStep<T>): Promise<Answer<T>> {
+    return Promise.resolve(this.next(step as PickStep<unknown>) as Answer<T>);
+  }
+
+  confirm(step: ConfirmStep): Promise<Answer<true>> {
+    return Promise.resolve(this.next(step) as Answer<true>);
+  }
+
+  get done(): boolean {
+    return this.script.length === 0;
+  }
+
+  private next(step: Step): Answer<unknown> {
+    this.seen.push(step);
+    const entry = this.script.shift();
+    if (!entry) {
+      throw new Error(`unexpected prompt: ${step.id}`);
+    }
+    assert.equal(step.id, entry[0], `step ${this.seen.length}`);
+    return entry[1](step as never);
+  }
+}
+
+const answer =
+  <T>(value: Answer<T>) =>
+  (): Answer<T> =>
+    value;
+/** Takes the preselected item, as pressing Enter does. */
+const acceptDefault = (step: PickStep<unknown>): unknown => step.active;
+
+/** Paths, then the default report choice, then confirm: a three-step start. */
+function acceptingDefaults(paths: string): Array<[StepId, (step: never) => Answer<unknown>]> {
+  return [
+    ['paths', answer(paths)],
+    ['report', acceptDefault],
+    ['confirm', answer(true)],
+  ];
+}
+
+async function run(target: TaskTarget, type: StartableTaskType, ask: ScriptedAsk, l10n: L10n = ENGLISH): Promise<{ result: StartTaskFlowResult; tokens: number }> {
+  let tokens = 0;
+  const result = await runStartTaskFlow(target, type, ask, l10n, { newToken: () => `token-${++tokens}` });
+  assert.ok(ask.done, 'every scripted answer was used');
+  return { result, tokens };
+}
+
+function confirmed(result: StartTaskFlowResult) {
+  assert.equal(result.kind, 'confirmed', JSON.stringify(result));
+  return result as Extract<StartTaskFlowResult, { kind: 'confirmed' }>;
+}
+
+describe('start task flow', () => {
+  it('export from a file system: paths, report (on by default), confirm; one token', async () => {
+    const ask = new ScriptedAsk(acceptingDefaults(''));
+    const { result, tokens } = await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask);
+    const { input, summary } = confirmed(result);
+    assert.deepEqual(input, {
+      fileSystemId: renderTarget.resource.id,
+      type: 'EXPORT_TO_REPOSITORY',
+      paths: undefined,
+      report: { enabled: true, path: 's3://render-assets/projects', format: 'REPORT_CSV_20191124', scope: 'FAILED_FILES_ONLY' },
+      clientRequestToken: 'token-1',
+      daysSinceLastAccess: undefined,
+    });
+    assert.equal(tokens, 1);
+    assert.deepEqual(
+      ask.seen.map((step) => [step.id, step.step, step.totalSteps, step.canGoBack]),
+      [
+        ['paths', 1, 3, false],
+        ['report', 2, 3, true],
+        ['confirm', 3, 3, true],
+      ],
+    );
+    assert.equal(ask.seen[0].title, 'Export to S3: render (fs-0123456789abcdef0)');
+    assert.match((ask.seen[0] as TextStep).prompt, /relative to the file system root .*Leave empty to export the whole file system/);
+    assert.deepEqual(summary, [
+      'Export from render (fs-0123456789abcdef0) to S3?',
+      'Paths: the whole file system',
+      'Destination: /assets → s3://render-assets/projects/; /frames → s3://render-output/frames/',
+      'New and changed files are exported with their POSIX metadata.',
+      'Completion report (failed files only): under s3://render-assets/projects/, in a folder named after the task.',
+    ]);
+    const confirm = ask.seen[2] as ConfirmStep;
+    assert.equal(confirm.message, summary[0]);
+    assert.deepEqual(confirm.details, summary.slice(1));
+    assert.equal(confirm.confirmLabel, 'Start Export');
+  });
+
+  it('release: paths, days, report, confirm; the days and the release facts are restated', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('assets/cache, frames/old')],
+      ['days', answer('30')],
+      ['report', acceptDefault],
+      ['confirm', answer(true)],
+    ]);
+    const { input, summary } = confirmed((await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask)).result);
+    assert.deepEqual(input.paths, ['assets/cache', 'frames/old']);
+    assert.equal(input.daysSinceLastAccess, 30);
+    assert.equal(input.report?.enabled, true, 'report on by default for release');
+    assert.deepEqual(ask.seen.map((step) => step.totalSteps), [4, 4, 4, 4]);
+    assert.match((ask.seen[1] as TextStep).prompt, /at least this many days \(0 releases them however recently/);
+    assert.match((ask.seen[1] as TextStep).prompt, /Only files already exported/);
+    assert.equal(summary[0], 'Release file data from render (fs-0123456789abcdef0)?');
+    assert.ok(summary.includes('Paths (2): assets/cache, frames/old'));
+    assert.ok(summary.includes('Releases exported files not accessed for at least 30 days.'));
+    assert.ok(summary.some((line) => /Files not yet exported are kept/.test(line)));
+    assert.equal((ask.seen[3] as ConfirmStep).confirmLabel, 'Start Release');
+  });
+
+  it('release with 0 days says it releases regardless of age', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('')],
+      ['days', answer('0')],
+      ['report', answer(false)],
+      ['confirm', answer(true)],
+    ]);
+    const { input, summary } = confirmed((await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask)).result);
+    assert.equal(input.daysSinceLastAccess, 0);
+    assert.deepEqual(input.report, { enabled: false });
+    assert.ok(summary.includes('Releases every exported file, however recently it was used.'));
+    assert.ok(summary.includes('No completion report.'));
+  });
+
+  it('import: report off by default; S3 sources restated', async () => {
+    const ask = new ScriptedAsk(acceptingDefaults('assets/shots'));
+    const { input, summary } = confirmed((await run(renderTarget, 'IMPORT_METADATA_FROM_REPOSITORY', ask)).result);
+    assert.equal((ask.seen[1] as PickStep<boolean>).active, false);
+    assert.deepEqual(
+      (ask.seen[1] as PickStep<boolean>).items.map((item) => [item.label, item.value]),
+      [
+        ['Write a completion report', true],
+        ['No completion report', false],
+      ],
+    );
+    assert.deepEqual(input.paths, ['s3://render-assets/projects/shots']);
+    assert.deepEqual(input.report, { enabled: false });
+    assert.ok(summary.includes('Source: s3://render-assets/projects/ → /assets'));
+    assert.ok(summary.includes('No completion report.'));
+  });
+
+  it('from an association: paths relative to its file system path, report under its export path', async () => {
+    const ask = new ScriptedAsk(acceptingDefaults('shots/seq1'));
+    const { input, summary } = confirmed((await run(fromAssets, 'EXPORT_TO_REPOSITORY', ask)).result);
+    assert.equal(ask.seen[0].title, 'Export to S3: render (fs-0123456789abcdef0) /assets');
+    assert.match((ask.seen[0] as TextStep).prompt, /relative to \/assets.*Leave empty to export all of \/assets to s3:\/\/render-assets\/projects\//);
+    assert.match((ask.seen[1] as PickStep<boolean>).items[0].detail ?? '', /Under s3:\/\/render-assets\/projects\//);
+    assert.deepEqual(input.paths, ['assets/shots/seq1']);
+    assert.equal(input.report?.path, 's3://render-assets/projects');
+    assert.ok(summary.includes('Destination: /assets → s3://render-assets/projects/'));
+  });
+
+  it('Back returns to the previous step with its answer kept; a new answer replaces it', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('assets/a')],
+      ['days', answer('7')],
+      ['report', answer(BACK)],
+      ['days', (step: TextStep) => (assert.equal(step.value, '7'), BACK)],
+      ['paths', (step: TextStep) => (assert.equal(step.value, 'assets/a'), assert.equal(step.canGoBack, false), 'frames')],
+      ['days', (step: TextStep) => (assert.equal(step.value, '7'), '7')],
+      ['report', answer(false)],
+      ['confirm', answer(BACK)],
+      ['report', (step: PickStep<boolean>) => (assert.equal(step.active, false, 'the earlier choice'), true)],
+      ['confirm', answer(true)],
+    ]);
+    const { result, tokens } = await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask);
+    const { input } = confirmed(result);
+    assert.deepEqual(input.paths, ['frames']);
+    assert.equal(input.daysSinceLastAccess, 7);
+    assert.equal(input.report?.enabled, true);
+    assert.equal(tokens, 1, 'a token only when confirmed');
+  });
+
+  it('Back on the first step stays there', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer(BACK)],
+      ['paths', answer(undefined)],
+    ]);
+    assert.deepEqual((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask)).result, { kind: 'cancelled' });
+  });
+
+  it('validates each text step, and asks again when an invalid answer gets through', async () => {
+    const ask = new ScriptedAsk([
+      [
+        'paths',
+        (step: TextStep) => {
+          assert.match(step.validate('assets/*.exr') ?? '', /wildcard/);
+          assert.match(step.validate('elsewhere/x') ?? '', /not inside a data repository association/);
+          assert.equal(step.validate('assets/x, frames'), undefined);
+          return 'assets/*.exr';
+        },
+      ],
+      ['paths', answer('assets/x')],
+      ['days', (step: TextStep) => (assert.match(step.validate('-3') ?? '', /whole number/), assert.equal(step.validate('3'), undefined), 'soon')],
+      ['days', answer('3')],
+      ['report', answer(undefined)],
+    ]);
+    const { result, tokens } = await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask);
+    assert.deepEqual(result, { kind: 'cancelled' });
+    assert.equal(tokens, 0);
+  });
+
+  for (const step of ['paths', 'report', 'confirm'] as const) {
+    it(`dismissing the ${step} step cancels without a token`, async () => {
+      const script = acceptingDefaults('');
+      const at = script.findIndex(([id]) => id === step);
+      const ask = new ScriptedAsk([...script.slice(0, at), [step, answer(undefined)]]);
+      const { result, tokens } = await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask);
+      assert.deepEqual(result, { kind: 'cancelled' });
+      assert.equal(tokens, 0);
+    });
+  }
+
+  it('refuses a File Cache before asking anything, with the reason', async () => {
+    const ask = new ScriptedAsk([]);
+    const { result } = await run({ resource: cache, repositories: [] }, 'EXPORT_TO_REPOSITORY', ask);
+    assert.equal(result.kind, 'refused');
+    assert.match(result.kind === 'refused' ? result.reason : '', /AUTO_RELEASE_DATA/);
+    assert.equal(ask.seen.length, 0);
+  });
+
+  it('refuses a misconfigured association with its failure message', async () => {
+    const { result } = await run({ ...renderTarget, association: broken }, 'IMPORT_METADATA_FROM_REPOSITORY', new ScriptedAsk([]));
+    assert.match(result.kind === 'refused' ? result.reason : '', /MISCONFIGURED: The bucket policy denies FSx\./);
+  });
+
+  it('an older file system: the report goes to its ExportPath; many paths are summarized', async () => {
+    const many = Array.from({ length: 7 }, (_, n) => `out/run${n}`).join(',');
+    const ask = new ScriptedAsk(acceptingDefaults(many));
+    const { input, summary } = confirmed((await run(legacyTarget, 'EXPORT_TO_REPOSITORY', ask)).result);
+    assert.equal(input.paths?.length, 7);
+    assert.equal(input.report?.path, 's3://legacy-bucket/out');
+    assert.ok(summary.includes('Paths (7): out/run0, out/run1, out/run2, out/run3, out/run4 and 2 more'));
+    assert.ok(summary.includes('Destination: / → s3://legacy-bucket/out/'));
+  });
+
+  it('every word goes through the injected L10n', async () => {
+    const marked: L10n = { t: (text, ...args) => `«${ENGLISH.t(text, ...args)}»` };
+    const ask = new ScriptedAsk(acceptingDefaults(''));
+    const { summary } = confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask, marked)).result);
+    const texts = [
+      ask.seen[0].title,
+      (ask.seen[0] as TextStep).prompt,
+      (ask.seen[0] as TextStep).placeholder,
+      ...(ask.seen[1] as PickStep<boolean>).items.map((item) => item.label),
+      (ask.seen[2] as ConfirmStep).confirmLabel,
+      ...summary,
+    ];
+    for (const text of texts) {
+      assert.match(text, /^«.*»$/s, text);
+    }
+  });
+});

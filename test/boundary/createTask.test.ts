@@ -3,7 +3,7 @@
 // the guided flow's request as FSx receives it.
 import * as assert from 'node:assert/strict';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, ManualClock } from '../../src/emulator';
+import { FsxEmulator, ManualEmulatorClock as ManualClock } from '../../src/emulator';
 import { linkedRepositories, listAllAssociations } from '../../src/fsx/associations';
 import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
@@ -99,7 +99,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
 
     it('a File Cache’s associations by file-cache-id; a lifecycle and failure as FSx reports them', async () => {
       const cacheId = emulator.state.addFileCache({});
-      emulator.state.addAssociation({ fileCacheId: cacheId, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.example.com/exports', repositoryType: 'NFS' });
+      emulator.state.addAssociation({ fileCacheId: cacheId, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.example.com/exports' });
       const page = await service.listAssociations({ kind: 'fileCache', id: cacheId });
       assert.equal(page.associations.length, 1);
       const [nfs] = page.associations;
@@ -117,7 +117,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
     });
 
     it('an older file system’s own S3 link and the mount name come with the resource', async () => {
-      const legacy = emulator.state.addFileSystem({ deploymentType: 'SCRATCH_2', importPath: 's3://legacy/in', exportPath: 's3://legacy/out' });
+      const legacy = emulator.state.addFileSystem({ deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://legacy/in', exportPath: 's3://legacy/out' } });
       const plain = emulator.state.addFileSystem({});
       const link = (await resourceOf(legacy)).dataRepositoryLink;
       assert.ok(link);

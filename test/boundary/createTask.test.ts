@@ -11,10 +11,14 @@ import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
 import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/model';
 import { busyMessage, createTaskErrorMessage, startTask } from '../../src/fsx/startTask';
-import { newClientRequestToken, TaskTarget } from '../../src/fsx/taskRequest';
+import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
 import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/model/startTaskFlow';
 
 const MINUTE = 60_000;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe('starting tasks and listing associations against the emulator (real FSxClient)', () => {
   let clock: ManualEmulatorClock;
@@ -120,8 +124,11 @@ describe('starting tasks and listing associations against the emulator (real FSx
       emulator = await FsxEmulator.start({ clock, scenario: 'demo' });
       service = new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true }));
       const links: Association[] = [];
+      const targets: TaskTarget[] = [];
       for (const resource of (await service.listResources()).filter((candidate) => candidate.supportsTasks)) {
-        links.push(...linkedRepositories(resource, await listAllAssociations(service, resource)));
+        const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
+        links.push(...repositories);
+        targets.push({ resource, repositories });
       }
       const lifecycles = new Set(links.map((link) => link.lifecycle));
       for (const lifecycle of ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED']) {
@@ -131,6 +138,14 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.ok(failing.every((link) => link.failureMessage), 'a failure says why');
       assert.ok(links.some((link) => link.source === 'fileSystem'), 'an older file system’s own link');
       assert.ok(links.some((link) => link.resource.kind === 'fileCache'));
+      // What the flow says before asking anything: caches and broken links are refused with the reason.
+      const brokenLink = targets.find((target) => target.resource.dataRepositoryLink?.lifecycle === 'MISCONFIGURED');
+      assert.ok(brokenLink);
+      assert.match(targetRefusal(brokenLink, 'EXPORT_TO_REPOSITORY', ENGLISH) ?? '', new RegExp(`MISCONFIGURED: ${escapeRegExp(brokenLink.resource.dataRepositoryLink?.failureMessage ?? '?')}`));
+      const cacheTarget = targets.find((target) => target.resource.kind === 'fileCache');
+      assert.match(targetRefusal(cacheTarget as TaskTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
+      const startable = targets.filter((target) => targetRefusal(target, 'EXPORT_TO_REPOSITORY', ENGLISH) === undefined);
+      assert.ok(startable.length > 0, 'some file system can start an export');
     });
 
     it('an unknown file system is notFound', async () => {

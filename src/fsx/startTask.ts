@@ -53,7 +53,8 @@ export function createTaskErrorMessage(error: FsxError, l10n: L10n): string {
 function createErrorBase(error: FsxError, l10n: L10n): string | undefined {
   switch (error.code) {
     case 'IncompatibleParameterError':
-      return l10n.t('FSx refused this combination of settings for the file system (for example a report path outside the export path, or a token reused with other settings). Check the settings and start again.');
+      // The model names this error for one case: a ClientRequestToken reused with other parameters.
+      return l10n.t('FSx already has a request with this token and different settings, so it started nothing. Start the task again from the beginning.');
     case 'ServiceLimitExceeded':
       return l10n.t('An FSx service limit was reached (such as the number of tasks kept per file system). Wait for running tasks to end, or ask AWS for a higher quota.');
     case 'UnsupportedOperation':
@@ -61,7 +62,7 @@ function createErrorBase(error: FsxError, l10n: L10n): string | undefined {
     case 'FileSystemNotFound':
       return l10n.t('The file system no longer exists. Refresh the view.');
     case 'BadRequest':
-      return l10n.t('FSx rejected the request as invalid. Check the paths and the file system’s state, then start again.');
+      return l10n.t('FSx rejected the request as invalid. Check the paths, the report path and the file system’s state, then start again.');
     case 'DataRepositoryTaskExecuting':
       return busyMessage({ kind: 'busy', error }, l10n);
     default:

@@ -86,6 +86,12 @@ export function targetRefusal(target: TaskTarget, type: StartableTaskType, l10n:
     }
     return undefined;
   }
+  const link = target.resource.dataRepositoryLink;
+  if (link && !isUsableRepository(link)) {
+    return link.failureMessage
+      ? l10n.t('The S3 link of {0} is {1}: {2} Fix the link, then start the task.', resourceLabel(target.resource), link.lifecycle, link.failureMessage)
+      : l10n.t('The S3 link of {0} is {1}; start the task once it is AVAILABLE.', resourceLabel(target.resource), link.lifecycle);
+  }
   if (usableS3(target).length === 0) {
     return target.repositories.some(isS3Repository)
       ? l10n.t('No data repository association of {0} is AVAILABLE; fix them, then start the task.', resourceLabel(target.resource))

@@ -3,27 +3,31 @@
 // the guided flow's request as FSx receives it.
 import * as assert from 'node:assert/strict';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, ManualEmulatorClock as ManualClock } from '../../src/emulator';
+import { FsxEmulator, ManualEmulatorClock } from '../../src/emulator';
 import { linkedRepositories, listAllAssociations } from '../../src/fsx/associations';
 import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
-import { CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/model';
+import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/model';
 import { busyMessage, createTaskErrorMessage, startTask } from '../../src/fsx/startTask';
-import { newClientRequestToken, TaskTarget } from '../../src/fsx/taskRequest';
+import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
 import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/model/startTaskFlow';
 
 const MINUTE = 60_000;
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 describe('starting tasks and listing associations against the emulator (real FSxClient)', () => {
-  let clock: ManualClock;
+  let clock: ManualEmulatorClock;
   let emulator: FsxEmulator;
   let factory: FsxClientFactory;
   let service: FsxService;
 
   beforeEach(async () => {
-    clock = new ManualClock(Date.UTC(2025, 5, 1, 12));
+    clock = new ManualEmulatorClock(Date.UTC(2025, 5, 1, 12));
     emulator = await FsxEmulator.start({ clock, scenario: 'empty' });
     factory = new FsxClientFactory({ retryStrategy: new ConfiguredRetryStrategy(3, () => 0) });
     service = new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true }));
@@ -108,8 +112,40 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.equal(nfs.autoImportEvents, undefined, 'no S3 policy on NFS');
 
       const fileSystemId = emulator.state.addFileSystem({});
-      emulator.state.addAssociation({ fileSystemId, resourcePath: '/x', dataRepositoryPath: 's3://x/', lifecycle: 'MISCONFIGURED' });
-      assert.equal((await service.listAssociations({ kind: 'fileSystem', id: fileSystemId })).associations[0].lifecycle, 'MISCONFIGURED');
+      emulator.state.addAssociation({ fileSystemId, resourcePath: '/x', dataRepositoryPath: 's3://x/', lifecycle: 'MISCONFIGURED', failureMessage: 'The bucket policy denies FSx.', autoExportEvents: [] });
+      const [misconfigured] = (await service.listAssociations({ kind: 'fileSystem', id: fileSystemId })).associations;
+      assert.equal(misconfigured.lifecycle, 'MISCONFIGURED');
+      assert.equal(misconfigured.failureMessage, 'The bucket policy denies FSx.');
+      assert.deepEqual(misconfigured.autoExportEvents, [], 'automatic export off');
+    });
+
+    it('the demo scenario: every lifecycle, failures, and older links, as the views will get them', async () => {
+      await emulator.close();
+      emulator = await FsxEmulator.start({ clock, scenario: 'demo' });
+      service = new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true }));
+      const links: Association[] = [];
+      const targets: TaskTarget[] = [];
+      for (const resource of (await service.listResources()).filter((candidate) => candidate.supportsTasks)) {
+        const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
+        links.push(...repositories);
+        targets.push({ resource, repositories });
+      }
+      const lifecycles = new Set(links.map((link) => link.lifecycle));
+      for (const lifecycle of ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED']) {
+        assert.ok(lifecycles.has(lifecycle), lifecycle);
+      }
+      const failing = links.filter((link) => link.lifecycle === 'MISCONFIGURED' || link.lifecycle === 'FAILED');
+      assert.ok(failing.every((link) => link.failureMessage), 'a failure says why');
+      assert.ok(links.some((link) => link.source === 'fileSystem'), 'an older file system’s own link');
+      assert.ok(links.some((link) => link.resource.kind === 'fileCache'));
+      // What the flow says before asking anything: caches and broken links are refused with the reason.
+      const brokenLink = targets.find((target) => target.resource.dataRepositoryLink?.lifecycle === 'MISCONFIGURED');
+      assert.ok(brokenLink);
+      assert.match(targetRefusal(brokenLink, 'EXPORT_TO_REPOSITORY', ENGLISH) ?? '', new RegExp(`MISCONFIGURED: ${escapeRegExp(brokenLink.resource.dataRepositoryLink?.failureMessage ?? '?')}`));
+      const cacheTarget = targets.find((target) => target.resource.kind === 'fileCache');
+      assert.match(targetRefusal(cacheTarget as TaskTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
+      const startable = targets.filter((target) => targetRefusal(target, 'EXPORT_TO_REPOSITORY', ENGLISH) === undefined);
+      assert.ok(startable.length > 0, 'some file system can start an export');
     });
 
     it('an unknown file system is notFound', async () => {
@@ -117,7 +153,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
     });
 
     it('an older file system’s own S3 link and the mount name come with the resource', async () => {
-      const legacy = emulator.state.addFileSystem({ deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://legacy/in', exportPath: 's3://legacy/out' } });
+      const legacy = emulator.state.addFileSystem({ deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://legacy/in', exportPath: 's3://legacy/out', autoImportPolicy: 'NEW_CHANGED' } });
       const plain = emulator.state.addFileSystem({});
       const link = (await resourceOf(legacy)).dataRepositoryLink;
       assert.ok(link);
@@ -126,7 +162,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.equal(link.dataRepositoryPath, 's3://legacy/in');
       assert.equal(link.exportPath, 's3://legacy/out');
       assert.equal(link.lifecycle, 'AVAILABLE');
-      assert.deepEqual(link.autoImportEvents, ['NEW', 'CHANGED', 'DELETED']);
+      assert.deepEqual(link.autoImportEvents, ['NEW', 'CHANGED']);
       assert.equal((await resourceOf(plain)).dataRepositoryLink, undefined);
       assert.match((await resourceOf(plain)).mountName ?? '', /^[0-9a-z]{8}$/);
     });
@@ -170,17 +206,19 @@ describe('starting tasks and listing associations against the emulator (real FSx
       const token = newClientRequestToken();
       await service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', paths: ['assets'], clientRequestToken: token });
       const error = await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', paths: ['frames'], clientRequestToken: token }), 'validation', 'IncompatibleParameterError');
-      assert.match(createTaskErrorMessage(error, ENGLISH), /combination of settings.*Request ID: /);
+      assert.match(createTaskErrorMessage(error, ENGLISH), /this token and different settings.*Request ID: /);
       assert.equal((await service.listTasks(ref)).tasks.length, 1);
     });
 
-    it('an SDK retry after throttling starts one task', async () => {
-      const { id, ref } = fileSystemWithAssociations();
-      emulator.injectFault({ kind: 'throttle', operation: 'CreateDataRepositoryTask', count: 2 });
-      const task = await service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: newClientRequestToken() });
-      assert.equal(emulator.requestCounts().CreateDataRepositoryTask, 3);
-      assert.deepEqual((await service.listTasks(ref)).tasks.map((listed) => listed.taskId), [task.taskId]);
-    });
+    for (const token of ['our', 'the SDK’s'] as const) {
+      it(`a create whose answer is lost is retried by the SDK with ${token} token: one task`, async () => {
+        const { id, ref } = fileSystemWithAssociations();
+        emulator.injectFault({ kind: 'dropAfterApply', operation: 'CreateDataRepositoryTask', count: 1 });
+        const task = await service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: token === 'our' ? newClientRequestToken() : undefined });
+        assert.equal(emulator.requestCounts().CreateDataRepositoryTask, 2, 'applied, dropped, retried');
+        assert.deepEqual((await service.listTasks(ref)).tasks.map((listed) => listed.taskId), [task.taskId]);
+      });
+    }
 
     it('a task already running: startTask answers busy with that task', async () => {
       const { id, ref } = fileSystemWithAssociations();
@@ -204,8 +242,10 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.match(createTaskErrorMessage(unsupported, ENGLISH), /does not support this task/);
       await expectError(service.createTask({ fileSystemId: creating, type: 'EXPORT_TO_REPOSITORY' }), 'validation', 'BadRequest');
       await expectError(service.createTask({ fileSystemId: id, type: 'AUTO_RELEASE_DATA' }), 'validation', 'BadRequest');
-      await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', daysSinceLastAccess: 3 }), 'validation', 'IncompatibleParameterError');
+      await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', daysSinceLastAccess: 3 }), 'validation', 'BadRequest');
       await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', report: { enabled: true } }), 'validation', 'BadRequest');
+      const outside = await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', report: { enabled: true, path: 's3://elsewhere/reports' } }), 'validation', 'BadRequest');
+      assert.match(createTaskErrorMessage(outside, ENGLISH), /report path.*\(The report path s3:\/\/elsewhere\/reports must be within/);
       await expectError(service.createTask({ fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', paths: Array.from({ length: 101 }, (_, n) => `p${n}`) }), 'validation');
       assert.equal((await service.listTasks({ kind: 'fileSystem', id })).tasks.length, 0, 'no refusal started a task');
     });

@@ -21,7 +21,7 @@ describe('create-task messages', () => {
   });
 
   const cases: Array<[string, ConstructorParameters<typeof FsxError>[0], RegExp]> = [
-    ['IncompatibleParameterError', 'validation', /combination of settings .*Check the settings and start again\./],
+    ['IncompatibleParameterError', 'validation', /already has a request with this token and different settings, so it started nothing/],
     ['ServiceLimitExceeded', 'conflict', /service limit was reached .*higher quota\./],
     ['UnsupportedOperation', 'unsupported', /does not support this task on this file system/],
     ['BadRequest', 'validation', /rejected the request as invalid\. Check the paths/],

@@ -63,6 +63,8 @@ describe('start-task rules (taskRequest)', () => {
       assert.match(targetRefusal({ ...renderTarget, association: broken }, EXPORT, ENGLISH) ?? '', /\/broken is MISCONFIGURED: The bucket policy denies FSx\. Fix the association/);
       assert.match(targetRefusal({ ...renderTarget, association: { ...assets, lifecycle: 'CREATING' } }, IMPORT, ENGLISH) ?? '', /\/assets is CREATING; start the task once it is AVAILABLE/);
       assert.match(targetRefusal({ ...renderTarget, association: { ...assets, dataRepositoryPath: 'nfs://nas/x', exportPath: undefined } }, IMPORT, ENGLISH) ?? '', /not an S3 bucket/);
+      const misconfigured = { ...legacy, dataRepositoryLink: { ...legacyTarget.repositories[0], lifecycle: 'MISCONFIGURED', failureMessage: 'The import path cannot be read.' } };
+      assert.match(targetRefusal({ resource: misconfigured, repositories: [misconfigured.dataRepositoryLink] }, EXPORT, ENGLISH) ?? '', /The S3 link of fs-0fedcba987654321f is MISCONFIGURED: The import path cannot be read\. Fix the link/);
     });
 
     it('lists associations only where FSx has them', () => {

@@ -3,7 +3,7 @@
 export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
-export { observeTask, lifecycleAt, progressAt, type TaskObservation, type TaskStatusView } from './lifecycle';
+export { observeTask, lifecycleAt, progressAt, transitionsOf, type LifecycleTransition, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
   DATA_REPOSITORY_LIFECYCLES,
   MAX_PAGE_ASSOCIATIONS,
@@ -43,4 +43,4 @@ export {
   type TaskReader,
   type TaskSpec,
 } from './store';
-export { TaskRules, exportPathsOf, type CreateTaskRequest } from './taskRules';
+export { TaskRules, exportPathsOf, type CreateTaskRequest, type CreatedTaskBehaviour } from './taskRules';

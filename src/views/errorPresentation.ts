@@ -28,8 +28,10 @@ function problemLabel(kind: FsxErrorKind): string {
       return vscode.l10n.t('Not supported here');
     case 'validation':
       return vscode.l10n.t('Invalid request or setting');
+    case 'taskExecuting':
+      return vscode.l10n.t('Another task is running');
     case 'conflict':
-      return vscode.l10n.t('Blocked by another task or a limit');
+      return vscode.l10n.t('Blocked by a service limit');
     case 'service':
       return vscode.l10n.t('FSx internal error');
     case 'region':

@@ -84,7 +84,6 @@ async function main() {
     env: { FSX_SANDBOX: '1' },
     link: values.payload ? [] : [extensionPath],
     smokeTestDriver: values.payload,
-    handleSignals: false, // stopped above, cleanly
     onOutput: values.verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   if (stopping) {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { execa } from 'execa';
 import getPort from 'get-port';
+import { onExit } from 'signal-exit';
 import waitOn from 'wait-on';
 import { ensureHost } from './install.mjs';
 import { killTree, killTreeSync } from './processTree.mjs';
@@ -30,36 +31,6 @@ export const DEFAULT_USER_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
   'git.enabled': false,
 };
-
-/** Servers started by this process and not yet stopped (pid -> remove its folders or not). */
-const liveServers = new Map();
-const EXIT_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-let signalHandlersInstalled = false;
-
-/**
- * The server runs in its own process group (so that stop() can take its whole tree), which
- * also means a terminal's Ctrl-C does not reach it: on SIGINT/SIGTERM/SIGHUP kill every live
- * server, then exit as the signal would have, unless someone else also listens for it.
- */
-function installSignalHandlers() {
-  if (signalHandlersInstalled) {
-    return;
-  }
-  signalHandlersInstalled = true;
-  for (const [name, number] of Object.entries(EXIT_SIGNALS)) {
-    const handler = () => {
-      for (const [pid, removeProfile] of liveServers) {
-        killTreeSync(pid);
-        removeProfile?.();
-      }
-      liveServers.clear();
-      if (process.listenerCount(name) === 1) {
-        process.exit(128 + number);
-      }
-    };
-    process.on(name, handler);
-  }
-}
 
 /** Variables of the caller that must not leak into the isolated server. */
 function isolatedBaseEnvironment() {
@@ -203,8 +174,6 @@ function waitUntilAnswering(url, exited, timeoutMs) {
  * @param {boolean} [options.keepProfile] keep the temporary folders after stop() (also FSX_HOST_KEEP=1)
  * @param {(line: string) => void} [options.onOutput] gets each line code-server prints
  * @param {number} [options.startTimeoutMs]
- * @param {boolean} [options.handleSignals] kill the server on SIGINT/SIGTERM/SIGHUP (default true;
- *   pass false when the caller handles them and calls stop() itself)
  * @param {(profile: ReturnType<typeof createProfile>) => void | Promise<void>} [options.beforeStart]
  *   called with the isolated folders before the server starts (to add files, link an extension)
  * @param {boolean} [options.smokeTestDriver] pass enable-smoke-test-driver (default true): the
@@ -222,7 +191,6 @@ export async function startCodeServer({
   keepProfile = process.env.FSX_HOST_KEEP === '1',
   onOutput,
   startTimeoutMs = 60_000,
-  handleSignals = true,
   beforeStart,
   smokeTestDriver = true,
   link = [],
@@ -272,12 +240,15 @@ export async function startCodeServer({
     reject: false,
     detached: true, // its own process group: Ctrl-C goes to us, and stop() takes the whole group
   });
-  const killOnExit = () => killTreeSync(child.pid);
-  process.on('exit', killOnExit);
-  liveServers.set(child.pid, keepProfile ? undefined : profile.remove);
-  if (handleSignals) {
-    installSignalHandlers();
-  }
+  // Its own process group also means a terminal's Ctrl-C does not reach it: kill it when this
+  // process ends, on a signal too. signal-exit leaves a signal to the process's own handlers
+  // when it has some (start.mjs, Playwright's) and runs this at their process.exit().
+  const removeExitHook = onExit(() => {
+    killTreeSync(child.pid);
+    if (!keepProfile) {
+      profile.remove();
+    }
+  });
 
   const logStream = createWriteStream(profile.serverLog);
   const recent = [];
@@ -307,9 +278,8 @@ export async function startCodeServer({
       return;
     }
     stopped = true;
-    liveServers.delete(child.pid);
     await killTree(child.pid);
-    process.off('exit', killOnExit);
+    removeExitHook();
     await Promise.race([output, delay(1000)]); // the last lines, unless someone still holds the pipe
     await new Promise((resolvePromise) => logStream.end(resolvePromise));
     if (!keep) {

@@ -13,10 +13,10 @@
 // toasts. With --payload it is loaded through the URL instead (extensionDevelopmentPath), which
 // needs the server's smoke-test driver, and that driver turns toasts off: notifications then
 // appear only under the bell in the status bar. After a rebuild, reload the browser window.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { execa } from 'execa';
 import { startCodeServer } from './host/codeServer.mjs';
 import { workbenchUrl } from './host/browser.mjs';
 import { ensureHost } from './host/install.mjs';
@@ -24,12 +24,8 @@ import { cacheDir, repoRoot } from './host/paths.mjs';
 
 const DEFAULT_PORT = 8080;
 
-function build() {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['esbuild.js'], { cwd: repoRoot, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`node esbuild.js failed (exit code ${code})`))));
-  });
+async function build() {
+  await execa(process.execPath, ['esbuild.js'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
 /** A small folder to open, kept between runs in the ignored .vscode-test/. */
@@ -88,7 +84,6 @@ async function main() {
     env: { FSX_SANDBOX: '1' },
     link: values.payload ? [] : [extensionPath],
     smokeTestDriver: values.payload,
-    handleSignals: false, // stopped above, cleanly
     onOutput: values.verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   if (stopping) {

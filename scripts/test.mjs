@@ -12,9 +12,9 @@
 //            the minimum engines.vscode (installs that older host beside the default on first use)
 //
 // FSX_TEST_TIERS=unit,boundary runs only those tiers.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { COMPAT_CODE_SERVER_VERSION, ensureHost } from './host/install.mjs';
 import { repoRoot, resultsDir } from './host/paths.mjs';
 import { runExtensionTests } from './host/runExtensionTests.mjs';
@@ -24,27 +24,30 @@ const vsixPath = join(resultsDir, 'fsx-data-repository-tasks.vsix');
 const selected = process.env.FSX_TEST_TIERS?.split(',').map((tier) => tier.trim());
 const results = [];
 
-/** Runs a command, echoing its output; resolves with { code, output }. */
-function run(command, args, { env = {} } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const forward = (stream, target) =>
-      stream.on('data', (chunk) => {
-        output += chunk;
-        target.write(chunk);
-      });
-    forward(child.stdout, process.stdout);
-    forward(child.stderr, process.stderr);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+/** Runs a command with its output on ours; resolves with its exit code (1 when it did not start). */
+async function run(command, args, { env = {} } = {}) {
+  const result = await execa(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'], reject: false });
+  if (result.failed && result.exitCode === undefined) {
+    console.error(result.shortMessage);
+  }
+  return result.exitCode ?? 1;
 }
 
-/** Mocha's spec reporter summary: "N passing", "N failing", "N pending". */
-function mochaCounts(output) {
-  const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(output)?.[1] ?? 0);
-  return { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
+/**
+ * Counts from the JSON file a run wrote (`read` picks passed, failed and skipped from it). A
+ * missing file means the run never finished, and a failing exit code with no failure counted
+ * (a crash after the counts, a failed hook outside any test) fails the tier too.
+ */
+function countsFrom(file, code, read) {
+  if (!existsSync(file)) {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const counts = read(JSON.parse(readFileSync(file, 'utf8')));
+  return { ...counts, failed: counts.failed || (code === 0 ? 0 : 1) };
 }
+
+const mochaStats = ({ passes, failures, pending }) => ({ passed: passes, failed: failures, skipped: pending });
+const hostResults = ({ passed, failed, pending }) => ({ passed, failed, skipped: pending });
 
 async function tier(name, body) {
   if (selected && !selected.some((wanted) => name === wanted || name.startsWith(`${wanted}-`))) {
@@ -62,22 +65,18 @@ async function tier(name, body) {
   results.push({ name, seconds: (Date.now() - started) / 1000, ...outcome });
 }
 
-async function mochaTier(name, specs, extra = []) {
-  await tier(name, async () => {
-    const { code, output } = await run(bin('mocha'), ['--config', join('test', '.mocharc.json'), ...specs, ...extra]);
-    const counts = mochaCounts(output);
-    // A crash before any summary still fails the tier.
-    return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
-  });
+/** A mocha run whose counts come from runner.stats (scripts/mochaStatsReporter.js). */
+async function mocha(name, args, env) {
+  const statsFile = join(resultsDir, `${name}-stats.json`);
+  rmSync(statsFile, { force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const reporter = ['--reporter', join('scripts', 'mochaStatsReporter.js'), '--reporter-option', `stats=${statsFile}`];
+  const code = await run(bin('mocha'), [...args, ...reporter], { env });
+  return countsFrom(statsFile, code, mochaStats);
 }
 
-/** Reads the counts the extension-host run() wrote; a missing file means the run never finished. */
-function hostCounts(file, code) {
-  if (!existsSync(file)) {
-    return { passed: 0, failed: 1, skipped: 0 };
-  }
-  const { passed, failed, pending } = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed, failed: failed || (code === 0 ? 0 : 1), skipped: pending };
+async function mochaTier(name, specs) {
+  await tier(name, () => mocha(name, ['--config', join('test', '.mocharc.json'), ...specs]));
 }
 
 async function hostTier(name, options) {
@@ -85,22 +84,18 @@ async function hostTier(name, options) {
     const resultsFile = join(resultsDir, `${name}-results.json`);
     rmSync(resultsFile, { force: true });
     const code = await runExtensionTests({ ...options, resultsFile });
-    return hostCounts(resultsFile, code);
+    return countsFrom(resultsFile, code, hostResults);
   });
 }
 
 async function uiTier(name, env) {
-  await tier(name, async () => {
-    const { code, output } = await run(bin('mocha'), ['--timeout', '200000', 'test/ui/scenario.test.mjs'], { env });
-    const counts = mochaCounts(output);
-    return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
-  });
+  await tier(name, () => mocha(name, ['--timeout', '200000', 'test/ui/scenario.test.mjs'], env));
 }
 
 await tier('static', async () => {
   const tsc = await run(bin('tsc'), ['-p', '.']);
   const lint = await run(bin('eslint'), ['--max-warnings', '0', '.']);
-  return { passed: Number(tsc.code === 0) + Number(lint.code === 0), failed: Number(tsc.code !== 0) + Number(lint.code !== 0), skipped: 0 };
+  return { passed: Number(tsc === 0) + Number(lint === 0), failed: Number(tsc !== 0) + Number(lint !== 0), skipped: 0 };
 });
 await mochaTier('unit', ['out/test/unit/**/*.test.js']);
 await mochaTier('boundary', ['out/test/boundary/**/*.test.js']);
@@ -109,8 +104,7 @@ await mochaTier('cli', ['out/test/cli/**/*.test.js']);
 const needsHost = !selected || ['host', 'ui', 'package'].some((name) => selected.includes(name));
 if (needsHost) {
   await ensureHost();
-  const build = await run(process.execPath, ['esbuild.js']);
-  if (build.code !== 0) {
+  if ((await run(process.execPath, ['esbuild.js'])) !== 0) {
     results.push({ name: 'build', seconds: 0, passed: 0, failed: 1, skipped: 0 });
   }
 }
@@ -119,7 +113,7 @@ await uiTier('ui', {});
 
 if (!selected || selected.includes('package') || selected.includes('compat')) {
   const packaged = await run(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath]);
-  if (packaged.code !== 0) {
+  if (packaged !== 0) {
     results.push({ name: 'package', seconds: 0, passed: 0, failed: 1, skipped: 0 });
   } else {
     await hostTier('package-host', { vsix: vsixPath });

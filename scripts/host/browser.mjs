@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { onExit } from 'signal-exit';
 import { aptInstallHint } from './install.mjs';
 
 export const CHROMIUM_PATH = process.env.FSX_CHROMIUM_PATH || '/usr/bin/chromium';
@@ -44,7 +45,7 @@ export async function launchBrowser({ headless = process.env.FSX_HEADED !== '1',
   const page = context.pages()[0] ?? (await context.newPage());
   // Playwright closes the browser itself on Ctrl-C; the folders go when this process exits.
   const removeRoot = () => rmSync(root, { recursive: true, force: true });
-  process.on('exit', removeRoot);
+  const removeExitHook = onExit(removeRoot);
   let closed = false;
   return {
     context,
@@ -56,7 +57,7 @@ export async function launchBrowser({ headless = process.env.FSX_HEADED !== '1',
       }
       closed = true;
       await context.close().catch(() => {});
-      process.off('exit', removeRoot);
+      removeExitHook();
       removeRoot();
     },
   };

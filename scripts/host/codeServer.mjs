@@ -3,13 +3,14 @@
 // config, all under one short temporary folder (socket paths must stay under 108 bytes).
 // The extension host is a child of the server and inherits its environment, so variables
 // passed in `env` (FSX_SANDBOX=1, ...) reach the extension.
-/* global AbortSignal */
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { execa } from 'execa';
+import getPort from 'get-port';
+import { onExit } from 'signal-exit';
+import waitOn from 'wait-on';
 import { ensureHost } from './install.mjs';
 import { killTree, killTreeSync } from './processTree.mjs';
 
@@ -30,36 +31,6 @@ export const DEFAULT_USER_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
   'git.enabled': false,
 };
-
-/** Servers started by this process and not yet stopped (pid -> remove its folders or not). */
-const liveServers = new Map();
-const EXIT_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-let signalHandlersInstalled = false;
-
-/**
- * The server runs in its own process group (so that stop() can take its whole tree), which
- * also means a terminal's Ctrl-C does not reach it: on SIGINT/SIGTERM/SIGHUP kill every live
- * server, then exit as the signal would have, unless someone else also listens for it.
- */
-function installSignalHandlers() {
-  if (signalHandlersInstalled) {
-    return;
-  }
-  signalHandlersInstalled = true;
-  for (const [name, number] of Object.entries(EXIT_SIGNALS)) {
-    const handler = () => {
-      for (const [pid, removeProfile] of liveServers) {
-        killTreeSync(pid);
-        removeProfile?.();
-      }
-      liveServers.clear();
-      if (process.listenerCount(name) === 1) {
-        process.exit(128 + number);
-      }
-    };
-    process.on(name, handler);
-  }
-}
 
 /** Variables of the caller that must not leak into the isolated server. */
 function isolatedBaseEnvironment() {
@@ -136,20 +107,16 @@ export async function installVsix(vsixPath, profile, { codeServerVersion } = {})
   if (!existsSync(vsix)) {
     throw new Error(`No such VSIX: ${vsix}`);
   }
-  const output = [];
-  const code = await new Promise((resolvePromise, reject) => {
-    const child = spawn(host.nodeBin, [host.codeServerEntry, ...profileArgs(profile), '--install-extension', vsix], {
-      env: { ...isolatedBaseEnvironment(), ...profile.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
-    child.on('error', reject);
-    child.on('exit', (exitCode) => resolvePromise(exitCode));
+  const result = await execa(host.nodeBin, [host.codeServerEntry, ...profileArgs(profile), '--install-extension', vsix], {
+    env: { ...isolatedBaseEnvironment(), ...profile.env },
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
+    reject: false,
   });
-  const text = Buffer.concat(output).toString('utf8').trim();
-  if (code !== 0 || /failed|error/i.test(text)) {
-    throw new Error(`Installing ${vsix} failed (exit code ${code}):\n${text}`);
+  const text = (result.all ?? '').trim();
+  if (result.failed || /failed|error/i.test(text)) {
+    throw new Error(`Installing ${vsix} failed (${result.shortMessage ?? 'it printed an error'}):\n${text}`);
   }
   return text;
 }
@@ -168,37 +135,29 @@ export function linkExtension(extensionPath, profile) {
   return link;
 }
 
-function portIsFree(port) {
-  return new Promise((resolvePromise) => {
-    const server = createServer();
-    server.once('error', () => resolvePromise(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolvePromise(true)));
-  });
-}
-
-export function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
-      const { port } = server.address();
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
-
 /** `preferred` when it is free, else (unless `strict`) any free port. */
-export async function choosePort(preferred, { strict = false } = {}) {
-  if (!preferred) {
-    return freePort();
-  }
-  if (await portIsFree(preferred)) {
-    return preferred;
-  }
-  if (strict) {
+async function choosePort(preferred, { strict = false } = {}) {
+  const port = await getPort({ host: '127.0.0.1', ...(preferred ? { port: preferred } : {}) });
+  if (strict && preferred && port !== preferred) {
     throw new Error(`Port ${preferred} on 127.0.0.1 is in use`);
   }
-  return freePort();
+  return port;
+}
+
+/**
+ * Resolves with undefined once GET `url` answers 2xx, or with what `exited` resolves with should
+ * the server exit first (no point waiting out the timeout then); rejects after `timeoutMs`.
+ */
+function waitUntilAnswering(url, exited, timeoutMs) {
+  const answering = waitOn({
+    resources: [url.replace(/^http:/, 'http-get:')],
+    interval: 100,
+    httpTimeout: 2000,
+    timeout: timeoutMs,
+    proxy: false, // axios would otherwise send 127.0.0.1 through an HTTP(S)_PROXY of the environment
+  });
+  // wait-on cannot be cancelled: after an early exit it polls on, unheard, until its timeout.
+  return Promise.race([answering.then(() => undefined), exited]);
 }
 
 /**
@@ -215,8 +174,6 @@ export async function choosePort(preferred, { strict = false } = {}) {
  * @param {boolean} [options.keepProfile] keep the temporary folders after stop() (also FSX_HOST_KEEP=1)
  * @param {(line: string) => void} [options.onOutput] gets each line code-server prints
  * @param {number} [options.startTimeoutMs]
- * @param {boolean} [options.handleSignals] kill the server on SIGINT/SIGTERM/SIGHUP (default true;
- *   pass false when the caller handles them and calls stop() itself)
  * @param {(profile: ReturnType<typeof createProfile>) => void | Promise<void>} [options.beforeStart]
  *   called with the isolated folders before the server starts (to add files, link an extension)
  * @param {boolean} [options.smokeTestDriver] pass enable-smoke-test-driver (default true): the
@@ -234,7 +191,6 @@ export async function startCodeServer({
   keepProfile = process.env.FSX_HOST_KEEP === '1',
   onOutput,
   startTimeoutMs = 60_000,
-  handleSignals = true,
   beforeStart,
   smokeTestDriver = true,
   link = [],
@@ -274,43 +230,45 @@ export async function startCodeServer({
     resolve(workspace),
   ];
   const serverEnv = { ...isolatedBaseEnvironment(), ...profile.env, ...env };
-  const child = spawn(host.nodeBin, args, {
+  const child = execa(host.nodeBin, args, {
     cwd: profile.home,
     env: serverEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
+    buffer: false,
+    reject: false,
     detached: true, // its own process group: Ctrl-C goes to us, and stop() takes the whole group
   });
-  const killOnExit = () => killTreeSync(child.pid);
-  process.on('exit', killOnExit);
-  liveServers.set(child.pid, keepProfile ? undefined : profile.remove);
-  if (handleSignals) {
-    installSignalHandlers();
-  }
+  // Its own process group also means a terminal's Ctrl-C does not reach it: kill it when this
+  // process ends, on a signal too. signal-exit leaves a signal to the process's own handlers
+  // when it has some (start.mjs, Playwright's) and runs this at their process.exit().
+  const removeExitHook = onExit(() => {
+    killTreeSync(child.pid);
+    if (!keepProfile) {
+      profile.remove();
+    }
+  });
 
   const logStream = createWriteStream(profile.serverLog);
   const recent = [];
-  let pending = '';
-  const onData = (chunk) => {
-    logStream.write(chunk);
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop();
-    for (const line of lines) {
+  const output = (async () => {
+    for await (const line of child.iterable({ from: 'all' })) {
+      if (!logStream.writableEnded) {
+        logStream.write(`${line}\n`);
+      }
       recent.push(line);
       if (recent.length > 60) {
         recent.shift();
       }
       onOutput?.(line);
     }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  })().catch(() => {}); // the output ends with the process, however it ends
+  // 'exit' first: execa's result waits for the output pipes too, which a grandchild may hold
+  // open; the result still comes when the process never started (no 'exit' then).
   const exited = new Promise((resolvePromise) => {
-    child.on('exit', (code, signal) => resolvePromise({ code, signal }));
-  });
-  let exitInfo;
-  exited.then((info) => {
-    exitInfo = info;
+    child.once('exit', (code, signal) => resolvePromise({ code, signal }));
+    child.then(({ exitCode, signal }) => resolvePromise({ code: exitCode, signal }));
   });
 
   const url = `http://127.0.0.1:${port}`;
@@ -320,37 +278,28 @@ export async function startCodeServer({
       return;
     }
     stopped = true;
-    liveServers.delete(child.pid);
     await killTree(child.pid);
-    process.off('exit', killOnExit);
+    removeExitHook();
+    await Promise.race([output, delay(1000)]); // the last lines, unless someone still holds the pipe
     await new Promise((resolvePromise) => logStream.end(resolvePromise));
     if (!keep) {
       profile.remove();
     }
   };
 
-  const deadline = Date.now() + startTimeoutMs;
-  for (;;) {
-    if (exitInfo) {
-      await stop({ keep: true });
-      throw new Error(
-        `code-server exited before it answered (${exitInfo.signal ?? `exit code ${exitInfo.code}`}); ` +
-          `log: ${profile.serverLog}\n${recent.join('\n')}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop({ keep: true });
-      throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs} ms; log: ${profile.serverLog}`);
-    }
-    await delay(100);
+  let exitInfo;
+  try {
+    exitInfo = await waitUntilAnswering(`${url}/healthz`, exited, startTimeoutMs);
+  } catch {
+    await stop({ keep: true });
+    throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs} ms; log: ${profile.serverLog}`);
+  }
+  if (exitInfo) {
+    await stop({ keep: true });
+    throw new Error(
+      `code-server exited before it answered (${exitInfo.signal ?? `exit code ${exitInfo.code}`}); ` +
+        `log: ${profile.serverLog}\n${recent.join('\n')}`,
+    );
   }
 
   return {

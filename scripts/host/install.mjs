@@ -10,11 +10,12 @@
 //   node scripts/host/install.mjs                      # install if needed, print where the host is
 //   node scripts/host/install.mjs --version 4.100.3    # the older host
 //   import { ensureHost } from './install.mjs'         # ensureHost() or ensureHost({ version: '4.100.3' })
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { execa } from 'execa';
+import lockfile from 'proper-lockfile';
 import { cacheDir, isMain } from './paths.mjs';
 
 /** Pinned versions: change one and the next run installs the new one beside the old. */
@@ -55,6 +56,7 @@ const HOSTS = {
 export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'build-essential', 'python3', 'pkg-config', 'curl'];
 
 const MARKER = '.install-complete';
+const LOCK_STALE_MS = 30_000;
 
 /** Where one host's Node and code-server go. */
 function hostLayout(version) {
@@ -158,18 +160,10 @@ async function ripgrepCacheTmpDir(layout) {
   return dir;
 }
 
-function run(command, args, options) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) {
-        resolvePromise();
-      } else {
-        reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`));
-      }
-    });
-  });
+/** Runs a command with its output on ours; rejects, naming the command, unless it exits 0. */
+async function run(command, args, { env } = {}) {
+  // extendEnv: false, so that what npmEnvironment() leaves out stays out.
+  await execa(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...(env ? { env, extendEnv: false } : {}) });
 }
 
 /** Runs `install` into `dir` unless its marker exists; a folder without a marker is redone. */
@@ -190,51 +184,28 @@ async function installOnce(label, dir, install) {
   return true;
 }
 
-/** One installer at a time per cache folder (two test runs started together share it). */
+/**
+ * One installer at a time per cache folder (two test runs started together share it). The lock
+ * is kept fresh while held, so one left by a killed install is stale after LOCK_STALE_MS.
+ */
 async function withLock(action) {
   mkdirSync(cacheDir, { recursive: true });
-  const lockFile = join(cacheDir, '.install.lock');
-  for (let waited = 0; ; waited += 1) {
-    try {
-      const fd = openSync(lockFile, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') {
-        throw error;
-      }
-      const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (!isAlive(holder)) {
-        rmSync(lockFile, { force: true });
-        continue;
-      }
-      if (waited % 30 === 0) {
-        log(`waiting for another install (pid ${holder}) to finish`);
-      }
-      await delay(1000);
+  const options = { lockfilePath: join(cacheDir, 'install.lock'), stale: LOCK_STALE_MS };
+  let release;
+  try {
+    release = await lockfile.lock(cacheDir, options);
+  } catch (error) {
+    if (error.code !== 'ELOCKED') {
+      throw error;
     }
+    log('waiting for another install to finish');
+    // An install takes minutes (the compat host builds native modules): wait up to an hour.
+    release = await lockfile.lock(cacheDir, { ...options, retries: { retries: 3600, factor: 1, minTimeout: 1000, maxTimeout: 1000 } });
   }
   try {
     return await action();
   } finally {
-    try {
-      unlinkSync(lockFile);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) {
-    return false;
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
+    await release();
   }
 }
 

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { onExit } from 'signal-exit';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { isMain, repoRoot, resultsDir } from './paths.mjs';
@@ -65,7 +66,7 @@ export async function runExtensionTests({
   const ownWorkspace = !workspace;
   workspace = workspace ? resolve(workspace) : mkdtempSync(join(tmpdir(), 'fsx-host-workspace-'));
   const removeWorkspace = () => ownWorkspace && rmSync(workspace, { recursive: true, force: true });
-  process.on('exit', removeWorkspace); // also after Ctrl-C
+  const removeExitHook = onExit(removeWorkspace); // also after Ctrl-C
   rmSync(resultsFile, { force: true });
   mkdirSync(dirname(resultsFile), { recursive: true });
 
@@ -119,7 +120,7 @@ export async function runExtensionTests({
   } finally {
     await browser?.close();
     await server.stop();
-    process.off('exit', removeWorkspace);
+    removeExitHook();
     removeWorkspace();
   }
   console.log(

@@ -15,6 +15,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onExit } from 'signal-exit';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { repoRoot, resultsDir } from './paths.mjs';
@@ -73,8 +74,12 @@ export async function startUi({
 } = {}) {
   const ownWorkspace = !workspace;
   workspace = workspace ? resolve(workspace) : mkdtempSync(join(tmpdir(), 'fsx-ui-workspace-'));
-  const removeWorkspace = () => ownWorkspace && rmSync(workspace, { recursive: true, force: true });
-  process.on('exit', removeWorkspace); // also after Ctrl-C
+  const deleteWorkspace = () => ownWorkspace && rmSync(workspace, { recursive: true, force: true });
+  const removeExitHook = onExit(deleteWorkspace); // also after Ctrl-C
+  const removeWorkspace = () => {
+    removeExitHook();
+    deleteWorkspace();
+  };
   const development = !vsix && mode === 'development';
   const server = await startCodeServer({
     workspace,
@@ -99,7 +104,6 @@ export async function startUi({
   } catch (error) {
     await browser?.close();
     await server.stop();
-    process.off('exit', removeWorkspace);
     removeWorkspace();
     throw error;
   }
@@ -330,7 +334,6 @@ function createUi({ server, browser, workbench, workspace, removeWorkspace, deve
     async close() {
       await browser.close();
       await server.stop();
-      process.off('exit', removeWorkspace);
       removeWorkspace();
     },
   };

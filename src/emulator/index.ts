@@ -37,3 +37,4 @@ export {
   type TaskSnapshot,
   type TaskSpec,
 } from './state';
+export * from './s3';

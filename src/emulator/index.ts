@@ -38,3 +38,4 @@ export {
   type TaskSpec,
 } from './state';
 export * from './s3';
+export { IMDS_MODES, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';

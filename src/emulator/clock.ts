@@ -1,15 +1,15 @@
 // Time for the emulator. Everything that moves (task lifecycles, progress, cancel delays) is
-// computed from a Clock, so tests drive it with ManualClock and demos can speed it up.
+// computed from an EmulatorClock, so tests drive it with ManualEmulatorClock and demos can speed it up.
 
-export interface Clock {
+export interface EmulatorClock {
   /** Milliseconds since the epoch. */
   now(): number;
 }
 
-export const systemClock: Clock = Object.freeze({ now: () => Date.now() });
+export const systemEmulatorClock: EmulatorClock = Object.freeze({ now: () => Date.now() });
 
 /** A clock that moves only when told to. */
-export class ManualClock implements Clock {
+export class ManualEmulatorClock implements EmulatorClock {
   private current: number;
 
   constructor(startMs: number = Date.UTC(2025, 0, 15, 12, 0, 0)) {
@@ -23,7 +23,7 @@ export class ManualClock implements Clock {
 
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) {
-      throw new RangeError(`ManualClock.advance expects a finite, non-negative number of ms, got ${ms}`);
+      throw new RangeError(`ManualEmulatorClock.advance expects a finite, non-negative number of ms, got ${ms}`);
     }
     this.current += ms;
   }
@@ -38,7 +38,7 @@ export class ManualClock implements Clock {
  * A clock that runs `scale` times faster than `base`, starting from base's time at creation, so
  * a demo can watch an hour-long task finish in minutes.
  */
-export function scaledClock(base: Clock, scale: number): Clock {
+export function scaledClock(base: EmulatorClock, scale: number): EmulatorClock {
   if (!Number.isFinite(scale) || scale <= 0) {
     throw new RangeError(`timeScale must be a positive finite number, got ${scale}`);
   }

@@ -1,7 +1,7 @@
 // Errors the emulator answers with, as awsJson 1.1 carries them: an HTTP status, a `__type`
 // code (also sent as x-amzn-ErrorType) and a Message.
 
-export type ErrorCode =
+export type ServiceErrorCode =
   | 'BadRequest'
   | 'DataRepositoryTaskNotFound'
   | 'DataRepositoryTaskEnded'
@@ -23,18 +23,18 @@ export type ErrorCode =
   | 'InternalServerError'
   | 'ServiceUnavailable';
 
-const STATUS_BY_CODE: Readonly<Partial<Record<ErrorCode, number>>> = {
+const STATUS_BY_CODE: Readonly<Partial<Record<ServiceErrorCode, number>>> = {
   AccessDeniedException: 403,
   RequestEntityTooLargeException: 413,
   InternalServerError: 500,
   ServiceUnavailable: 503,
 };
 
-export class FsxError extends Error {
+export class ServiceError extends Error {
   readonly status: number;
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: ServiceErrorCode,
     message: string,
     /** Extra members some modelled errors carry (e.g. IncompatibleParameterError.Parameter). */
     readonly members: Readonly<Record<string, string>> = {},
@@ -49,10 +49,10 @@ export class FsxError extends Error {
   }
 }
 
-export function badRequest(message: string): FsxError {
-  return new FsxError('BadRequest', message);
+export function badRequest(message: string): ServiceError {
+  return new ServiceError('BadRequest', message);
 }
 
-export function isFsxError(value: unknown): value is FsxError {
-  return value instanceof FsxError;
+export function isServiceError(value: unknown): value is ServiceError {
+  return value instanceof ServiceError;
 }

@@ -1,7 +1,7 @@
 // Fault injection: make chosen operations throttle, fail, stall or drop the connection, for a
 // number of requests or until removed. A faulted request never reaches the state.
 
-import { FsxError } from './errors';
+import { ServiceError } from './errors';
 import { ACCOUNT_ID, type OperationName } from './model';
 
 export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'expiredToken' | 'accessDenied';
@@ -23,7 +23,7 @@ export interface FaultDecision {
   /** Wait this long first (latency faults add up). */
   readonly delayMs: number;
   /** Answer with this error instead of handling the request. */
-  readonly error?: FsxError;
+  readonly error?: ServiceError;
   /** Destroy the socket without answering. */
   readonly drop: boolean;
 }
@@ -91,18 +91,18 @@ export class FaultInjector {
   }
 }
 
-export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop'>, operation: OperationName): FsxError {
+export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop'>, operation: OperationName): ServiceError {
   switch (kind) {
     case 'throttle':
-      return new FsxError('ThrottlingException', 'Rate exceeded');
+      return new ServiceError('ThrottlingException', 'Rate exceeded');
     case 'internal':
-      return new FsxError('InternalServerError', 'An internal error occurred. Try again.');
+      return new ServiceError('InternalServerError', 'An internal error occurred. Try again.');
     case 'unavailable':
-      return new FsxError('ServiceUnavailable', 'Service is currently unavailable. Try again later.');
+      return new ServiceError('ServiceUnavailable', 'Service is currently unavailable. Try again later.');
     case 'expiredToken':
-      return new FsxError('ExpiredTokenException', 'The security token included in the request is expired');
+      return new ServiceError('ExpiredTokenException', 'The security token included in the request is expired');
     case 'accessDenied':
-      return new FsxError(
+      return new ServiceError(
         'AccessDeniedException',
         `User: arn:aws:iam::${ACCOUNT_ID}:user/sandbox is not authorized to perform: fsx:${operation} because no identity-based policy allows the fsx:${operation} action`,
       );

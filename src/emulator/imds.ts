@@ -1,12 +1,15 @@
 // An EC2 instance metadata service (IMDSv2) on loopback, so the SDK's instance-role path is
-// exercised for real: point AWS_EC2_METADATA_SERVICE_ENDPOINT at `url`, and the credential
-// chain fetches a session token (PUT /latest/api/token), the role name and the role's
-// temporary credentials. The credentials only satisfy the emulator; they sign nothing real.
+// exercised for real: point AWS_EC2_METADATA_SERVICE_ENDPOINT at it, and the credential chain
+// fetches a session token (PUT /latest/api/token), the role name and the role's temporary
+// credentials. The credentials only satisfy the emulator; they sign nothing real.
+// Either a Route on the FSx emulator's port (`emulator.addRoute(new InstanceMetadata())`, one
+// address for everything) or a server of its own (`InstanceMetadataService.start()`).
 
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock, type Clock } from './clock';
+import { systemEmulatorClock, type EmulatorClock } from './clock';
+import type { Route } from './server';
 
 /**
  * - available: tokens are issued, credentials served (HttpTokens required, as on new instances).
@@ -19,18 +22,21 @@ export type ImdsMode = 'available' | 'tokenRefused' | 'tokenExpired' | 'noRole';
 export const IMDS_MODES: readonly ImdsMode[] = ['available', 'tokenRefused', 'tokenExpired', 'noRole'];
 
 export interface ImdsOptions {
-  port?: number;
-  /** Default 127.0.0.1; only loopback addresses are accepted. */
-  host?: string;
   /** Default 'fsx-head-node-role'. */
   roleName?: string;
   mode?: ImdsMode;
   /** Times tokens and credential expiry. The SDK compares expiry with the real time: keep it real. */
-  clock?: Clock;
+  clock?: EmulatorClock;
   /** How long served credentials stay valid. Default 6 hours. */
   credentialsTtlSeconds?: number;
   /** Called once per request; carries no token or credential. */
   onRequest?: (entry: ImdsRequestLogEntry) => void;
+}
+
+export interface ImdsServerOptions extends ImdsOptions {
+  port?: number;
+  /** Default 127.0.0.1; only loopback addresses are accepted. */
+  host?: string;
 }
 
 export interface ImdsRequestLogEntry {
@@ -53,72 +59,21 @@ const TOKEN_HEADER = 'x-aws-ec2-metadata-token';
 const MAX_TOKEN_TTL_SECONDS = 21_600;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export class InstanceMetadataService {
-  readonly url: string;
+/** The metadata API itself, as a Route; it answers only unsigned requests under /latest/. */
+export class InstanceMetadata implements Route {
   private mode: ImdsMode;
   private readonly tokens = new Map<string, number>();
-  private counts: ImdsRequestCounts = { token: 0, roleList: 0, credentials: 0, other: 0 };
-  private closing: Promise<void> | undefined;
+  private counts: ImdsRequestCounts = zeroCounts();
 
-  private constructor(
-    private readonly server: Server,
-    host: string,
-    private readonly options: ImdsOptions,
-  ) {
-    const port = (server.address() as AddressInfo).port;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    this.mode = options.mode ?? 'available';
+  constructor(private readonly options: ImdsOptions = {}) {
+    this.mode = checkMode(options.mode ?? 'available');
   }
 
-  static async start(options: ImdsOptions = {}): Promise<InstanceMetadataService> {
-    const host = options.host ?? '127.0.0.1';
-    if (!LOOPBACK_HOSTS.has(host)) {
-      throw new Error(`The metadata service listens on loopback only; refusing host '${host}'.`);
-    }
-    if (options.mode !== undefined && !IMDS_MODES.includes(options.mode)) {
-      throw new RangeError(`Unknown metadata service mode ${String(options.mode)}`);
-    }
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const service = new InstanceMetadataService(server, host, options);
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => service.serve(request, response));
-    return service;
+  matches(request: IncomingMessage): boolean {
+    return (request.url ?? '').startsWith('/latest/') && request.headers.authorization === undefined && request.headers['x-amz-target'] === undefined;
   }
 
-  get roleName(): string {
-    return this.options.roleName ?? 'fsx-head-node-role';
-  }
-
-  setMode(mode: ImdsMode): void {
-    if (!IMDS_MODES.includes(mode)) {
-      throw new RangeError(`Unknown metadata service mode ${String(mode)}`);
-    }
-    this.mode = mode;
-  }
-
-  requestCounts(): ImdsRequestCounts {
-    return { ...this.counts };
-  }
-
-  close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-    return this.closing;
-  }
-
-  private now(): number {
-    return (this.options.clock ?? systemClock).now();
-  }
-
-  private serve(request: IncomingMessage, response: ServerResponse): void {
+  async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     request.resume();
     const path = (request.url ?? '/').split('?')[0];
     const [status, body] = this.answer(request, path);
@@ -132,6 +87,29 @@ export class InstanceMetadataService {
     this.options.onRequest?.({ method: request.method ?? '', path, status });
   }
 
+  /** Back to the starting mode, no tokens, zero counts. */
+  reset(): void {
+    this.mode = this.options.mode ?? 'available';
+    this.tokens.clear();
+    this.counts = zeroCounts();
+  }
+
+  get roleName(): string {
+    return this.options.roleName ?? 'fsx-head-node-role';
+  }
+
+  setMode(mode: ImdsMode): void {
+    this.mode = checkMode(mode);
+  }
+
+  requestCounts(): ImdsRequestCounts {
+    return { ...this.counts };
+  }
+
+  private now(): number {
+    return (this.options.clock ?? systemEmulatorClock).now();
+  }
+
   private answer(request: IncomingMessage, path: string): [number, string] {
     if (path === TOKEN_PATH) {
       this.counts.token += 1;
@@ -141,7 +119,12 @@ export class InstanceMetadataService {
       this.counts.other += 1;
       return [404, 'Not Found'];
     }
-    const role = decodeURIComponent(path.slice(CREDENTIALS_PATH.length));
+    let role: string;
+    try {
+      role = decodeURIComponent(path.slice(CREDENTIALS_PATH.length));
+    } catch {
+      return [404, 'Not Found'];
+    }
     if (role === '') {
       this.counts.roleList += 1;
     } else {
@@ -193,6 +176,60 @@ export class InstanceMetadataService {
       Expiration: isoSeconds(now + ttlMs),
     };
   }
+}
+
+/** The metadata API on a loopback server of its own. */
+export class InstanceMetadataService {
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly metadata: InstanceMetadata,
+  ) {}
+
+  static async start(options: ImdsServerOptions = {}): Promise<InstanceMetadataService> {
+    const host = options.host ?? '127.0.0.1';
+    if (!LOOPBACK_HOSTS.has(host)) {
+      throw new Error(`The metadata service listens on loopback only; refusing host '${host}'.`);
+    }
+    const metadata = new InstanceMetadata(options);
+    const server = createServer((request, response) => {
+      if (metadata.matches(request)) {
+        void metadata.serve(request, response);
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    return new InstanceMetadataService(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`, metadata);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    return this.closing;
+  }
+}
+
+function checkMode(mode: ImdsMode): ImdsMode {
+  if (!IMDS_MODES.includes(mode)) {
+    throw new RangeError(`Unknown metadata service mode ${String(mode)}`);
+  }
+  return mode;
+}
+
+function zeroCounts(): ImdsRequestCounts {
+  return { token: 0, roleList: 0, credentials: 0, other: 0 };
 }
 
 function isoSeconds(ms: number): string {

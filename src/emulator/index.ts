@@ -1,7 +1,7 @@
 // The emulator's public surface (used by the sandbox, the CLI and tests).
 
-export { ManualClock, scaledClock, systemClock, type Clock } from './clock';
-export { FsxError, type ErrorCode } from './errors';
+export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
+export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
 export { observeTask, lifecycleAt, progressAt, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
@@ -26,16 +26,18 @@ export {
   type TaskType,
 } from './model';
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
-export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
+export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry, type Route } from './server';
 export {
-  EmulatorState,
+  EmulatorStore,
   type AssociationSpec,
-  type EmulatorStateOptions,
+  type EmulatorStoreOptions,
   type FileCacheSpec,
   type FileSystemSpec,
   type TaskBehaviour,
   type TaskSnapshot,
+  type TaskReader,
   type TaskSpec,
-} from './state';
+} from './store';
+export { TaskRules, type CreateTaskRequest } from './taskRules';
 export * from './s3';
-export { IMDS_MODES, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';
+export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';

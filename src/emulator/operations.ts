@@ -21,13 +21,15 @@ import {
   type AssociationQuery,
   type TaskQuery,
 } from './queries';
-import { snapshotOf, type CreateTaskRequest, type EmulatorState } from './state';
+import { snapshotOf, type EmulatorStore } from './store';
+import type { CreateTaskRequest, TaskRules } from './taskRules';
 import type { TaskKey } from './timeline';
 import type { ListShape, NumberShape, Shape, StringShape, StructureShape } from './validation';
 import { wireAssociation, wireFileCache, wireFileSystem, wireTask, type WireObject } from './wire';
 
 export interface OperationContext {
-  readonly state: EmulatorState;
+  readonly store: EmulatorStore;
+  readonly rules: TaskRules;
   readonly tokens: PageTokens;
   /** One instant per request, so every task in an answer is observed at the same time. */
   readonly now: number;
@@ -128,7 +130,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeFileSystems',
         operationMax: MAX_PAGE_FILE_SYSTEMS,
         listMember: 'FileSystems',
-        select: (after, limit) => selectFileSystems(context.state, input.FileSystemIds as string[] | undefined, after, limit),
+        select: (after, limit) => selectFileSystems(context.store, input.FileSystemIds as string[] | undefined, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: wireFileSystem,
@@ -142,13 +144,13 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeFileCaches',
         operationMax: MAX_PAGE_FILE_CACHES,
         listMember: 'FileCaches',
-        select: (after, limit) => selectFileCaches(context.state, input.FileCacheIds as string[] | undefined, after, limit),
+        select: (after, limit) => selectFileCaches(context.store, input.FileCacheIds as string[] | undefined, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: (record) =>
           wireFileCache(
             record,
-            context.state.associationsOf(record.fileCacheId).map((association) => association.associationId),
+            context.store.associationsOf(record.fileCacheId).map((association) => association.associationId),
           ),
       }),
   },
@@ -160,7 +162,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeDataRepositoryTasks',
         operationMax: MAX_PAGE_TASKS,
         listMember: 'DataRepositoryTasks',
-        select: (after, limit) => selectTasks(context.state, input as TaskQuery, after, limit, context.now),
+        select: (after, limit) => selectTasks(context.store, input as TaskQuery, after, limit, context.now),
         cursorOf: (plan) => [plan.createdAt, plan.taskId],
         readCursor: readTaskKey,
         toWire: (plan) => wireTask(snapshotOf(plan, context.now)),
@@ -177,7 +179,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeDataRepositoryAssociations',
         operationMax: MAX_PAGE_ASSOCIATIONS,
         listMember: 'Associations',
-        select: (after, limit) => selectAssociations(context.state, input as AssociationQuery, after, limit),
+        select: (after, limit) => selectAssociations(context.store, input as AssociationQuery, after, limit),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: wireAssociation,
@@ -217,7 +219,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
       },
     },
     handle: (input, context) => ({
-      DataRepositoryTask: wireTask(context.state.createTask(input as unknown as CreateTaskRequest, context.now)),
+      DataRepositoryTask: wireTask(context.rules.createTask(input as unknown as CreateTaskRequest, context.now)),
     }),
   },
 
@@ -225,7 +227,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
     input: { type: 'structure', required: ['TaskId'], members: { TaskId: TASK_ID } },
     handle: (input, context) => {
       const taskId = input.TaskId as string;
-      return { Lifecycle: context.state.cancelTask(taskId, context.now), TaskId: taskId };
+      return { Lifecycle: context.rules.cancelTask(taskId, context.now), TaskId: taskId };
     },
   },
 });

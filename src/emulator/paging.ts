@@ -6,7 +6,7 @@
 // other filters, is refused, as the service does.
 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { badRequest, type FsxError } from './errors';
+import { badRequest, type ServiceError } from './errors';
 
 const MAC_BYTES = 16;
 const MAX_TOKEN_LENGTH = 255;
@@ -58,7 +58,7 @@ export class PageTokens {
   }
 }
 
-export function invalidToken(): FsxError {
+export function invalidToken(): ServiceError {
   return badRequest('Invalid NextToken');
 }
 

@@ -2,7 +2,7 @@
 // combine as FSx documents: AND across filters, OR among one filter's values. Ids that name
 // nothing answer with the matching "not found" error, before anything is listed.
 
-import { FsxError, badRequest } from './errors';
+import { ServiceError, badRequest } from './errors';
 import { lifecycleAt } from './lifecycle';
 import {
   TASK_LIFECYCLES,
@@ -12,7 +12,8 @@ import {
   type TaskPlan,
 } from './model';
 import { takePage, type Page } from './paging';
-import type { EmulatorState } from './state';
+import { requireAssociations, requireFileCaches, requireFileSystems, requireTasks } from './lookups';
+import type { EmulatorStore } from './store';
 import { compareTaskKeys, type TaskKey } from './timeline';
 
 export interface FilterInput {
@@ -39,7 +40,7 @@ const TASK_LIFECYCLE_SET: ReadonlySet<string> = new Set(TASK_LIFECYCLES);
 const ASSOCIATION_FILTERS = ['file-system-id', 'file-cache-id', 'data-repository-type', 'file-cache-type'] as const;
 
 export function selectTasks(
-  state: EmulatorState,
+  store: EmulatorStore,
   query: TaskQuery,
   after: TaskKey | undefined,
   limit: number,
@@ -54,29 +55,29 @@ export function selectTasks(
       }
     }
   }
-  state.requireFileSystems(valuesOf(filters, 'file-system-id'));
-  state.requireFileCaches(valuesOf(filters, 'file-cache-id'));
-  state.requireAssociations(valuesOf(filters, 'data-repository-association-id'));
+  requireFileSystems(store, valuesOf(filters, 'file-system-id'));
+  requireFileCaches(store, valuesOf(filters, 'file-cache-id'));
+  requireAssociations(store, valuesOf(filters, 'data-repository-association-id'));
   // An empty id list selects nothing in particular, like an absent one.
   const taskIds = query.TaskIds?.length ? [...new Set(query.TaskIds)] : undefined;
   if (taskIds) {
-    state.requireTasks(taskIds);
+    requireTasks(store, taskIds);
   }
 
-  const predicates = filters.map((filter) => taskPredicate(state, filter, now));
+  const predicates = filters.map((filter) => taskPredicate(store, filter, now));
   const matches = (plan: TaskPlan): boolean => predicates.every((predicate) => predicate(plan));
-  return takePage(taskSource(state, filters, taskIds, after), matches, limit);
+  return takePage(taskSource(store, filters, taskIds, after), matches, limit);
 }
 
 function taskSource(
-  state: EmulatorState,
+  store: EmulatorStore,
   filters: readonly Filter[],
   taskIds: readonly string[] | undefined,
   after: TaskKey | undefined,
 ): Iterable<TaskPlan> {
   if (taskIds) {
     return taskIds
-      .map((id) => state.getTaskPlan(id) as TaskPlan)
+      .map((id) => store.getTaskPlan(id) as TaskPlan)
       .filter((plan) => after === undefined || compareTaskKeys(plan, after) < 0)
       .sort((a, b) => compareTaskKeys(b, a));
   }
@@ -84,17 +85,17 @@ function taskSource(
   // still apply every filter.
   const resourceFilter = filters.find((filter) => filter.name === 'file-system-id' || filter.name === 'file-cache-id');
   if (resourceFilter) {
-    return state.taskPlansNewestFirst([...resourceFilter.values], after);
+    return store.taskPlansNewestFirst([...resourceFilter.values], after);
   }
   const associationFilter = filters.find((filter) => filter.name === 'data-repository-association-id');
   if (associationFilter) {
-    const resources = [...associationFilter.values].map((id) => (state.getAssociation(id) as AssociationRecord).resource.id);
-    return state.taskPlansNewestFirst(resources, after);
+    const resources = [...associationFilter.values].map((id) => (store.getAssociation(id) as AssociationRecord).resource.id);
+    return store.taskPlansNewestFirst(resources, after);
   }
-  return state.taskPlansNewestFirst(undefined, after);
+  return store.taskPlansNewestFirst(undefined, after);
 }
 
-function taskPredicate(state: EmulatorState, filter: Filter, now: number): (plan: TaskPlan) => boolean {
+function taskPredicate(store: EmulatorStore, filter: Filter, now: number): (plan: TaskPlan) => boolean {
   const { values } = filter;
   switch (filter.name) {
     case 'file-system-id':
@@ -104,7 +105,7 @@ function taskPredicate(state: EmulatorState, filter: Filter, now: number): (plan
     case 'task-lifecycle':
       return (plan) => values.has(lifecycleAt(plan, now));
     case 'data-repository-association-id': {
-      const associations = [...values].map((id) => state.getAssociation(id) as AssociationRecord);
+      const associations = [...values].map((id) => store.getAssociation(id) as AssociationRecord);
       return (plan) => associations.some((association) => taskTouchesAssociation(plan, association));
     }
     default:
@@ -138,25 +139,25 @@ function withTrailingSlash(path: string): string {
 }
 
 export function selectFileSystems(
-  state: EmulatorState,
+  store: EmulatorStore,
   ids: readonly string[] | undefined,
   afterSeq: number | undefined,
   limit: number,
 ): Page<FileSystemRecord> {
-  return selectByIds(state.fileSystems(), ids, (record) => record.fileSystemId, (unknown) => state.requireFileSystems(unknown), afterSeq, limit);
+  return selectByIds(store.fileSystems(), ids, (record) => record.fileSystemId, (unknown) => requireFileSystems(store, unknown), afterSeq, limit);
 }
 
 export function selectFileCaches(
-  state: EmulatorState,
+  store: EmulatorStore,
   ids: readonly string[] | undefined,
   afterSeq: number | undefined,
   limit: number,
 ): Page<FileCacheRecord> {
-  return selectByIds(state.fileCaches(), ids, (record) => record.fileCacheId, (unknown) => state.requireFileCaches(unknown), afterSeq, limit);
+  return selectByIds(store.fileCaches(), ids, (record) => record.fileCacheId, (unknown) => requireFileCaches(store, unknown), afterSeq, limit);
 }
 
 export function selectAssociations(
-  state: EmulatorState,
+  store: EmulatorStore,
   query: AssociationQuery,
   afterSeq: number | undefined,
   limit: number,
@@ -168,19 +169,19 @@ export function selectAssociations(
     }
     const invalidType = [...filter.values].find((value) => value !== 'S3' && value !== 'NFS');
     if (filter.name === 'data-repository-type' && invalidType !== undefined) {
-      throw new FsxError('InvalidDataRepositoryType', `'${invalidType}' is not a data repository type; use S3 or NFS.`);
+      throw new ServiceError('InvalidDataRepositoryType', `'${invalidType}' is not a data repository type; use S3 or NFS.`);
     }
     if (filter.name === 'file-cache-type' && [...filter.values].some((value) => value !== 'LUSTRE')) {
       throw badRequest('The only file-cache-type is LUSTRE.');
     }
   }
-  state.requireFileSystems(valuesOf(filters, 'file-system-id'));
-  state.requireFileCaches(valuesOf(filters, 'file-cache-id'));
+  requireFileSystems(store, valuesOf(filters, 'file-system-id'));
+  requireFileCaches(store, valuesOf(filters, 'file-cache-id'));
   const page = selectByIds(
-    state.associations(),
+    store.associations(),
     query.AssociationIds,
     (record) => record.associationId,
-    (unknown) => state.requireAssociations(unknown),
+    (unknown) => requireAssociations(store, unknown),
     afterSeq,
     Number.MAX_SAFE_INTEGER,
   );

@@ -3,7 +3,7 @@
 
 import type { CompletionReport, TaskLifecycle, TaskType } from './model';
 import { Random } from './random';
-import type { EmulatorState, TaskSpec } from './state';
+import type { EmulatorStore, TaskSpec } from './store';
 
 export const SCENARIO_NAMES = ['empty', 'demo', 'scale'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -12,16 +12,16 @@ export function isScenarioName(value: string): value is ScenarioName {
   return (SCENARIO_NAMES as readonly string[]).includes(value);
 }
 
-export function seedScenario(state: EmulatorState, scenario: ScenarioName, seed = 1): void {
-  // A stream of its own, unrelated to the state's id stream under the same seed.
+export function seedScenario(store: EmulatorStore, scenario: ScenarioName, seed = 1): void {
+  // A stream of its own, unrelated to the store's id stream under the same seed.
   const random = new Random(seed ^ 0x5ce7a210);
   switch (scenario) {
     case 'empty':
       return;
     case 'demo':
-      return seedDemo(state, random);
+      return seedDemo(store, random);
     case 'scale':
-      return seedScale(state, random);
+      return seedScale(store, random);
   }
 }
 
@@ -99,10 +99,10 @@ interface DemoTaskKind {
   readonly releaseDays?: number;
 }
 
-function seedDemo(state: EmulatorState, random: Random): void {
-  const now = state.now();
+function seedDemo(store: EmulatorStore, random: Random): void {
+  const now = store.now();
 
-  const genomics = state.addFileSystem({
+  const genomics = store.addFileSystem({
     name: 'genomics-scratch',
     deploymentType: 'SCRATCH_2',
     storageCapacity: 2400,
@@ -111,34 +111,34 @@ function seedDemo(state: EmulatorState, random: Random): void {
     exportPath: 's3://genomics-raw-reads-prod/fsx-export',
     createdAt: now - 41 * DAY,
   });
-  const render = state.addFileSystem({
+  const render = store.addFileSystem({
     name: 'render-farm',
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 9600,
     tags: [{ Key: 'team', Value: 'vfx' }],
     createdAt: now - 120 * DAY,
   });
-  const ml = state.addFileSystem({
+  const ml = store.addFileSystem({
     name: 'ml-training',
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 4800,
     tags: [{ Key: 'team', Value: 'ml-platform' }],
     createdAt: now - 200 * DAY,
   });
-  state.addFileSystem({
+  store.addFileSystem({
     name: 'corp-shares',
     type: 'WINDOWS',
     deploymentType: 'MULTI_AZ_1',
     storageCapacity: 2048,
     createdAt: now - 365 * DAY,
   });
-  const cache = state.addFileCache({ storageCapacity: 1200, createdAt: now - 30 * DAY });
+  const cache = store.addFileCache({ storageCapacity: 1200, createdAt: now - 30 * DAY });
 
-  state.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
-  state.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
-  state.addAssociation({ fileSystemId: ml, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', createdAt: now - 199 * DAY });
-  state.addAssociation({ fileSystemId: ml, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', createdAt: now - 199 * DAY });
-  state.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
+  store.addAssociation({ fileSystemId: ml, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', createdAt: now - 199 * DAY });
+  store.addAssociation({ fileSystemId: ml, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', createdAt: now - 199 * DAY });
+  store.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
 
   const genomicsExport: DemoTaskKind = {
     type: 'EXPORT_TO_REPOSITORY',
@@ -218,7 +218,7 @@ function seedDemo(state: EmulatorState, random: Random): void {
       capacityToRelease: releasedCapacity + 100,
     });
   }
-  state.addTasks(specs);
+  store.addTasks(specs);
 }
 
 function demoTask(
@@ -267,12 +267,12 @@ const SCALE_TYPES: readonly TaskType[] = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADA
  * exactly 10,000 finished tasks, the second 500 EXECUTING ones that run for hours, and the rest
  * are spread over the other file systems and the caches.
  */
-function seedScale(state: EmulatorState, random: Random): void {
-  const now = state.now();
+function seedScale(store: EmulatorStore, random: Random): void {
+  const now = store.now();
   const fileSystems: string[] = [];
   for (let i = 0; i < SCALE_FILE_SYSTEMS; i++) {
     fileSystems.push(
-      state.addFileSystem({
+      store.addFileSystem({
         name: `scale-fs-${String(i + 1).padStart(4, '0')}`,
         deploymentType: i % 4 === 0 ? 'SCRATCH_2' : 'PERSISTENT_2',
         storageCapacity: 1200 * (1 + (i % 8)),
@@ -282,7 +282,7 @@ function seedScale(state: EmulatorState, random: Random): void {
   }
   const caches: string[] = [];
   for (let i = 0; i < SCALE_FILE_CACHES; i++) {
-    caches.push(state.addFileCache({ createdAt: now - 100 * DAY + i * HOUR }));
+    caches.push(store.addFileCache({ createdAt: now - 100 * DAY + i * HOUR }));
   }
 
   // Specs are built with one fixed shape (no spreads): at 100,000 tasks that is the
@@ -329,5 +329,5 @@ function seedScale(state: EmulatorState, random: Random): void {
   for (let i = 0; specs.length < SCALE_TASKS; i++) {
     addFinished([others[i % others.length]], random.pick(SCALE_TYPES));
   }
-  state.addTasks(specs);
+  store.addTasks(specs);
 }

@@ -1,20 +1,21 @@
-// The emulator as an HTTP service on a loopback port: plumbing only (body limits, routing by
-// X-Amz-Target, request counting, fault injection, logging, prompt shutdown). What a call
-// means is decided in service.ts.
+// The emulator as an HTTP service on a loopback port: plumbing only (routing, body limits,
+// request counting, fault injection, logging, prompt shutdown). What an FSx call means is
+// decided in service.ts. Other APIs on the same port (S3, IMDS, ...) plug in as Routes.
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { scaledClock, systemClock, type Clock } from './clock';
-import { FsxError } from './errors';
+import { scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
+import { ServiceError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './model';
 import { PageTokens } from './paging';
-import { stateReportSource } from './s3/reportSource';
+import { storeReportSource } from './s3/reportSource';
 import { S3Service } from './s3/service';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
-import { EmulatorState } from './state';
+import { EmulatorStore } from './store';
+import { TaskRules } from './taskRules';
 
 export interface EmulatorOptions {
   /** 0 or undefined: any free port. */
@@ -24,13 +25,29 @@ export interface EmulatorOptions {
   /** Default 'empty'. */
   scenario?: ScenarioName;
   /** Default the system clock. */
-  clock?: Clock;
+  clock?: EmulatorClock;
   /** Emulated time runs this many times faster than the clock (demos). Default 1. */
   timeScale?: number;
   /** Seeds scenarios and generated ids. Default 1. */
   seed?: number;
-  /** Called once per request, after it is answered (or dropped). */
+  /** Called once per FSx request, after it is answered (or dropped). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Other APIs served on the same port (see Route). */
+  routes?: readonly Route[];
+}
+
+/**
+ * Another API served on the emulator's port. Routes are asked in the order they were added,
+ * before the FSx API; a request no route matches goes to FSx (which refuses what it does not
+ * know with UnknownOperationException).
+ */
+export interface Route {
+  /** Decided from the method, URL and headers alone; the body is still unread. */
+  matches(request: IncomingMessage): boolean;
+  /** Reads the body and answers. A rejection destroys the connection. */
+  serve(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  /** Called by FsxEmulator.reset(): back to the route's starting state. */
+  reset?(): void;
 }
 
 export interface RequestLogEntry {
@@ -54,10 +71,13 @@ type RequestCounts = Record<OperationName, number>;
 export class FsxEmulator {
   readonly url: string;
   readonly port: number;
+  /** What task creates and cancels are checked against (and how created tasks behave). */
+  readonly taskRules: TaskRules;
   /** The S3 side (completion reports), on the same port: GET/HEAD without X-Amz-Target. */
   readonly s3: S3Service;
   private readonly faults = new FaultInjector();
-  private readonly tokens = new PageTokens();
+  private tokens = new PageTokens();
+  private readonly routes: Route[] = [];
   private counts: RequestCounts = zeroCounts();
   private otherRequests = 0;
   private readonly sleeping = new Set<() => void>();
@@ -65,13 +85,17 @@ export class FsxEmulator {
 
   private constructor(
     private readonly server: Server,
-    readonly state: EmulatorState,
+    /** The emulated account's records: tests seed and inspect it directly. */
+    readonly state: EmulatorStore,
+    private readonly seeding: { readonly scenario: ScenarioName; readonly seed: number | undefined },
     host: string,
     private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
   ) {
+    this.taskRules = new TaskRules(state, seeding.seed);
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
-    this.s3 = new S3Service(stateReportSource(state), onRequest);
+    this.s3 = new S3Service(storeReportSource(state), onRequest);
+    this.routes.push(this.s3);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
@@ -83,9 +107,10 @@ export class FsxEmulator {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new RangeError(`Invalid port ${port}`);
     }
-    const clock = scaledClock(options.clock ?? systemClock, options.timeScale ?? 1);
-    const state = new EmulatorState({ clock, seed: options.seed });
-    seedScenario(state, options.scenario ?? 'empty', options.seed);
+    const clock = scaledClock(options.clock ?? systemEmulatorClock, options.timeScale ?? 1);
+    const state = new EmulatorStore({ clock, seed: options.seed });
+    const seeding = { scenario: options.scenario ?? 'empty', seed: options.seed };
+    seedScenario(state, seeding.scenario, seeding.seed);
 
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
@@ -95,7 +120,10 @@ export class FsxEmulator {
         resolve();
       });
     });
-    const emulator = new FsxEmulator(server, state, host, options.onRequest);
+    const emulator = new FsxEmulator(server, state, seeding, host, options.onRequest);
+    for (const route of options.routes ?? []) {
+      emulator.addRoute(route);
+    }
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       emulator.serve(request, response).catch(() => request.socket.destroy());
     });
@@ -113,6 +141,35 @@ export class FsxEmulator {
   resetRequestCounts(): void {
     this.counts = zeroCounts();
     this.otherRequests = 0;
+  }
+
+  /**
+   * Back to a freshly started emulator's world, as moto's reset: the scenario seeded again at the
+   * clock's current time (same seed, so the same ids), client request tokens and created-task
+   * behaviour forgotten, faults cleared, request counts zeroed, earlier NextTokens invalid,
+   * and every route reset. Requests already in flight finish against the new world.
+   */
+  reset(): void {
+    this.clearFaults();
+    this.resetRequestCounts();
+    this.tokens = new PageTokens();
+    this.taskRules.reset();
+    this.state.clear();
+    seedScenario(this.state, this.seeding.scenario, this.seeding.seed);
+    for (const route of this.routes) {
+      route.reset?.();
+    }
+  }
+
+  /** Serves another API on this port (checked before FSx); returns a function that removes it. */
+  addRoute(route: Route): () => void {
+    this.routes.push(route);
+    return () => {
+      const index = this.routes.indexOf(route);
+      if (index >= 0) {
+        this.routes.splice(index, 1);
+      }
+    };
   }
 
   injectFault(spec: FaultSpec): () => void {
@@ -136,10 +193,12 @@ export class FsxEmulator {
     return this.closing;
   }
 
-  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (S3Service.accepts(request)) {
-      return this.s3.serve(request, response);
-    }
+  private serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const route = this.routes.find((candidate) => candidate.matches(request));
+    return route ? route.serve(request, response) : this.serveFsx(request, response);
+  }
+
+  private async serveFsx(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = randomUUID();
     const operation = operationOf(request.headers['x-amz-target']);
@@ -160,9 +219,9 @@ export class FsxEmulator {
 
     let reply: Reply | undefined;
     if (body === 'tooLarge') {
-      reply = errorReply(new FsxError('RequestEntityTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
+      reply = errorReply(new ServiceError('RequestEntityTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
     } else if (request.method !== 'POST' || pathOf(request.url) !== '/' || !operation.known) {
-      reply = errorReply(new FsxError('UnknownOperationException', unknownOperationMessage(request, operation.name)));
+      reply = errorReply(new ServiceError('UnknownOperationException', unknownOperationMessage(request, operation.name)));
     } else {
       const decision = this.faults.decide(operation.name);
       if (decision.delayMs > 0) {
@@ -180,8 +239,7 @@ export class FsxEmulator {
               operation.name,
               { authorization: request.headers.authorization, contentType: request.headers['content-type'] },
               body,
-              this.state,
-              this.tokens,
+              { store: this.state, rules: this.taskRules, tokens: this.tokens },
             );
     }
     send(response, requestId, reply);

@@ -3,11 +3,12 @@
 // and the mapping of every failure to an FSx-style error. Nothing here throws.
 
 import { TextDecoder } from 'node:util';
-import { FsxError, isFsxError } from './errors';
+import { ServiceError, isServiceError } from './errors';
 import { OPERATIONS } from './operations';
 import type { OperationName } from './model';
 import type { PageTokens } from './paging';
-import type { EmulatorState } from './state';
+import type { EmulatorStore } from './store';
+import type { TaskRules } from './taskRules';
 import { validateInput } from './validation';
 import type { WireObject } from './wire';
 
@@ -29,12 +30,11 @@ export function handleCall(
   operation: OperationName,
   headers: CallHeaders,
   body: Buffer,
-  state: EmulatorState,
-  tokens: PageTokens,
+  backend: { readonly store: EmulatorStore; readonly rules: TaskRules; readonly tokens: PageTokens },
 ): Reply {
   try {
     const input = readInput(operation, headers, body);
-    const output = OPERATIONS[operation].handle(input, { state, tokens, now: state.now() });
+    const output = OPERATIONS[operation].handle(input, { ...backend, now: backend.store.now() });
     return { status: 200, body: output };
   } catch (error) {
     return errorReply(error);
@@ -42,31 +42,31 @@ export function handleCall(
 }
 
 export function errorReply(error: unknown): Reply {
-  const fsxError = isFsxError(error) ? error : new FsxError('InternalServerError', 'An internal error occurred.');
-  return { status: fsxError.status, body: fsxError.body(), errorCode: fsxError.code };
+  const serviceError = isServiceError(error) ? error : new ServiceError('InternalServerError', 'An internal error occurred.');
+  return { status: serviceError.status, body: serviceError.body(), errorCode: serviceError.code };
 }
 
 function readInput(operation: OperationName, headers: CallHeaders, body: Buffer): Record<string, unknown> {
   if (!headers.authorization) {
     // The SDK and CLI always sign; we check presence only, not the signature.
-    throw new FsxError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+    throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   }
   const mediaType = (headers.contentType ?? '').split(';')[0].trim().toLowerCase();
   if (!ACCEPTED_CONTENT_TYPES.has(mediaType)) {
-    throw new FsxError('SerializationException', `Unsupported Content-Type '${headers.contentType ?? ''}'; use application/x-amz-json-1.1.`);
+    throw new ServiceError('SerializationException', `Unsupported Content-Type '${headers.contentType ?? ''}'; use application/x-amz-json-1.1.`);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw new FsxError('SerializationException', 'The request body is not valid UTF-8.');
+    throw new ServiceError('SerializationException', 'The request body is not valid UTF-8.');
   }
   let parsed: unknown;
   try {
     // An empty body means an empty input, as for the service.
     parsed = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
-    throw new FsxError('SerializationException', 'The request body is not valid JSON.');
+    throw new ServiceError('SerializationException', 'The request body is not valid JSON.');
   }
   return validateInput(OPERATIONS[operation].input, parsed);
 }

@@ -31,6 +31,10 @@ export class Timeline<T extends TaskKey> {
     items.splice(this.lowerBound(item), 0, item);
   }
 
+  clear(): void {
+    this.items.length = 0;
+  }
+
   /** Adds many at once: one sort instead of many insertions (used when seeding). */
   addAll(batch: readonly T[]): void {
     for (const item of batch) {

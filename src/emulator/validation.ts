@@ -3,7 +3,7 @@
 // breaks a constraint (length, range, pattern, enum, required) is collected into one
 // "N validation errors detected" BadRequest. Unknown members are ignored; null means absent.
 
-import { FsxError, badRequest } from './errors';
+import { ServiceError, badRequest } from './errors';
 
 export type Shape = StringShape | NumberShape | BooleanShape | ListShape | StructureShape;
 
@@ -46,7 +46,7 @@ const MAX_REPORTED_VIOLATIONS = 10;
 
 /**
  * Checks `value` against `shape` and returns a copy holding only modelled members. Throws
- * FsxError: SerializationException for wrong JSON types, BadRequest for constraint violations.
+ * ServiceError: SerializationException for wrong JSON types, BadRequest for constraint violations.
  */
 export function validateInput(shape: StructureShape, value: unknown): Record<string, unknown> {
   const violations: string[] = [];
@@ -102,7 +102,7 @@ function checkNumber(shape: NumberShape, value: unknown, path: string, violation
   }
   const inRange = shape.type === 'integer' ? value >= INT32_MIN && value <= INT32_MAX : Number.isSafeInteger(value);
   if (!inRange) {
-    throw new FsxError('SerializationException', `Numeric value (${value}) out of range at '${describePath(path)}'`);
+    throw new ServiceError('SerializationException', `Numeric value (${value}) out of range at '${describePath(path)}'`);
   }
   if (shape.min !== undefined && value < shape.min) {
     violations.push(violation(value, path, `Member must have value greater than or equal to ${shape.min}`));
@@ -156,9 +156,9 @@ function checkStructure(
   return output;
 }
 
-function typeError(path: string, expected: string, value: unknown): FsxError {
+function typeError(path: string, expected: string, value: unknown): ServiceError {
   const where = path ? `'${describePath(path)}'` : 'the request body';
-  return new FsxError('SerializationException', `Expected ${expected} at ${where} but found ${jsonKind(value)}`);
+  return new ServiceError('SerializationException', `Expected ${expected} at ${where} but found ${jsonKind(value)}`);
 }
 
 function jsonKind(value: unknown): string {

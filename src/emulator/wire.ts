@@ -12,7 +12,7 @@ import {
   type FileCacheRecord,
   type FileSystemRecord,
 } from './model';
-import type { TaskSnapshot } from './state';
+import type { TaskSnapshot } from './store';
 
 export type WireObject = Record<string, unknown>;
 

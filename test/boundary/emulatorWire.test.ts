@@ -27,21 +27,21 @@ import {
   type FileSystem,
 } from '@aws-sdk/client-fsx';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, ManualClock, MAX_BODY_BYTES, type EmulatorOptions, type TaskSpec } from '../../src/emulator';
+import { FsxEmulator, ManualEmulatorClock, MAX_BODY_BYTES, type EmulatorOptions, type TaskSpec } from '../../src/emulator';
 
 const MINUTE = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Harness {
   emulator: FsxEmulator;
-  clock: ManualClock;
+  clock: ManualEmulatorClock;
   client: FSxClient;
 }
 
 const open: { emulators: FsxEmulator[]; clients: FSxClient[] } = { emulators: [], clients: [] };
 
 async function harness(options: EmulatorOptions = {}): Promise<Harness> {
-  const clock = new ManualClock(Date.UTC(2025, 3, 1, 12));
+  const clock = new ManualEmulatorClock(Date.UTC(2025, 3, 1, 12));
   const emulator = await FsxEmulator.start({ clock, ...options });
   open.emulators.push(emulator);
   return { emulator, clock, client: client(emulator) };
@@ -353,7 +353,7 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
     it('a task moves through its lifecycle on the clock, and cancels through CANCELING to CANCELED', async () => {
       const { emulator, client: fsx, clock } = await harness();
       const fileSystemId = emulator.state.addFileSystem({ name: 'lustre' });
-      emulator.state.setCreatedTaskBehaviour({ pendingMs: 10_000, executingMs: 20 * MINUTE, totalCount: 1000, cancelingMs: 30_000 });
+      emulator.taskRules.setCreatedTaskBehaviour({ pendingMs: 10_000, executingMs: 20 * MINUTE, totalCount: 1000, cancelingMs: 30_000 });
       const created = await fsx.send(
         new CreateDataRepositoryTaskCommand({
           FileSystemId: fileSystemId,
@@ -527,6 +527,75 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
       emulator.resetRequestCounts();
       assert.equal(emulator.totalRequests(), 0);
       assert.equal(emulator.requestCounts().DescribeFileSystems, 0);
+    });
+  });
+
+  describe('reset', () => {
+    it('reset() brings back the seeded world, forgets tokens and faults, and zeroes the counts', async () => {
+      const { emulator, client: fsx, clock } = await harness({ scenario: 'demo', seed: 3 });
+      const fileSystemIds = emulator.state.fileSystems().map((fs) => fs.fileSystemId);
+      const taskIdsOf = (fileSystemId: string) => emulator.state.tasksOf(fileSystemId).map((task) => task.taskId);
+      const seededTasks = fileSystemIds.map(taskIdsOf);
+      const [genomics] = fileSystemIds;
+      const executing = emulator.state.tasksOf(genomics).find((task) => task.lifecycle === 'EXECUTING');
+      assert.ok(executing);
+
+      // Change everything reset() is meant to undo.
+      await fsx.send(new CancelDataRepositoryTaskCommand({ TaskId: executing.taskId }));
+      const extra = emulator.state.addFileSystem({ name: 'left-over' });
+      const input = { FileSystemId: extra, Type: 'EXPORT_TO_REPOSITORY' as const, Report: { Enabled: false }, ClientRequestToken: 'before-reset' };
+      const before = (await fsx.send(new CreateDataRepositoryTaskCommand(input))).DataRepositoryTask?.TaskId;
+      emulator.taskRules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: 1, totalCount: 1 });
+      const page = await fsx.send(new DescribeDataRepositoryTasksCommand({ MaxResults: 1 }));
+      assert.ok(page.NextToken);
+      emulator.injectFault({ kind: 'internal' });
+      clock.advance(MINUTE);
+
+      emulator.reset();
+      assert.equal(emulator.totalRequests(), 0);
+      assert.deepEqual(emulator.state.fileSystems().map((fs) => fs.fileSystemId), fileSystemIds, 'same seed, same ids');
+      assert.deepEqual(fileSystemIds.map(taskIdsOf), seededTasks);
+      assert.equal(emulator.state.getTask(executing.taskId)?.lifecycle, 'EXECUTING', 'the cancel is undone');
+      assert.equal(emulator.state.getTask(before as string), undefined);
+      const executingAgain = emulator.state.getTask(executing.taskId);
+      assert.equal(executingAgain?.creationTime, executing.creationTime + MINUTE, 'seeded again at the current time');
+
+      const described = await fsx.send(new DescribeFileSystemsCommand({}));
+      assert.equal(described.FileSystems?.length, fileSystemIds.length, 'the fault is gone');
+      await rejectsWith(fsx.send(new DescribeDataRepositoryTasksCommand({ MaxResults: 1, NextToken: page.NextToken })), BadRequest, (error) =>
+        assert.equal(error.message, 'Invalid NextToken'),
+      );
+      const lustre = fileSystemIds[2];
+      emulator.state.addAssociation({ fileSystemId: lustre, resourcePath: '/x', dataRepositoryPath: 's3://bucket/x/' });
+      const created = (await fsx.send(new CreateDataRepositoryTaskCommand({ ...input, FileSystemId: lustre }))).DataRepositoryTask;
+      assert.equal(created?.Lifecycle, 'PENDING', 'the token and the created-task behaviour are forgotten');
+      assert.deepEqual(emulator.requestCounts().CreateDataRepositoryTask, 1);
+    });
+  });
+
+  describe('routes', () => {
+    it('a Route added to the emulator answers its requests; everything else still reaches FSx', async () => {
+      const { emulator, client: fsx } = await harness();
+      let resets = 0;
+      const remove = emulator.addRoute({
+        matches: (request) => request.method === 'GET' && (request.url ?? '').startsWith('/latest/'),
+        serve: async (request, response) => {
+          response.writeHead(200, { 'content-type': 'text/plain' });
+          response.end(`route saw ${request.url}`);
+        },
+        reset: () => {
+          resets += 1;
+        },
+      });
+      const answer = await raw(emulator, { method: 'GET', path: '/latest/meta-data/' });
+      assert.equal(answer.status, 200);
+      assert.equal(answer.text, 'route saw /latest/meta-data/');
+      assert.deepEqual((await fsx.send(new DescribeFileSystemsCommand({}))).FileSystems, []);
+      assert.equal(emulator.totalRequests(), 1, 'FSx counts only its own requests');
+      emulator.reset();
+      assert.equal(resets, 1);
+      remove();
+      assert.equal((await raw(emulator, { method: 'GET', path: '/latest/meta-data/' })).json().__type, 'UnknownOperationException');
     });
   });
 

@@ -2,7 +2,7 @@
 // emulator: paging, batching, filters, errors as our classification, retries, lifecycles.
 import * as assert from 'node:assert/strict';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, ManualClock } from '../../src/emulator';
+import { FsxEmulator, ManualEmulatorClock } from '../../src/emulator';
 import { listActiveTasks } from '../../src/fsx/activeTasks';
 import { ApiCallEvent, FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
@@ -12,7 +12,7 @@ import { Connection } from '../../src/fsx/model';
 const MINUTE = 60_000;
 
 describe('FsxService against the emulator (real FSxClient)', () => {
-  let clock: ManualClock;
+  let clock: ManualEmulatorClock;
   let emulator: FsxEmulator;
   let factory: FsxClientFactory;
   let calls: ApiCallEvent[];
@@ -20,7 +20,7 @@ describe('FsxService against the emulator (real FSxClient)', () => {
   let service: FsxService;
 
   beforeEach(async () => {
-    clock = new ManualClock(Date.UTC(2025, 5, 1, 12));
+    clock = new ManualEmulatorClock(Date.UTC(2025, 5, 1, 12));
     emulator = await FsxEmulator.start({ clock, scenario: 'empty' });
     calls = [];
     factory = new FsxClientFactory({

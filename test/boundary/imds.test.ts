@@ -1,13 +1,13 @@
 // The instance-role path for real: no profile, no keys, AWS_EC2_METADATA_SERVICE_ENDPOINT at the
-// emulated IMDSv2 on loopback; the SDK's own credential chain gets the role's credentials and
-// the extension's FSx boundary lists file systems from the emulator with them.
+// emulated IMDSv2 on loopback (served on the FSx emulator's own port); the SDK's own credential
+// chain gets the role's credentials and the extension's FSx boundary lists file systems with them.
 
 import * as assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, InstanceMetadataService, ManualClock, type ImdsMode, type ImdsRequestLogEntry } from '../../src/emulator';
+import { FsxEmulator, InstanceMetadata, InstanceMetadataService, ManualEmulatorClock, type ImdsMode, type ImdsRequestLogEntry } from '../../src/emulator';
 import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, classifyError } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
@@ -15,14 +15,15 @@ import { FsxService } from '../../src/fsx/fsxService';
 describe('Instance-role credentials from the emulated metadata service', function () {
   this.timeout(30_000);
   let emulator: FsxEmulator;
-  let imds: InstanceMetadataService;
+  let imds: InstanceMetadata;
   let saved: NodeJS.ProcessEnv;
   const requests: ImdsRequestLogEntry[] = [];
   const details: string[] = [];
 
   before(async function () {
     emulator = await FsxEmulator.start({ scenario: 'demo' });
-    imds = await InstanceMetadataService.start({ onRequest: (entry) => requests.push(entry) });
+    imds = new InstanceMetadata({ onRequest: (entry) => requests.push(entry) });
+    emulator.addRoute(imds);
     saved = { ...process.env };
     for (const key of Object.keys(process.env)) {
       // As on a head node with only an instance role: no keys, no profile, no config files.
@@ -32,7 +33,7 @@ describe('Instance-role credentials from the emulated metadata service', functio
     }
     process.env.AWS_CONFIG_FILE = join(tmpdir(), 'fsx-imds-test-no-config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(tmpdir(), 'fsx-imds-test-no-credentials');
-    process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT = imds.url;
+    process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT = emulator.url;
   });
 
   after(async function () {
@@ -40,7 +41,6 @@ describe('Instance-role credentials from the emulated metadata service', functio
       console.log(`      ${detail}`);
     }
     process.env = saved;
-    await imds?.close();
     await emulator?.close();
   });
 
@@ -54,9 +54,17 @@ describe('Instance-role credentials from the emulated metadata service', functio
     return { service: new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url })), factory };
   }
 
-  it('listens on loopback only', async function () {
-    assert.match(imds.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  it('listens on loopback only, on the emulator port or a port of its own', async function () {
+    assert.match(emulator.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     await assert.rejects(InstanceMetadataService.start({ host: '0.0.0.0' }), /loopback/);
+    const own = await InstanceMetadataService.start();
+    try {
+      assert.match(own.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal((await fetch(`${own.url}/latest/api/token`, { method: 'PUT', headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '5' } })).status, 200);
+      assert.equal((await fetch(`${own.url}/other`)).status, 404);
+    } finally {
+      await own.close();
+    }
   });
 
   it('fromNodeProviderChain() gets the role credentials through IMDSv2 (token PUT, then GETs with it)', async function () {
@@ -91,7 +99,7 @@ describe('Instance-role credentials from the emulated metadata service', functio
   });
 
   it('a token needs a TTL of 1..21600 s and stops working when it runs out', async function () {
-    const clock = new ManualClock(Date.UTC(2025, 3, 1));
+    const clock = new ManualEmulatorClock(Date.UTC(2025, 3, 1));
     const own = await InstanceMetadataService.start({ clock });
     try {
       const put = (ttl?: string): Promise<Response> =>
@@ -102,7 +110,7 @@ describe('Instance-role credentials from the emulated metadata service', functio
       assert.equal(answer.headers.get('x-aws-ec2-metadata-token-ttl-seconds'), '60');
       const token = await answer.text();
       const roles = (): Promise<Response> => fetch(`${own.url}/latest/meta-data/iam/security-credentials/`, { headers: { 'x-aws-ec2-metadata-token': token } });
-      assert.equal(await (await roles()).text(), own.roleName);
+      assert.equal(await (await roles()).text(), own.metadata.roleName);
       assert.equal((await fetch(`${own.url}/latest/meta-data/iam/security-credentials/`)).status, 401, 'IMDSv1 (no token) is refused');
       clock.advance(60_000);
       assert.equal((await roles()).status, 401);

@@ -15,7 +15,7 @@ import {
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { FsxEmulator, ManualClock, reportLocation, type TaskSpec } from '../../src/emulator';
+import { FsxEmulator, ManualEmulatorClock, reportLocation, type TaskSpec } from '../../src/emulator';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2025, 3, 1, 12);
@@ -36,7 +36,7 @@ describe('S3 side of the emulator (real S3Client)', function () {
   const ids: Record<string, string> = {};
 
   before(async function () {
-    emulator = await FsxEmulator.start({ clock: new ManualClock(NOW) });
+    emulator = await FsxEmulator.start({ clock: new ManualEmulatorClock(NOW) });
     const state = emulator.state;
     state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef0', exportPath: 's3://reports-bucket/fsx', importPath: 's3://reports-bucket' });
     state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef1', exportPath: 's3://locked-bucket/out' });

@@ -4,5 +4,5 @@ export { S3Error } from './errors';
 export { S3_OPERATION_NAMES, type S3FaultSpec, type S3OperationName } from './faults';
 export { parseS3Url, reportFileName, reportLocation, taskIdOfReportKey, type ReportedTask, type S3Location } from './location';
 export { REPORT_ERROR_CODES, encodeReportField, reportChunks, reportLine, reportRows, type ReportErrorCode, type ReportInput, type ReportRow } from './reports';
-export { stateReportSource, type EndedTask, type ReportSource } from './reportSource';
+export { storeReportSource, type EndedTask, type ReportSource } from './reportSource';
 export { S3Service, type S3RequestLogEntry } from './service';

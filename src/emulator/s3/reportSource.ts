@@ -1,10 +1,10 @@
 // What the S3 side reads from the emulated account: ended tasks with their reports, and the
 // buckets the account names. A narrow interface of its own so the S3 side does not depend on
-// how the FSx state is stored; `stateReportSource` adapts today's EmulatorState.
+// how the FSx records are stored; `storeReportSource` adapts the EmulatorStore (its TaskReader
+// view for tasks).
 
-import { lifecycleAt, observeTask } from '../lifecycle';
-import { TERMINAL_LIFECYCLES, type CompletionReport, type TaskPlan, type TaskType } from '../model';
-import type { EmulatorState } from '../state';
+import type { CompletionReport, TaskType } from '../model';
+import type { EmulatorStore, TaskSnapshot } from '../store';
 import { parseS3Url } from './location';
 
 export interface EndedTask {
@@ -25,58 +25,35 @@ export interface ReportSource {
   /** Every ended task whose report is enabled, in any order. */
   reportedTasks(): Iterable<EndedTask>;
   /** Buckets that exist: those the file systems, associations and task reports name. */
-  bucketExists(bucket: string): boolean;
-  bucketNames(): readonly string[];
+  bucketNames(): ReadonlySet<string>;
 }
 
-export function stateReportSource(state: EmulatorState): ReportSource {
-  let bucketCache: { stamp: string; names: ReadonlySet<string> } | undefined;
-  const buckets = (): ReadonlySet<string> => {
-    // Resources are only ever added, so the counts tell whether the set can have changed.
-    const stamp = `${state.fileSystems().length}/${state.associations().length}/${state.taskCount()}`;
-    if (bucketCache?.stamp !== stamp) {
-      bucketCache = { stamp, names: collectBuckets(state) };
-    }
-    return bucketCache.names;
-  };
+const ENDED: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
+
+export function storeReportSource(store: EmulatorStore): ReportSource {
   return {
     endedTask(taskId) {
-      const plan = state.getTaskPlan(taskId);
-      return plan && endedTaskOf(plan, state.now());
+      const snapshot = store.getTask(taskId);
+      return snapshot && ENDED.has(snapshot.lifecycle) ? endedTaskOf(snapshot) : undefined;
     },
-    *reportedTasks() {
-      const now = state.now();
-      for (const plan of state.taskPlansNewestFirst()) {
-        if (plan.report.Enabled) {
-          const task = endedTaskOf(plan, now);
-          if (task) {
-            yield task;
-          }
-        }
-      }
-    },
-    bucketExists: (bucket) => buckets().has(bucket),
-    bucketNames: () => [...buckets()].sort(),
+    reportedTasks: () => store.endedTasks().filter((snapshot) => snapshot.report.Enabled).map(endedTaskOf),
+    bucketNames: () => collectBuckets(store),
   };
 }
 
-function endedTaskOf(plan: Readonly<TaskPlan>, now: number): EndedTask | undefined {
-  if (!TERMINAL_LIFECYCLES.has(lifecycleAt(plan, now))) {
-    return undefined;
-  }
-  const observed = observeTask(plan, now);
+function endedTaskOf(snapshot: TaskSnapshot): EndedTask {
   return {
-    taskId: plan.taskId,
-    type: plan.type,
-    report: plan.report,
-    failedCount: observed.status?.failedCount ?? 0,
-    paths: plan.paths,
-    failureMessage: observed.failureMessage,
-    endTime: observed.endTime ?? plan.createdAt,
+    taskId: snapshot.taskId,
+    type: snapshot.type,
+    report: snapshot.report,
+    failedCount: snapshot.status?.failedCount ?? 0,
+    paths: snapshot.paths,
+    failureMessage: snapshot.failureMessage,
+    endTime: snapshot.endTime ?? snapshot.creationTime,
   };
 }
 
-function collectBuckets(state: EmulatorState): ReadonlySet<string> {
+function collectBuckets(store: EmulatorStore): ReadonlySet<string> {
   const names = new Set<string>();
   const add = (url: string | undefined): void => {
     const bucket = url === undefined ? undefined : parseS3Url(url)?.bucket;
@@ -84,15 +61,15 @@ function collectBuckets(state: EmulatorState): ReadonlySet<string> {
       names.add(bucket);
     }
   };
-  for (const fileSystem of state.fileSystems()) {
+  for (const fileSystem of store.fileSystems()) {
     add(fileSystem.importPath);
     add(fileSystem.exportPath);
   }
-  for (const association of state.associations()) {
+  for (const association of store.associations()) {
     add(association.dataRepositoryPath);
   }
   let lastReport: CompletionReport | undefined;
-  for (const plan of state.taskPlansNewestFirst()) {
+  for (const plan of store.taskPlansNewestFirst()) {
     // Scenarios share one report object across many tasks.
     if (plan.report !== lastReport) {
       lastReport = plan.report;

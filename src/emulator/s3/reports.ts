@@ -112,7 +112,8 @@ export class ReportDigests {
   constructor(private readonly capacity = 256) {}
 
   of(task: ReportInput): ReportDigest {
-    const cacheKey = `${task.taskId}:${task.failedCount}`;
+    // Everything the content depends on (a reset may reuse an id for another task).
+    const cacheKey = JSON.stringify([task.taskId, task.type, task.failedCount, task.paths, task.failureMessage ?? '']);
     const cached = this.cache.get(cacheKey);
     if (cached) {
       // Most recently used last.

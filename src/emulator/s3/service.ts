@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor, listPage } from './listing';
 import { reportLocation, taskIdOfReportKey } from './location';
 import { ReportDigests, reportChunks, sliceChunks } from './reports';
 import type { EndedTask, ReportSource } from './reportSource';
+import type { Route } from '../server';
 
 export interface S3RequestLogEntry {
   /** `S3.GetObject` and so on, or `S3.-` for a request no operation matched. */
@@ -26,10 +27,11 @@ export interface S3RequestLogEntry {
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 const MAX_LIST_KEYS = 1000;
+const S3_SCOPE = /\/s3\/aws4_request\b/;
 /** S3 gives no creation date we know of; a fixed one keeps answers deterministic. */
 const BUCKET_CREATION_DATE = '2024-01-02T03:04:05.000Z';
 
-interface Route {
+interface S3Request {
   readonly operation: S3OperationName | undefined;
   readonly bucket?: string;
   readonly key?: string;
@@ -41,9 +43,9 @@ interface ReportObject {
   readonly task: EndedTask;
 }
 
-export class S3Service {
+export class S3Service implements Route {
   private readonly faults = new S3Faults();
-  private readonly digests = new ReportDigests();
+  private digests = new ReportDigests();
   private counts = zeroCounts();
   private readonly sleeping = new Set<() => void>();
 
@@ -52,9 +54,23 @@ export class S3Service {
     private readonly onRequest?: (entry: S3RequestLogEntry) => void,
   ) {}
 
-  /** Whether a request is for S3 rather than FSx (FSx is always POST / with X-Amz-Target). */
-  static accepts(request: IncomingMessage): boolean {
-    return request.headers['x-amz-target'] === undefined && (request.method === 'GET' || request.method === 'HEAD');
+  /**
+   * Whether a request is for S3: GET or HEAD without X-Amz-Target (FSx is always POST / with
+   * it), signed for the s3 service (SigV4 credential scope `.../s3/aws4_request`, in the
+   * Authorization header or a presigned URL). Unsigned requests are left to other routes.
+   */
+  matches(request: IncomingMessage): boolean {
+    if (request.headers['x-amz-target'] !== undefined || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return false;
+    }
+    const authorization = request.headers.authorization;
+    if (typeof authorization === 'string') {
+      return S3_SCOPE.test(authorization);
+    }
+    const url = request.url ?? '';
+    const mark = url.indexOf('?');
+    const credential = mark < 0 ? null : new URLSearchParams(url.slice(mark + 1)).get('X-Amz-Credential');
+    return credential !== null && S3_SCOPE.test(credential);
   }
 
   injectFault(spec: S3FaultSpec): () => void {
@@ -76,6 +92,13 @@ export class S3Service {
 
   resetRequestCounts(): void {
     this.counts = zeroCounts();
+  }
+
+  /** FsxEmulator.reset(): no faults, zero counts, nothing remembered about reports. */
+  reset(): void {
+    this.clearFaults();
+    this.resetRequestCounts();
+    this.digests = new ReportDigests();
   }
 
   /** Ends pending delayed answers (the server closes the sockets). */
@@ -127,9 +150,6 @@ export class S3Service {
       if (decision.error) {
         throw decision.error;
       }
-      if (!isSigned(request, route.query)) {
-        throw new S3Error(403, 'AccessDenied', 'Anonymous access is denied.');
-      }
       const status = await this.answer(route, request, response, headers);
       log(status);
     } catch (error) {
@@ -145,7 +165,7 @@ export class S3Service {
     }
   }
 
-  private async answer(route: Route, request: IncomingMessage, response: ServerResponse, headers: Record<string, string | number>): Promise<number> {
+  private async answer(route: S3Request, request: IncomingMessage, response: ServerResponse, headers: Record<string, string | number>): Promise<number> {
     const bucket = route.bucket ?? '';
     switch (route.operation) {
       case 'ListBuckets':
@@ -167,7 +187,7 @@ export class S3Service {
   }
 
   private requireBucket(bucket: string): void {
-    if (!this.source.bucketExists(bucket)) {
+    if (!this.source.bucketNames().has(bucket)) {
       throw noSuchBucket(bucket);
     }
   }
@@ -214,8 +234,8 @@ export class S3Service {
   }
 
   private listBuckets(): string {
-    const buckets = this.source
-      .bucketNames()
+    const buckets = [...this.source.bucketNames()]
+      .sort()
       .map((name) => `<Bucket>${element('Name', name)}${element('CreationDate', BUCKET_CREATION_DATE)}</Bucket>`)
       .join('');
     return `<ListAllMyBucketsResult xmlns="${S3_NAMESPACE}"><Owner>${element('ID', ACCOUNT_ID)}${element('DisplayName', 'sandbox')}</Owner><Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`;
@@ -280,7 +300,7 @@ export class S3Service {
   }
 }
 
-function routeOf(request: IncomingMessage): Route {
+function routeOf(request: IncomingMessage): S3Request {
   const raw = request.url ?? '/';
   const mark = raw.indexOf('?');
   const path = mark < 0 ? raw : raw.slice(0, mark);
@@ -305,11 +325,6 @@ function routeOf(request: IncomingMessage): Route {
     return { operation: query.get('list-type') === '2' ? 'ListObjectsV2' : undefined, bucket, query };
   }
   return { operation: get ? 'GetObject' : 'HeadObject', bucket, key, query };
-}
-
-/** The SDK and CLI always sign (header or presigned query); the signature itself is not checked. */
-function isSigned(request: IncomingMessage, query: URLSearchParams): boolean {
-  return typeof request.headers.authorization === 'string' || query.has('X-Amz-Signature');
 }
 
 /** One `bytes=` range: [start, end] inclusive; undefined for none (or one S3 ignores). */

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { FsxError } from '../../../src/emulator/errors';
+import { ServiceError } from '../../../src/emulator/errors';
 import { PageTokens, pageSize, takePage } from '../../../src/emulator/paging';
 import { Timeline, mergeNewestFirst, type TaskKey } from '../../../src/emulator/timeline';
 
 function assertInvalidToken(fn: () => unknown): void {
-  assert.throws(fn, (error: unknown) => error instanceof FsxError && error.code === 'BadRequest' && error.message === 'Invalid NextToken');
+  assert.throws(fn, (error: unknown) => error instanceof ServiceError && error.code === 'BadRequest' && error.message === 'Invalid NextToken');
 }
 
 describe('emulator paging', () => {

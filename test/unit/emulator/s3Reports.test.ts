@@ -2,12 +2,12 @@
 // byte ranges, and which demo tasks have reports.
 
 import * as assert from 'node:assert/strict';
-import { EmulatorState, ManualClock, seedScenario } from '../../../src/emulator';
+import { EmulatorStore, ManualEmulatorClock, seedScenario } from '../../../src/emulator';
 import { S3Faults } from '../../../src/emulator/s3/faults';
 import { decodeCursor, encodeCursor, listPage, type ListQuery } from '../../../src/emulator/s3/listing';
 import { parseS3Url, reportLocation, taskIdOfReportKey } from '../../../src/emulator/s3/location';
 import { REPORT_ERROR_CODES, ReportDigests, encodeReportField, reportChunks, reportRows, sliceChunks, type ReportInput } from '../../../src/emulator/s3/reports';
-import { stateReportSource } from '../../../src/emulator/s3/reportSource';
+import { storeReportSource } from '../../../src/emulator/s3/reportSource';
 import { parseRange } from '../../../src/emulator/s3/service';
 
 const TASK: ReportInput = { taskId: 'task-0123456789abcdef0', type: 'EXPORT_TO_REPOSITORY', failedCount: 5000, paths: ['/runs/a', 'runs/b/'] };
@@ -186,20 +186,20 @@ describe('S3 side: faults and the demo scenario', function () {
   });
 
   it('demo holds ended FAILED and CANCELED tasks whose enabled reports have rows', function () {
-    const state = new EmulatorState({ clock: new ManualClock(Date.UTC(2025, 3, 1, 12)) });
+    const state = new EmulatorStore({ clock: new ManualEmulatorClock(Date.UTC(2025, 3, 1, 12)) });
     seedScenario(state, 'demo');
-    const source = stateReportSource(state);
+    const source = storeReportSource(state);
     const withRows = [...source.reportedTasks()].filter((task) => task.failedCount > 0);
     const lifecycles = new Set(withRows.map((task) => state.getTask(task.taskId)?.lifecycle));
     assert.ok(lifecycles.has('FAILED') && lifecycles.has('CANCELED'), [...lifecycles].join());
     assert.ok(new Set(withRows.map((task) => task.type)).size >= 2, 'export and release reports');
     for (const task of withRows) {
       const location = reportLocation(task);
-      assert.ok(location && source.bucketExists(location.bucket));
+      assert.ok(location && source.bucketNames().has(location.bucket));
       assert.equal([...reportRows(task)].length, state.getTask(task.taskId)?.status?.failedCount);
     }
-    assert.equal(source.bucketExists('genomics-raw-reads-prod'), true);
-    assert.equal(source.bucketExists('render-farm-assets'), true);
-    assert.equal(source.bucketExists('elsewhere'), false);
+    assert.equal(source.bucketNames().has('genomics-raw-reads-prod'), true);
+    assert.equal(source.bucketNames().has('render-farm-assets'), true);
+    assert.equal(source.bucketNames().has('elsewhere'), false);
   });
 });

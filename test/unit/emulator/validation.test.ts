@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FsxError } from '../../../src/emulator/errors';
+import { ServiceError } from '../../../src/emulator/errors';
 import { OPERATIONS } from '../../../src/emulator/operations';
 import { validateInput } from '../../../src/emulator/validation';
 
@@ -9,7 +9,7 @@ function rejects(operation: keyof typeof OPERATIONS, input: unknown, code: strin
   assert.throws(
     () => validateInput(OPERATIONS[operation].input, input),
     (error: unknown) => {
-      assert.ok(error instanceof FsxError, `not an FsxError: ${String(error)}`);
+      assert.ok(error instanceof ServiceError, `not an ServiceError: ${String(error)}`);
       assert.equal(error.code, code, error.message);
       if (message) {
         assert.match(error.message, message);
@@ -92,7 +92,7 @@ describe('emulator input validation (from the FSx model)', () => {
     const many = Array.from({ length: 5000 }, () => 'bad');
     assert.throws(
       () => validateInput(OPERATIONS.DescribeDataRepositoryTasks.input, { TaskIds: many }),
-      (error: unknown) => error instanceof FsxError && error.message.startsWith('5001 validation errors') && error.message.length < 4000,
+      (error: unknown) => error instanceof ServiceError && error.message.startsWith('5001 validation errors') && error.message.length < 4000,
     );
   });
 });

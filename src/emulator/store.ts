@@ -1,20 +1,21 @@
-// The emulated account: file systems, File Caches, data repository associations and tasks,
-// with the indexes the Describe operations need. Tests and the sandbox drive it directly
-// (add*, get*); the wire operations go through the same methods, so both see one truth.
-// Every mutating method validates everything before it changes anything.
+// The emulated account's records: file systems, File Caches, data repository associations and
+// task plans, with the indexes the Describe operations need. A store and nothing more: it checks
+// that what it is given is a possible record (RangeError otherwise), never FSx's rules; those
+// live in taskRules.ts (create, cancel) and queries.ts (Describe). Tests and the sandbox seed and
+// inspect it directly (add*, get*); the wire operations read the same records, so both see one
+// truth. Every mutating method validates everything before it changes anything.
 
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import { FsxError, badRequest } from './errors';
+import type { EmulatorClock } from './clock';
+import { systemEmulatorClock } from './clock';
 import { isCancellableAt, lifecycleAt, observeTask, type TaskStatusView } from './lifecycle';
 import {
   ASSOCIATION_ID_PATTERN,
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
-  RUNNING_LIFECYCLES,
   TASK_ID_PATTERN,
   TASK_TYPES,
+  TERMINAL_LIFECYCLES,
   taskArn,
   type AssociationRecord,
   type CompletionReport,
@@ -116,33 +117,36 @@ export interface TaskSnapshot {
   readonly releaseConfiguration?: ReleaseConfiguration;
 }
 
-/** CreateDataRepositoryTask's input after wire validation. */
-export interface CreateTaskRequest {
-  readonly Type: TaskType;
-  readonly FileSystemId: string;
-  readonly Report: CompletionReport;
-  readonly Paths?: readonly string[];
-  readonly ClientRequestToken?: string;
-  readonly Tags?: readonly Tag[];
-  readonly CapacityToRelease?: number;
-  readonly ReleaseConfiguration?: ReleaseConfiguration;
-}
-
-export interface EmulatorStateOptions {
-  clock?: Clock;
-  /** Seeds generated ids and wire-created task plans. */
+export interface EmulatorStoreOptions {
+  clock?: EmulatorClock;
+  /** Seeds generated ids. */
   seed?: number;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const NO_REPORT: CompletionReport = Object.freeze({ Enabled: false });
-const DEFAULT_CANCELING_MS = 15_000;
+export const DEFAULT_CANCELING_MS = 15_000;
 const ID_HEX_DIGITS = 17;
 const MAX_CUSTOM_TASK_ID_LENGTH = 64;
 
-export class EmulatorState {
-  readonly clock: Clock;
-  private readonly random: Random;
+/**
+ * The read-only task view other parts of the emulator use (the S3 side reads ended tasks'
+ * reports from it). Kept stable: add to it, do not change it.
+ */
+export interface TaskReader {
+  now(): number;
+  /** The task as observed at `now` (default the clock's now), or undefined. */
+  getTask(taskId: string, now?: number): TaskSnapshot | undefined;
+  /** A file system's or cache's tasks, newest first. */
+  tasksOf(resourceId: string, now?: number): TaskSnapshot[];
+  /** Every task that has ended (SUCCEEDED, FAILED or CANCELED) by `now`, newest first. */
+  endedTasks(now?: number): TaskSnapshot[];
+}
+
+export class EmulatorStore implements TaskReader {
+  readonly clock: EmulatorClock;
+  private readonly seed: number;
+  private random: Random;
   private readonly fileSystemList: FileSystemRecord[] = [];
   private readonly fileSystemsById = new Map<string, FileSystemRecord>();
   private readonly fileCacheList: FileCacheRecord[] = [];
@@ -152,12 +156,23 @@ export class EmulatorState {
   private readonly tasksById = new Map<string, TaskPlan>();
   private readonly allTasks = new Timeline<TaskPlan>();
   private readonly tasksByResource = new Map<string, Timeline<TaskPlan>>();
-  private readonly idempotency = new Map<string, { fingerprint: string; taskId: string }>();
-  private createdTaskBehaviour: TaskBehaviour | undefined;
 
-  constructor(options: EmulatorStateOptions = {}) {
-    this.clock = options.clock ?? systemClock;
-    this.random = new Random(options.seed ?? 1);
+  constructor(options: EmulatorStoreOptions = {}) {
+    this.clock = options.clock ?? systemEmulatorClock;
+    this.seed = options.seed ?? 1;
+    this.random = new Random(this.seed);
+  }
+
+  /** Forgets every record and restarts the id stream, as a store made with the same options. */
+  clear(): void {
+    for (const collection of [this.fileSystemList, this.fileCacheList, this.associationList]) {
+      collection.length = 0;
+    }
+    for (const index of [this.fileSystemsById, this.fileCachesById, this.associationsById, this.tasksById, this.tasksByResource]) {
+      index.clear();
+    }
+    this.allTasks.clear();
+    this.random = new Random(this.seed);
   }
 
   now(): number {
@@ -308,6 +323,16 @@ export class EmulatorState {
     return timeline ? [...timeline.newestFirst()].map((plan) => snapshotOf(plan, now)) : [];
   }
 
+  endedTasks(now: number = this.now()): TaskSnapshot[] {
+    const ended: TaskSnapshot[] = [];
+    for (const plan of this.allTasks.newestFirst()) {
+      if (TERMINAL_LIFECYCLES.has(lifecycleAt(plan, now))) {
+        ended.push(snapshotOf(plan, now));
+      }
+    }
+    return ended;
+  }
+
   /** Newest-first plans, optionally limited to some resources and started after a cursor. */
   taskPlansNewestFirst(resourceIds?: readonly string[], after?: TaskKey): Iterable<TaskPlan> {
     if (resourceIds === undefined) {
@@ -318,143 +343,16 @@ export class EmulatorState {
     return timelines.length === 1 ? timelines[0].newestFirst(after) : mergeNewestFirst(timelines.map((t) => t.newestFirst(after)));
   }
 
-  /** How tasks created through CreateDataRepositoryTask behave from now on (undefined: defaults). */
-  setCreatedTaskBehaviour(behaviour: TaskBehaviour | undefined): void {
-    if (behaviour) {
-      checkBehaviour(behaviour);
-    }
-    this.createdTaskBehaviour = behaviour && { ...behaviour };
-  }
-
-  /** CancelDataRepositoryTask: the lifecycle to answer with. */
-  cancelTask(taskId: string, now: number = this.now()): TaskLifecycle {
+  /** Records a cancel request at `at`; the caller has checked that the task may be canceled. */
+  markCancelRequested(taskId: string, at: number): void {
     const plan = this.tasksById.get(taskId);
-    if (!plan) {
-      throw taskNotFound(taskId);
+    if (!plan || plan.cancelRequestedAt !== undefined) {
+      throw new RangeError(`Task ${taskId} is unknown or already has a cancel request`);
     }
-    const lifecycle = lifecycleAt(plan, now);
-    if (lifecycle === 'CANCELING') {
-      return 'CANCELING';
-    }
-    if (!isCancellableAt(plan, now)) {
-      throw new FsxError('DataRepositoryTaskEnded', `The data repository task ${taskId} has already ended (${lifecycle}).`);
-    }
-    plan.cancelRequestedAt = now;
-    return 'CANCELING';
-  }
-
-  /** CreateDataRepositoryTask, after wire validation. */
-  createTask(request: CreateTaskRequest, now: number = this.now()): TaskSnapshot {
-    const { ClientRequestToken: token, ...parameters } = request;
-    const fingerprint = JSON.stringify(parameters);
-    if (token !== undefined) {
-      const previous = this.idempotency.get(token);
-      if (previous) {
-        if (previous.fingerprint !== fingerprint) {
-          throw new FsxError(
-            'IncompatibleParameterError',
-            'The ClientRequestToken was already used with different parameters.',
-            { Parameter: 'ClientRequestToken' },
-          );
-        }
-        return snapshotOf(this.tasksById.get(previous.taskId) as TaskPlan, now);
-      }
-    }
-    const fileSystem = this.fileSystemsById.get(request.FileSystemId);
-    if (!fileSystem) {
-      throw fileSystemNotFound(request.FileSystemId);
-    }
-    if (fileSystem.type !== 'LUSTRE') {
-      throw new FsxError(
-        'UnsupportedOperation',
-        `Data repository tasks are supported only on Amazon FSx for Lustre file systems; ${fileSystem.fileSystemId} is ${fileSystem.type}.`,
-      );
-    }
-    if (fileSystem.lifecycle !== 'AVAILABLE' && fileSystem.lifecycle !== 'UPDATING') {
-      throw badRequest(`File system ${fileSystem.fileSystemId} is ${fileSystem.lifecycle}; it must be AVAILABLE to run a data repository task.`);
-    }
-    checkCreateParameters(request);
-    const running = this.runningTaskOn(fileSystem.fileSystemId, now);
-    if (running) {
-      throw new FsxError(
-        'DataRepositoryTaskExecuting',
-        `Data repository task ${running.taskId} is ${lifecycleAt(running, now)} on file system ${fileSystem.fileSystemId}; only one task can run at a time.`,
-      );
-    }
-    const behaviour = { ...this.defaultBehaviour(request.Type), ...this.createdTaskBehaviour };
-    const plan = this.planTask(
-      {
-        ...behaviour,
-        fileSystemId: fileSystem.fileSystemId,
-        type: request.Type,
-        createdAt: now,
-        paths: request.Paths,
-        report: request.Report,
-        tags: request.Tags,
-        capacityToRelease: request.CapacityToRelease,
-        releaseConfiguration: request.ReleaseConfiguration,
-      },
-      new Set(),
-    );
-    this.insertTasks([plan]);
-    if (token !== undefined) {
-      this.idempotency.set(token, { fingerprint, taskId: plan.taskId });
-    }
-    return snapshotOf(plan, now);
-  }
-
-  // ---- lookups that answer with the service's "not found" errors ----
-
-  requireFileSystems(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.fileSystemsById.has(id));
-    if (unknown !== undefined) {
-      throw fileSystemNotFound(unknown);
-    }
-  }
-
-  requireFileCaches(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.fileCachesById.has(id));
-    if (unknown !== undefined) {
-      throw new FsxError('FileCacheNotFound', `File cache '${unknown}' does not exist.`);
-    }
-  }
-
-  requireAssociations(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.associationsById.has(id));
-    if (unknown !== undefined) {
-      throw new FsxError('DataRepositoryAssociationNotFound', `Data repository association '${unknown}' does not exist.`);
-    }
-  }
-
-  requireTasks(ids: readonly string[]): void {
-    const unknown = ids.find((id) => !this.tasksById.has(id));
-    if (unknown !== undefined) {
-      throw taskNotFound(unknown);
-    }
+    plan.cancelRequestedAt = at;
   }
 
   // ---- internals ----
-
-  private runningTaskOn(resourceId: string, now: number): TaskPlan | undefined {
-    for (const plan of this.tasksByResource.get(resourceId)?.newestFirst() ?? EMPTY) {
-      if (RUNNING_LIFECYCLES.has(lifecycleAt(plan, now))) {
-        return plan;
-      }
-    }
-    return undefined;
-  }
-
-  private defaultBehaviour(type: TaskType): TaskBehaviour {
-    const minutes = type === 'EXPORT_TO_REPOSITORY' ? this.random.int(2, 6) : this.random.int(1, 3);
-    return {
-      pendingMs: this.random.int(5, 20) * 1000,
-      executingMs: minutes * 60_000,
-      outcome: 'SUCCEEDED',
-      totalCount: this.random.int(200, 50_000),
-      failedCount: 0,
-      cancelingMs: DEFAULT_CANCELING_MS,
-    };
-  }
 
   private resolveResource(fileSystemId: string | undefined, fileCacheId: string | undefined): ResourceRef {
     if ((fileSystemId === undefined) === (fileCacheId === undefined)) {
@@ -589,27 +487,7 @@ function insertInto(timeline: Timeline<TaskPlan>, plans: readonly TaskPlan[]): v
   }
 }
 
-function checkCreateParameters(request: CreateTaskRequest): void {
-  if (request.Type === 'AUTO_RELEASE_DATA') {
-    throw badRequest('AUTO_RELEASE_DATA tasks are started by Amazon File Cache and cannot be created on a file system.');
-  }
-  const report = request.Report;
-  if (report.Enabled && (report.Path === undefined || report.Format === undefined || report.Scope === undefined)) {
-    throw badRequest('Report Path, Format and Scope are required when Report Enabled is true.');
-  }
-  if (request.ReleaseConfiguration !== undefined && request.Type !== 'RELEASE_DATA_FROM_FILESYSTEM') {
-    throw new FsxError('IncompatibleParameterError', 'ReleaseConfiguration applies only to RELEASE_DATA_FROM_FILESYSTEM tasks.', {
-      Parameter: 'ReleaseConfiguration',
-    });
-  }
-  if (request.CapacityToRelease !== undefined) {
-    throw new FsxError('IncompatibleParameterError', 'CapacityToRelease applies only to AUTO_RELEASE_DATA tasks on a File Cache.', {
-      Parameter: 'CapacityToRelease',
-    });
-  }
-}
-
-function checkBehaviour(behaviour: TaskBehaviour): void {
+export function checkBehaviour(behaviour: TaskBehaviour): void {
   for (const key of ['pendingMs', 'executingMs', 'cancelingMs', 'totalCount', 'failedCount', 'releasedCapacity'] as const) {
     const value = behaviour[key];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
@@ -631,12 +509,4 @@ function requireUnused(map: ReadonlyMap<string, unknown>, id: string): void {
   if (map.has(id)) {
     throw new RangeError(`${id} already exists`);
   }
-}
-
-function fileSystemNotFound(id: string): FsxError {
-  return new FsxError('FileSystemNotFound', `File system '${id}' does not exist.`);
-}
-
-function taskNotFound(id: string): FsxError {
-  return new FsxError('DataRepositoryTaskNotFound', `Data repository task '${id}' does not exist.`);
 }

@@ -202,6 +202,7 @@ function fileSystemToResource(fs: FileSystem): StorageResource {
     storageCapacityGiB: fs.StorageCapacity,
     arn: fs.ResourceARN,
     dnsName: fs.DNSName,
+    mountName: fs.LustreConfiguration?.MountName,
     supportsTasks: storageType === 'LUSTRE',
   };
 }
@@ -217,6 +218,7 @@ function fileCacheToResource(cache: FileCache): StorageResource {
     storageCapacityGiB: cache.StorageCapacity,
     arn: cache.ResourceARN,
     dnsName: cache.DNSName,
+    mountName: cache.LustreConfiguration?.MountName,
     supportsTasks: true,
   };
 }

@@ -11,6 +11,7 @@ import { FsxEmulator, InstanceMetadata, InstanceMetadataService, ManualEmulatorC
 import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, classifyError } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
+import { lustreMountsOf, matchMounts } from '../../src/mounts';
 
 describe('Instance-role credentials from the emulated metadata service', function () {
   this.timeout(30_000);
@@ -91,6 +92,11 @@ describe('Instance-role credentials from the emulated metadata service', functio
         ['genomics-scratch', 'render-farm', 'ml-training', 'corp-shares'],
       );
       assert.ok(imds.requestCounts().credentials >= 1);
+      // On the head node, the mount of a listed file system is recognised from what FSx describes.
+      const genomics = resources.find((resource) => resource.name === 'genomics-scratch');
+      assert.ok(genomics?.dnsName && genomics.mountName);
+      const mounts = lustreMountsOf(`${genomics.dnsName}@tcp:/${genomics.mountName} /fsx lustre rw,flock,lazystatfs 0 0\n`);
+      assert.equal(matchMounts(mounts, resources)[0].resource, genomics);
       const used = await factory.get({ region: 'us-east-1', endpoint: emulator.url }).config.credentials();
       assert.match(used.accessKeyId, /^ASIA/);
     } finally {

@@ -1,12 +1,23 @@
 // Fault injection: make chosen operations throttle, fail, stall or drop the connection, for a
-// number of requests or until removed. A faulted request never reaches the state.
+// number of requests or until removed. A faulted request never reaches the store, except
+// under dropAfterApply: the service applies it, then the connection drops before the answer
+// (a cancel or create whose response is lost; the client cannot tell it from 'drop').
 
 import { ServiceError } from './errors';
 import { ACCOUNT_ID, type OperationName } from './model';
 
-export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'expiredToken' | 'accessDenied';
+export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'internal', 'unavailable', 'latency', 'drop', 'expiredToken', 'accessDenied'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'throttle',
+  'internal',
+  'unavailable',
+  'latency',
+  'drop',
+  'dropAfterApply',
+  'expiredToken',
+  'accessDenied',
+];
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -26,6 +37,8 @@ export interface FaultDecision {
   readonly error?: ServiceError;
   /** Destroy the socket without answering. */
   readonly drop: boolean;
+  /** Handle the request (state changes happen), then destroy the socket without answering. */
+  readonly dropAfterApply?: boolean;
 }
 
 interface ActiveFault {
@@ -69,10 +82,15 @@ export class FaultInjector {
     }
     this.consume(terminal);
     const kind = terminal.spec.kind;
-    if (kind === 'drop' || kind === 'latency') {
-      return { delayMs, drop: kind === 'drop' };
+    switch (kind) {
+      case 'latency':
+      case 'drop':
+        return { delayMs, drop: kind === 'drop' };
+      case 'dropAfterApply':
+        return { delayMs, drop: false, dropAfterApply: true };
+      default:
+        return { delayMs, drop: false, error: faultError(kind, operation) };
     }
-    return { delayMs, drop: false, error: faultError(kind, operation) };
   }
 
   private matching(operation: OperationName): ActiveFault[] {
@@ -91,7 +109,7 @@ export class FaultInjector {
   }
 }
 
-export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop'>, operation: OperationName): ServiceError {
+export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterApply'>, operation: OperationName): ServiceError {
   switch (kind) {
     case 'throttle':
       return new ServiceError('ThrottlingException', 'Rate exceeded');

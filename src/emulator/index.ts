@@ -5,6 +5,7 @@ export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
 export { observeTask, lifecycleAt, progressAt, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
+  DATA_REPOSITORY_LIFECYCLES,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,
@@ -15,9 +16,12 @@ export {
   TASK_TYPES,
   type AssociationRecord,
   type CompletionReport,
+  type DataRepositoryLifecycle,
+  type EventType,
   type FileCacheRecord,
   type FileSystemRecord,
   type FileSystemType,
+  type LegacyDataRepository,
   type OperationName,
   type ReleaseConfiguration,
   type Tag,
@@ -33,11 +37,12 @@ export {
   type EmulatorStoreOptions,
   type FileCacheSpec,
   type FileSystemSpec,
+  type LegacyDataRepositorySpec,
   type TaskBehaviour,
   type TaskSnapshot,
   type TaskReader,
   type TaskSpec,
 } from './store';
-export { TaskRules, type CreateTaskRequest } from './taskRules';
+export { TaskRules, exportPathsOf, type CreateTaskRequest } from './taskRules';
 export * from './s3';
 export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';

@@ -35,6 +35,16 @@ export type TaskType = (typeof TASK_TYPES)[number];
 export const FILE_SYSTEM_TYPES = ['LUSTRE', 'WINDOWS', 'ONTAP', 'OPENZFS'] as const;
 export type FileSystemType = (typeof FILE_SYSTEM_TYPES)[number];
 
+/** DataRepositoryLifecycle: associations and the legacy DataRepositoryConfiguration. */
+export const DATA_REPOSITORY_LIFECYCLES = ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED'] as const;
+export type DataRepositoryLifecycle = (typeof DATA_REPOSITORY_LIFECYCLES)[number];
+/** The lifecycles in which the model says FailureDetails is populated. */
+export const FAILED_DATA_REPOSITORY_LIFECYCLES: ReadonlySet<DataRepositoryLifecycle> = new Set<DataRepositoryLifecycle>(['MISCONFIGURED', 'FAILED']);
+export const EVENT_TYPES = ['NEW', 'CHANGED', 'DELETED'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const AUTO_IMPORT_POLICY_TYPES = ['NONE', 'NEW', 'NEW_CHANGED', 'NEW_CHANGED_DELETED'] as const;
+export type AutoImportPolicyType = (typeof AUTO_IMPORT_POLICY_TYPES)[number];
+
 export const TASK_FILTER_NAMES = ['file-system-id', 'task-lifecycle', 'data-repository-association-id', 'file-cache-id'] as const;
 export const ASSOCIATION_FILTER_NAMES = [
   'file-system-id',
@@ -50,6 +60,16 @@ export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,}$/;
 export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;
 export const FILE_CACHE_ID_PATTERN = /^fc-[0-9a-f]{8,}$/;
 export const ASSOCIATION_ID_PATTERN = /^dra-[0-9a-f]{8,}$/;
+
+// eslint-disable-next-line no-control-regex -- the model's path patterns forbid NUL and line breaks.
+export const PATH_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
+/** The model's path lengths: Namespace (FileSystemPath) and ArchivePath (S3 paths, Report.Path). */
+export const MAX_NAMESPACE_LENGTH = 4096;
+export const MIN_ARCHIVE_PATH_LENGTH = 3;
+export const MAX_ARCHIVE_PATH_LENGTH = 4357;
+/** DataRepositoryTaskPaths: at most 100, each at most 4,096 characters. */
+export const MAX_TASK_PATHS = 100;
+export const MAX_TASK_PATH_LENGTH = 4096;
 
 /** Largest page each Describe operation returns, whatever MaxResults asks for. */
 export const MAX_PAGE_FILE_SYSTEMS = 100;
@@ -90,8 +110,18 @@ export interface FileSystemRecord {
   readonly vpcId: string;
   readonly subnetIds: readonly string[];
   /** Lustre file systems linked to S3 without associations (SCRATCH, PERSISTENT_1). */
+  readonly dataRepository?: LegacyDataRepository;
+}
+
+/** LustreConfiguration.DataRepositoryConfiguration: the link of file systems without associations. */
+export interface LegacyDataRepository {
   readonly importPath?: string;
   readonly exportPath?: string;
+  readonly lifecycle: DataRepositoryLifecycle;
+  readonly autoImportPolicy: AutoImportPolicyType;
+  readonly importedFileChunkSize: number;
+  /** Set exactly when the lifecycle is MISCONFIGURED or FAILED. */
+  readonly failureMessage?: string;
 }
 
 export interface FileCacheRecord {
@@ -113,7 +143,15 @@ export interface AssociationRecord {
   readonly resourcePath: string;
   readonly dataRepositoryPath: string;
   readonly repositoryType: 'S3' | 'NFS';
-  readonly lifecycle: string;
+  readonly lifecycle: DataRepositoryLifecycle;
+  /** Set exactly when the lifecycle is MISCONFIGURED or FAILED. */
+  readonly failureMessage?: string;
+  /** File systems only (caches have neither). */
+  readonly batchImportMetaDataOnCreate?: boolean;
+  readonly importedFileChunkSize?: number;
+  /** S3 repositories: which S3 events are imported, and which file system events exported. */
+  readonly autoImportEvents: readonly EventType[];
+  readonly autoExportEvents: readonly EventType[];
   readonly tags: readonly Tag[];
 }
 

@@ -4,10 +4,15 @@
 
 import {
   ASSOCIATION_FILTER_NAMES,
+  MAX_ARCHIVE_PATH_LENGTH,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,
   MAX_PAGE_TASKS,
+  MAX_TASK_PATHS,
+  MAX_TASK_PATH_LENGTH,
+  MIN_ARCHIVE_PATH_LENGTH,
+  PATH_CHARACTERS,
   TASK_FILTER_NAMES,
   TASK_TYPES,
   type OperationName,
@@ -56,8 +61,6 @@ const NEXT_TOKEN: StringShape = { type: 'string' };
 const FILTER_VALUES = listOf({ type: 'string', min: 1, max: 128, pattern: /^[0-9a-zA-Z*.\\/?\-_]*$/ }, 20);
 const filtersOf = (names: readonly string[], max: number): ListShape =>
   listOf({ type: 'structure', members: { Name: { type: 'string', enum: names }, Values: FILTER_VALUES } }, max);
-// eslint-disable-next-line no-control-regex -- the model's path pattern forbids NUL.
-const NO_CONTROL_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
 const TAGS = listOf(
   {
     type: 'structure',
@@ -192,14 +195,14 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
       required: ['Type', 'FileSystemId', 'Report'],
       members: {
         Type: { type: 'string', enum: TASK_TYPES },
-        Paths: listOf({ type: 'string', min: 0, max: 4096, pattern: NO_CONTROL_CHARACTERS }, 100),
+        Paths: listOf({ type: 'string', min: 0, max: MAX_TASK_PATH_LENGTH, pattern: PATH_CHARACTERS }, MAX_TASK_PATHS),
         FileSystemId: FILE_SYSTEM_ID,
         Report: {
           type: 'structure',
           required: ['Enabled'],
           members: {
             Enabled: { type: 'boolean' },
-            Path: { type: 'string', min: 3, max: 4357, pattern: NO_CONTROL_CHARACTERS },
+            Path: { type: 'string', min: MIN_ARCHIVE_PATH_LENGTH, max: MAX_ARCHIVE_PATH_LENGTH, pattern: PATH_CHARACTERS },
             Format: { type: 'string', enum: ['REPORT_CSV_20191124'] },
             Scope: { type: 'string', enum: ['FAILED_FILES_ONLY'] },
           },

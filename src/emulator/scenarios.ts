@@ -3,6 +3,7 @@
 
 import type { CompletionReport, TaskLifecycle, TaskType } from './model';
 import { Random } from './random';
+import { releasedGiB } from './taskRules';
 import type { EmulatorStore, TaskSpec } from './store';
 
 export const SCENARIO_NAMES = ['empty', 'demo', 'scale'] as const;
@@ -107,8 +108,12 @@ function seedDemo(store: EmulatorStore, random: Random): void {
     deploymentType: 'SCRATCH_2',
     storageCapacity: 2400,
     tags: [{ Key: 'team', Value: 'bioinformatics' }],
-    importPath: 's3://genomics-raw-reads-prod',
-    exportPath: 's3://genomics-raw-reads-prod/fsx-export',
+    // A Scratch file system links S3 through its own DataRepositoryConfiguration.
+    dataRepository: {
+      importPath: 's3://genomics-raw-reads-prod',
+      exportPath: 's3://genomics-raw-reads-prod/fsx-export',
+      autoImportPolicy: 'NEW_CHANGED_DELETED',
+    },
     createdAt: now - 41 * DAY,
   });
   const render = store.addFileSystem({
@@ -136,8 +141,22 @@ function seedDemo(store: EmulatorStore, random: Random): void {
 
   store.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
   store.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
-  store.addAssociation({ fileSystemId: ml, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', createdAt: now - 199 * DAY });
-  store.addAssociation({ fileSystemId: ml, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', createdAt: now - 199 * DAY });
+  // Datasets only come in, checkpoints only go out.
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/datasets',
+    dataRepositoryPath: 's3://ml-training-datasets/curated/',
+    autoExportEvents: [],
+    createdAt: now - 199 * DAY,
+  });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/checkpoints',
+    dataRepositoryPath: 's3://ml-training-checkpoints/runs/',
+    autoImportEvents: [],
+    batchImportMetaDataOnCreate: false,
+    createdAt: now - 199 * DAY,
+  });
   store.addAssociation({ fileCacheId: cache, resourcePath: '/ns1', dataRepositoryPath: 'nfs://nas01.corp.example.com/exports/render', createdAt: now - 30 * DAY });
 
   const genomicsExport: DemoTaskKind = {
@@ -219,6 +238,59 @@ function seedDemo(store: EmulatorStore, random: Random): void {
     });
   }
   store.addTasks(specs);
+  // Added after the tasks so that the ids above stay what they were before these existed.
+  seedDemoLinks(store, random, { render, ml, now });
+}
+
+/** Associations in every other lifecycle, and a Persistent 1 file system with a misconfigured link. */
+function seedDemoLinks(store: EmulatorStore, random: Random, { render, ml, now }: { render: string; ml: string; now: number }): void {
+  store.addAssociation({ fileSystemId: render, resourcePath: '/textures', dataRepositoryPath: 's3://render-farm-assets/textures/', lifecycle: 'CREATING', createdAt: now - 2 * MINUTE });
+  store.addAssociation({ fileSystemId: render, resourcePath: '/archive', dataRepositoryPath: 's3://render-farm-archive/2023/', lifecycle: 'DELETING', createdAt: now - 300 * DAY });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/scratch-results',
+    dataRepositoryPath: 's3://ml-training-scratch/results/',
+    lifecycle: 'MISCONFIGURED',
+    failureMessage:
+      'Amazon FSx cannot receive event notifications from s3://ml-training-scratch: the bucket has no event notification configuration for Amazon FSx. Add it (or let FSx create it), then update the association.',
+    createdAt: now - 60 * DAY,
+  });
+  store.addAssociation({ fileSystemId: ml, resourcePath: '/features', dataRepositoryPath: 's3://ml-training-features/v2/', lifecycle: 'UPDATING', autoImportEvents: ['NEW'], createdAt: now - 90 * DAY });
+  store.addAssociation({
+    fileSystemId: ml,
+    resourcePath: '/legacy-import',
+    dataRepositoryPath: 's3://ml-training-legacy/import/',
+    lifecycle: 'FAILED',
+    failureMessage: 'The data repository association could not be created: the bucket ml-training-legacy does not exist or is in another Region.',
+    createdAt: now - 10 * DAY,
+  });
+
+  const climate = store.addFileSystem({
+    name: 'climate-archive',
+    deploymentType: 'PERSISTENT_1',
+    storageCapacity: 3600,
+    storageType: 'HDD',
+    tags: [{ Key: 'team', Value: 'climate-research' }],
+    dataRepository: {
+      importPath: 's3://climate-model-archive',
+      exportPath: 's3://climate-model-archive/fsx-export',
+      autoImportPolicy: 'NEW_CHANGED',
+      lifecycle: 'MISCONFIGURED',
+      failureMessage:
+        'Amazon FSx cannot import updates from s3://climate-model-archive: the bucket policy denies s3:GetBucketNotification to Amazon FSx. Correct the policy; automatic import resumes once FSx can read the configuration.',
+    },
+    createdAt: now - 500 * DAY,
+  });
+  const climateExport: DemoTaskKind = {
+    type: 'EXPORT_TO_REPOSITORY',
+    paths: [['cmip6/ssp585'], []],
+    report: report('s3://climate-model-archive/fsx-export/reports'),
+    failure: 'Failed to export 3 files: Access Denied (Service: Amazon S3; Status Code: 403).',
+    failedCount: 3,
+  };
+  store.addTasks(
+    (['SUCCEEDED', 'FAILED', 'SUCCEEDED'] as const).map((lifecycle, i) => demoTask(climate, climateExport, lifecycle, now, random, undefined, (i + 1) * DAY)),
+  );
 }
 
 function demoTask(
@@ -243,6 +315,7 @@ function demoTask(
     failureMessage: failed ? kind.failure : undefined,
     paths: random.pick(kind.paths),
     report: kind.report,
+    releasedCapacity: kind.type === 'RELEASE_DATA_FROM_FILESYSTEM' ? releasedGiB(totalCount - (failed ? kind.failedCount : 0)) : undefined,
     releaseConfiguration:
       kind.releaseDays === undefined ? undefined : { DurationSinceLastAccess: { Unit: 'DAYS', Value: kind.releaseDays } },
   };
@@ -258,14 +331,18 @@ export const SCALE_EXECUTING_ON_SECOND = 500;
 const SCALE_TASKS_PER_CACHE = 500;
 
 const SCALE_PATHS: readonly (readonly string[])[] = [[], ['data/raw'], ['results/latest', 'logs']].map((paths) => Object.freeze(paths));
-const SCALE_REPORT = report('s3://scale-test-bucket/reports');
+const SCALE_BUCKET = 's3://scale-test-bucket/';
+const SCALE_REPORT = report(`${SCALE_BUCKET}reports`);
+/** Scratch file systems link the whole bucket through DataRepositoryConfiguration; the others through one association. */
+const SCALE_LEGACY_LINK = Object.freeze({ importPath: 's3://scale-test-bucket', exportPath: 's3://scale-test-bucket' });
 const SCALE_FINISHED: readonly TaskLifecycle[] = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'CANCELED'];
 const SCALE_TYPES: readonly TaskType[] = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'];
 
 /**
  * 1,000 Lustre file systems and a few caches with 100,000 tasks: the first file system has
  * exactly 10,000 finished tasks, the second 500 EXECUTING ones that run for hours, and the rest
- * are spread over the other file systems and the caches.
+ * are spread over the other file systems and the caches. Every Scratch file system links S3
+ * through DataRepositoryConfiguration, every other one through one association.
  */
 function seedScale(store: EmulatorStore, random: Random): void {
   const now = store.now();
@@ -274,9 +351,10 @@ function seedScale(store: EmulatorStore, random: Random): void {
     fileSystems.push(
       store.addFileSystem({
         name: `scale-fs-${String(i + 1).padStart(4, '0')}`,
-        deploymentType: i % 4 === 0 ? 'SCRATCH_2' : 'PERSISTENT_2',
+        deploymentType: scaleScratch(i) ? 'SCRATCH_2' : 'PERSISTENT_2',
         storageCapacity: 1200 * (1 + (i % 8)),
         createdAt: now - 400 * DAY + i * MINUTE,
+        dataRepository: scaleScratch(i) ? SCALE_LEGACY_LINK : undefined,
       }),
     );
   }
@@ -330,4 +408,14 @@ function seedScale(store: EmulatorStore, random: Random): void {
     addFinished([others[i % others.length]], random.pick(SCALE_TYPES));
   }
   store.addTasks(specs);
+  // After the tasks, so that the task ids do not depend on the associations.
+  fileSystems.forEach((fileSystemId, i) => {
+    if (!scaleScratch(i)) {
+      store.addAssociation({ fileSystemId, resourcePath: '/data', dataRepositoryPath: SCALE_BUCKET, createdAt: now - 400 * DAY + i * MINUTE });
+    }
+  });
+}
+
+function scaleScratch(index: number): boolean {
+  return index % 4 === 0;
 }

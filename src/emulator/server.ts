@@ -241,6 +241,12 @@ export class FsxEmulator {
               body,
               { store: this.state, rules: this.taskRules, tokens: this.tokens },
             );
+      if (decision.dropAfterApply) {
+        // Applied, and the answer lost on the way back.
+        request.socket.destroy();
+        log(0, reply.errorCode);
+        return;
+      }
     }
     send(response, requestId, reply);
     log(reply.status, reply.errorCode);

@@ -10,14 +10,26 @@ import { systemEmulatorClock } from './clock';
 import { isCancellableAt, lifecycleAt, observeTask, type TaskStatusView } from './lifecycle';
 import {
   ASSOCIATION_ID_PATTERN,
+  AUTO_IMPORT_POLICY_TYPES,
+  DATA_REPOSITORY_LIFECYCLES,
+  EVENT_TYPES,
+  FAILED_DATA_REPOSITORY_LIFECYCLES,
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
+  MAX_ARCHIVE_PATH_LENGTH,
+  MAX_NAMESPACE_LENGTH,
+  MIN_ARCHIVE_PATH_LENGTH,
+  PATH_CHARACTERS,
   TASK_ID_PATTERN,
   TASK_TYPES,
   TERMINAL_LIFECYCLES,
   taskArn,
   type AssociationRecord,
+  type AutoImportPolicyType,
+  type DataRepositoryLifecycle,
+  type EventType,
+  type LegacyDataRepository,
   type CompletionReport,
   type FileCacheRecord,
   type FileSystemRecord,
@@ -43,8 +55,23 @@ export interface FileSystemSpec {
   storageType?: 'SSD' | 'HDD';
   tags?: readonly Tag[];
   createdAt?: number;
+  /** LustreConfiguration.DataRepositoryConfiguration (SCRATCH and PERSISTENT_1 only). */
+  dataRepository?: LegacyDataRepositorySpec;
+}
+
+export interface LegacyDataRepositorySpec {
+  /** s3://bucket[/prefix]; required when exportPath is given. */
   importPath?: string;
+  /** Within importPath's bucket. */
   exportPath?: string;
+  /** Default AVAILABLE. */
+  lifecycle?: DataRepositoryLifecycle;
+  /** Default NONE. */
+  autoImportPolicy?: AutoImportPolicyType;
+  /** MiB, default 1024. */
+  importedFileChunkSize?: number;
+  /** MISCONFIGURED and FAILED only (a default one is given when absent). */
+  failureMessage?: string;
 }
 
 export interface FileCacheSpec {
@@ -59,11 +86,21 @@ export interface AssociationSpec {
   /** Exactly one of fileSystemId and fileCacheId. */
   fileSystemId?: string;
   fileCacheId?: string;
-  /** Path on the file system or cache, e.g. "/ns1". */
+  /** Path on the file system or cache, e.g. "/ns1"; no two on one resource may nest. */
   resourcePath: string;
+  /** s3://bucket[/prefix]; a cache may also link nfs://host/path. */
   dataRepositoryPath: string;
-  repositoryType?: 'S3' | 'NFS';
-  lifecycle?: string;
+  /** Default AVAILABLE. */
+  lifecycle?: DataRepositoryLifecycle;
+  /** MISCONFIGURED and FAILED only (a default one is given when absent). */
+  failureMessage?: string;
+  /** File systems only; default true. */
+  batchImportMetaDataOnCreate?: boolean;
+  /** File systems only; MiB, default 1024. */
+  importedFileChunkSize?: number;
+  /** S3 only; default NEW, CHANGED, DELETED each. */
+  autoImportEvents?: readonly EventType[];
+  autoExportEvents?: readonly EventType[];
   tags?: readonly Tag[];
   createdAt?: number;
 }
@@ -189,6 +226,8 @@ export class EmulatorStore implements TaskReader {
     if (!FILE_SYSTEM_TYPES.includes(type)) {
       throw new RangeError(`Unknown file system type ${type}`);
     }
+    const deploymentType = spec.deploymentType ?? (type === 'LUSTRE' ? 'PERSISTENT_2' : 'MULTI_AZ_1');
+    const dataRepository = spec.dataRepository && legacyDataRepository(spec.dataRepository, type, deploymentType);
     const tags = [...(spec.tags ?? EMPTY)];
     if (spec.name !== undefined && !tags.some((tag) => tag.Key === 'Name')) {
       tags.unshift({ Key: 'Name', Value: spec.name });
@@ -201,12 +240,11 @@ export class EmulatorStore implements TaskReader {
       lifecycle: spec.lifecycle ?? 'AVAILABLE',
       storageCapacity: spec.storageCapacity ?? 1200,
       storageType: spec.storageType ?? 'SSD',
-      deploymentType: spec.deploymentType ?? (type === 'LUSTRE' ? 'PERSISTENT_2' : 'MULTI_AZ_1'),
+      deploymentType,
       tags: Object.freeze(tags),
       vpcId: `vpc-${this.random.hex(17)}`,
       subnetIds: Object.freeze([`subnet-${this.random.hex(17)}`]),
-      importPath: spec.importPath,
-      exportPath: spec.exportPath,
+      dataRepository,
     };
     this.fileSystemList.push(record);
     this.fileSystemsById.set(fileSystemId, record);
@@ -233,9 +271,33 @@ export class EmulatorStore implements TaskReader {
 
   addAssociation(spec: AssociationSpec): string {
     const resource = this.resolveResource(spec.fileSystemId, spec.fileCacheId);
+    if (spec.associationId !== undefined) {
+      requirePattern('associationId', spec.associationId, ASSOCIATION_ID_PATTERN);
+      requireUnused(this.associationsById, spec.associationId);
+    }
+    const onFileSystem = resource.kind === 'fileSystem';
+    if (onFileSystem) {
+      const fileSystem = this.fileSystemsById.get(resource.id) as FileSystemRecord;
+      if (fileSystem.type !== 'LUSTRE' || fileSystem.dataRepository !== undefined) {
+        throw new RangeError(`${resource.id} cannot have data repository associations (not Lustre, or linked through DataRepositoryConfiguration)`);
+      }
+    }
+    checkNamespace('resourcePath', spec.resourcePath);
+    const nested = this.associationsOf(resource.id).find((other) => pathsNest(other.resourcePath, spec.resourcePath));
+    if (nested) {
+      throw new RangeError(`resourcePath ${spec.resourcePath} overlaps ${nested.associationId}'s ${nested.resourcePath}`);
+    }
+    const repositoryType = spec.dataRepositoryPath.startsWith('nfs://') ? 'NFS' : 'S3';
+    checkArchivePath('dataRepositoryPath', spec.dataRepositoryPath, onFileSystem ? ['s3://'] : ['s3://', 'nfs://']);
+    const lifecycle = spec.lifecycle ?? 'AVAILABLE';
+    const failureMessage = failureMessageFor(lifecycle, spec.failureMessage);
+    const s3 = repositoryType === 'S3';
+    const autoImportEvents = s3 ? checkEvents(spec.autoImportEvents ?? EVENT_TYPES) : EMPTY;
+    const autoExportEvents = s3 ? checkEvents(spec.autoExportEvents ?? EVENT_TYPES) : EMPTY;
+    if (!onFileSystem && (spec.batchImportMetaDataOnCreate !== undefined || spec.importedFileChunkSize !== undefined)) {
+      throw new RangeError('batchImportMetaDataOnCreate and importedFileChunkSize apply to file systems only');
+    }
     const associationId = spec.associationId ?? this.newId('dra-', (id) => this.associationsById.has(id));
-    requirePattern('associationId', associationId, ASSOCIATION_ID_PATTERN);
-    requireUnused(this.associationsById, associationId);
     const record: AssociationRecord = {
       associationId,
       seq: this.associationList.length,
@@ -243,8 +305,13 @@ export class EmulatorStore implements TaskReader {
       resource,
       resourcePath: spec.resourcePath,
       dataRepositoryPath: spec.dataRepositoryPath,
-      repositoryType: spec.repositoryType ?? (spec.dataRepositoryPath.startsWith('nfs://') ? 'NFS' : 'S3'),
-      lifecycle: spec.lifecycle ?? 'AVAILABLE',
+      repositoryType,
+      lifecycle,
+      failureMessage,
+      batchImportMetaDataOnCreate: onFileSystem ? (spec.batchImportMetaDataOnCreate ?? true) : undefined,
+      importedFileChunkSize: onFileSystem ? checkChunkSize(spec.importedFileChunkSize ?? DEFAULT_CHUNK_SIZE_MIB) : undefined,
+      autoImportEvents,
+      autoExportEvents,
       tags: Object.freeze([...(spec.tags ?? EMPTY)]),
     };
     this.associationList.push(record);
@@ -509,4 +576,93 @@ function requireUnused(map: ReadonlyMap<string, unknown>, id: string): void {
   if (map.has(id)) {
     throw new RangeError(`${id} already exists`);
   }
+}
+
+// ---- data repository links, checked against the API model's shapes ----
+
+const DEFAULT_CHUNK_SIZE_MIB = 1024;
+/** The model's Megabytes shape (ImportedFileChunkSize). */
+const MAX_CHUNK_SIZE_MIB = 512_000;
+const LEGACY_DEPLOYMENT_TYPES: ReadonlySet<string> = new Set(['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1']);
+
+function checkNamespace(what: string, path: string): void {
+  if (!path.startsWith('/') || path.length > MAX_NAMESPACE_LENGTH || !PATH_CHARACTERS.test(path)) {
+    throw new RangeError(`${what} ${path} must be an absolute path of at most ${MAX_NAMESPACE_LENGTH} characters`);
+  }
+}
+
+function checkArchivePath(what: string, path: string, schemes: readonly string[]): void {
+  const scheme = schemes.find((candidate) => path.startsWith(candidate));
+  const length = path.length;
+  if (!scheme || length <= scheme.length || length < MIN_ARCHIVE_PATH_LENGTH || length > MAX_ARCHIVE_PATH_LENGTH || !PATH_CHARACTERS.test(path)) {
+    throw new RangeError(`${what} ${path} must be ${schemes.join(' or ')}... of at most ${MAX_ARCHIVE_PATH_LENGTH} characters`);
+  }
+}
+
+function checkChunkSize(mib: number): number {
+  if (!Number.isInteger(mib) || mib < 1 || mib > MAX_CHUNK_SIZE_MIB) {
+    throw new RangeError(`importedFileChunkSize must be 1..${MAX_CHUNK_SIZE_MIB} MiB, got ${mib}`);
+  }
+  return mib;
+}
+
+function checkEvents(events: readonly EventType[]): readonly EventType[] {
+  const unknown = events.find((event) => !EVENT_TYPES.includes(event));
+  if (unknown !== undefined || new Set(events).size !== events.length) {
+    throw new RangeError(`Events must be distinct values of ${EVENT_TYPES.join(', ')}`);
+  }
+  return frozenCopy(events);
+}
+
+/** FailureDetails exactly when the model populates it (MISCONFIGURED, FAILED). */
+function failureMessageFor(lifecycle: DataRepositoryLifecycle, message: string | undefined): string | undefined {
+  if (!DATA_REPOSITORY_LIFECYCLES.includes(lifecycle)) {
+    throw new RangeError(`Unknown data repository lifecycle ${String(lifecycle)}`);
+  }
+  if (!FAILED_DATA_REPOSITORY_LIFECYCLES.has(lifecycle)) {
+    if (message !== undefined) {
+      throw new RangeError(`A ${lifecycle} data repository has no failure message`);
+    }
+    return undefined;
+  }
+  return message ?? `The data repository is ${lifecycle}: Amazon FSx cannot reach the linked bucket.`;
+}
+
+function legacyDataRepository(spec: LegacyDataRepositorySpec, type: FileSystemType, deploymentType: string): LegacyDataRepository {
+  if (type !== 'LUSTRE' || !LEGACY_DEPLOYMENT_TYPES.has(deploymentType)) {
+    throw new RangeError(`DataRepositoryConfiguration applies to Lustre ${[...LEGACY_DEPLOYMENT_TYPES].join(', ')} file systems only`);
+  }
+  if (spec.importPath === undefined) {
+    throw new RangeError('A DataRepositoryConfiguration needs an importPath');
+  }
+  checkArchivePath('importPath', spec.importPath, ['s3://']);
+  if (spec.exportPath !== undefined) {
+    checkArchivePath('exportPath', spec.exportPath, ['s3://']);
+    if (bucketOf(spec.exportPath) !== bucketOf(spec.importPath)) {
+      throw new RangeError('exportPath must be in the same bucket as importPath');
+    }
+  }
+  const autoImportPolicy = spec.autoImportPolicy ?? 'NONE';
+  if (!AUTO_IMPORT_POLICY_TYPES.includes(autoImportPolicy)) {
+    throw new RangeError(`Unknown autoImportPolicy ${String(autoImportPolicy)}`);
+  }
+  const lifecycle = spec.lifecycle ?? 'AVAILABLE';
+  return Object.freeze({
+    importPath: spec.importPath,
+    exportPath: spec.exportPath,
+    lifecycle,
+    autoImportPolicy,
+    importedFileChunkSize: checkChunkSize(spec.importedFileChunkSize ?? DEFAULT_CHUNK_SIZE_MIB),
+    failureMessage: failureMessageFor(lifecycle, spec.failureMessage),
+  });
+}
+
+function bucketOf(s3Path: string): string {
+  return s3Path.slice('s3://'.length).split('/')[0];
+}
+
+/** Whether one absolute path is the other or lies under it ("/a" and "/a/b" nest; "/a" and "/ab" do not). */
+export function pathsNest(a: string, b: string): boolean {
+  const slash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
+  return slash(a).startsWith(slash(b)) || slash(b).startsWith(slash(a));
 }

@@ -103,6 +103,7 @@ export class TaskRules {
     }
     checkFileSystem(fileSystem);
     checkCreateParameters(request);
+    checkReportPath(this.store, fileSystem, request.Report);
     const running = this.runningTaskOn(fileSystem.fileSystemId, now);
     if (running) {
       throw new ServiceError(
@@ -111,6 +112,9 @@ export class TaskRules {
       );
     }
     const behaviour = { ...this.defaultBehaviour(request.Type), ...this.createdTaskBehaviour };
+    if (request.Type === 'RELEASE_DATA_FROM_FILESYSTEM' && behaviour.releasedCapacity === undefined) {
+      behaviour.releasedCapacity = releasedGiB((behaviour.totalCount ?? 0) - (behaviour.failedCount ?? 0));
+    }
     const taskId = this.store.addTask({
       ...behaviour,
       fileSystemId: fileSystem.fileSystemId,
@@ -166,18 +170,53 @@ function checkCreateParameters(request: CreateTaskRequest): void {
   if (request.Type === 'AUTO_RELEASE_DATA') {
     throw badRequest('AUTO_RELEASE_DATA tasks are started by Amazon File Cache and cannot be created on a file system.');
   }
+  // The model names IncompatibleParameterError only for a reused ClientRequestToken; a member
+  // that does not belong to the task type is a plain bad request.
+  if (request.ReleaseConfiguration !== undefined && request.Type !== 'RELEASE_DATA_FROM_FILESYSTEM') {
+    throw badRequest(`ReleaseConfiguration applies only to RELEASE_DATA_FROM_FILESYSTEM tasks, not ${request.Type}.`);
+  }
+  if (request.CapacityToRelease !== undefined) {
+    throw badRequest('CapacityToRelease applies only to AUTO_RELEASE_DATA tasks, which Amazon File Cache starts itself.');
+  }
   const report = request.Report;
   if (report.Enabled && (report.Path === undefined || report.Format === undefined || report.Scope === undefined)) {
     throw badRequest('Report Path, Format and Scope are required when Report Enabled is true.');
   }
-  if (request.ReleaseConfiguration !== undefined && request.Type !== 'RELEASE_DATA_FROM_FILESYSTEM') {
-    throw new ServiceError('IncompatibleParameterError', 'ReleaseConfiguration applies only to RELEASE_DATA_FROM_FILESYSTEM tasks.', {
-      Parameter: 'ReleaseConfiguration',
-    });
+}
+
+/** A completion report is written to the file system's linked S3 repository, so its Path must lie within an export path. */
+function checkReportPath(store: EmulatorStore, fileSystem: FileSystemRecord, report: CompletionReport): void {
+  if (!report.Enabled || report.Path === undefined) {
+    return;
   }
-  if (request.CapacityToRelease !== undefined) {
-    throw new ServiceError('IncompatibleParameterError', 'CapacityToRelease applies only to AUTO_RELEASE_DATA tasks on a File Cache.', {
-      Parameter: 'CapacityToRelease',
-    });
+  const exportPaths = exportPathsOf(store, fileSystem);
+  if (exportPaths.length === 0) {
+    throw badRequest(`File system ${fileSystem.fileSystemId} has no linked S3 data repository to write a completion report to.`);
   }
+  const path = report.Path;
+  if (!exportPaths.some((exportPath) => withinS3Path(path, exportPath))) {
+    throw badRequest(`The report path ${path} must be within the file system's export path (${exportPaths.join(', ')}).`);
+  }
+}
+
+/** Where the file system exports to: its associations' S3 paths, or its legacy ExportPath. */
+export function exportPathsOf(store: EmulatorStore, fileSystem: FileSystemRecord): string[] {
+  const legacy = fileSystem.dataRepository?.exportPath;
+  if (legacy !== undefined) {
+    return [legacy];
+  }
+  return store
+    .associationsOf(fileSystem.fileSystemId)
+    .filter((association) => association.repositoryType === 'S3')
+    .map((association) => association.dataRepositoryPath);
+}
+
+function withinS3Path(path: string, root: string): boolean {
+  const trimmed = root.replace(/\/+$/, '');
+  return path === trimmed || path.startsWith(`${trimmed}/`);
+}
+
+/** GiB a release of `files` frees, at a few MiB a file: derived, not drawn, so seeded worlds stay stable. */
+export function releasedGiB(files: number): number {
+  return Math.max(1, Math.round((files * 6) / 1024));
 }

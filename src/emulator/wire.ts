@@ -11,6 +11,7 @@ import {
   type AssociationRecord,
   type FileCacheRecord,
   type FileSystemRecord,
+  type LegacyDataRepository,
 } from './model';
 import type { TaskSnapshot } from './store';
 
@@ -33,7 +34,7 @@ export function wireTask(task: TaskSnapshot): WireObject {
     FileSystemId: task.fileSystemId,
     FileCacheId: task.fileCacheId,
     Paths: task.paths,
-    FailureDetails: task.failureMessage === undefined ? undefined : { Message: task.failureMessage },
+    FailureDetails: failureDetails(task.failureMessage),
     Status:
       task.status &&
       compact({
@@ -117,16 +118,7 @@ function lustreConfiguration(record: FileSystemRecord): WireObject {
   const persistent = record.deploymentType.startsWith('PERSISTENT');
   return compact({
     WeeklyMaintenanceStartTime: '1:05:00',
-    DataRepositoryConfiguration:
-      record.importPath === undefined && record.exportPath === undefined
-        ? undefined
-        : compact({
-            Lifecycle: 'AVAILABLE',
-            ImportPath: record.importPath,
-            ExportPath: record.exportPath,
-            ImportedFileChunkSize: 1024,
-            AutoImportPolicy: 'NEW_CHANGED_DELETED',
-          }),
+    DataRepositoryConfiguration: record.dataRepository && wireLegacyDataRepository(record.dataRepository),
     DeploymentType: record.deploymentType,
     PerUnitStorageThroughput: persistent ? 250 : undefined,
     MountName: mountNameOf(record.fileSystemId),
@@ -137,6 +129,21 @@ function lustreConfiguration(record: FileSystemRecord): WireObject {
     LogConfiguration: { Level: 'WARN_ERROR', Destination: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/aws/fsx/lustre` },
     RootSquashConfiguration: { RootSquash: '0:0' },
   });
+}
+
+function wireLegacyDataRepository(link: LegacyDataRepository): WireObject {
+  return compact({
+    Lifecycle: link.lifecycle,
+    ImportPath: link.importPath,
+    ExportPath: link.exportPath,
+    ImportedFileChunkSize: link.importedFileChunkSize,
+    AutoImportPolicy: link.autoImportPolicy,
+    FailureDetails: failureDetails(link.failureMessage),
+  });
+}
+
+function failureDetails(message: string | undefined): WireObject | undefined {
+  return message === undefined ? undefined : { Message: message };
 }
 
 export function wireFileCache(record: FileCacheRecord, associationIds: readonly string[]): WireObject {
@@ -175,17 +182,18 @@ export function wireAssociation(record: AssociationRecord): WireObject {
     FileSystemId: onCache ? undefined : record.resource.id,
     FileCacheId: onCache ? record.resource.id : undefined,
     Lifecycle: record.lifecycle,
+    FailureDetails: failureDetails(record.failureMessage),
     FileSystemPath: onCache ? undefined : record.resourcePath,
     FileCachePath: onCache ? record.resourcePath : undefined,
     DataRepositoryPath: record.dataRepositoryPath,
-    BatchImportMetaDataOnCreate: onCache ? undefined : true,
-    ImportedFileChunkSize: onCache ? undefined : 1024,
+    BatchImportMetaDataOnCreate: record.batchImportMetaDataOnCreate,
+    ImportedFileChunkSize: record.importedFileChunkSize,
     S3:
       record.repositoryType === 'S3'
-        ? {
-            AutoImportPolicy: { Events: ['NEW', 'CHANGED', 'DELETED'] },
-            AutoExportPolicy: { Events: ['NEW', 'CHANGED', 'DELETED'] },
-          }
+        ? compact({
+            AutoImportPolicy: record.autoImportEvents.length > 0 ? { Events: record.autoImportEvents } : undefined,
+            AutoExportPolicy: record.autoExportEvents.length > 0 ? { Events: record.autoExportEvents } : undefined,
+          })
         : undefined,
     NFS: record.repositoryType === 'NFS' ? { Version: 'NFS3' } : undefined,
     Tags: record.tags.length > 0 ? record.tags : undefined,

@@ -23,6 +23,10 @@ import {
   UnsupportedOperation,
   paginateDescribeDataRepositoryTasks,
   paginateDescribeFileSystems,
+  AutoImportPolicyType,
+  DataRepositoryLifecycle,
+  EventType,
+  type DataRepositoryAssociation,
   type DataRepositoryTask,
   type FileSystem,
 } from '@aws-sdk/client-fsx';
@@ -30,6 +34,7 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FsxEmulator, ManualEmulatorClock, MAX_BODY_BYTES, type EmulatorOptions, type TaskSpec } from '../../src/emulator';
 
 const MINUTE = 60_000;
+type CreateInput = ConstructorParameters<typeof CreateDataRepositoryTaskCommand>[0];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Harness {
@@ -194,6 +199,52 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
       );
       await rejectsWith(fsx.send(new DescribeFileCachesCommand({ FileCacheIds: ['fc-00000000000000000'] })), FileCacheNotFound);
     });
+
+    it('every demo association and legacy link is valid against the API model, FailureDetails exactly when failed', async () => {
+      const { client: fsx } = await harness({ scenario: 'demo' });
+      const associations: DataRepositoryAssociation[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await fsx.send(new DescribeDataRepositoryAssociationsCommand({ MaxResults: 4, NextToken }));
+        assert.ok((page.Associations ?? []).length <= 4);
+        associations.push(...(page.Associations ?? []));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      const lifecycles = Object.values(DataRepositoryLifecycle) as string[];
+      const events = Object.values(EventType) as string[];
+      const failed = (lifecycle: string | undefined) => lifecycle === 'MISCONFIGURED' || lifecycle === 'FAILED';
+      for (const association of associations) {
+        const what = `${association.AssociationId} ${association.Lifecycle}`;
+        assert.match(association.AssociationId ?? '', /^dra-[0-9a-f]{8,}$/);
+        assert.ok(lifecycles.includes(association.Lifecycle ?? ''), what);
+        assert.equal(association.FailureDetails?.Message !== undefined, failed(association.Lifecycle), what);
+        assert.equal((association.FileSystemId === undefined) !== (association.FileCacheId === undefined), true, what);
+        const path = association.FileSystemPath ?? association.FileCachePath ?? '';
+        assert.ok(path.startsWith('/') && path.length <= 4096, what);
+        const repository = association.DataRepositoryPath ?? '';
+        assert.ok(repository.length >= 3 && repository.length <= 4357 && /^(s3|nfs):\/\//.test(repository), what);
+        for (const policy of [association.S3?.AutoImportPolicy, association.S3?.AutoExportPolicy]) {
+          assert.ok((policy?.Events ?? []).every((event) => events.includes(event)), what);
+        }
+        if (association.FileSystemId) {
+          assert.ok(repository.startsWith('s3://') && association.S3 && typeof association.BatchImportMetaDataOnCreate === 'boolean', what);
+          assert.ok((association.ImportedFileChunkSize ?? 0) >= 1 && (association.ImportedFileChunkSize ?? 0) <= 512_000, what);
+        }
+      }
+      assert.deepEqual([...new Set(associations.filter((a) => a.FileSystemId).map((a) => a.Lifecycle))].sort(), [...lifecycles].sort());
+
+      const systems = (await fsx.send(new DescribeFileSystemsCommand({}))).FileSystems ?? [];
+      const legacy = systems.filter((fs) => fs.LustreConfiguration?.DataRepositoryConfiguration);
+      assert.deepEqual(legacy.map((fs) => fs.LustreConfiguration?.DeploymentType).sort(), ['PERSISTENT_1', 'SCRATCH_2']);
+      for (const fs of legacy) {
+        const link = fs.LustreConfiguration?.DataRepositoryConfiguration;
+        assert.ok(lifecycles.includes(link?.Lifecycle ?? ''));
+        assert.ok((Object.values(AutoImportPolicyType) as string[]).includes(link?.AutoImportPolicy ?? ''));
+        assert.ok(link?.ImportPath?.startsWith('s3://') && link.ExportPath?.startsWith(link.ImportPath));
+        assert.equal(link?.FailureDetails?.Message !== undefined, failed(link?.Lifecycle));
+        assert.ok(!associations.some((a) => a.FileSystemId === fs.FileSystemId), 'a legacy link and associations never both');
+      }
+    });
   });
 
   describe('paging', () => {
@@ -353,6 +404,7 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
     it('a task moves through its lifecycle on the clock, and cancels through CANCELING to CANCELED', async () => {
       const { emulator, client: fsx, clock } = await harness();
       const fileSystemId = emulator.state.addFileSystem({ name: 'lustre' });
+      emulator.state.addAssociation({ fileSystemId, resourcePath: '/results', dataRepositoryPath: 's3://bucket/' });
       emulator.taskRules.setCreatedTaskBehaviour({ pendingMs: 10_000, executingMs: 20 * MINUTE, totalCount: 1000, cancelingMs: 30_000 });
       const created = await fsx.send(
         new CreateDataRepositoryTaskCommand({
@@ -415,32 +467,110 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
       assert.deepEqual([task.Status?.SucceededCount, task.Status?.FailedCount, task.Status?.TotalCount], [36, 4, 40]);
     });
 
-    it('create errors arrive as modelled exceptions and leave no task behind', async () => {
-      const { emulator, client: fsx } = await harness();
-      const windows = emulator.state.addFileSystem({ type: 'WINDOWS' });
-      const lustre = emulator.state.addFileSystem();
-      const create = (input: Partial<ConstructorParameters<typeof CreateDataRepositoryTaskCommand>[0]>) =>
-        fsx.send(new CreateDataRepositoryTaskCommand({ FileSystemId: lustre, Type: 'EXPORT_TO_REPOSITORY', Report: { Enabled: false }, ...input }));
-      await rejectsWith(create({ FileSystemId: 'fs-00000000000000000' }), FileSystemNotFound);
-      await rejectsWith(create({ FileSystemId: windows }), UnsupportedOperation);
-      await rejectsWith(create({ Type: 'SYNC' as never }), BadRequest);
-      await rejectsWith(create({ Report: { Enabled: true } }), BadRequest);
-      await rejectsWith(create({ Paths: Array.from({ length: 101 }, () => 'p') }), BadRequest);
-      await rejectsWith(create({ CapacityToRelease: 10 }), IncompatibleParameterError, (error) =>
-        assert.equal(error.Parameter, 'CapacityToRelease'),
-      );
-      assert.equal(emulator.state.taskCount(), 0);
+    const REPORT = { Enabled: true, Path: 's3://bucket/ns1/reports', Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' } as const;
+
+    async function linked() {
+      const h = await harness();
+      const lustre = h.emulator.state.addFileSystem({ name: 'linked' });
+      h.emulator.state.addAssociation({ fileSystemId: lustre, resourcePath: '/ns1', dataRepositoryPath: 's3://bucket/ns1/' });
+      const create = (input: Partial<CreateInput> = {}) =>
+        h.client.send(new CreateDataRepositoryTaskCommand({ FileSystemId: lustre, Type: 'EXPORT_TO_REPOSITORY', Report: { Enabled: false }, ...input }));
+      return { ...h, lustre, create };
+    }
+
+    it('creates each file-system task type, with the members that type takes, and runs it on the clock', async () => {
+      const { emulator, create, clock, client: fsx } = await linked();
+      emulator.taskRules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: MINUTE, totalCount: 2_000 });
+      const cases: [CreateInput['Type'], Partial<CreateInput>][] = [
+        ['EXPORT_TO_REPOSITORY', { Paths: ['ns1/out'], Report: REPORT }],
+        ['IMPORT_METADATA_FROM_REPOSITORY', { Paths: ['s3://bucket/ns1/new'] }],
+        ['RELEASE_DATA_FROM_FILESYSTEM', { Paths: ['/ns1/old'], Report: REPORT, ReleaseConfiguration: { DurationSinceLastAccess: { Unit: 'DAYS', Value: 30 } } }],
+      ];
+      for (const [type, members] of cases) {
+        const task = (await create({ Type: type, ...members })).DataRepositoryTask as DataRepositoryTask;
+        assert.deepEqual([task.Type, task.Lifecycle, task.Paths], [type, 'EXECUTING', members.Paths], type);
+        assert.deepEqual(task.Report, members.Report ?? { Enabled: false }, type);
+        assert.deepEqual(task.ReleaseConfiguration, members.ReleaseConfiguration, type);
+        clock.advance(MINUTE);
+        const [ended] = (await fsx.send(new DescribeDataRepositoryTasksCommand({ TaskIds: [task.TaskId as string] }))).DataRepositoryTasks ?? [];
+        assert.equal(ended.Lifecycle, 'SUCCEEDED', type);
+        assert.equal(ended.Status?.SucceededCount, 2_000, type);
+        assert.equal(ended.Status?.ReleasedCapacity !== undefined, type === 'RELEASE_DATA_FROM_FILESYSTEM', `${type}: ReleasedCapacity`);
+      }
     });
 
-    it('the same ClientRequestToken with the same parameters returns the same task', async () => {
+    it('every create error arrives as its modelled exception and leaves no task behind', async () => {
+      const { emulator, create } = await linked();
+      const windows = emulator.state.addFileSystem({ type: 'WINDOWS' });
+      const unlinked = emulator.state.addFileSystem();
+      const deleting = emulator.state.addFileSystem({ lifecycle: 'DELETING' });
+      const message = (pattern: RegExp) => (error: Error) => assert.match(error.message, pattern);
+      await rejectsWith(create({ FileSystemId: 'fs-00000000000000000' }), FileSystemNotFound);
+      await rejectsWith(create({ FileSystemId: windows }), UnsupportedOperation);
+      await rejectsWith(create({ FileSystemId: deleting }), BadRequest, message(/DELETING/));
+      await rejectsWith(create({ Type: 'SYNC' as never }), BadRequest, message(/enum value set/));
+      await rejectsWith(create({ Type: 'AUTO_RELEASE_DATA' }), BadRequest, message(/File Cache/));
+      await rejectsWith(create({ Report: { Enabled: true } }), BadRequest, message(/Path, Format and Scope/));
+      await rejectsWith(create({ Report: { ...REPORT, Path: 's3://bucket/elsewhere' } }), BadRequest, message(/within the file system's export path/));
+      await rejectsWith(create({ FileSystemId: unlinked, Report: REPORT }), BadRequest, message(/no linked S3/));
+      await rejectsWith(create({ Paths: Array.from({ length: 101 }, () => 'p') }), BadRequest, message(/length less than or equal to 100/));
+      await rejectsWith(create({ Paths: ['p'.repeat(4097)] }), BadRequest, message(/length less than or equal to 4096/));
+      await rejectsWith(create({ ReleaseConfiguration: { DurationSinceLastAccess: { Unit: 'DAYS', Value: 1 } } }), BadRequest, message(/RELEASE_DATA_FROM_FILESYSTEM/));
+      await rejectsWith(create({ Type: 'RELEASE_DATA_FROM_FILESYSTEM', CapacityToRelease: 10 }), BadRequest, message(/AUTO_RELEASE_DATA/));
+      await rejectsWith(create({ Type: 'RELEASE_DATA_FROM_FILESYSTEM', ReleaseConfiguration: { DurationSinceLastAccess: { Unit: 'DAYS', Value: -1 } } }), BadRequest);
+      emulator.injectFault({ kind: 'internal', operation: 'CreateDataRepositoryTask', count: 1 });
+      await rejectsWith(create(), InternalServerError);
+      assert.equal(emulator.state.taskCount(), 0);
+
+      const running = (await create()).DataRepositoryTask?.TaskId as string;
+      await rejectsWith(create({ Type: 'IMPORT_METADATA_FROM_REPOSITORY' }), DataRepositoryTaskExecuting, message(new RegExp(`${running} is PENDING`)));
+      assert.equal(emulator.state.taskCount(), 1);
+    });
+
+    it('ClientRequestToken: the same request gets the same task, a different one IncompatibleParameterError', async () => {
+      const { emulator, create, clock } = await linked();
+      const input = { Type: 'IMPORT_METADATA_FROM_REPOSITORY' as const, Paths: ['s3://bucket/ns1/a'], ClientRequestToken: 'retry-me' };
+      const first = (await create(input)).DataRepositoryTask;
+      clock.advance(MINUTE);
+      const second = (await create(input)).DataRepositoryTask;
+      assert.equal(second?.TaskId, first?.TaskId);
+      assert.equal(second?.CreationTime?.getTime(), first?.CreationTime?.getTime());
+      assert.equal(emulator.state.taskCount(), 1);
+      for (const changed of [{ Paths: ['s3://bucket/ns1/b'] }, { Type: 'EXPORT_TO_REPOSITORY' as const }, { Report: REPORT }, { Tags: [{ Key: 'k', Value: 'v' }] }]) {
+        await rejectsWith(create({ ...input, ...changed }), IncompatibleParameterError, (error) => assert.equal(error.Parameter, 'ClientRequestToken'));
+      }
+      // Without a token of ours the SDK makes a new one per call: a second task is refused while the first runs.
+      await create({ ClientRequestToken: undefined, FileSystemId: emulator.state.addFileSystem() });
+      await rejectsWith(create({ ...input, ClientRequestToken: undefined }), DataRepositoryTaskExecuting);
+      assert.equal(emulator.state.taskCount(), 2);
+    });
+
+    it('a create whose answer is lost is retried by the SDK with the same token: one task, not two', async () => {
+      const { emulator, lustre } = await linked();
+      emulator.injectFault({ kind: 'dropAfterApply', operation: 'CreateDataRepositoryTask', count: 1 });
+      const answer = await client(emulator, { attempts: 3 }).send(
+        new CreateDataRepositoryTaskCommand({ FileSystemId: lustre, Type: 'EXPORT_TO_REPOSITORY', Report: REPORT }),
+      );
+      assert.equal(answer.$metadata.attempts, 2);
+      assert.equal(emulator.requestCounts().CreateDataRepositoryTask, 2);
+      assert.equal(emulator.state.taskCount(), 1);
+      assert.equal(answer.DataRepositoryTask?.TaskId, emulator.state.tasksOf(lustre)[0].taskId);
+    });
+
+    it('a cancel whose answer is lost has still been applied; its retry answers CANCELING', async () => {
       const { emulator, client: fsx } = await harness();
       const lustre = emulator.state.addFileSystem();
-      const input = { FileSystemId: lustre, Type: 'IMPORT_METADATA_FROM_REPOSITORY' as const, Report: { Enabled: false }, ClientRequestToken: 'retry-me' };
-      const first = await fsx.send(new CreateDataRepositoryTaskCommand(input));
-      const second = await fsx.send(new CreateDataRepositoryTaskCommand(input));
-      assert.equal(second.DataRepositoryTask?.TaskId, first.DataRepositoryTask?.TaskId);
-      assert.equal(emulator.state.taskCount(), 1);
-      await rejectsWith(fsx.send(new CreateDataRepositoryTaskCommand({ ...input, Paths: ['x'] })), IncompatibleParameterError);
+      const [lost, retried] = [0, 1].map((i) => emulator.state.addTask({ fileSystemId: lustre, createdAt: Date.UTC(2025, 3, 1, 11) + i, executingMs: 10 * 60 * MINUTE }));
+      emulator.injectFault({ kind: 'dropAfterApply', operation: 'CancelDataRepositoryTask', count: 1 });
+      await rejectsWith(fsx.send(new CancelDataRepositoryTaskCommand({ TaskId: lost })), Error, (error) =>
+        assert.match(`${(error as NodeJS.ErrnoException).code} ${error.message}`, /ECONNRESET|socket hang up/),
+      );
+      assert.equal(emulator.state.getTask(lost)?.lifecycle, 'CANCELING', 'applied although the client saw a dropped connection');
+
+      emulator.injectFault({ kind: 'dropAfterApply', operation: 'CancelDataRepositoryTask', count: 1 });
+      const answer = await client(emulator, { attempts: 3 }).send(new CancelDataRepositoryTaskCommand({ TaskId: retried }));
+      assert.deepEqual([answer.Lifecycle, answer.$metadata.attempts], ['CANCELING', 2]);
+      assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 3);
     });
 
     it('unknown task ids on cancel arrive as DataRepositoryTaskNotFound; malformed ones as BadRequest', async () => {

@@ -89,7 +89,7 @@ describe('Instance-role credentials from the emulated metadata service', functio
       const resources = await fsx.listResources();
       assert.deepEqual(
         resources.filter((resource) => resource.kind === 'fileSystem').map((resource) => resource.name),
-        ['genomics-scratch', 'render-farm', 'ml-training', 'corp-shares'],
+        emulator.state.fileSystems().map((record) => record.tags.find((tag) => tag.Key === 'Name')?.Value),
       );
       assert.ok(imds.requestCounts().credentials >= 1);
       // On the head node, the mount of a listed file system is recognised from what FSx describes.

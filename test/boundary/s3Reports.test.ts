@@ -38,8 +38,8 @@ describe('S3 side of the emulator (real S3Client)', function () {
   before(async function () {
     emulator = await FsxEmulator.start({ clock: new ManualEmulatorClock(NOW) });
     const state = emulator.state;
-    state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef0', exportPath: 's3://reports-bucket/fsx', importPath: 's3://reports-bucket' });
-    state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef1', exportPath: 's3://locked-bucket/out' });
+    state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef0', deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://reports-bucket', exportPath: 's3://reports-bucket/fsx' } });
+    state.addFileSystem({ fileSystemId: 'fs-0123456789abcdef1', deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://locked-bucket', exportPath: 's3://locked-bucket/out' } });
     [ids.failed, ids.succeeded, ids.canceled, ids.clean, ids.running, ids.imported, ids.noReport, ids.locked] = state.addTasks([
       ended({ outcome: 'FAILED', totalCount: 1000, failedCount: 37, failureMessage: 'the bucket policy denies s3:PutObject', paths: ['runs/aligned'] }),
       ended({ outcome: 'SUCCEEDED', totalCount: 500, failedCount: 3 }),

@@ -21,7 +21,7 @@ describe('AWS CLI against the FSx emulator', function () {
   });
 
   it('aws fsx describe-file-systems lists every file system, following NextToken across pages', async () => {
-    for (let i = 0; i < 246; i++) {
+    for (let i = emulator.state.fileSystems().length; i < 250; i++) {
       emulator.state.addFileSystem({ name: `extra-${i}` });
     }
     emulator.resetRequestCounts();
@@ -57,6 +57,42 @@ describe('AWS CLI against the FSx emulator', function () {
     const [task] = described.DataRepositoryTasks as { TaskId: string; Lifecycle: string }[];
     assert.equal(task.TaskId, executing.taskId);
     assert.equal(task.Lifecycle, 'CANCELING');
+  });
+
+  it('aws fsx create-data-repository-task starts a task; the same --client-request-token gets it again', async () => {
+    // ml-training: linked through associations, and only finished tasks in the demo.
+    const ml = emulator.state.fileSystems().find((fs) => fs.tags.some((tag) => tag.Value === 'ml-training'));
+    assert.ok(ml);
+    const create = (paths: string) => [
+      'fsx',
+      'create-data-repository-task',
+      ...endpoint,
+      '--file-system-id',
+      ml.fileSystemId,
+      '--type',
+      'EXPORT_TO_REPOSITORY',
+      '--paths',
+      paths,
+      '--report',
+      'Enabled=true,Path=s3://ml-training-checkpoints/runs/fsx-reports,Format=REPORT_CSV_20191124,Scope=FAILED_FILES_ONLY',
+      '--client-request-token',
+      'cli-export-1',
+    ];
+    const created = (await awsJson(create('checkpoints/run-7'))).DataRepositoryTask as { TaskId: string; Lifecycle: string; Paths: string[]; Report: { Path: string } };
+    assert.equal(created.Lifecycle, 'PENDING');
+    assert.deepEqual(created.Paths, ['checkpoints/run-7']);
+    assert.equal(created.Report.Path, 's3://ml-training-checkpoints/runs/fsx-reports');
+    assert.equal(emulator.state.getTask(created.TaskId)?.fileSystemId, ml.fileSystemId);
+
+    const again = (await awsJson(create('checkpoints/run-7'))).DataRepositoryTask as { TaskId: string };
+    assert.equal(again.TaskId, created.TaskId, 'idempotent');
+    const changed = await aws(create('checkpoints/run-8'));
+    assert.notEqual(changed.code, 0);
+    assert.match(changed.stderr, /\(IncompatibleParameterError\) when calling the CreateDataRepositoryTask operation/);
+
+    const second = await aws(['fsx', 'create-data-repository-task', ...endpoint, '--file-system-id', ml.fileSystemId, '--type', 'IMPORT_METADATA_FROM_REPOSITORY', '--report', 'Enabled=false']);
+    assert.notEqual(second.code, 0);
+    assert.match(second.stderr, /\(DataRepositoryTaskExecuting\).*task-[0-9a-f]{17} is PENDING/);
   });
 
   it('service errors reach the CLI by their FSx code', async () => {

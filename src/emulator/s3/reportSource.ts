@@ -62,8 +62,8 @@ function collectBuckets(store: EmulatorStore): ReadonlySet<string> {
     }
   };
   for (const fileSystem of store.fileSystems()) {
-    add(fileSystem.importPath);
-    add(fileSystem.exportPath);
+    add(fileSystem.dataRepository?.importPath);
+    add(fileSystem.dataRepository?.exportPath);
   }
   for (const association of store.associations()) {
     add(association.dataRepositoryPath);

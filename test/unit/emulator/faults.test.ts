@@ -47,6 +47,10 @@ describe('emulator fault injector', () => {
     }
     faults.add({ kind: 'drop', count: 1 });
     assert.equal(faults.decide('DescribeFileSystems').drop, true);
+    faults.add({ kind: 'dropAfterApply', operation: 'CancelDataRepositoryTask', count: 1 });
+    assert.deepEqual(faults.decide('DescribeFileSystems'), { delayMs: 0, drop: false }, 'other operations pass');
+    assert.deepEqual(faults.decide('CancelDataRepositoryTask'), { delayMs: 0, drop: false, dropAfterApply: true }, 'applied first: no drop before');
+    assert.equal(faults.size, 0);
   });
 
   it('adds latency to whatever else happens', () => {

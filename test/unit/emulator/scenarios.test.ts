@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ManualEmulatorClock } from '../../../src/emulator/clock';
 import { lifecycleAt } from '../../../src/emulator/lifecycle';
-import { TASK_LIFECYCLES } from '../../../src/emulator/model';
+import { DATA_REPOSITORY_LIFECYCLES, TASK_LIFECYCLES } from '../../../src/emulator/model';
 import {
   SCALE_EXECUTING_ON_SECOND,
   SCALE_FILE_SYSTEMS,
@@ -10,6 +10,7 @@ import {
   seedScenario,
 } from '../../../src/emulator/scenarios';
 import { EmulatorStore } from '../../../src/emulator/store';
+import { exportPathsOf } from '../../../src/emulator/taskRules';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2025, 2, 3, 9, 30);
@@ -71,6 +72,41 @@ describe('emulator scenarios', () => {
       assert.ok(allTasks.some((task) => task.paths.some((path) => path.startsWith('s3://'))));
     });
 
+    it('has several associations per associated file system, one in each lifecycle, failures explained', () => {
+      const onFileSystems = state.associations().filter((association) => association.resource.kind === 'fileSystem');
+      const perFileSystem = new Map<string, number>();
+      for (const association of onFileSystems) {
+        perFileSystem.set(association.resource.id, (perFileSystem.get(association.resource.id) ?? 0) + 1);
+      }
+      assert.ok(perFileSystem.size >= 2 && [...perFileSystem.values()].every((count) => count >= 3), JSON.stringify([...perFileSystem]));
+      assert.deepEqual([...new Set(onFileSystems.map((association) => association.lifecycle))].sort(), [...DATA_REPOSITORY_LIFECYCLES].sort());
+      const misconfigured = onFileSystems.find((association) => association.lifecycle === 'MISCONFIGURED');
+      assert.ok((misconfigured?.failureMessage ?? '').length > 40, 'says what is wrong and what to do');
+      assert.ok(onFileSystems.some((association) => association.autoExportEvents.length === 0), 'an import-only one');
+      assert.ok(onFileSystems.some((association) => association.autoImportEvents.length === 0), 'an export-only one');
+    });
+
+    it('links each Scratch or Persistent 1 file system through DataRepositoryConfiguration, one of them misconfigured', () => {
+      const legacy = lustre.filter((fs) => fs.dataRepository !== undefined);
+      assert.deepEqual(legacy.map((fs) => fs.deploymentType).sort(), ['PERSISTENT_1', 'SCRATCH_2']);
+      assert.ok(legacy.every((fs) => state.associationsOf(fs.fileSystemId).length === 0));
+      assert.ok(legacy.some((fs) => fs.dataRepository?.lifecycle === 'MISCONFIGURED' && fs.dataRepository.failureMessage));
+    });
+
+    it('writes every seeded report where the create rules allow it, and releases report ReleasedCapacity', () => {
+      for (const fs of lustre) {
+        const exportPaths = exportPathsOf(state, fs);
+        for (const task of state.tasksOf(fs.fileSystemId).filter((t) => t.report.Enabled)) {
+          assert.ok(
+            exportPaths.some((root) => task.report.Path?.startsWith(root.endsWith('/') ? root : `${root}/`)),
+            `${task.report.Path} outside ${exportPaths.join(', ')}`,
+          );
+        }
+      }
+      const releases = allTasks.filter((task) => task.type === 'RELEASE_DATA_FROM_FILESYSTEM' && task.status);
+      assert.ok(releases.length >= 4 && releases.every((task) => task.status?.releasedCapacity !== undefined));
+    });
+
     it('has at least two EXECUTING tasks that run for at least another hour', () => {
       const longRunning = allTasks.filter(
         (task) => task.lifecycle === 'EXECUTING' && lifecycleAt(state.getTaskPlan(task.taskId)!, START + HOUR) === 'EXECUTING',
@@ -105,6 +141,10 @@ describe('emulator scenarios', () => {
       assert.ok(cpuMs < 2_000, `seeding took ${cpuMs.toFixed(0)} ms of CPU`);
       assert.equal(state.fileSystems().length, SCALE_FILE_SYSTEMS);
       assert.ok(state.fileSystems().every((fs) => fs.type === 'LUSTRE'));
+      assert.ok(
+        state.fileSystems().every((fs) => (fs.dataRepository !== undefined) !== (state.associationsOf(fs.fileSystemId).length > 0)),
+        'each linked to S3 one way or the other',
+      );
       assert.ok(state.fileCaches().length >= 1);
       assert.equal(state.taskCount(), SCALE_TASKS);
       const [first, second] = state.fileSystems();

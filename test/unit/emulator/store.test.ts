@@ -72,6 +72,81 @@ describe('emulator store', () => {
     assert.ok(!ended.some((task) => task.taskId === running));
   });
 
+  describe('data repository links (checked against the API model)', () => {
+    it('keeps an association with its lifecycle, policies and failure details', () => {
+      const { store, lustre, cache } = world();
+      const misconfigured = store.addAssociation({
+        fileSystemId: lustre,
+        resourcePath: '/ns1',
+        dataRepositoryPath: 's3://bucket/ns1/',
+        lifecycle: 'MISCONFIGURED',
+        failureMessage: 'No event notification on the bucket.',
+        autoExportEvents: [],
+        importedFileChunkSize: 2048,
+      });
+      const record = store.getAssociation(misconfigured);
+      assert.deepEqual(
+        [record?.lifecycle, record?.failureMessage, record?.autoImportEvents, record?.autoExportEvents, record?.importedFileChunkSize, record?.batchImportMetaDataOnCreate],
+        ['MISCONFIGURED', 'No event notification on the bucket.', ['NEW', 'CHANGED', 'DELETED'], [], 2048, true],
+      );
+      const failed = store.getAssociation(store.addAssociation({ fileSystemId: lustre, resourcePath: '/ns2', dataRepositoryPath: 's3://b/x', lifecycle: 'FAILED' }));
+      assert.ok(failed?.failureMessage, 'FAILED always carries a message');
+      const nfs = store.getAssociation(store.addAssociation({ fileCacheId: cache, resourcePath: '/n', dataRepositoryPath: 'nfs://nas/export' }));
+      assert.deepEqual([nfs?.repositoryType, nfs?.autoImportEvents, nfs?.importedFileChunkSize], ['NFS', [], undefined]);
+    });
+
+    it('refuses associations the model or FSx would not have, changing nothing', () => {
+      const { store, lustre, windows, cache } = world();
+      store.addAssociation({ fileSystemId: lustre, resourcePath: '/a', dataRepositoryPath: 's3://b/a' });
+      const scratch = store.addFileSystem({ deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://b' } });
+      const refused = [
+        { fileSystemId: lustre, resourcePath: '/a/b', dataRepositoryPath: 's3://b/ab' },
+        { fileSystemId: lustre, resourcePath: '/', dataRepositoryPath: 's3://b/root' },
+        { fileSystemId: lustre, resourcePath: 'relative', dataRepositoryPath: 's3://b/r' },
+        { fileSystemId: lustre, resourcePath: `/${'x'.repeat(4096)}`, dataRepositoryPath: 's3://b/r' },
+        { fileSystemId: lustre, resourcePath: '/n', dataRepositoryPath: 'nfs://nas/export' },
+        { fileSystemId: lustre, resourcePath: '/h', dataRepositoryPath: 'https://b/h' },
+        { fileSystemId: lustre, resourcePath: '/l', dataRepositoryPath: 's3://b/l', lifecycle: 'BROKEN' as never },
+        { fileSystemId: lustre, resourcePath: '/m', dataRepositoryPath: 's3://b/m', failureMessage: 'only when failed' },
+        { fileSystemId: lustre, resourcePath: '/e', dataRepositoryPath: 's3://b/e', autoImportEvents: ['NEW', 'NEW'] as const },
+        { fileSystemId: lustre, resourcePath: '/c', dataRepositoryPath: 's3://b/c', importedFileChunkSize: 512_001 },
+        { fileCacheId: cache, resourcePath: '/k', dataRepositoryPath: 's3://b/k', batchImportMetaDataOnCreate: true },
+        { fileSystemId: windows, resourcePath: '/w', dataRepositoryPath: 's3://b/w' },
+        { fileSystemId: scratch, resourcePath: '/s', dataRepositoryPath: 's3://b/s' },
+      ];
+      for (const spec of refused) {
+        assert.throws(() => store.addAssociation(spec), RangeError, JSON.stringify(spec).slice(0, 120));
+      }
+      assert.equal(store.associations().length, 1);
+      assert.ok(store.addAssociation({ fileSystemId: lustre, resourcePath: '/ab', dataRepositoryPath: 's3://b/ab' }), '"/ab" does not nest in "/a"');
+    });
+
+    it('links Scratch and Persistent 1 file systems through DataRepositoryConfiguration only', () => {
+      const { store } = world();
+      const id = store.addFileSystem({
+        deploymentType: 'PERSISTENT_1',
+        dataRepository: { importPath: 's3://b', exportPath: 's3://b/out', lifecycle: 'MISCONFIGURED', autoImportPolicy: 'NEW' },
+      });
+      const link = store.getFileSystem(id)?.dataRepository;
+      assert.deepEqual(
+        [link?.importPath, link?.exportPath, link?.lifecycle, link?.autoImportPolicy, link?.importedFileChunkSize, typeof link?.failureMessage],
+        ['s3://b', 's3://b/out', 'MISCONFIGURED', 'NEW', 1024, 'string'],
+      );
+      const count = store.fileSystems().length;
+      for (const spec of [
+        { deploymentType: 'PERSISTENT_2', dataRepository: { importPath: 's3://b' } },
+        { type: 'WINDOWS' as const, deploymentType: 'SCRATCH_2', dataRepository: { importPath: 's3://b' } },
+        { deploymentType: 'SCRATCH_1', dataRepository: { exportPath: 's3://b/out' } },
+        { deploymentType: 'SCRATCH_1', dataRepository: { importPath: 's3://b', exportPath: 's3://other/out' } },
+        { deploymentType: 'SCRATCH_1', dataRepository: { importPath: 's3://b', autoImportPolicy: 'ALL' as never } },
+        { deploymentType: 'SCRATCH_1', dataRepository: { importPath: 's3://b', failureMessage: 'not when AVAILABLE' } },
+      ]) {
+        assert.throws(() => store.addFileSystem(spec), RangeError, JSON.stringify(spec));
+      }
+      assert.equal(store.fileSystems().length, count);
+    });
+  });
+
   describe('queries', () => {
     it('selectTasks: AND across filters, OR within values, newest first', () => {
       const { clock, store, lustre, other, cache } = world();

@@ -9,7 +9,7 @@ function rejects(operation: keyof typeof OPERATIONS, input: unknown, code: strin
   assert.throws(
     () => validateInput(OPERATIONS[operation].input, input),
     (error: unknown) => {
-      assert.ok(error instanceof ServiceError, `not an ServiceError: ${String(error)}`);
+      assert.ok(error instanceof ServiceError, `not a ServiceError: ${String(error)}`);
       assert.equal(error.code, code, error.message);
       if (message) {
         assert.match(error.message, message);
@@ -75,6 +75,15 @@ describe('emulator input validation (from the FSx model)', () => {
       'BadRequest',
       /report\.format/,
     );
+  });
+
+  it('admits up to 100 paths of up to 4,096 characters each on create', () => {
+    const base = { Type: 'EXPORT_TO_REPOSITORY', FileSystemId: 'fs-0123456789abcdef0', Report: { Enabled: false } };
+    const longest = 'p'.repeat(4096);
+    const input = validateInput(OPERATIONS.CreateDataRepositoryTask.input, { ...base, Paths: [...Array(99).fill('a'), longest] });
+    assert.equal((input.Paths as string[]).length, 100);
+    rejects('CreateDataRepositoryTask', { ...base, Paths: [`${longest}p`] }, 'BadRequest', /paths\.1\.member.*less than or equal to 4096/);
+    rejects('CreateDataRepositoryTask', { ...base, Paths: ['a\nb'] }, 'BadRequest', /paths\.1\.member.*pattern/);
   });
 
   it('answers wrong JSON types with SerializationException', () => {

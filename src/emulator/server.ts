@@ -94,7 +94,7 @@ export class FsxEmulator {
     this.taskRules = new TaskRules(state, seeding.seed);
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
-    this.s3 = new S3Service(storeReportSource(state), onRequest);
+    this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
     this.routes.push(this.s3);
   }
 
@@ -186,7 +186,6 @@ export class FsxEmulator {
       for (const wake of this.sleeping) {
         wake();
       }
-      this.s3.close();
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FsxEmulator, reportChunks, reportLocation, type EndedTask } from '../../src/emulator';
+import { FsxEmulator, reportChunks, reportLocation, storeReportSource, type EndedTask } from '../../src/emulator';
 import { aws, skipWithoutAwsCli } from './awsCliRunner';
 
 describe('AWS CLI against the emulator S3 side', function () {
@@ -35,15 +35,8 @@ describe('AWS CLI against the emulator S3 side', function () {
       .flatMap((fs) => emulator.state.tasksOf(fs.fileSystemId))
       .find((task) => task.lifecycle === lifecycle && task.report.Enabled && (task.status?.failedCount ?? 0) > 0);
     assert.ok(snapshot, `a ${lifecycle} demo task with failed files`);
-    const task: EndedTask = {
-      taskId: snapshot.taskId,
-      type: snapshot.type,
-      report: snapshot.report,
-      failedCount: snapshot.status?.failedCount ?? 0,
-      paths: snapshot.paths,
-      failureMessage: snapshot.failureMessage,
-      endTime: snapshot.endTime ?? 0,
-    };
+    const task: EndedTask | undefined = storeReportSource(emulator.state).endedTask(snapshot.taskId);
+    assert.ok(task);
     const location = reportLocation(task);
     assert.ok(location);
     return { task, url: `s3://${location.bucket}/${location.key}` };

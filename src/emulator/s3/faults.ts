@@ -1,22 +1,18 @@
 // S3 fault injection with the emulator's fault kinds, optionally scoped to one bucket (the
 // usual real failure: a bucket policy that denies the reader).
 
-import { FAULT_KINDS, type FaultKind } from '../faults';
+import { checkSpec, type FaultKind, type FaultSpec } from '../faults';
 import { S3Error } from './errors';
 
 export const S3_OPERATION_NAMES = ['GetObject', 'HeadObject', 'ListObjectsV2', 'HeadBucket', 'ListBuckets'] as const;
 export type S3OperationName = (typeof S3_OPERATION_NAMES)[number];
 
-export interface S3FaultSpec {
-  kind: FaultKind;
+/** The emulator's fault spec, with S3 operations and an optional bucket. */
+export interface S3FaultSpec extends Omit<FaultSpec, 'operation'> {
   /** Only requests on this bucket; undefined means every bucket. */
   bucket?: string;
   /** '*' or undefined means every operation. */
   operation?: S3OperationName | '*';
-  /** How many requests before it removes itself; default unlimited. */
-  count?: number;
-  /** For 'latency'. */
-  latencyMs?: number;
 }
 
 export interface S3FaultDecision {
@@ -34,16 +30,7 @@ export class S3Faults {
   private active: Active[] = [];
 
   add(spec: S3FaultSpec): () => void {
-    if (!FAULT_KINDS.includes(spec.kind)) {
-      throw new RangeError(`Unknown fault kind ${String(spec.kind)}`);
-    }
-    if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) {
-      throw new RangeError(`Fault count must be a positive integer, got ${spec.count}`);
-    }
-    if (spec.kind === 'latency' && !(Number.isFinite(spec.latencyMs) && (spec.latencyMs as number) >= 0)) {
-      throw new RangeError('A latency fault needs latencyMs >= 0');
-    }
-    const entry: Active = { spec: Object.freeze({ ...spec }), left: spec.count ?? Infinity };
+    const entry: Active = { spec: checkSpec(spec), left: spec.count ?? Infinity };
     this.active.push(entry);
     return () => {
       this.active = this.active.filter((other) => other !== entry);

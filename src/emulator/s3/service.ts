@@ -47,11 +47,12 @@ export class S3Service implements Route {
   private readonly faults = new S3Faults();
   private digests = new ReportDigests();
   private counts = zeroCounts();
-  private readonly sleeping = new Set<() => void>();
 
   constructor(
     private readonly source: ReportSource,
     private readonly onRequest?: (entry: S3RequestLogEntry) => void,
+    /** The emulator's sleep, which its close() cuts short. */
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   /**
@@ -99,13 +100,6 @@ export class S3Service implements Route {
     this.clearFaults();
     this.resetRequestCounts();
     this.digests = new ReportDigests();
-  }
-
-  /** Ends pending delayed answers (the server closes the sockets). */
-  close(): void {
-    for (const wake of this.sleeping) {
-      wake();
-    }
   }
 
   /** The report objects of a bucket, sorted by key (what ListObjectsV2 pages over). */
@@ -285,18 +279,6 @@ export class S3Service implements Route {
       ...common,
       '</ListBucketResult>',
     ].join('');
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.sleeping.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleeping.add(wake);
-    });
   }
 }
 

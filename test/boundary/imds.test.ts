@@ -104,6 +104,13 @@ describe('Instance-role credentials from the emulated metadata service', functio
     }
   });
 
+  it('FsxEmulator.reset() puts the metadata route back to its starting mode', async function () {
+    imds.setMode('tokenExpired');
+    emulator.reset();
+    assert.equal(imds.requestCounts().token, 0);
+    assert.match((await fromNodeProviderChain()()).accessKeyId, /^ASIA/);
+  });
+
   it('a token needs a TTL of 1..21600 s and stops working when it runs out', async function () {
     const clock = new ManualEmulatorClock(Date.UTC(2025, 3, 1));
     const own = await InstanceMetadataService.start({ clock });

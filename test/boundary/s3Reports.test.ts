@@ -250,4 +250,23 @@ describe('S3 side of the emulator (real S3Client)', function () {
     assert.equal(`"${hash.digest('hex')}"`, head.ETag);
     console.log(`      a 1,000,000-row report: ${(bytes / 1e6).toFixed(1)} MB, HEAD + GET in ${seconds.toFixed(1)} s`);
   });
+
+  it('FsxEmulator.reset() clears S3 faults and counts; the demo reports come back the same', async function () {
+    const demo = await FsxEmulator.start({ scenario: 'demo', clock: new ManualEmulatorClock(NOW) });
+    const client = new S3Client({ endpoint: demo.url, region: 'us-east-1', forcePathStyle: true, credentials, retryStrategy: noRetries });
+    try {
+      const list = async (): Promise<string[]> =>
+        ((await client.send(new ListObjectsV2Command({ Bucket: 'genomics-raw-reads-prod' }))).Contents ?? []).map((object) => object.Key ?? '');
+      const before = await list();
+      assert.ok(before.some((key) => key.endsWith('/failures.csv')) && before.some((key) => key.endsWith('/report.csv')), before.join());
+      demo.s3.denyBucket('genomics-raw-reads-prod');
+      await assert.rejects(list(), (error: S3ServiceException) => error.name === 'AccessDenied');
+      demo.reset();
+      assert.equal(demo.s3.requestCounts().ListObjectsV2, 0);
+      assert.deepEqual(await list(), before);
+    } finally {
+      client.destroy();
+      await demo.close();
+    }
+  });
 });

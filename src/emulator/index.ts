@@ -1,9 +1,13 @@
 // The emulator's public surface (used by the sandbox, the CLI and tests).
 
+// The S3 side (completion reports) and the instance metadata service, served beside FSx.
+export * from './s3';
+export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';
+
 export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
-export { observeTask, lifecycleAt, progressAt, type TaskObservation, type TaskStatusView } from './lifecycle';
+export { observeTask, lifecycleAt, progressAt, transitionsOf, type LifecycleTransition, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
   DATA_REPOSITORY_LIFECYCLES,
   MAX_PAGE_ASSOCIATIONS,
@@ -43,6 +47,4 @@ export {
   type TaskReader,
   type TaskSpec,
 } from './store';
-export { TaskRules, exportPathsOf, type CreateTaskRequest } from './taskRules';
-export * from './s3';
-export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';
+export { TaskRules, exportPathsOf, type CreateTaskRequest, type CreatedTaskBehaviour } from './taskRules';

@@ -107,6 +107,34 @@ export function progressAt(plan: TaskPlan, at: number): TaskStatusView {
   };
 }
 
+export interface LifecycleTransition {
+  readonly lifecycle: TaskLifecycle;
+  /** When the task entered it (ms). */
+  readonly at: number;
+}
+
+/**
+ * The emulator's own record of a task's lifecycle up to `now`: each state entered, in order,
+ * with its time. What a client polled can be checked against it (nothing missed, nothing
+ * invented).
+ */
+export function transitionsOf(plan: TaskPlan, now: number): LifecycleTransition[] {
+  const start = startTimeOf(plan);
+  const end = completionTimeOf(plan);
+  const cancelAt = plan.cancelRequestedAt;
+  const all: LifecycleTransition[] = [{ lifecycle: 'PENDING', at: plan.createdAt }];
+  if (cancelAt === undefined || cancelAt >= start) {
+    all.push({ lifecycle: 'EXECUTING', at: start });
+  }
+  if (cancelAt === undefined) {
+    all.push({ lifecycle: plan.outcome, at: end });
+  } else {
+    all.push({ lifecycle: 'CANCELING', at: cancelAt }, { lifecycle: 'CANCELED', at: cancelAt + plan.cancelingMs });
+  }
+  // A state that lasts no time is never observed: of two at one instant, the later one holds.
+  return all.filter((transition, i) => transition.at <= now && all[i + 1]?.at !== transition.at);
+}
+
 /** Whether a cancel requested at `now` is accepted (only PENDING or EXECUTING tasks). */
 export function isCancellableAt(plan: TaskPlan, now: number): boolean {
   const lifecycle = lifecycleAt(plan, now);

@@ -7,7 +7,7 @@
 
 import type { EmulatorClock } from './clock';
 import { systemEmulatorClock } from './clock';
-import { isCancellableAt, lifecycleAt, observeTask, type TaskStatusView } from './lifecycle';
+import { isCancellableAt, lifecycleAt, observeTask, transitionsOf, type LifecycleTransition, type TaskStatusView } from './lifecycle';
 import {
   ASSOCIATION_ID_PATTERN,
   AUTO_IMPORT_POLICY_TYPES,
@@ -388,6 +388,12 @@ export class EmulatorStore implements TaskReader {
   tasksOf(resourceId: string, now: number = this.now()): TaskSnapshot[] {
     const timeline = this.tasksByResource.get(resourceId);
     return timeline ? [...timeline.newestFirst()].map((plan) => snapshotOf(plan, now)) : [];
+  }
+
+  /** The lifecycles the task has been in up to `now`, with when it entered each. */
+  transitionsOf(taskId: string, now: number = this.now()): LifecycleTransition[] | undefined {
+    const plan = this.tasksById.get(taskId);
+    return plan && transitionsOf(plan, now);
   }
 
   endedTasks(now: number = this.now()): TaskSnapshot[] {

@@ -31,6 +31,9 @@ export interface CreateTaskRequest {
   readonly ReleaseConfiguration?: ReleaseConfiguration;
 }
 
+/** How a task created through the wire behaves: fixed, or decided per request (a soak varies outcomes). */
+export type CreatedTaskBehaviour = TaskBehaviour | ((request: CreateTaskRequest) => TaskBehaviour | undefined);
+
 /** Keeps the plans of wire-created tasks apart from the store's id stream under one seed. */
 const BEHAVIOUR_SEED_MIX = 0x7a5c0de;
 
@@ -38,7 +41,7 @@ export class TaskRules {
   private readonly seed: number;
   private random: Random;
   private readonly idempotency = new Map<string, { fingerprint: string; taskId: string }>();
-  private createdTaskBehaviour: TaskBehaviour | undefined;
+  private createdTaskBehaviour: CreatedTaskBehaviour | undefined;
 
   constructor(
     private readonly store: EmulatorStore,
@@ -56,7 +59,11 @@ export class TaskRules {
   }
 
   /** How tasks created through CreateDataRepositoryTask behave from now on (undefined: defaults). */
-  setCreatedTaskBehaviour(behaviour: TaskBehaviour | undefined): void {
+  setCreatedTaskBehaviour(behaviour: CreatedTaskBehaviour | undefined): void {
+    if (typeof behaviour === 'function') {
+      this.createdTaskBehaviour = behaviour;
+      return;
+    }
     if (behaviour) {
       checkBehaviour(behaviour);
     }
@@ -111,7 +118,8 @@ export class TaskRules {
         `Data repository task ${running.taskId} is ${lifecycleAt(running, now)} on file system ${fileSystem.fileSystemId}; only one task can run at a time.`,
       );
     }
-    const behaviour = { ...this.defaultBehaviour(request.Type), ...this.createdTaskBehaviour };
+    const custom = typeof this.createdTaskBehaviour === 'function' ? this.createdTaskBehaviour(request) : this.createdTaskBehaviour;
+    const behaviour = { ...this.defaultBehaviour(request.Type), ...custom };
     if (request.Type === 'RELEASE_DATA_FROM_FILESYSTEM' && behaviour.releasedCapacity === undefined) {
       behaviour.releasedCapacity = releasedGiB((behaviour.totalCount ?? 0) - (behaviour.failedCount ?? 0));
     }

@@ -447,6 +447,11 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
       assert.equal(canceled?.Lifecycle, 'CANCELED');
       assert.equal(canceled?.EndTime?.getTime(), clock.now());
       await rejectsWith(fsx.send(new CancelDataRepositoryTaskCommand({ TaskId: task.TaskId })), DataRepositoryTaskEnded);
+      assert.deepEqual(
+        emulator.state.transitionsOf(task.TaskId as string)?.map((transition) => transition.lifecycle),
+        ['PENDING', 'EXECUTING', 'CANCELING', 'CANCELED'],
+        "the emulator's own record of what the client saw",
+      );
     });
 
     it('EXECUTING then FAILED with the planned message, observed through the wire', async () => {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { lifecycleAt, observeTask, progressAt } from '../../../src/emulator/lifecycle';
+import { lifecycleAt, observeTask, progressAt, transitionsOf } from '../../../src/emulator/lifecycle';
 import { STATUS_UPDATE_INTERVAL_MS, type TaskPlan } from '../../../src/emulator/model';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 0, 1);
+const HOUR_MS = 60 * MINUTE;
 
 function plan(overrides: Partial<TaskPlan> = {}): TaskPlan {
   return {
@@ -110,5 +111,33 @@ describe('emulator task lifecycle (pure function of plan and time)', () => {
     assert.equal(canceled.startTime, undefined);
     assert.equal(canceled.status, undefined);
     assert.equal(canceled.endTime, T0 + 31_000);
+  });
+
+  describe("transitionsOf: the record a client's polling is checked against", () => {
+    const states = (p: TaskPlan, now: number) => transitionsOf(p, now).map((t) => `${t.lifecycle}@${(t.at - T0) / 1000}`);
+
+    it('lists each state entered up to now, with its instant, agreeing with lifecycleAt', () => {
+      const p = plan();
+      assert.deepEqual(states(p, T0), ['PENDING@0']);
+      assert.deepEqual(states(p, T0 + 11 * MINUTE), ['PENDING@0', 'EXECUTING@60', 'SUCCEEDED@660']);
+      const failed = plan({ outcome: 'FAILED' });
+      assert.deepEqual(states(failed, T0 + HOUR_MS), ['PENDING@0', 'EXECUTING@60', 'FAILED@660']);
+      for (const at of [0, 59_999, 60_000, 659_999, 660_000]) {
+        const last = transitionsOf(p, T0 + at).at(-1);
+        assert.equal(last?.lifecycle, lifecycleAt(p, T0 + at), `at ${at}`);
+      }
+    });
+
+    it('a cancel ends in CANCELING then CANCELED; a cancel while PENDING never shows EXECUTING', () => {
+      assert.deepEqual(states(plan({ cancelRequestedAt: T0 + 2 * MINUTE }), T0 + HOUR_MS), ['PENDING@0', 'EXECUTING@60', 'CANCELING@120', 'CANCELED@150']);
+      assert.deepEqual(states(plan({ cancelRequestedAt: T0 + 30_000 }), T0 + HOUR_MS), ['PENDING@0', 'CANCELING@30', 'CANCELED@60']);
+      assert.deepEqual(states(plan({ cancelRequestedAt: T0 + 2 * MINUTE }), T0 + 2 * MINUTE + 1), ['PENDING@0', 'EXECUTING@60', 'CANCELING@120']);
+    });
+
+    it('states that last no time are left out', () => {
+      assert.deepEqual(states(plan({ pendingMs: 0 }), T0 + HOUR_MS), ['EXECUTING@0', 'SUCCEEDED@600']);
+      assert.deepEqual(states(plan({ pendingMs: 0, executingMs: 0 }), T0), ['SUCCEEDED@0']);
+      assert.deepEqual(states(plan({ cancelRequestedAt: T0 + MINUTE, cancelingMs: 0 }), T0 + HOUR_MS), ['PENDING@0', 'CANCELED@60']);
+    });
   });
 });

@@ -207,6 +207,19 @@ describe('emulator task rules', () => {
       assert.equal(store.getTask(exported.taskId)?.status?.releasedCapacity, undefined, 'only releases release capacity');
     });
 
+    it('created-task behaviour may be decided per request', () => {
+      const { clock, store, lustre, other, rules } = world();
+      rules.setCreatedTaskBehaviour((created) =>
+        created.FileSystemId === lustre ? { pendingMs: 0, executingMs: MINUTE, outcome: 'FAILED', failureMessage: 'planned' } : undefined,
+      );
+      const failing = rules.createTask(request(lustre));
+      const normal = rules.createTask(request(other));
+      clock.advance(MINUTE);
+      assert.deepEqual([store.getTask(failing.taskId)?.lifecycle, store.getTask(failing.taskId)?.failureMessage], ['FAILED', 'planned']);
+      assert.equal(normal.lifecycle, 'PENDING');
+      assert.equal(store.getTask(normal.taskId)?.lifecycle, 'EXECUTING', 'the default plan: up to 20 s pending, at least 2 minutes exporting');
+    });
+
     it('reset() forgets tokens and created-task behaviour', () => {
       const { clock, lustre, rules } = world();
       rules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: 1_000, totalCount: 3 });

@@ -37,3 +37,5 @@ export {
   type TaskSnapshot,
   type TaskSpec,
 } from './state';
+export * from './s3';
+export { IMDS_MODES, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';

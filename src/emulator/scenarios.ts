@@ -232,12 +232,14 @@ function demoTask(
 ): TaskSpec {
   const totalCount = kind.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? random.int(50_000, 2_000_000) : random.int(2_000, 400_000);
   const failed = lifecycle === 'FAILED';
+  // A canceled export or release has failures too (counts freeze at the cancel): its report shows them.
+  const hasFailures = failed || lifecycle === 'CANCELED';
   return {
     fileSystemId,
     type: kind.type,
     ...timingFor(lifecycle, now, random, { remainingMs: lifecycle === 'EXECUTING' ? longRunningMs : undefined, agoMs }),
     totalCount,
-    failedCount: failed ? Math.min(kind.failedCount, totalCount) : 0,
+    failedCount: hasFailures ? Math.min(kind.failedCount, totalCount) : 0,
     failureMessage: failed ? kind.failure : undefined,
     paths: random.pick(kind.paths),
     report: kind.report,

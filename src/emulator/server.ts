@@ -10,6 +10,8 @@ import { FsxError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './model';
 import { PageTokens } from './paging';
+import { stateReportSource } from './s3/reportSource';
+import { S3Service } from './s3/service';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
 import { EmulatorState } from './state';
@@ -52,6 +54,8 @@ type RequestCounts = Record<OperationName, number>;
 export class FsxEmulator {
   readonly url: string;
   readonly port: number;
+  /** The S3 side (completion reports), on the same port: GET/HEAD without X-Amz-Target. */
+  readonly s3: S3Service;
   private readonly faults = new FaultInjector();
   private readonly tokens = new PageTokens();
   private counts: RequestCounts = zeroCounts();
@@ -67,6 +71,7 @@ export class FsxEmulator {
   ) {
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    this.s3 = new S3Service(stateReportSource(state), onRequest);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
@@ -124,6 +129,7 @@ export class FsxEmulator {
       for (const wake of this.sleeping) {
         wake();
       }
+      this.s3.close();
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
@@ -131,6 +137,9 @@ export class FsxEmulator {
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (S3Service.accepts(request)) {
+      return this.s3.serve(request, response);
+    }
     const started = performance.now();
     const requestId = randomUUID();
     const operation = operationOf(request.headers['x-amz-target']);

@@ -5,6 +5,7 @@
 import { classifyError, errorMessage, FsxError } from '../fsx/errors';
 import type { L10n } from '../fsx/l10n';
 import { isTerminal, Task } from '../fsx/model';
+import { reportLocation as s3ReportLocation } from '../emulator/s3/location';
 import { checkFailedCount, FailedCountCheck } from './catalog';
 import { ReportSource, ReportSummary, summariseReport } from './reportCsv';
 
@@ -35,27 +36,16 @@ export type ReportOutcome =
   | { readonly kind: 'report'; readonly location: ReportLocation; readonly summary: ReportSummary; readonly failedCount: FailedCountCheck }
   | { readonly kind: 'unavailable'; readonly reason: ReportUnavailableReason; readonly location?: ReportLocation; readonly error?: FsxError };
 
-const S3_URI = /^s3:\/\/([^/]+)\/?(.*)$/;
-
-/** Import tasks write `report.csv`; export and release tasks `failures.csv`. */
-export function reportFileName(taskType: string): string {
-  return taskType === 'IMPORT_METADATA_FROM_REPOSITORY' ? 'report.csv' : 'failures.csv';
-}
-
 /**
- * `{Report.Path}/{TaskId}/failures.csv`. The API reference writes the folder as `task-{id}`: the
- * task id already begins with `task-`, so the folder is the task id itself.
- * Undefined when the report path is not an s3:// URI.
+ * Where FSx writes a task's report, `{Report.Path}/{TaskId}/failures.csv` (`report.csv` for an
+ * import), plus its s3:// URI. The API reference writes the folder as `task-{id}`: the task id
+ * already begins with `task-`, so the folder is the task id itself. The rule is the emulator's,
+ * which writes the reports: one definition for both sides. Undefined when not an s3:// path.
  */
 export function reportLocation(task: Pick<Task, 'taskId' | 'type'> & { readonly report?: { readonly path?: string } }): ReportLocation | undefined {
-  const match = S3_URI.exec(task.report?.path?.trim() ?? '');
-  if (!match) {
-    return undefined;
-  }
-  const bucket = match[1];
-  const prefix = match[2].replace(/\/+$/, '');
-  const key = [prefix, task.taskId, reportFileName(task.type)].filter(Boolean).join('/');
-  return { bucket, key, uri: `s3://${bucket}/${key}` };
+  const path = task.report?.path?.trim();
+  const location = path ? s3ReportLocation({ taskId: task.taskId, type: task.type, report: { Enabled: true, Path: path } }) : undefined;
+  return location && { ...location, uri: `s3://${location.bucket}/${location.key}` };
 }
 
 export interface ReadReportOptions {

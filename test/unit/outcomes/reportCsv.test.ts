@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { decodeReportPath, OVERFLOW_CODE, summariseReport } from '../../../src/outcomes/reportCsv';
+import { reportChunks, reportRows } from '../../../src/emulator/s3/reports';
 import { generatedReport, reportLine } from './reportFixtures';
 
 /** Feeds the text in chunks of `size` bytes, so records and quotes straddle chunk boundaries. */
@@ -120,6 +121,19 @@ describe('summariseReport', () => {
       summary.rows.map((row) => row.filePath),
       names,
     );
+  });
+
+  it("reads the emulator's reports row for row, awkward names included", async () => {
+    const task = { taskId: 'task-0123456789abcdef0', type: 'EXPORT_TO_REPOSITORY', failedCount: 5_000, paths: ['runs/aligned'] } as const;
+    const written = [...reportRows(task)];
+    const summary = await summariseReport(reportChunks(task), { keepRows: 5_000 });
+    assert.equal(summary.totalRows, 5_000);
+    assert.equal(summary.malformedRows, 0);
+    assert.deepEqual(
+      summary.rows.map((row) => [row.filePath, row.errorCode]),
+      written.map((row) => [row.path, row.errorCode]),
+    );
+    assert.ok(summary.rows.some((row) => row.filePath.startsWith('@')));
   });
 
   it('stops when aborted', async () => {

@@ -20,3 +20,21 @@ export function* generatedReport(rows: number, codeOf: (i: number) => string = (
     yield batch.join('');
   }
 }
+
+/**
+ * Heap use read each time the parser pulls a chunk (1,000 rows): a timer would not do, as a
+ * stream fed from a generator can run for seconds without yielding to timers.
+ */
+export function heapWatch() {
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  return {
+    *watch<T>(source: Iterable<T>): Generator<T> {
+      for (const chunk of source) {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+        yield chunk;
+      }
+    },
+    growthMiB: () => (peak - before) / 2 ** 20,
+  };
+}

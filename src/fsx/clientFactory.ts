@@ -68,26 +68,30 @@ export class FsxClientFactory {
   }
 
   private create(connection: Connection): FSxClient {
-    const credentials = credentialsOf(connection, this.options);
-    const client = new FSxClient({
-      region: connection.region,
-      profile: connection.profile,
-      endpoint: connection.endpoint,
-      useFipsEndpoint: connection.endpoint ? false : !!connection.useFipsEndpoint,
-      credentials,
-      retryStrategy: this.options.retryStrategy,
-      requestHandler: {
-        requestTimeout: this.options.requestTimeoutMs ?? 30_000,
-        connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
-      },
-    });
+    const client = new FSxClient(baseClientConfig(connection, connection.endpoint, this.options));
     instrumentApiCalls(client, connection, this.options.onApiCall);
     return client;
   }
 }
 
+/** What every SDK client of a connection (FSx, S3) is built with; each adds its own on top. */
+export function baseClientConfig(connection: Connection, endpoint: string | undefined, options: ClientFactoryOptions) {
+  return {
+    region: connection.region,
+    profile: connection.profile,
+    endpoint,
+    useFipsEndpoint: endpoint ? false : !!connection.useFipsEndpoint,
+    credentials: credentialsOf(connection, options),
+    retryStrategy: options.retryStrategy,
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+    },
+  };
+}
+
 /** Where a connection's credentials come from: the options' override, the sandbox's, or the chain. */
-export function credentialsOf(connection: Connection, options: Pick<ClientFactoryOptions, 'credentialsFor'>): AwsCredentialIdentityProvider {
+function credentialsOf(connection: Connection, options: Pick<ClientFactoryOptions, 'credentialsFor'>): AwsCredentialIdentityProvider {
   if (options.credentialsFor) {
     return options.credentialsFor(connection);
   }

@@ -48,11 +48,11 @@ export function describeErrorCode(code: string, l10n: L10n, taskType?: string): 
       return taskType === IMPORT_TYPE
         ? info(
             l10n.t('FSx was denied access to the S3 object: importing needs s3:HeadObject and s3:GetObject.'),
-            l10n.t("Check the bucket policy and, for SSE-KMS buckets, the key policy; the file system's service-linked role must be allowed."),
+            l10n.t('Check the bucket policy and, for SSE-KMS buckets, the key policy: they must allow the service-linked role of the file system.'),
           )
         : info(
             l10n.t('FSx was denied access to S3: exporting needs s3:PutObject on the linked bucket.'),
-            l10n.t("Check the bucket policy (aws:SourceVpc or aws:SourceVpce conditions block exports), the service-linked role, and S3 Object Ownership for objects of other accounts; then run the task again."),
+            l10n.t('Check the bucket policy (aws:SourceVpc or aws:SourceVpce conditions block exports), the service-linked role, and S3 Object Ownership for objects of other accounts; then run the task again.'),
           );
     case 'S3Error':
       return info(l10n.t('S3 answered with an error other than access denied.'), l10n.t('Run the task again; if it persists, check the CloudWatch event log of the file system for the S3 error.'));
@@ -87,7 +87,7 @@ export function describeErrorCode(code: string, l10n: L10n, taskType?: string): 
         code,
         known: false,
         meaning: l10n.t('FSx reported a failure this extension does not know ({0}).', code || l10n.t('no code')),
-        action: l10n.t("See the file system's CloudWatch event log and the FSx for Lustre troubleshooting guide."),
+        action: l10n.t('See the CloudWatch event log of the file system and the FSx for Lustre troubleshooting guide.'),
       };
   }
 }
@@ -113,6 +113,6 @@ export function failedCountText(check: FailedCountCheck, l10n: L10n): string {
     return l10n.t('The report lists {0} failed files; FSx gave no failed count to compare with.', count(check.reported));
   }
   return check.matches
-    ? l10n.t("The report lists {0} failed files, the same as the task's failed count.", count(check.reported))
+    ? l10n.t('The report lists {0} failed files, as many as the task counted.', count(check.reported))
     : l10n.t('The report lists {0} failed files, but the task counted {1}. The report may still be being written, or it was written by an earlier run.', count(check.reported), count(check.expected ?? 0));
 }

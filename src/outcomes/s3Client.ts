@@ -1,7 +1,7 @@
 // The one module that loads @aws-sdk/client-s3: everything else in outcomes/ uses types only, so
 // the extension can load this on the first "Show Failed Files" and keep activation's bundle as is.
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ClientFactoryOptions, credentialsOf, instrumentApiCalls } from '../fsx/clientFactory';
+import { baseClientConfig, ClientFactoryOptions, instrumentApiCalls } from '../fsx/clientFactory';
 import { Connection, connectionKey } from '../fsx/model';
 import type { ReportSource } from './reportCsv';
 import { ReportLocation, ReportObjectStore, ReportReader } from './reportReader';
@@ -47,20 +47,11 @@ export class S3ClientFactory {
 
   private create(connection: Connection, endpoint: string | undefined): S3Client {
     const client = new S3Client({
-      region: connection.region,
-      profile: connection.profile,
-      endpoint,
+      ...baseClientConfig(connection, endpoint, this.options),
       // Virtual-hosted names (bucket.host) do not resolve on a loopback emulator or most proxies.
       forcePathStyle: !!endpoint,
-      useFipsEndpoint: endpoint ? false : !!connection.useFipsEndpoint,
       // A report bucket may live in another region than the file system's connection.
       followRegionRedirects: !endpoint,
-      credentials: credentialsOf(connection, this.options),
-      retryStrategy: this.options.retryStrategy,
-      requestHandler: {
-        requestTimeout: this.options.requestTimeoutMs ?? 30_000,
-        connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
-      },
     });
     instrumentApiCalls(client, connection, this.options.onApiCall);
     return client;

@@ -50,7 +50,7 @@ describe('checkFailedCount', () => {
   });
 
   it('says so in words', () => {
-    assert.equal(failedCountText({ reported: 1_200_000, expected: 1_200_000, matches: true }, ENGLISH), "The report lists 1,200,000 failed files, the same as the task's failed count.");
+    assert.equal(failedCountText({ reported: 1_200_000, expected: 1_200_000, matches: true }, ENGLISH), 'The report lists 1,200,000 failed files, as many as the task counted.');
     assert.match(failedCountText({ reported: 2, expected: 3, matches: false }, ENGLISH), /lists 2 failed files, but the task counted 3/);
     assert.match(failedCountText({ reported: 2 }, ENGLISH), /no failed count/);
   });

@@ -92,6 +92,15 @@ export function describeErrorCode(code: string, l10n: L10n, taskType?: string): 
   }
 }
 
+export interface ExplainedCount extends ErrorCodeInfo {
+  readonly count: number;
+}
+
+/** The summary's counts, most frequent first, each with its meaning and next step. */
+export function explainCounts(summary: Pick<ReportSummary, 'byErrorCode'>, l10n: L10n, taskType?: string): ExplainedCount[] {
+  return summary.byErrorCode.map(({ code, count }) => ({ ...describeErrorCode(code, l10n, taskType), count }));
+}
+
 export interface FailedCountCheck {
   /** Rows in the report. */
   readonly reported: number;

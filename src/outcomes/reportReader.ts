@@ -26,7 +26,7 @@ export type ReportUnavailableReason =
   | 'stillRunning' // FSx writes the report when the task ends
   | 'badPath' // Report.Path is not an s3:// URI
   | 'notWritten' // NoSuchKey: not there yet
-  | 'noFailedFiles' // NoSuchKey and FSx counted no failures: nothing to report
+  | 'noFailedFiles' // no object, or an empty one, and FSx counted no failures: nothing to report
   | 'bucketMissing' // NoSuchBucket
   | 'accessDenied'
   | 'credentials' // missing or expired; `error.options.ssoExpired` says whether SSO sign-in helps
@@ -72,6 +72,10 @@ export class ReportReader {
     try {
       const body = await this.store.open(location, options.signal);
       const summary = await summariseReport(body, { keepRows: options.keepRows, signal: options.signal });
+      if (summary.totalRows === 0 && !task.status?.failedCount) {
+        // An empty report of a task without failures: a message, not an empty table.
+        return { kind: 'unavailable', reason: 'noFailedFiles', location };
+      }
       return { kind: 'report', location, summary, failedCount: checkFailedCount(summary, task) };
     } catch (caught) {
       if (options.signal?.aborted) {

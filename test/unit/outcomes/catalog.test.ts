@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
-import { checkFailedCount, describeErrorCode, DOCUMENTED_ERROR_CODES, failedCountText } from '../../../src/outcomes/catalog';
+import { checkFailedCount, describeErrorCode, DOCUMENTED_ERROR_CODES, explainCounts, failedCountText } from '../../../src/outcomes/catalog';
 
 describe('error code catalog', () => {
   it('explains every documented code with a meaning and a next step', () => {
@@ -39,6 +39,20 @@ describe('error code catalog', () => {
     const info = describeErrorCode('ResourceBusy', shout);
     assert.equal(info.meaning, info.meaning.toUpperCase());
     assert.equal(seen.length, 2);
+  });
+});
+
+describe('explainCounts', () => {
+  it('keeps the order and counts, and explains each code', () => {
+    const explained = explainCounts({ byErrorCode: [{ code: 'S3AccessDenied', count: 30 }, { code: 'Mystery', count: 2 }] }, ENGLISH, 'EXPORT_TO_REPOSITORY');
+    assert.deepEqual(
+      explained.map(({ code, count, known }) => [code, count, known]),
+      [
+        ['S3AccessDenied', 30, true],
+        ['Mystery', 2, false],
+      ],
+    );
+    assert.match(explained[0].meaning, /s3:PutObject/);
   });
 });
 

@@ -77,6 +77,15 @@ describe('ReportReader', () => {
     assert.equal(store.opened[0].key, `exports/reports/${TASK_ID}/failures.csv`);
   });
 
+  it('an empty report of a task without failures is a message, not an empty table', async () => {
+    const reader = new ReportReader(new MapStore(() => ''));
+    assert.equal(unavailable(await reader.read(task({ status: { totalCount: 5, succeededCount: 5, failedCount: 0 } }))).reason, 'noFailedFiles');
+    // When FSx counted failures, an empty report is shown with the mismatch said.
+    const outcome = await reader.read(task());
+    assert.equal(outcome.kind, 'report');
+    assert.deepEqual(outcome.kind === 'report' && outcome.failedCount, { reported: 0, expected: 2, matches: false });
+  });
+
   it('does not call S3 when reports are off, the task still runs, or the path is not S3', async () => {
     const store = new MapStore(() => assert.fail('no S3 call expected'));
     const reader = new ReportReader(store);

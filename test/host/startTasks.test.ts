@@ -70,13 +70,20 @@ describe('start data repository tasks', () => {
     assert.ok((await taskIdsInTree(api, ml)).length > 0);
   });
 
-  it('shows an older file system\'s own S3 link the same way', async () => {
-    const climate = await resourceNamed(api, 'climate-archive');
-    const group = (await children(api, climate))[0];
-    assert.equal(label(group), 'S3 link');
-    const [link] = await associationRows(api, climate);
-    assert.match(label(link), /^Available \//);
-    assert.match(description(link), /^↔ s3:\/\//);
+  it('shows an older file system\'s own S3 link the same way, with no association call', async () => {
+    const calls = emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations;
+    const states: string[] = [];
+    for (const name of ['genomics-scratch', 'climate-archive']) {
+      const resource = await resourceNamed(api, name);
+      assert.equal(label((await children(api, resource))[0]), 'S3 link');
+      const rows = await associationRows(api, resource);
+      assert.equal(rows.length, 1);
+      assert.match(label(rows[0]), /^(Available|Misconfigured|Failed|Creating|Updating|Deleting) \//);
+      assert.match(description(rows[0]), /^↔ s3:\/\//);
+      states.push(contextValue(rows[0]));
+    }
+    assert.ok(states.includes('association.MISCONFIGURED'), states.join(', '));
+    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
   });
 
   it('Export to S3 from a file system: paths, report, confirm; the task appears in the tree at once and is tracked', async () => {
@@ -93,7 +100,7 @@ describe('start data repository tasks', () => {
     assert.deepEqual(created.paths, ['datasets/run-7']);
     assert.equal(created.report.Enabled, true, 'a report by default for exports');
     assert.match(prompts.modals[0].message, /^Export from ml-training/);
-    assert.match(prompts.modals[0].detail, /Paths \(1\): results\/run-7/);
+    assert.match(prompts.modals[0].detail, /Paths \(1\): datasets\/run-7/);
     const after = await taskIdsInTree(api, ml);
     assert.equal(after[0], created.taskId, 'the new task heads the list without a reload');
     assert.equal(after.length, before.length + 1);

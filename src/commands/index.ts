@@ -5,6 +5,7 @@ import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
+import { registerStartTaskCommands } from './startTask';
 import { registerTaskActions } from './taskActions';
 import { registerTrackCommands } from './trackTask';
 
@@ -18,5 +19,6 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
+    ...registerStartTaskCommands(container),
   ];
 }

@@ -2,8 +2,9 @@
 // the pages of tasks loaded so far. The tree provider only maps this to nodes; polls and user
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
 import { FsxError, classifyError } from '../fsx/errors';
-import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
+import { Connection, connectionKey, FsxApi, isTerminal, Lifecycle, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
 import { Emitter } from '../tracking/events';
+import { apiFilterKey, apiLifecycles, NO_FILTER, TaskFilter } from './taskFilter';
 
 export interface ConnectionEntry {
   readonly connection: Connection;
@@ -51,6 +52,7 @@ export class ExplorerModel {
   private readonly loads = new Emitter<void>();
   /** Bumped by refresh(): results of calls started before it are dropped. */
   private generation = 0;
+  private taskFilter: TaskFilter = NO_FILTER;
 
   readonly onDidChange = this.changes.event;
   /** A task list was fetched (first page or more): the set of loaded active tasks may differ. */
@@ -64,6 +66,25 @@ export class ExplorerModel {
   setConnections(entries: readonly ConnectionEntry[]): void {
     this.entries = [...entries];
     this.refresh();
+  }
+
+  /** The filter the tree shows tasks under; its lifecycles are sent to FSx. */
+  filter(): TaskFilter {
+    return this.taskFilter;
+  }
+
+  /**
+   * A new filter. The task pages cached were fetched under the old `task-lifecycle` filter: when
+   * that part changes they are dropped (refresh); otherwise the tree re-renders from the cache.
+   */
+  setFilter(filter: TaskFilter): void {
+    const refetch = apiFilterKey(filter) !== apiFilterKey(this.taskFilter);
+    this.taskFilter = filter;
+    if (refetch) {
+      this.refresh();
+    } else {
+      this.changes.fire({ scope: 'all' });
+    }
   }
 
   connections(): readonly ConnectionEntry[] {
@@ -98,7 +119,7 @@ export class ExplorerModel {
       this.taskCache(connection, resource),
       'DescribeDataRepositoryTasks',
       async (): Promise<TaskList> => {
-        const page = await this.apiFor(connection).listTasks(resource, { pageSize: this.pageSize() });
+        const page = await this.apiFor(connection).listTasks(resource, this.listOptions());
         return { tasks: page.tasks, nextToken: page.nextToken };
       },
       () => this.loads.fire(),
@@ -153,7 +174,7 @@ export class ExplorerModel {
     if (!cache.loadingMore) {
       const generation = this.generation;
       cache.loadingMore = this.apiFor(connection)
-        .listTasks(resource, { pageSize: this.pageSize(), nextToken: current.nextToken })
+        .listTasks(resource, { ...this.listOptions(), nextToken: current.nextToken })
         .then(
           (page) => {
             if (generation !== this.generation || cache.value !== current) {
@@ -263,6 +284,11 @@ export class ExplorerModel {
   dispose(): void {
     this.changes.dispose();
     this.loads.dispose();
+  }
+
+  private listOptions(): { pageSize: number; lifecycles?: readonly Lifecycle[] } {
+    const lifecycles = apiLifecycles(this.taskFilter);
+    return lifecycles ? { pageSize: this.pageSize(), lifecycles } : { pageSize: this.pageSize() };
   }
 
   private taskCacheKey(connection: Connection, resource: ResourceRef): string {

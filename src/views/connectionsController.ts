@@ -6,7 +6,6 @@ import { ExplorerModel } from '../model/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';
-import { ExplorerNode } from './explorer/node';
 import { sameConnectionSetting, Settings } from './settings';
 
 /** Which connections the explorer lists; reloads them when their settings change. */
@@ -19,7 +18,8 @@ export class ConnectionsController implements vscode.Disposable {
     sandbox: LocalSandbox,
     clients: FsxClientFactory,
     model: ExplorerModel,
-    view: vscode.TreeView<ExplorerNode>,
+    /** The view's description says when the sandbox is what it lists. */
+    showSandbox: (shown: boolean) => void,
     log: vscode.LogOutputChannel,
   ) {
     const resolver = new ConnectionResolver(settings, sandbox);
@@ -27,7 +27,7 @@ export class ConnectionsController implements vscode.Disposable {
       () => resolver.resolve(),
       async (entries) => {
         model.setConnections(entries);
-        view.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
+        showSandbox(sandbox.running);
         await setContext('fsxTasks.hasConnections', entries.length > 0);
       },
     );

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import type { MessageSeverity, PickOptions, Prompts } from '../../src/views/prompts';
+import type { MessageSeverity, PickManyOptions, PickOptions, Prompts } from '../../src/views/prompts';
 
 export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';
 
@@ -59,6 +59,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+type PickManyAnswer = (items: readonly vscode.QuickPickItem[], options: PickManyOptions) => vscode.QuickPickItem[] | undefined;
 type PickAnswer = (items: readonly vscode.QuickPickItem[], options: PickOptions<vscode.QuickPickItem>) => vscode.QuickPickItem | undefined;
 
 /**
@@ -72,6 +73,7 @@ export class ScriptedPrompts implements Prompts {
     | { kind: 'confirm'; value: boolean; before?: () => Promise<void> | void }
     | { kind: 'type'; value: string }
     | { kind: 'pick'; answer: PickAnswer }
+    | { kind: 'pickMany'; answer: PickManyAnswer }
     | { kind: 'input'; value: string | undefined }
   )[] = [];
   unexpected: string[] = [];
@@ -89,6 +91,18 @@ export class ScriptedPrompts implements Prompts {
 
   pickWith(answer: PickAnswer): this {
     this.answers.push({ kind: 'pick', answer });
+    return this;
+  }
+
+  /** Answers a multi-select pick: the answer returns the checked items (undefined: dismissed). */
+  pickManyWith(answer: PickManyAnswer): this {
+    this.answers.push({ kind: 'pickMany', answer });
+    return this;
+  }
+
+  /** Answers an input box with this value (undefined: dismissed). */
+  inputWith(value: string | undefined): this {
+    this.answers.push({ kind: 'input', value });
     return this;
   }
 
@@ -118,6 +132,14 @@ export class ScriptedPrompts implements Prompts {
       return undefined;
     }
     return answer.answer(await items, options as unknown as PickOptions<vscode.QuickPickItem>) as T | undefined;
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined> {
+    const answer = this.next('pickMany', options.title);
+    if (answer?.kind !== 'pickMany') {
+      return undefined;
+    }
+    return answer.answer(await items, options) as T[] | undefined;
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {

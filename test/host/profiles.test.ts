@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { FsxEmulator } from '../../src/emulator';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, getApi, label, waitFor } from './helpers';
+import { children, contextValue, getApi, label, ScriptedPrompts, waitFor } from './helpers';
 
 const ENV_KEYS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_FSX'] as const;
 
@@ -159,13 +159,7 @@ describe('real AWS profiles (no sandbox)', function () {
   it('changes a connection\'s region and removes a connection from its context menu', async () => {
     await connect([{ profile: 'tooling', region: 'us-east-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
     const [tooling] = await children(api);
-    api.setPrompts({
-      confirm: async () => false,
-      confirmByTyping: async () => false,
-      input: async () => undefined,
-      message: async () => undefined,
-      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => (await items).find((item) => item.label === 'eu-west-1'),
-    });
+    api.setPrompts(new ScriptedPrompts().pickWith((items) => items.find((item) => item.label === 'eu-west-1')));
     await vscode.commands.executeCommand('fsxTasks.setRegion', tooling);
     assert.deepEqual(config().get('connections'), [{ profile: 'tooling', region: 'eu-west-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
     await api.container.connections.reload();
@@ -178,17 +172,12 @@ describe('real AWS profiles (no sandbox)', function () {
   it('lists the profiles of the config file when adding a connection', async () => {
     await connect([]);
     let offered: string[] = [];
-    const prompts = {
-      confirm: async () => false,
-      confirmByTyping: async () => false,
-      input: async () => undefined,
-      message: async () => undefined,
-      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => {
-        offered = (await items).map((item) => item.label);
+    api.setPrompts(
+      new ScriptedPrompts().pickWith((items) => {
+        offered = items.map((item) => item.label);
         return undefined;
-      },
-    };
-    api.setPrompts(prompts);
+      }),
+    );
     await vscode.commands.executeCommand('fsxTasks.addConnection');
     assert.deepEqual(offered, ['Default credential chain', 'broken-process', 'expired-sso', 'no-region', 'tooling']);
     await waitFor('no connection added', () => config().get<unknown[]>('connections')?.length === 0);

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'ThrottlingException'
   | 'ExpiredTokenException'
   | 'AccessDeniedException'
+  | 'UnrecognizedClientException'
   | 'MissingAuthenticationTokenException'
   | 'UnknownOperationException'
   | 'SerializationException'
@@ -25,6 +26,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Readonly<Partial<Record<ErrorCode, number>>> = {
   AccessDeniedException: 403,
+  UnrecognizedClientException: 403,
   RequestEntityTooLargeException: 413,
   InternalServerError: 500,
   ServiceUnavailable: 503,

@@ -16,7 +16,7 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     ...registerFilterCommands(container),
     ...registerSandboxCommands(container),
     ...registerConnectionCommands(container),
-    registerCancelTask(container),
+    ...registerCancelTask(container),
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),

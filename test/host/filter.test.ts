@@ -17,10 +17,10 @@ describe('task filter', function () {
     await vscode.commands.executeCommand('fsxTasks.clearFilter');
   });
 
-  /** The resource with the most tasks in the emulator: more than one page unfiltered. */
+  /** The file system with the most tasks in the emulator: more than one page unfiltered. */
   async function busiest(): Promise<ExplorerNode> {
     const emulator = emulatorOf(api());
-    const resources = await resourceNodes(api());
+    const resources = (await resourceNodes(api())).filter((node) => contextValue(node) === 'resource.fileSystem');
     const sized = resources.map((node) => ({ node, count: emulator.state.tasksOf(node.id.split(':').at(-1) ?? '').length }));
     const best = sized.sort((a, b) => b.count - a.count)[0];
     assert.ok(best && best.count > 50, `a resource with more than a page of tasks (${best?.count})`);
@@ -31,6 +31,8 @@ describe('task filter', function () {
     const emulator = emulatorOf(api());
     const resource = await busiest();
     const resourceId = resource.id.split(':').at(-1) ?? '';
+    const added = emulator.state.addTask({ fileSystemId: resourceId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, outcome: 'SUCCEEDED', totalCount: 10 });
+    api().container.model.refresh();
     const unfiltered = await children(api(), resource);
     assert.ok(unfiltered.some((node) => contextValue(node) === 'loadMore'), 'unfiltered, the tasks take more than a page');
 
@@ -42,7 +44,7 @@ describe('task filter', function () {
     const nodes = await children(api(), resource);
     const tasks = nodes.filter(isTask);
     const active = emulator.state.tasksOf(resourceId).filter((task) => task.lifecycle === 'PENDING' || task.lifecycle === 'EXECUTING');
-    assert.ok(active.length > 0, 'the resource has active tasks');
+    assert.ok(active.some((task) => task.taskId === added), 'the task just started is active');
     assert.deepEqual(tasks.map((node) => taskOf(node).taskId).sort(), active.map((task) => task.taskId).sort(), 'exactly its pending and executing tasks');
     assert.ok(!nodes.some((node) => contextValue(node) === 'loadMore'), 'one page holds them: FSx filtered, not the tree');
     assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks, 1, 'one request for this resource');

@@ -40,6 +40,12 @@ interface TaskCache {
   loadingMore?: Promise<void>;
 }
 
+/**
+ * Up to this many connections start expanded. With more, they start collapsed: a collapsed
+ * connection sends no request until it is opened, so a tree of every region stays fast.
+ */
+export const EXPANDED_CONNECTIONS_MAX = 3;
+
 export function resourceKey(resource: ResourceRef): string {
   return `${resource.kind}:${resource.id}`;
 }
@@ -89,6 +95,11 @@ export class ExplorerModel {
 
   connections(): readonly ConnectionEntry[] {
     return this.entries;
+  }
+
+  /** Do connection nodes start expanded (few connections) or collapsed (many)? */
+  connectionsStartExpanded(): boolean {
+    return this.entries.length <= EXPANDED_CONNECTIONS_MAX;
   }
 
   entryFor(key: string): ConnectionEntry | undefined {

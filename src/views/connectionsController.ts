@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FsxClientFactory } from '../fsx/clientFactory';
 import { Connection } from '../fsx/model';
 import { ConnectionList } from '../model/connectionList';
-import { ExplorerModel } from '../model/explorerModel';
+import { ConnectionEntry, ExplorerModel } from '../model/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';
@@ -11,6 +11,7 @@ import { sameConnectionSetting, Settings } from './settings';
 /** Which connections the explorer lists; reloads them when their settings change. */
 export class ConnectionsController implements vscode.Disposable {
   private readonly list: ConnectionList;
+  private readonly resolver: ConnectionResolver;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -22,7 +23,7 @@ export class ConnectionsController implements vscode.Disposable {
     showSandbox: (shown: boolean) => void,
     log: vscode.LogOutputChannel,
   ) {
-    const resolver = new ConnectionResolver(settings, sandbox);
+    const resolver = (this.resolver = new ConnectionResolver(settings, sandbox));
     this.list = new ConnectionList(
       () => resolver.resolve(),
       async (entries) => {
@@ -41,6 +42,11 @@ export class ConnectionsController implements vscode.Disposable {
   /** Re-reads settings and the sandbox state and rebuilds the connection list. */
   reload(): Promise<void> {
     return this.list.reload();
+  }
+
+  /** The connection a profile and region would be listed as (endpoint and FIPS from the settings). */
+  entryFor(profile: string | undefined, region: string): ConnectionEntry {
+    return this.resolver.entry(profile, region);
   }
 
   /** Is this connection one of the settings' entries (so it can be removed or changed)? */

@@ -168,6 +168,15 @@ describe('ExplorerModel', () => {
     assert.equal(api.calls.at(-1), 'listTasks:');
   });
 
+  it('starts connections collapsed once there are more than three', () => {
+    assert.equal(model.connectionsStartExpanded(), true);
+    const regions = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
+    model.setConnections(regions.slice(0, 3).map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), true);
+    model.setConnections(regions.map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), false);
+  });
+
   it('finds a loaded task by id', async () => {
     await model.tasks(connection, fileSystem);
     assert.equal(model.findTask(task(7).taskId)?.task.taskId, task(7).taskId);

@@ -92,6 +92,12 @@ export function viewDescription(sandbox: boolean, filter: TaskFilter, l10n: L10n
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** The line above the rows while a filter hides some: what it keeps and how to undo it. */
+export function filterMessage(filter: TaskFilter, l10n: L10n): string | undefined {
+  const described = describeFilter(filter, l10n);
+  return described && l10n.t('{0}. Clear Filter is on the view title.', described);
+}
+
 /** A filter read back from storage (another version may have written it): anything odd is dropped. */
 export function normalizeFilter(value: unknown): TaskFilter {
   if (typeof value !== 'object' || value === null) {

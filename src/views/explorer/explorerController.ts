@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Connection } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
-import { isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../model/taskFilter';
+import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../model/taskFilter';
 import { TrackedRows } from '../../model/trackedRows';
 import { TreeWatch } from '../../model/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
@@ -77,6 +77,9 @@ export class ExplorerController implements vscode.Disposable {
   private async render(): Promise<void> {
     const filter = this.model.filter();
     this.view.description = viewDescription(this.sandboxShown, filter, vscode.l10n);
+    // With the view alone in its container VS Code hides the description (the title is the
+    // container's): the message above the rows says it wherever the view is.
+    this.view.message = filterMessage(filter, vscode.l10n);
     await setContext('fsxTasks.filtered', isFiltering(filter));
   }
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Task } from '../../../src/fsx/model';
-import { apiFilterKey, apiLifecycles, describeFilter, isFiltering, matchesFilter, normalizeFilter, viewDescription } from '../../../src/model/taskFilter';
+import { apiFilterKey, apiLifecycles, describeFilter, filterMessage, isFiltering, matchesFilter, normalizeFilter, viewDescription } from '../../../src/model/taskFilter';
 
 function task(overrides: Partial<Task> = {}): Task {
   return {
@@ -53,6 +53,8 @@ describe('task filter', () => {
     assert.equal(viewDescription(true, {}, ENGLISH), 'Sandbox');
     assert.equal(viewDescription(true, { lifecycles: ['PENDING', 'EXECUTING'] }, ENGLISH), 'Sandbox · Filter: Active');
     assert.equal(viewDescription(false, {}, ENGLISH), undefined);
+    assert.equal(filterMessage({ types: ['AUTO_RELEASE_DATA'] }, ENGLISH), 'Filter: Auto release data. Clear Filter is on the view title.');
+    assert.equal(filterMessage({}, ENGLISH), undefined);
   });
 
   it('drops what it does not know when read back from storage', () => {

@@ -253,6 +253,25 @@ describe('cancel a data repository task', () => {
       assert.deepEqual(prompts.messages, []);
     });
 
+    it('asks to type "cancel N tasks" under the typeTaskId confirmation', async () => {
+      const config = vscode.workspace.getConfiguration('fsxTasks');
+      await config.update('cancel.confirmation', 'typeTaskId', vscode.ConfigurationTarget.Global);
+      try {
+        const a = addExecutingTask(api);
+        const b = addExecutingTask(api).taskId;
+        const selection = await rows(a.fileSystemId, [a.taskId, b]);
+        prompts.typeWith('cancel 1 tasks');
+        await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0, 'a wrong count cancels nothing');
+        prompts.typeWith('cancel 2 tasks');
+        await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 2);
+        assert.deepEqual(prompts.messages.map((m) => m.text), ['2 canceled']);
+      } finally {
+        await config.update('cancel.confirmation', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('acts on the clicked task alone when it is outside the selection', async () => {
       const a = addExecutingTask(api);
       const b = addExecutingTask(api).taskId;

@@ -210,4 +210,17 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.waitForTreeRow(/Succeeded/);
     await ui.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').filter({ hasText: 'Filter: Active' }).waitFor({ state: 'hidden' });
   });
+
+  it('offers a first-run walkthrough with its three steps', async () => {
+    await ui.runCommand('Welcome: Open Walkthrough...');
+    await ui.pickQuickItem('Get Started with FSx Data Repository Tasks');
+    const editor = ui.page.locator('.part.editor');
+    for (const step of ['Try it in the local sandbox', 'Connect your AWS profile', 'Follow or cancel a task']) {
+      await editor.getByText(step, { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    await editor.getByRole('button', { name: 'Explore with Local Sandbox' }).first().waitFor({ state: 'visible' });
+    // Each step's picture is shown beside it.
+    await editor.locator('.getting-started-media img[src*="sandbox.svg"]').first().waitFor({ state: 'visible' });
+    await ui.screenshot(`${prefix}walkthrough`);
+  });
 });

@@ -134,7 +134,7 @@ describe('package.json menus', () => {
         assert.ok(commands.has(command), `${step.id}: ${command} is contributed`);
       }
       assert.ok(existsSync(join(root, step.media.image)), `${step.media.image} exists`);
-      assert.ok(/^media\//.test(step.media.image), 'media is packaged (.vscodeignore allows media/)');
+      assert.ok(/^media\/.+\.svg$/.test(step.media.image), 'an SVG, packaged (.vscodeignore allows media/)');
       assert.ok(nls[step.media.altText.slice(1, -1)], `${step.id} alt text`);
     }
     // The empty states keep their welcome content.

@@ -220,7 +220,7 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     }
     await editor.getByRole('button', { name: 'Explore with Local Sandbox' }).first().waitFor({ state: 'visible' });
     // Each step's picture is shown beside it.
-    await editor.locator('.getting-started-media img[src*="sandbox.svg"]').first().waitFor({ state: 'visible' });
+    await editor.locator('.getting-started-media img').first().waitFor({ state: 'visible' });
     await ui.screenshot(`${prefix}walkthrough`);
   });
 });

@@ -6,7 +6,7 @@ import type { Container } from '../container';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, Task } from '../fsx/model';
 import { showError } from '../views/errorPresentation';
-import { resolveTaskTarget, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
+import { resolveTaskTarget, selectedTaskTargets, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
 export type CommandDeps = Pick<Container, 'log' | 'prompts'>;
 
@@ -29,11 +29,15 @@ export function registerCommand(id: string, deps: CommandDeps, handler: (...args
 export interface TaskCommandOptions extends TaskPickerOptions {
   /** Says what failed in the message ("Could not cancel task-…"). */
   readonly failureContext?: (task: Task) => string;
+  /** Acts on every selected task when the command is invoked on a multi-selection in the tree. */
+  readonly many?: (targets: TaskTarget[]) => Promise<unknown> | unknown;
 }
 
 /**
  * Registers a command that acts on one task: the target is resolved from a tree node, a target
- * handed over by another command, a task id, or the person's pick; then the handler runs.
+ * handed over by another command, a task id, or the person's pick; then the handler runs. On a
+ * tree multi-selection (VS Code passes the clicked node and the selected ones) `options.many`
+ * gets every selected task instead.
  */
 export function registerTaskCommand(
   id: string,
@@ -41,9 +45,13 @@ export function registerTaskCommand(
   options: TaskCommandOptions,
   handler: (target: TaskTarget) => Promise<unknown> | unknown,
 ): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (arg: unknown) => {
+  return vscode.commands.registerCommand(id, async (arg: unknown, selection: unknown) => {
     let target: TaskTarget | undefined;
     try {
+      const selected = options.many ? selectedTaskTargets(arg, selection) : [];
+      if (options.many && selected.length > 1) {
+        return await options.many(selected);
+      }
       target = await resolveTaskTarget(deps, arg, options);
       return target ? await handler(target) : undefined;
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Container } from '../container';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
+import { registerFilterCommands } from './filterCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
 import { registerStartTaskCommands } from './startTask';
@@ -13,9 +14,10 @@ import { registerTrackCommands } from './trackTask';
 export function registerCommands(container: Container): vscode.Disposable[] {
   return [
     ...registerExplorerCommands(container),
+    ...registerFilterCommands(container),
     ...registerSandboxCommands(container),
     ...registerConnectionCommands(container),
-    registerCancelTask(container),
+    ...registerCancelTask(container),
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),

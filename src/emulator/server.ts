@@ -222,7 +222,7 @@ export class FsxEmulator {
     } else if (request.method !== 'POST' || pathOf(request.url) !== '/' || !operation.known) {
       reply = errorReply(new ServiceError('UnknownOperationException', unknownOperationMessage(request, operation.name)));
     } else {
-      const decision = this.faults.decide(operation.name);
+      const decision = this.faults.decide(operation.name, signingRegion(request.headers.authorization));
       if (decision.delayMs > 0) {
         await this.sleep(decision.delayMs);
       }
@@ -262,6 +262,11 @@ export class FsxEmulator {
       this.sleeping.add(wake);
     });
   }
+}
+
+/** The region of a SigV4 Authorization header's credential scope (AKID/date/region/service/aws4_request). */
+function signingRegion(authorization: string | undefined): string | undefined {
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
 type TargetOperation = { known: true; name: OperationName } | { known: false; name: string };

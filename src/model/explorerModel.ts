@@ -3,8 +3,9 @@
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
 import { listAllAssociations } from '../fsx/associations';
 import { FsxError, classifyError } from '../fsx/errors';
-import { Association, Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
+import { Association, Connection, connectionKey, FsxApi, isTerminal, Lifecycle, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
 import { Emitter } from '../tracking/events';
+import { apiFilterKey, apiLifecycles, NO_FILTER, TaskFilter } from './taskFilter';
 
 export interface ConnectionEntry {
   readonly connection: Connection;
@@ -40,6 +41,12 @@ interface TaskCache {
   loadingMore?: Promise<void>;
 }
 
+/**
+ * Up to this many connections start expanded. With more, they start collapsed: a collapsed
+ * connection sends no request until it is opened, so a tree of every region stays fast.
+ */
+export const EXPANDED_CONNECTIONS_MAX = 3;
+
 export function resourceKey(resource: ResourceRef): string {
   return `${resource.kind}:${resource.id}`;
 }
@@ -53,6 +60,7 @@ export class ExplorerModel {
   private readonly loads = new Emitter<void>();
   /** Bumped by refresh(): results of calls started before it are dropped. */
   private generation = 0;
+  private taskFilter: TaskFilter = NO_FILTER;
 
   readonly onDidChange = this.changes.event;
   /** A task list was fetched (first page or more): the set of loaded active tasks may differ. */
@@ -68,8 +76,32 @@ export class ExplorerModel {
     this.refresh();
   }
 
+  /** The filter the tree shows tasks under; its lifecycles are sent to FSx. */
+  filter(): TaskFilter {
+    return this.taskFilter;
+  }
+
+  /**
+   * A new filter. The task pages cached were fetched under the old `task-lifecycle` filter: when
+   * that part changes they are dropped (refresh); otherwise the tree re-renders from the cache.
+   */
+  setFilter(filter: TaskFilter): void {
+    const refetch = apiFilterKey(filter) !== apiFilterKey(this.taskFilter);
+    this.taskFilter = filter;
+    if (refetch) {
+      this.refresh();
+    } else {
+      this.changes.fire({ scope: 'all' });
+    }
+  }
+
   connections(): readonly ConnectionEntry[] {
     return this.entries;
+  }
+
+  /** Do connection nodes start expanded (few connections) or collapsed (many)? */
+  connectionsStartExpanded(): boolean {
+    return this.entries.length <= EXPANDED_CONNECTIONS_MAX;
   }
 
   entryFor(key: string): ConnectionEntry | undefined {
@@ -100,7 +132,7 @@ export class ExplorerModel {
       this.taskCache(connection, resource),
       'DescribeDataRepositoryTasks',
       async (): Promise<TaskList> => {
-        const page = await this.apiFor(connection).listTasks(resource, { pageSize: this.pageSize() });
+        const page = await this.apiFor(connection).listTasks(resource, this.listOptions());
         return { tasks: page.tasks, nextToken: page.nextToken };
       },
       () => this.loads.fire(),
@@ -168,7 +200,7 @@ export class ExplorerModel {
     if (!cache.loadingMore) {
       const generation = this.generation;
       cache.loadingMore = this.apiFor(connection)
-        .listTasks(resource, { pageSize: this.pageSize(), nextToken: current.nextToken })
+        .listTasks(resource, { ...this.listOptions(), nextToken: current.nextToken })
         .then(
           (page) => {
             if (generation !== this.generation || cache.value !== current) {
@@ -294,6 +326,11 @@ export class ExplorerModel {
   dispose(): void {
     this.changes.dispose();
     this.loads.dispose();
+  }
+
+  private listOptions(): { pageSize: number; lifecycles?: readonly Lifecycle[] } {
+    const lifecycles = apiLifecycles(this.taskFilter);
+    return lifecycles ? { pageSize: this.pageSize(), lifecycles } : { pageSize: this.pageSize() };
   }
 
   private taskCacheKey(connection: Connection, resource: ResourceRef): string {

@@ -40,7 +40,8 @@ export class ConnectionResolver {
     return [this.entry(profile, region)];
   }
 
-  private entry(profile: string | undefined, region: string | undefined): ConnectionEntry {
+  /** A profile and region as the explorer lists them: endpoint and FIPS from the settings. */
+  entry(profile: string | undefined, region: string | undefined): ConnectionEntry {
     const label = `${profile ?? vscode.l10n.t('default profile')} · ${region ?? vscode.l10n.t('no region')}`;
     let problem: FsxError | undefined;
     let endpoint: string | undefined;

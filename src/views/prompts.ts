@@ -14,6 +14,11 @@ export interface Prompts {
   /** The stronger confirmation: resolves true only when the person typed `expected` exactly. */
   confirmByTyping(message: string, detail: string, expected: string): Promise<boolean>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined>;
+  /**
+   * A pick of any number of items (checkboxes); items with `picked` start checked. Resolves with
+   * the checked items on accept (possibly none), undefined when dismissed.
+   */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A notification; resolves with the action chosen, if any. */
   message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined>;
@@ -55,6 +60,11 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
   readonly placeholder: string;
   /** Turns what was typed into an extra item (e.g. a typed task id), or undefined. */
   readonly itemForValue?: (value: string) => T | undefined;
+}
+
+export interface PickManyOptions {
+  readonly title: string;
+  readonly placeholder: string;
 }
 
 export class VscodePrompts implements Prompts {
@@ -112,6 +122,17 @@ export class VscodePrompts implements Prompts {
       quickPick.onDidAccept(() => finish(quickPick.selectedItems[0]));
       quickPick.onDidHide(() => finish(undefined));
       quickPick.show();
+    });
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined> {
+    // showQuickPick with canPickMany starts the items marked `picked` checked.
+    return vscode.window.showQuickPick<T>(Promise.resolve(items).then((loaded): T[] => [...loaded]), {
+      title: options.title,
+      placeHolder: options.placeholder,
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
     });
   }
 
@@ -208,6 +229,10 @@ export class PromptSeam implements Prompts {
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickOptions<T>): Promise<T | undefined> {
     return this.current.pick(items, options);
+  }
+
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined> {
+    return this.current.pickMany(items, options);
   }
 
   input(options: vscode.InputBoxOptions): Promise<string | undefined> {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import type { Back } from '../../src/model/startTaskFlow';
-import type { InputStepOptions, MessageSeverity, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
+import type { InputStepOptions, MessageSeverity, PickManyOptions, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
 
 export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';
 
@@ -72,6 +72,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+type PickManyAnswer = (items: readonly vscode.QuickPickItem[], options: PickManyOptions) => vscode.QuickPickItem[] | undefined;
 type PickAnswer = (items: readonly vscode.QuickPickItem[], options: PickOptions<vscode.QuickPickItem>) => vscode.QuickPickItem | undefined;
 type InputStep = StepOptions & InputStepOptions;
 type PickStep = StepOptions & PickStepOptions<vscode.QuickPickItem>;
@@ -90,6 +91,7 @@ export class ScriptedPrompts implements Prompts {
     | { kind: 'confirm'; value: boolean; before?: () => Promise<void> | void }
     | { kind: 'type'; value: string }
     | { kind: 'pick'; answer: PickAnswer }
+    | { kind: 'pickMany'; answer: PickManyAnswer }
     | { kind: 'input'; value: string | undefined }
     | { kind: 'modal'; action: string | undefined }
     | { kind: 'inputStep'; answer: InputStepAnswer }
@@ -141,6 +143,18 @@ export class ScriptedPrompts implements Prompts {
     return this;
   }
 
+  /** Answers a multi-select pick: the answer returns the checked items (undefined: dismissed). */
+  pickManyWith(answer: PickManyAnswer): this {
+    this.answers.push({ kind: 'pickMany', answer });
+    return this;
+  }
+
+  /** Answers an input box with this value (undefined: dismissed). */
+  inputWith(value: string | undefined): this {
+    this.answers.push({ kind: 'input', value });
+    return this;
+  }
+
   get pendingAnswers(): number {
     return this.answers.length;
   }
@@ -167,6 +181,14 @@ export class ScriptedPrompts implements Prompts {
       return undefined;
     }
     return answer.answer(await items, options as unknown as PickOptions<vscode.QuickPickItem>) as T | undefined;
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined> {
+    const answer = this.next('pickMany', options.title);
+    if (answer?.kind !== 'pickMany') {
+      return undefined;
+    }
+    return answer.answer(await items, options) as T[] | undefined;
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {

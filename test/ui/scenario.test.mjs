@@ -205,4 +205,85 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     }
     await ui.screenshot(`${prefix}start-export-tracked`);
   });
+
+  /** The rows of the FSx view whose accessible label says they are pending or executing. */
+  async function activeRows() {
+    const rows = ui.page.locator('.monaco-list-row');
+    const found = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      if (/, (Executing|Pending),/.test((await rows.nth(i).getAttribute('aria-label')) ?? '')) {
+        found.push(rows.nth(i));
+      }
+    }
+    return found;
+  }
+
+  /** Clicks a button of the FSx view's title bar (they show while the pointer is over the view). */
+  async function clickViewTitleAction(label) {
+    const sidebar = ui.page.locator('.part.sidebar');
+    await sidebar.hover();
+    const action = sidebar.locator(`.title-actions a.action-label[aria-label^="${label}"], .pane-header .actions a.action-label[aria-label^="${label}"]`).first();
+    await action.waitFor({ state: 'visible' });
+    await action.click();
+  }
+
+  it('filters to active tasks from the view title, says so, and clears the filter in one click', async () => {
+    await ui.openViewContainer('FSx');
+    await ui.waitForTreeRow('genomics-scratch');
+    if ((await activeRows()).length === 0) {
+      await ui.toggleRow(ui.treeRow('genomics-scratch'));
+    }
+    await ui.waitForTreeRow(/Succeeded/);
+    await clickViewTitleAction('Filter Tasks');
+    await ui.pickQuickItem('Active only');
+    const sidebar = ui.page.locator('.part.sidebar');
+    // The message above the rows (the description is hidden while the view is alone in its container).
+    const message = sidebar.locator('.tree-explorer-viewlet-tree-view .message');
+    await message.filter({ hasText: 'Filter: Active. Clear Filter is on the view title.' }).waitFor({ state: 'visible' });
+    await ui.waitForTreeRow(/Executing|Pending/);
+    const texts = await ui.treeRowTexts(sidebar);
+    assert.ok(!texts.some((text) => /^(Succeeded|Failed|Canceled)/.test(text)), texts.join(' | '));
+    assert.ok((await activeRows()).length >= 2, texts.join(' | '));
+    await ui.screenshot(`${prefix}filter-active`);
+  });
+
+  it('cancels two selected tasks after one confirmation and sums up', async () => {
+    const [first, second] = await activeRows();
+    const ids = [];
+    for (const row of [first, second]) {
+      ids.push(/task-[0-9a-f]{17,}/.exec((await row.getAttribute('aria-label')) ?? '')?.[0]);
+    }
+    assert.ok(ids.every(Boolean), ids.join(', '));
+    await first.click();
+    await second.click({ modifiers: ['Control'] });
+    await ui.contextMenu(second);
+    await ui.clickMenuItem('Cancel Data Repository Task');
+    const dialog = await ui.dialogText();
+    assert.match(dialog, /Cancel 2 tasks\?/);
+    for (const id of ids) {
+      assert.ok(dialog.includes(id), `${id} listed in: ${dialog}`);
+    }
+    await ui.screenshot(`${prefix}confirm-cancel-many`);
+    await ui.clickDialogButton('Cancel Task');
+    await ui.waitForNotification('2 canceled', { timeoutMs: 30_000 });
+    await ui.screenshot(`${prefix}canceled-many`);
+    await ui.hideNotifications();
+    // Clear Filter is one click on the view title; the ended tasks come back.
+    await clickViewTitleAction('Clear Filter');
+    await ui.waitForTreeRow(/Succeeded/);
+    await ui.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').filter({ hasText: 'Filter: Active' }).waitFor({ state: 'hidden' });
+  });
+
+  it('offers a first-run walkthrough with its three steps', async () => {
+    await ui.runCommand('Welcome: Open Walkthrough...');
+    await ui.pickQuickItem('Get Started with FSx Data Repository Tasks');
+    const editor = ui.page.locator('.part.editor');
+    for (const step of ['Try it in the local sandbox', 'Connect your AWS profile', 'Follow or cancel a task']) {
+      await editor.getByText(step, { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    await editor.getByRole('button', { name: 'Explore with Local Sandbox' }).first().waitFor({ state: 'visible' });
+    // Each step's picture is shown beside it.
+    await editor.locator('.getting-started-media img').first().waitFor({ state: 'visible' });
+    await ui.screenshot(`${prefix}walkthrough`);
+  });
 });

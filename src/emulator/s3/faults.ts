@@ -83,5 +83,7 @@ function s3FaultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterAp
       return new S3Error(400, 'ExpiredToken', 'The provided token has expired.');
     case 'accessDenied':
       return new S3Error(403, 'AccessDenied', 'Access Denied', bucket === undefined ? {} : { BucketName: bucket });
+    case 'unrecognizedClient':
+      return new S3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
   }
 }

@@ -31,13 +31,15 @@ class FakeApi implements FsxApi {
   }
 
   async listTasks(_resource: ResourceRef | undefined, options: ListTasksOptions = {}): Promise<TaskPage> {
-    this.calls.push(`listTasks:${options.nextToken ?? ''}`);
+    this.calls.push(`listTasks:${options.nextToken ?? ''}${options.lifecycles ? `:${options.lifecycles.join(',')}` : ''}`);
     await this.gate;
     this.throwIfFailing();
+    // The task-lifecycle filter, as FSx applies it: before paging.
+    const matching = options.lifecycles ? this.tasks.filter((candidate) => options.lifecycles?.includes(candidate.lifecycle)) : this.tasks;
     const start = Number(options.nextToken ?? 0);
     const size = options.pageSize ?? 50;
     const end = start + size;
-    return { tasks: this.tasks.slice(start, end), nextToken: end < this.tasks.length ? String(end) : undefined };
+    return { tasks: matching.slice(start, end), nextToken: end < matching.length ? String(end) : undefined };
   }
 
   async describeTasks(): Promise<Task[]> {
@@ -193,6 +195,35 @@ describe('ExplorerModel', () => {
     await stale;
     api.gate = undefined;
     assert.equal(model.cachedTasks(connection, fileSystem).length, 0, 'the stale page was not cached');
+  });
+
+  it('sends the lifecycle filter to FSx, pages under it, and refetches only when it changes', async () => {
+    api.tasks = Array.from({ length: 120 }, (_, n) => task(n, n % 2 === 0 ? 'EXECUTING' : 'SUCCEEDED'));
+    model.setFilter({ lifecycles: ['EXECUTING', 'PENDING'] });
+    const first = await model.tasks(connection, fileSystem);
+    assert.equal(first.tasks.length, 50);
+    assert.ok(first.tasks.every((candidate) => candidate.lifecycle === 'EXECUTING'));
+    await model.loadMore(connection, fileSystem);
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 60, 'the 60 executing ones in two pages');
+    assert.deepEqual(api.calls, ['listTasks::EXECUTING,PENDING', 'listTasks:50:EXECUTING,PENDING']);
+    // Type and text do not change what FSx is asked: the cache stays.
+    model.setFilter({ lifecycles: ['PENDING', 'EXECUTING'], text: 'logs' });
+    assert.equal(changes.at(-1)?.scope, 'all');
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 60);
+    // Another lifecycle set: the pages cached under the old one are dropped.
+    model.setFilter({});
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 0);
+    await model.tasks(connection, fileSystem);
+    assert.equal(api.calls.at(-1), 'listTasks:');
+  });
+
+  it('starts connections collapsed once there are more than three', () => {
+    assert.equal(model.connectionsStartExpanded(), true);
+    const regions = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
+    model.setConnections(regions.slice(0, 3).map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), true);
+    model.setConnections(regions.map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), false);
   });
 
   it('finds a loaded task by id', async () => {

@@ -241,7 +241,12 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     const message = sidebar.locator('.tree-explorer-viewlet-tree-view .message');
     await message.filter({ hasText: 'Filter: Active. Clear Filter is on the view title.' }).waitFor({ state: 'visible' });
     await ui.waitForTreeRow(/Executing|Pending/);
-    const texts = await ui.treeRowTexts(sidebar);
+    // The lifecycle part is sent to FSx: each expanded file system lists again, so wait for it.
+    let texts = await ui.treeRowTexts(sidebar);
+    for (const deadline = Date.now() + 20_000; texts.some((text) => /^(Succeeded|Failed|Canceled)/.test(text)) && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      texts = await ui.treeRowTexts(sidebar);
+    }
     assert.ok(!texts.some((text) => /^(Succeeded|Failed|Canceled)/.test(text)), texts.join(' | '));
     assert.ok((await activeRows()).length >= 2, texts.join(' | '));
     await ui.screenshot(`${prefix}filter-active`);

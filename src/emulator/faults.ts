@@ -127,7 +127,8 @@ export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAf
   }
 }
 
-function checkSpec(spec: FaultSpec): Readonly<FaultSpec> {
+/** Shared with the S3 side's faults, which have the same kinds, counts and latency. */
+export function checkSpec<S extends Pick<FaultSpec, 'kind' | 'count' | 'latencyMs'>>(spec: S): Readonly<S> {
   if (!FAULT_KINDS.includes(spec.kind)) {
     throw new RangeError(`Unknown fault kind ${String(spec.kind)}`);
   }

@@ -58,6 +58,8 @@ export interface StorageResource extends ResourceRef {
   readonly storageCapacityGiB?: number;
   readonly arn?: string;
   readonly dnsName?: string;
+  /** LustreConfiguration.MountName: with dnsName, what a Lustre mount names (`dns@tcp:/mountName`). */
+  readonly mountName?: string;
   /** Only Lustre file systems and File Caches have data repository tasks. */
   readonly supportsTasks: boolean;
   /** LustreConfiguration.MountName: the name clients mount (`dnsName@tcp:/mountName`). */

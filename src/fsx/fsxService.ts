@@ -231,7 +231,6 @@ function fileSystemToResource(fs: FileSystem): StorageResource {
     dnsName: fs.DNSName,
     mountName: fs.LustreConfiguration?.MountName,
     supportsTasks: storageType === 'LUSTRE',
-    mountName: fs.LustreConfiguration?.MountName,
     fileSystemTypeVersion: fs.FileSystemTypeVersion,
     dataRepositoryLink: toDataRepositoryLink(fs.FileSystemId ?? '', fs.LustreConfiguration?.DataRepositoryConfiguration),
   };
@@ -250,7 +249,6 @@ function fileCacheToResource(cache: FileCache): StorageResource {
     dnsName: cache.DNSName,
     mountName: cache.LustreConfiguration?.MountName,
     supportsTasks: true,
-    mountName: cache.LustreConfiguration?.MountName,
     fileSystemTypeVersion: cache.FileCacheTypeVersion,
   };
 }

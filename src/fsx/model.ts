@@ -62,8 +62,6 @@ export interface StorageResource extends ResourceRef {
   readonly mountName?: string;
   /** Only Lustre file systems and File Caches have data repository tasks. */
   readonly supportsTasks: boolean;
-  /** LustreConfiguration.MountName: the name clients mount (`dnsName@tcp:/mountName`). */
-  readonly mountName?: string;
   /** FileSystemTypeVersion (Lustre `2.10`, `2.12`, `2.15`, ...). */
   readonly fileSystemTypeVersion?: string;
   /**

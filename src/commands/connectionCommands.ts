@@ -5,6 +5,7 @@ import { isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
 import { ConnectionNode } from '../views/explorer/connectionNode';
 import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
+import type { AddConnectionPreset } from './mountCommands';
 
 type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model'>;
 
@@ -39,12 +40,13 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
   return [
-    registerCommand('fsxTasks.addConnection', deps, async () => {
+    registerCommand('fsxTasks.addConnection', deps, async (arg) => {
       const profile = await pickProfile(deps);
       if (profile === undefined) {
         return;
       }
-      const region = await pickRegion(deps, typeof profile === 'string' ? profile : undefined);
+      // A mounted file system's DNS name names its region: no need to ask.
+      const region = presetRegion(arg) ?? (await pickRegion(deps, typeof profile === 'string' ? profile : undefined));
       if (!region) {
         return;
       }
@@ -89,6 +91,11 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       }
     }),
   ];
+}
+
+function presetRegion(arg: unknown): string | undefined {
+  const region = (arg as Partial<AddConnectionPreset> | undefined)?.presetRegion;
+  return typeof region === 'string' && isPlausibleRegion(region) ? region : undefined;
 }
 
 function connectionOf(arg: unknown): Connection | undefined {

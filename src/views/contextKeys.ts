@@ -7,6 +7,8 @@ export interface ContextKeys {
   'fsxTasks.sandboxActive': boolean;
   /** True while the view has something to show; the welcome content covers the rest. */
   'fsxTasks.hasConnections': boolean;
+  /** The mount table has a Lustre mount: the Explorer's FSx items show on local and remote files (the command checks the path: a when clause cannot match below a list of roots). */
+  'fsxTasks.hasLustreMounts': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

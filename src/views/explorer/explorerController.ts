@@ -5,6 +5,7 @@ import { TrackedRows } from '../../model/trackedRows';
 import { TreeWatch } from '../../model/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import { TaskTracker } from '../../tracking/taskTracker';
+import type { MountsController } from '../mountsController';
 import { Settings } from '../settings';
 import { ExplorerNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
@@ -25,8 +26,9 @@ export class ExplorerController implements vscode.Disposable {
     scheduler: PollScheduler,
     settings: Settings,
     isConfigured: (connection: Connection) => boolean,
+    mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>,
   ) {
-    this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured);
+    this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured, (connection, resource) => mounts.mountPointsOf(connection, resource));
     this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true });
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
     this.disposables = [
@@ -37,6 +39,8 @@ export class ExplorerController implements vscode.Disposable {
       // Polls bring news of the rows: the model applies it and the tree re-renders what changed.
       scheduler.onDidPoll(({ connection, tasks }) => model.applyTasks(connection, tasks)),
       settings.onDidChange(['tasks.pageSize'], () => model.refresh()),
+      // The "mounted" markers come from the mount table, read after the tree may have rendered.
+      mounts.onDidChange(() => this.tree.rerender()),
     ];
   }
 

@@ -3,19 +3,24 @@
 // when the command acts on a task), and is silent when the user cancelled.
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { classifyError } from '../fsx/errors';
+import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, Task } from '../fsx/model';
 import { showError } from '../views/errorPresentation';
 import { resolveTaskTarget, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
 export type CommandDeps = Pick<Container, 'log' | 'prompts'>;
 
-export function registerCommand(id: string, deps: CommandDeps, handler: (...args: unknown[]) => Promise<unknown> | unknown): vscode.Disposable {
+export interface CommandOptions {
+  /** Says a failure in the command's own words (with its next step), instead of the generic message. */
+  readonly describeFailure?: (error: FsxError) => string;
+}
+
+export function registerCommand(id: string, deps: CommandDeps, handler: (...args: unknown[]) => Promise<unknown> | unknown, options: CommandOptions = {}): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);
     } catch (error) {
-      reportFailure(deps, id, error);
+      reportFailure(deps, id, error, undefined, undefined, options.describeFailure);
       return undefined;
     }
   });
@@ -48,11 +53,11 @@ export function registerTaskCommand(
   });
 }
 
-function reportFailure(deps: CommandDeps, id: string, error: unknown, connection?: Connection, context?: string): void {
+function reportFailure(deps: CommandDeps, id: string, error: unknown, connection?: Connection, context?: string, describe?: (error: FsxError) => string): void {
   const classified = classifyError(error);
   if (classified.kind === 'cancelled') {
     return;
   }
   deps.log.error(`${id} failed: ${classified.logLine}`);
-  void showError(deps.prompts, classified, connection, context);
+  void showError(deps.prompts, classified, connection, context, describe?.(classified));
 }

@@ -6,6 +6,7 @@ import { registerExplorerCommands } from './explorerCommands';
 import { registerMountCommands } from './mountCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
+import { registerStartTaskCommands } from './startTask';
 import { registerTaskActions } from './taskActions';
 import { registerTrackCommands } from './trackTask';
 
@@ -19,6 +20,7 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
+    ...registerStartTaskCommands(container),
     ...registerMountCommands(container),
   ];
 }

@@ -1,8 +1,9 @@
 // What the explorer shows, fetched lazily and cached: per connection its resources, per resource
 // the pages of tasks loaded so far. The tree provider only maps this to nodes; polls and user
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
+import { listAllAssociations } from '../fsx/associations';
 import { FsxError, classifyError } from '../fsx/errors';
-import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
+import { Association, Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
 import { Emitter } from '../tracking/events';
 
 export interface ConnectionEntry {
@@ -47,6 +48,7 @@ export class ExplorerModel {
   private entries: ConnectionEntry[] = [];
   private readonly resourceCaches = new Map<string, ResourceCache>();
   private readonly taskCaches = new Map<string, TaskCache>();
+  private readonly associationCaches = new Map<string, { pending?: Promise<readonly Association[]>; value?: readonly Association[] }>();
   private readonly changes = new Emitter<ExplorerChange>();
   private readonly loads = new Emitter<void>();
   /** Bumped by refresh(): results of calls started before it are dropped. */
@@ -103,6 +105,19 @@ export class ExplorerModel {
       },
       () => this.loads.fire(),
     );
+  }
+
+  /** Every data repository association of the resource (all pages), fetched on first use and cached until a refresh. */
+  associations(connection: Connection, resource: StorageResource): Promise<readonly Association[]> {
+    const key = this.taskCacheKey(connection, resource);
+    const cache = this.associationCaches.get(key) ?? {};
+    this.associationCaches.set(key, cache);
+    return this.fetchOnce(cache, 'DescribeDataRepositoryAssociations', () => listAllAssociations(this.apiFor(connection), resource));
+  }
+
+  /** Associations already loaded, without a call; undefined when not loaded. */
+  cachedAssociations(connection: Connection, resource: ResourceRef): readonly Association[] | undefined {
+    return this.associationCaches.get(this.taskCacheKey(connection, resource))?.value;
   }
 
   /**
@@ -206,6 +221,18 @@ export class ExplorerModel {
     }
   }
 
+  /** Puts a task just started at the top of its resource's list, if that list is loaded (else the first load brings it). */
+  addTask(connection: Connection, task: Task): void {
+    const cache = this.taskCaches.get(this.taskCacheKey(connection, task.resource));
+    const list = cache?.value;
+    if (!cache || !list || list.tasks.some((known) => known.taskId === task.taskId)) {
+      return;
+    }
+    cache.value = { ...list, tasks: [task, ...list.tasks] };
+    this.loads.fire();
+    this.changes.fire({ scope: 'resource', connectionKey: connectionKey(connection), resource: task.resource });
+  }
+
   /** Ids of loaded tasks that can still change, per connection: what the tree wants polled. */
   activeTaskIds(): Map<string, { connection: Connection; taskIds: string[] }> {
     const result = new Map<string, { connection: Connection; taskIds: string[] }>();
@@ -242,19 +269,23 @@ export class ExplorerModel {
       this.generation++;
       this.resourceCaches.clear();
       this.taskCaches.clear();
+      this.associationCaches.clear();
       this.changes.fire({ scope: 'all' });
       return;
     }
     const key = connectionKey(connection);
     if (resource) {
       this.taskCaches.delete(this.taskCacheKey(connection, resource));
+      this.associationCaches.delete(this.taskCacheKey(connection, resource));
       this.changes.fire({ scope: 'resource', connectionKey: key, resource });
       return;
     }
     this.resourceCaches.delete(key);
-    for (const cacheKey of [...this.taskCaches.keys()]) {
-      if (cacheKey.startsWith(key + '|')) {
-        this.taskCaches.delete(cacheKey);
+    for (const caches of [this.taskCaches, this.associationCaches]) {
+      for (const cacheKey of [...caches.keys()]) {
+        if (cacheKey.startsWith(key + '|')) {
+          caches.delete(cacheKey);
+        }
       }
     }
     this.changes.fire({ scope: 'connection', connectionKey: key });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import type { MessageSeverity, PickOptions, Prompts } from '../../src/views/prompts';
+import type { Back } from '../../src/model/startTaskFlow';
+import type { InputStepOptions, MessageSeverity, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
 
 export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';
 
@@ -60,6 +61,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 type PickAnswer = (items: readonly vscode.QuickPickItem[], options: PickOptions<vscode.QuickPickItem>) => vscode.QuickPickItem | undefined;
+type InputStep = StepOptions & InputStepOptions;
+type PickStep = StepOptions & PickStepOptions<vscode.QuickPickItem>;
+/** An input step's answer: text, BACK, undefined (Escape), or computed from the step shown. */
+type InputStepAnswer = string | Back | undefined | ((step: InputStep) => string | Back | undefined);
+type PickStepAnswer = (items: readonly vscode.QuickPickItem[], step: PickStep) => vscode.QuickPickItem | Back | undefined;
 
 /**
  * Answers the extension's questions from a script, in order, and fails fast on a question the
@@ -73,7 +79,13 @@ export class ScriptedPrompts implements Prompts {
     | { kind: 'type'; value: string }
     | { kind: 'pick'; answer: PickAnswer }
     | { kind: 'input'; value: string | undefined }
+    | { kind: 'modal'; action: string | undefined }
+    | { kind: 'inputStep'; answer: InputStepAnswer }
+    | { kind: 'pickStep'; answer: PickStepAnswer }
   )[] = [];
+  /** The guided-flow steps shown, in order. */
+  readonly steps: (InputStep | (PickStep & { items: readonly vscode.QuickPickItem[] }))[] = [];
+  readonly modals: { message: string; detail: string; actions: string[] }[] = [];
   unexpected: string[] = [];
 
   confirmWith(value: boolean, before?: () => Promise<void> | void): this {
@@ -89,6 +101,24 @@ export class ScriptedPrompts implements Prompts {
 
   pickWith(answer: PickAnswer): this {
     this.answers.push({ kind: 'pick', answer });
+    return this;
+  }
+
+  /** Chooses this button of a modal dialog (undefined: closes it). */
+  modalWith(action: string | undefined): this {
+    this.answers.push({ kind: 'modal', action });
+    return this;
+  }
+
+  /** Answers an input box step of a guided flow. */
+  inputStepWith(answer: InputStepAnswer): this {
+    this.answers.push({ kind: 'inputStep', answer });
+    return this;
+  }
+
+  /** Answers a quick pick step of a guided flow. */
+  pickStepWith(answer: PickStepAnswer): this {
+    this.answers.push({ kind: 'pickStep', answer });
     return this;
   }
 
@@ -128,6 +158,27 @@ export class ScriptedPrompts implements Prompts {
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
     return undefined;
+  }
+
+  async modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    this.modals.push({ message, detail, actions });
+    const answer = this.next('modal', message);
+    return answer?.kind === 'modal' ? answer.action : undefined;
+  }
+
+  async inputStep(options: InputStep): Promise<string | Back | undefined> {
+    this.steps.push(options);
+    const answer = this.next('inputStep', options.title);
+    if (answer?.kind !== 'inputStep') {
+      return undefined;
+    }
+    return typeof answer.answer === 'function' ? answer.answer(options) : answer.answer;
+  }
+
+  async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions & PickStepOptions<T>): Promise<T | Back | undefined> {
+    this.steps.push({ ...options, items });
+    const answer = this.next('pickStep', options.title);
+    return answer?.kind === 'pickStep' ? (answer.answer(items, options) as T | Back | undefined) : undefined;
   }
 
   private next(kind: string, what: string) {

@@ -164,6 +164,9 @@ describe('real AWS profiles (no sandbox)', function () {
       confirmByTyping: async () => false,
       input: async () => undefined,
       message: async () => undefined,
+      modal: async () => undefined,
+      inputStep: async () => undefined,
+      pickStep: async () => undefined,
       pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => (await items).find((item) => item.label === 'eu-west-1'),
     });
     await vscode.commands.executeCommand('fsxTasks.setRegion', tooling);
@@ -183,6 +186,9 @@ describe('real AWS profiles (no sandbox)', function () {
       confirmByTyping: async () => false,
       input: async () => undefined,
       message: async () => undefined,
+      modal: async () => undefined,
+      inputStep: async () => undefined,
+      pickStep: async () => undefined,
       pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => {
         offered = (await items).map((item) => item.label);
         return undefined;

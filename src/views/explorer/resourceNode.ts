@@ -4,7 +4,8 @@ import { StorageResource } from '../../fsx/model';
 import { resourceKey } from '../../model/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
 import { emptyNode, errorNode } from './messageNode';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { AssociationsNode, showsAssociations } from './associationNodes';
+import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
@@ -68,10 +69,6 @@ export class ResourceNode extends ChildNode {
     if (nodes.length === 0) {
       nodes.push(emptyNode(this, vscode.l10n.t('No data repository tasks')));
     }
-    return nodes;
+    return showsAssociations(this.resource) ? [new AssociationsNode(this, this.resource, this.context), ...nodes] : nodes;
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

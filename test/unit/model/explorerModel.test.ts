@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { AssociationPage, Connection, FsxApi, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
+import { Association, AssociationPage, Connection, connectionKey, FsxApi, ListAssociationsOptions, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
 import { ExplorerChange, ExplorerModel } from '../../../src/model/explorerModel';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
@@ -52,8 +52,20 @@ class FakeApi implements FsxApi {
     throw new Error('not used');
   }
 
-  async listAssociations(): Promise<AssociationPage> {
-    throw new Error('not used');
+  /** 30 associations, paged by the API's 25 at most. */
+  async listAssociations(_resource: ResourceRef, options: ListAssociationsOptions = {}): Promise<AssociationPage> {
+    this.calls.push(`listAssociations:${options.nextToken ?? ''}`);
+    this.throwIfFailing();
+    const start = Number(options.nextToken ?? 0);
+    const associations = Array.from({ length: 30 }, (_, n): Association => ({
+      source: 'association',
+      associationId: `dra-${n.toString(16).padStart(17, '0')}`,
+      resource: { kind: 'fileSystem', id: fileSystem.id },
+      fileSystemPath: `/ns${n}`,
+      dataRepositoryPath: `s3://bucket/ns${n}/`,
+      lifecycle: 'AVAILABLE',
+    })).slice(start, start + 25);
+    return { associations, nextToken: start + 25 < 30 ? String(start + 25) : undefined };
   }
 
   private throwIfFailing(): void {
@@ -118,6 +130,39 @@ describe('ExplorerModel', () => {
     api.failNext = new FsxError('credentials', 'expired');
     await assert.rejects(model.resources(connection), (error: unknown) => error instanceof FsxError && error.kind === 'credentials');
     assert.deepEqual(await model.resources(connection), [fileSystem]);
+  });
+
+  it('loads every page of associations once, and again after a refresh of the resource', async () => {
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined);
+    const [first, second] = await Promise.all([model.associations(connection, fileSystem), model.associations(connection, fileSystem)]);
+    assert.equal(first.length, 30);
+    assert.equal(second, first);
+    assert.deepEqual(api.calls, ['listAssociations:', 'listAssociations:25']);
+    assert.equal(model.cachedAssociations(connection, fileSystem), first);
+    model.refresh(connection, fileSystem);
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined);
+    await model.associations(connection, fileSystem);
+    assert.equal(api.calls.length, 4);
+    model.refresh(connection);
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined, 'a connection refresh forgets them too');
+  });
+
+  it('puts a started task at the top of a loaded list, once, and says so', async () => {
+    const loads: number[] = [];
+    model.onDidLoadTasks(() => loads.push(1));
+    model.addTask(connection, task(999, 'PENDING'));
+    assert.equal(changes.length, 0, 'an unloaded list fetches it on first use');
+    await model.tasks(connection, fileSystem);
+    loads.length = 0;
+    const started = task(998, 'PENDING');
+    model.addTask(connection, started);
+    model.addTask(connection, started);
+    const tasks = model.cachedTasks(connection, fileSystem);
+    assert.equal(tasks[0], started);
+    assert.equal(tasks.filter((candidate) => candidate.taskId === started.taskId).length, 1);
+    assert.equal(loads.length, 1, 'the poller learns of it');
+    assert.equal(changes.at(-1)?.scope, 'resource');
+    assert.ok(model.activeTaskIds().get(connectionKey(connection))?.taskIds.includes(started.taskId), 'and polls it');
   });
 
   it('applies polled tasks to the lists that show them and reports the resource', async () => {

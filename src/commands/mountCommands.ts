@@ -3,23 +3,10 @@
 // and its confirmation), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { Connection, StorageResource } from '../fsx/model';
+import { StartableTaskType } from '../fsx/taskRequest';
 import type { MountTarget } from '../views/mountsController';
 import { CommandDeps, registerCommand } from './boundary';
-
-/** The start-task commands; each takes one StartTaskArgs and runs the guided flow. */
-export const START_TASK_COMMANDS = {
-  export: 'fsxTasks.startExport',
-  import: 'fsxTasks.startImport',
-  release: 'fsxTasks.startRelease',
-} as const;
-
-export interface StartTaskArgs {
-  readonly connection: Connection;
-  readonly resource: StorageResource;
-  /** Relative to the file system's root, prefilled; [] is the whole file system. */
-  readonly paths?: string[];
-}
+import { START_TASK_COMMANDS, StartTaskArgument } from './startTask';
 
 /** What addConnection takes to skip its region step. */
 export interface AddConnectionPreset {
@@ -29,17 +16,19 @@ export interface AddConnectionPreset {
 type MountDeps = CommandDeps & Pick<Container, 'mounts' | 'explorer'>;
 
 export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
-  const start = (command: string, foldersOnly: boolean) => async (uri: unknown, uris: unknown) => {
-    const target = await targetOf(deps, selected(uri, uris), foldersOnly);
+  // The start-task command runs the guided flow and its confirmation, as from the tree.
+  const start = (type: StartableTaskType) => async (uri: unknown, uris: unknown) => {
+    const command = START_TASK_COMMANDS.find(([, commandType]) => commandType === type)?.[0];
+    const target = command && (await targetOf(deps, selected(uri, uris), type === 'IMPORT_METADATA_FROM_REPOSITORY'));
     if (target) {
-      const args: StartTaskArgs = { connection: target.connection, resource: target.resource, paths: [...target.paths] };
-      await vscode.commands.executeCommand(command, args);
+      const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths };
+      await vscode.commands.executeCommand(command, argument);
     }
   };
   return [
-    registerCommand('fsxTasks.exportFromExplorer', deps, start(START_TASK_COMMANDS.export, false)),
-    registerCommand('fsxTasks.importFromExplorer', deps, start(START_TASK_COMMANDS.import, true)),
-    registerCommand('fsxTasks.releaseFromExplorer', deps, start(START_TASK_COMMANDS.release, false)),
+    registerCommand('fsxTasks.exportFromExplorer', deps, start('EXPORT_TO_REPOSITORY')),
+    registerCommand('fsxTasks.importFromExplorer', deps, start('IMPORT_METADATA_FROM_REPOSITORY')),
+    registerCommand('fsxTasks.releaseFromExplorer', deps, start('RELEASE_DATA_FROM_FILESYSTEM')),
     registerCommand('fsxTasks.showMountedTasks', deps, async (uri: unknown) => {
       const target = await targetOf(deps, selected(uri, undefined), false);
       const node = target && deps.explorer.tree.resourceNode(target.connection, target.resource);

@@ -87,6 +87,7 @@ export class ScriptedPrompts implements Prompts {
   readonly steps: (InputStep | (PickStep & { items: readonly vscode.QuickPickItem[] }))[] = [];
   readonly modals: { message: string; detail: string; actions: string[] }[] = [];
   unexpected: string[] = [];
+  private readonly messageActions: string[] = [];
 
   confirmWith(value: boolean, before?: () => Promise<void> | void): this {
     this.answers.push({ kind: 'confirm', value, before });
@@ -119,6 +120,12 @@ export class ScriptedPrompts implements Prompts {
   /** Answers a quick pick step of a guided flow. */
   pickStepWith(answer: PickStepAnswer): this {
     this.answers.push({ kind: 'pickStep', answer });
+    return this;
+  }
+
+  /** The next message that offers this action answers it (messages are otherwise dismissed). */
+  chooseAction(action: string): this {
+    this.messageActions.push(action);
     return this;
   }
 
@@ -157,6 +164,10 @@ export class ScriptedPrompts implements Prompts {
 
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
+    const chosen = this.messageActions[0];
+    if (chosen !== undefined && actions.includes(chosen)) {
+      return this.messageActions.shift();
+    }
     return undefined;
   }
 

@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The vscode-free core must never import vscode (DESIGN.md layering).
-    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts'],
+    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts', 'src/mounts/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, model/ and sandbox/ are vscode-free.' }] }],
     },

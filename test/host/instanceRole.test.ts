@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { FsxEmulator, InstanceMetadataService } from '../../src/emulator';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, getApi, label } from './helpers';
+import { children, clearEnv, contextValue, getApi, label } from './helpers';
 
 const ENV_KEYS = [
   'AWS_CONFIG_FILE',
@@ -37,7 +37,7 @@ describe('instance-role credentials through the emulated metadata service (no pr
   let emulator: FsxEmulator;
   let imds: InstanceMetadataService;
   let dir: string;
-  const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+  let restoreEnv: () => void = () => {};
 
   /** A fresh credential chain (no cached credentials) and the default connection's children. */
   async function listDefaultConnection(): Promise<{ root: ExplorerNode; nodes: ExplorerNode[] }> {
@@ -53,10 +53,7 @@ describe('instance-role credentials through the emulated metadata service (no pr
     emulator = await FsxEmulator.start({ scenario: 'demo' });
     imds = await InstanceMetadataService.start();
     dir = mkdtempSync(join(tmpdir(), 'fsx-imds-'));
-    for (const key of ENV_KEYS) {
-      savedEnv[key] = process.env[key];
-      delete process.env[key];
-    }
+    restoreEnv = clearEnv(ENV_KEYS);
     // No profile anywhere: empty config files, a home without ~/.aws.
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
@@ -72,13 +69,7 @@ describe('instance-role credentials through the emulated metadata service (no pr
   });
 
   after(async () => {
-    for (const key of ENV_KEYS) {
-      if (savedEnv[key] === undefined) {
-        delete process.env[key];
-      } else {
-        process.env[key] = savedEnv[key];
-      }
-    }
+    restoreEnv();
     api.container.clients.dispose();
     await vscode.commands.executeCommand('fsxTasks.exploreSandbox');
     await imds?.close();

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { StorageResource } from '../../src/fsx/model';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import { MOUNT_TABLE_ENV } from '../../src/views/mountsController';
-import { children, description, emulatorOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';
+import { children, clearEnv, description, emulatorOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 describe('Explorer context menu on a Lustre mount', function () {
   this.timeout(60_000);
@@ -21,7 +21,7 @@ describe('Explorer context menu on a Lustre mount', function () {
   let otherMount: string;
   let fileSystemId: string;
   let resource: StorageResource;
-  const savedTable = process.env[MOUNT_TABLE_ENV];
+  let restoreEnv: () => void = () => {};
 
   const uri = (...parts: string[]) => vscode.Uri.file(join(mountPoint, ...parts));
   const sandboxConnection = () => api.container.model.connections()[0].connection;
@@ -55,6 +55,7 @@ describe('Explorer context menu on a Lustre mount', function () {
         '',
       ].join('\n'),
     );
+    restoreEnv = clearEnv([MOUNT_TABLE_ENV]);
     process.env[MOUNT_TABLE_ENV] = table;
     await api.container.mounts.reload();
   });
@@ -64,11 +65,7 @@ describe('Explorer context menu on a Lustre mount', function () {
   });
 
   after(async () => {
-    if (savedTable === undefined) {
-      delete process.env[MOUNT_TABLE_ENV];
-    } else {
-      process.env[MOUNT_TABLE_ENV] = savedTable;
-    }
+    restoreEnv();
     await api.container.mounts.reload();
     emulatorOf(api).taskRules.setCreatedTaskBehaviour(undefined);
     await vscode.workspace.getConfiguration('fsxTasks').update('connections', undefined, vscode.ConfigurationTarget.Global);

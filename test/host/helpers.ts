@@ -66,6 +66,13 @@ export async function resourceNodes(api: FsxTasksApi): Promise<ExplorerNode[]> {
   return (await children(api, connection)).filter((node) => contextValue(node).startsWith('resource.'));
 }
 
+/** The rows of a resource's Associations (or S3 link) group, which is its first child when it has one. */
+export async function associationRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
+  const group = (await children(api, resource)).find((node) => contextValue(node) === 'associations');
+  assert.ok(group, `an associations group under ${resource.id}`);
+  return children(api, group);
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -106,8 +113,8 @@ export class ScriptedPrompts implements Prompts {
   /** The guided-flow steps shown, in order. */
   readonly steps: (InputStep | (PickStep & { items: readonly vscode.QuickPickItem[] }))[] = [];
   readonly modals: { message: string; detail: string; actions: string[] }[] = [];
-  unexpected: string[] = [];
   private readonly messageActions: string[] = [];
+  unexpected: string[] = [];
 
   confirmWith(value: boolean, before?: () => Promise<void> | void): this {
     this.answers.push({ kind: 'confirm', value, before });
@@ -122,6 +129,12 @@ export class ScriptedPrompts implements Prompts {
 
   pickWith(answer: PickAnswer): this {
     this.answers.push({ kind: 'pick', answer });
+    return this;
+  }
+
+  /** Clicks this action on the next message that offers it. */
+  chooseMessageAction(action: string): this {
+    this.messageActions.push(action);
     return this;
   }
 
@@ -140,12 +153,6 @@ export class ScriptedPrompts implements Prompts {
   /** Answers a quick pick step of a guided flow. */
   pickStepWith(answer: PickStepAnswer): this {
     this.answers.push({ kind: 'pickStep', answer });
-    return this;
-  }
-
-  /** The next message that offers this action answers it (messages are otherwise dismissed). */
-  chooseAction(action: string): this {
-    this.messageActions.push(action);
     return this;
   }
 
@@ -184,11 +191,9 @@ export class ScriptedPrompts implements Prompts {
 
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
-    const chosen = this.messageActions[0];
-    if (chosen !== undefined && actions.includes(chosen)) {
-      return this.messageActions.shift();
-    }
-    return undefined;
+    // Only a message that offers the scripted action takes it; others are dismissed.
+    const index = this.messageActions.findIndex((action) => actions.includes(action));
+    return index >= 0 ? this.messageActions.splice(index, 1)[0] : undefined;
   }
 
   async modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 // What a person does, in a real VS Code (code-server) in headless Chromium: open the FSx view,
 // read the demo file systems and tasks, cancel an executing task through the context menu and the
-// modal, watch the status bar follow it to CANCELED, and find tracking intact after a reload.
+// modal, watch the status bar follow it to CANCELED, find tracking intact after a reload, and start
+// an export from a file system's context menu through the guided quick input.
 // Screenshots land in test-results/. FSX_UI_VSIX=<file> runs the same scenario on the packaged
 // extension instead of the source folder; FSX_UI_HOST_VERSION=4.100.3 in that older host
 // (VS Code 1.100, the minimum version) instead of the default one.
@@ -141,5 +142,67 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.page.reload();
     await ui.statusBarItem(new RegExp(`${short}.*Executing`)).waitFor({ state: 'visible', timeout: STATUS_TIMEOUT_MS });
     await ui.screenshot(`${prefix}after-reload`);
+  });
+
+  it('starts an export from a right-click: steps in the quick input, Back, the confirmation, then the new task is shown and tracked', async () => {
+    // One tracked task at a time keeps the status bar naming it: stop following the earlier one.
+    const genomics = await ui.waitForTreeRow('genomics-scratch');
+    if ((await genomics.getAttribute('aria-expanded')) !== 'true') {
+      await ui.toggleRow(genomics);
+    }
+    await ui.contextMenu(await ui.waitForTreeRow(/tracked/));
+    await ui.clickMenuItem('Stop Tracking Task');
+    await ui.statusBarItem(/task-[0-9a-f]{4}/).waitFor({ state: 'hidden', timeout: STATUS_TIMEOUT_MS });
+    await ui.toggleRow(genomics);
+    const fileSystem = await ui.waitForTreeRow('ml-training');
+    await ui.contextMenu(fileSystem);
+    const items = await ui.menuItems();
+    for (const command of ['Export to S3...', 'Import Metadata from S3...', 'Release Files...']) {
+      assert.ok(items.some((item) => item.includes(command)), `${command} in ${items.join(', ')}`);
+    }
+    await ui.clickMenuItem('Export to S3...');
+    const input = ui.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    assert.match(await ui.quickInput.innerText(), /Export to S3: ml-training/);
+    await ui.typeInQuickInput('datasets/run-7');
+    const reportItem = ui.quickInput.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Write a completion report' }).first();
+    await reportItem.waitFor({ state: 'visible' });
+    await ui.screenshot(`${prefix}start-export-report`);
+    // Back shows the paths again, as typed.
+    await ui.quickInput.locator('.codicon-quick-input-back').first().click();
+    await ui.page.waitForFunction(() => {
+      // eslint-disable-next-line no-undef
+      const box = document.querySelector('.quick-input-widget input.input');
+      return box && box.value === 'datasets/run-7';
+    });
+    await input.press('Enter');
+    await reportItem.waitFor({ state: 'visible' });
+    await reportItem.click();
+    const dialog = await ui.dialogText();
+    assert.match(dialog, /Export from ml-training .* to S3\?/);
+    assert.match(dialog, /Paths \(1\): datasets\/run-7/);
+    assert.match(dialog, /Completion report \(failed files only\): under s3:\/\//);
+    await ui.screenshot(`${prefix}start-export-confirm`);
+    await ui.clickDialogButton('Start Export');
+    if (ui.toastsShown) {
+      // The progress notification closes once the create call has answered.
+      await ui.toast(/Starting Export to repository on ml-training/).waitFor({ state: 'hidden', timeout: 15_000 });
+    }
+    // The new task heads ml-training's tasks (below its Associations group), marked tracked.
+    await ui.toggleRow(await ui.waitForTreeRow('ml-training'));
+    await ui.waitForTreeRow('Associations');
+    const row = await ui.waitForTreeRow(/(Pending|Executing|Succeeded).*tracked/);
+    const taskId = /task-[0-9a-f]{17,}/.exec((await row.getAttribute('aria-label')) ?? '')?.[0];
+    assert.ok(taskId, 'the new task row names its id');
+    // Followed in the status bar, and fresh (no warning of a failed refresh).
+    await ui.statusBarItem(new RegExp(`task-${taskId.slice(5, 9)}.*(Pending|Executing|Succeeded)`))
+      .and(ui.page.locator('.statusbar-item:not(:has(.codicon-warning))'))
+      .waitFor({ state: 'visible', timeout: STATUS_TIMEOUT_MS });
+    // The associations it exported through, each with its state first.
+    await ui.toggleRow(await ui.waitForTreeRow('Associations'));
+    for (const state of [/^Available \/datasets/, /^Misconfigured \//, /^Failed \//]) {
+      await ui.waitForTreeRow(state);
+    }
+    await ui.screenshot(`${prefix}start-export-tracked`);
   });
 });

@@ -74,6 +74,18 @@ describe('package.json menus', () => {
     }
   }
 
+  it('offers the start commands on file systems and usable associations only, and in the palette', () => {
+    for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease']) {
+      for (const viewItem of ['resource.fileSystem', 'association.AVAILABLE', 'association.UPDATING']) {
+        assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
+      }
+      for (const viewItem of ['resource.fileCache', 'association.MISCONFIGURED', 'association.FAILED', 'association.CREATING', 'associations', 'task.EXECUTING', 'connection.sandbox']) {
+        assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
+      }
+      assert.ok(!(manifest.contributes.menus.commandPalette as { command: string; when: string }[]).some((item) => item.command === command && item.when === 'false'), `${command} in the palette`);
+    }
+  });
+
   it('offers no task action on non-task nodes', () => {
     for (const viewItem of ['connection.sandbox', 'connection.configured', 'resource.fileSystem', 'resource.fileCache', 'loadMore', 'error.throttled', 'empty']) {
       for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId']) {

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { Connection, ResourceRef, StorageResource } from '../fsx/model';
 import { MAX_TASK_PATHS } from '../fsx/taskRequest';
@@ -76,7 +77,9 @@ export class MountsController implements vscode.Disposable {
    * is thrown (it explains more than "not covered").
    */
   async locate(absolutePaths: readonly string[]): Promise<MountTarget> {
-    const selection = selectionOf(this.mounts, absolutePaths);
+    // The mount table names real paths; a folder opened through a symbolic link names the link.
+    const real = await Promise.all(absolutePaths.map((path) => realpath(path).catch(() => path)));
+    const selection = selectionOf(this.mounts, real);
     if (!selection.ok) {
       return { kind: 'refused', message: refusal(selection) };
     }

@@ -2,7 +2,7 @@
 // sandbox file system's DNS name and mount name, a real folder as its mount point, and the
 // Explorer commands run on that folder's URIs as the context menu passes them (uri, uris[]).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -36,7 +36,8 @@ describe('Explorer context menu on a Lustre mount', function () {
     resource = (await api.container.model.resources(sandboxConnection())).find((candidate) => candidate.id === fileSystemId) as StorageResource;
     assert.ok(resource?.dnsName && resource.mountName, 'the sandbox describes its DNS name and mount name');
 
-    dir = mkdtempSync(join(tmpdir(), 'fsx-mount-'));
+    // Real paths, as the kernel writes them in the mount table.
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'fsx-mount-')));
     mountPoint = join(dir, 'fsx');
     otherMount = join(dir, 'scratch');
     for (const folder of ['results/run-7', 'results/run-8', 'logs']) {
@@ -134,6 +135,18 @@ describe('Explorer context menu on a Lustre mount', function () {
     await vscode.commands.executeCommand('fsxTasks.importFromExplorer', uri('results'));
     await vscode.commands.executeCommand('fsxTasks.importFromExplorer', vscode.Uri.file(mountPoint));
     assert.deepEqual(seen, ['results', '']);
+  });
+
+  it('follows a symbolic link into the mount (a workspace opened through a link)', async () => {
+    const link = join(dir, 'fsx-link');
+    symlinkSync(mountPoint, link);
+    let prefilled: string | undefined;
+    prompts.inputStepWith((step) => {
+      prefilled = step.value;
+      return undefined;
+    });
+    await vscode.commands.executeCommand('fsxTasks.releaseFromExplorer', vscode.Uri.file(join(link, 'logs')));
+    assert.equal(prefilled, 'logs');
   });
 
   it('refuses paths outside the mounts, selections across mounts and more than 100 paths, before any flow', async () => {

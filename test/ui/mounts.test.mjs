@@ -4,7 +4,7 @@
 // opens with the folder's path relative to the mount root, and the started task is tracked in
 // the status bar to its end. Needs the compiled sources (out/, `npm run compile-tests`).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,8 @@ describe('UI scenario: export a folder of a Lustre mount from the Explorer', fun
 
   before(async () => {
     const resource = await describedDemoFileSystem('ml-training');
-    dir = mkdtempSync(join(tmpdir(), 'fsx-ui-mount-'));
+    // Real paths, as the kernel writes them in the mount table.
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'fsx-ui-mount-')));
     const workspace = join(dir, 'workspace');
     const mountPoint = join(workspace, 'fsx');
     mkdirSync(join(mountPoint, 'checkpoints', 'epoch-12'), { recursive: true });

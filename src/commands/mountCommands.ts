@@ -40,7 +40,7 @@ export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
 }
 
 /** VS Code passes the clicked item and the whole selection; the selection wins when it holds the item. */
-export function selected(uri: unknown, uris: unknown): vscode.Uri[] {
+function selected(uri: unknown, uris: unknown): vscode.Uri[] {
   const all = Array.isArray(uris) ? uris.filter((item): item is vscode.Uri => item instanceof vscode.Uri) : [];
   const clicked = uri instanceof vscode.Uri ? uri : undefined;
   if (clicked && !all.some((item) => item.toString() === clicked.toString())) {

@@ -66,6 +66,11 @@ export async function resourceNodes(api: FsxTasksApi): Promise<ExplorerNode[]> {
   return (await children(api, connection)).filter((node) => contextValue(node).startsWith('resource.'));
 }
 
+/** A resource's task list as the tree shows it (tasks, Load more, empty or error rows), without its Associations group. */
+export async function taskListRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await children(api, resource)).filter((node) => contextValue(node) !== 'associations');
+}
+
 /** The rows of a resource's Associations (or S3 link) group, which is its first child when it has one. */
 export async function associationRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
   const group = (await children(api, resource)).find((node) => contextValue(node) === 'associations');

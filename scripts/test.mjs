@@ -89,7 +89,7 @@ async function hostTier(name, options) {
 }
 
 async function uiTier(name, env) {
-  await tier(name, () => mocha(name, ['--timeout', '200000', 'test/ui/scenario.test.mjs'], env));
+  await tier(name, () => mocha(name, ['--timeout', '200000', 'test/ui/*.test.mjs'], env));
 }
 
 await tier('static', async () => {

@@ -14,6 +14,7 @@ import { ConnectionsController } from './views/connectionsController';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
 import { createLog, logApiCall } from './views/log';
+import { MountsController } from './views/mountsController';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
 import { TaskDetailsProvider } from './views/taskDetails';
@@ -28,6 +29,7 @@ export class Container implements vscode.Disposable {
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
+  readonly mounts: MountsController;
   readonly explorer: ExplorerController;
   readonly details: TaskDetailsProvider;
   readonly connections: ConnectionsController;
@@ -60,8 +62,9 @@ export class Container implements vscode.Disposable {
           .map((entry) => entry.connection),
       ),
     );
+    this.mounts = this.own(new MountsController(this.model, log));
     this.explorer = this.own(
-      new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState),
+      new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState, this.mounts),
     );
     this.details = this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll));
     this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, (shown) => this.explorer.showSandbox(shown), log));
@@ -75,6 +78,7 @@ export class Container implements vscode.Disposable {
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
+    await this.mounts.reload();
     const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() ? 'demo' : undefined);
     if (scenario) {
       // Started with the window (FSX_SANDBOX or the setting): no need to steal focus.

@@ -7,6 +7,7 @@ import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } 
 import { ConnectionNode } from '../views/explorer/connectionNode';
 import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
+import type { AddConnectionPreset } from './mountCommands';
 
 type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
@@ -32,13 +33,14 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
   return [
-    registerCommand('fsxTasks.addConnection', deps, async () => {
+    registerCommand('fsxTasks.addConnection', deps, async (arg) => {
       const profiles = await pickProfiles(deps);
       if (!profiles || profiles.length === 0) {
         return;
       }
       const named = profiles.map((profile) => (typeof profile === 'string' ? profile : undefined));
-      const region = await pickRegion(deps, named.length === 1 ? named[0] : undefined, true);
+      // A mounted file system's DNS name names its region: no need to ask.
+      const region = presetRegion(arg) ?? (await pickRegion(deps, named.length === 1 ? named[0] : undefined, true));
       if (!region) {
         return;
       }
@@ -79,6 +81,11 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       }
     }),
   ];
+}
+
+function presetRegion(arg: unknown): string | undefined {
+  const region = (arg as Partial<AddConnectionPreset> | undefined)?.presetRegion;
+  return typeof region === 'string' && isPlausibleRegion(region) ? region : undefined;
 }
 
 function connectionOf(arg: unknown): Connection | undefined {

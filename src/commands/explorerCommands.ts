@@ -6,13 +6,14 @@ import { ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer'>;
+type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
   return [
     registerCommand('fsxTasks.refresh', deps, async (arg) => {
       if (!isNode(arg)) {
+        await deps.mounts.reload();
         await deps.connections.reload();
       } else {
         // A message node (an error's Retry) refreshes what its parent shows.

@@ -4,6 +4,7 @@ import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerFilterCommands } from './filterCommands';
+import { registerMountCommands } from './mountCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
 import { registerStartTaskCommands } from './startTask';
@@ -22,5 +23,6 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
     ...registerStartTaskCommands(container),
+    ...registerMountCommands(container),
   ];
 }

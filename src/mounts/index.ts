@@ -14,3 +14,4 @@ export {
   type MountTableReader,
 } from './mountTable';
 export { findMount, matchMounts, relativeToMount, type MountMatch, type MountableResource } from './matching';
+export { selectionOf, type MountSelection } from './selection';

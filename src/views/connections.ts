@@ -57,10 +57,17 @@ export class ConnectionResolver {
     return { connection, label, sandbox: false, problem };
   }
 
-  /** Env keys, a profile, web identity or a container role: worth trying the default chain. */
+  /** Env keys, a profile, web identity, a container role or a named metadata service: worth trying the default chain. */
   private async hasAnyCredentialSource(): Promise<boolean> {
     const env = this.env;
-    if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
+    if (
+      env.AWS_ACCESS_KEY_ID ||
+      env.AWS_PROFILE ||
+      env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+      env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ||
+      env.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
+      env.AWS_EC2_METADATA_SERVICE_ENDPOINT
+    ) {
       return true;
     }
     try {

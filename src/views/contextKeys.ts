@@ -9,6 +9,8 @@ export interface ContextKeys {
   'fsxTasks.hasConnections': boolean;
   /** A task filter is in force: the view title offers Clear Filter. */
   'fsxTasks.filtered': boolean;
+  /** The mount table has a Lustre mount: the Explorer's FSx items show on local and remote files (the command checks the path: a when clause cannot match below a list of roots). */
+  'fsxTasks.hasLustreMounts': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

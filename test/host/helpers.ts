@@ -15,6 +15,26 @@ export async function getApi(): Promise<FsxTasksApi> {
   return api;
 }
 
+/**
+ * Clears these variables of the extension host's environment (the SDK reads it when it resolves
+ * credentials and endpoints); the returned function puts back what was there.
+ */
+export function clearEnv(keys: readonly string[]): () => void {
+  const saved = new Map(keys.map((key) => [key, process.env[key]]));
+  for (const key of keys) {
+    delete process.env[key];
+  }
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) {
+        delete process.env[key];
+      } else {
+        process.env[key] = value;
+      }
+    }
+  };
+}
+
 export function emulatorOf(api: FsxTasksApi) {
   const emulator = api.container.sandbox.instance;
   assert.ok(emulator, 'the sandbox emulator runs (FSX_SANDBOX=1)');

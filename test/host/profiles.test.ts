@@ -12,7 +12,7 @@ import { FsxEmulator } from '../../src/emulator';
 import { scanRegions } from '../../src/fsx/regions';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, getApi, label, ScriptedPrompts, waitFor } from './helpers';
+import { children, clearEnv, contextValue, getApi, label, ScriptedPrompts, waitFor } from './helpers';
 
 const ENV_KEYS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_FSX'] as const;
 
@@ -21,7 +21,7 @@ describe('real AWS profiles (no sandbox)', function () {
   let api: FsxTasksApi;
   let emulator: FsxEmulator;
   let dir: string;
-  const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+  let restoreEnv: () => void = () => {};
   const config = () => vscode.workspace.getConfiguration('fsxTasks');
 
   async function connect(connections: unknown[], settings: { endpoint?: string; useFipsEndpoint?: boolean } = {}): Promise<ExplorerNode[]> {
@@ -44,10 +44,7 @@ describe('real AWS profiles (no sandbox)', function () {
     api = await getApi();
     emulator = await FsxEmulator.start({ scenario: 'demo' });
     dir = mkdtempSync(join(tmpdir(), 'fsx-profiles-'));
-    for (const key of ENV_KEYS) {
-      savedEnv[key] = process.env[key];
-      delete process.env[key];
-    }
+    restoreEnv = clearEnv(ENV_KEYS);
     const credentials = join(dir, 'credentials.js');
     writeFileSync(
       credentials,
@@ -90,13 +87,7 @@ describe('real AWS profiles (no sandbox)', function () {
   });
 
   after(async () => {
-    for (const key of ENV_KEYS) {
-      if (savedEnv[key] === undefined) {
-        delete process.env[key];
-      } else {
-        process.env[key] = savedEnv[key];
-      }
-    }
+    restoreEnv();
     for (const key of ['connections', 'endpoint', 'useFipsEndpoint']) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     }

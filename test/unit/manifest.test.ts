@@ -126,6 +126,29 @@ describe('package.json menus', () => {
     assert.equal(properties['fsxTasks.endpoint'].scope, 'machine');
   });
 
+  it("offers the Explorer's FSx items on local and remote files while a Lustre mount exists; Import on folders only", () => {
+    const offered = (command: string, context: Context) => menuItems('explorer/context', command).some((item) => evaluate(item.when, context));
+    for (const resourceScheme of ['file', 'vscode-remote']) {
+      for (const explorerResourceIsFolder of [true, false]) {
+        const context = { resourceScheme, explorerResourceIsFolder, 'fsxTasks.hasLustreMounts': true };
+        for (const command of ['fsxTasks.exportFromExplorer', 'fsxTasks.releaseFromExplorer', 'fsxTasks.showMountedTasks']) {
+          assert.ok(offered(command, context), `${command} on ${resourceScheme}`);
+          assert.ok(!offered(command, { ...context, 'fsxTasks.hasLustreMounts': false }), `${command} without mounts`);
+          assert.ok(!offered(command, { ...context, resourceScheme: 'untitled' }), `${command} on untitled`);
+        }
+        assert.equal(offered('fsxTasks.importFromExplorer', context), explorerResourceIsFolder, `import, folder: ${explorerResourceIsFolder}`);
+      }
+    }
+    const hidden = (manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter((item) => item.when === 'false').map((item) => item.command);
+    for (const item of manifest.contributes.menus['explorer/context'] as { command: string }[]) {
+      assert.ok(hidden.includes(item.command), `${item.command} needs a selection: hidden from the palette`);
+    }
+  });
+
+  it('runs where the workspace is in a remote window (the mounts and the instance role are there)', () => {
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+  });
+
   it('activates lazily', () => {
     assert.ok(!(manifest.activationEvents as string[]).some((event) => event === '*' || event === 'onStartupFinished'));
   });

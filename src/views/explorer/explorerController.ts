@@ -7,6 +7,7 @@ import { TreeWatch } from '../../model/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import { TaskTracker } from '../../tracking/taskTracker';
 import { setContext } from '../contextKeys';
+import type { MountsController } from '../mountsController';
 import { Settings } from '../settings';
 import { ExplorerNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
@@ -33,8 +34,9 @@ export class ExplorerController implements vscode.Disposable {
     settings: Settings,
     isConfigured: (connection: Connection) => boolean,
     private readonly state: vscode.Memento,
+    mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>,
   ) {
-    this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured);
+    this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured, (connection, resource) => mounts.mountPointsOf(connection, resource));
     // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
     this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
@@ -46,6 +48,8 @@ export class ExplorerController implements vscode.Disposable {
       // Polls bring news of the rows: the model applies it and the tree re-renders what changed.
       scheduler.onDidPoll(({ connection, tasks }) => model.applyTasks(connection, tasks)),
       settings.onDidChange(['tasks.pageSize'], () => model.refresh()),
+      // The "mounted" markers come from the mount table, read after the tree may have rendered.
+      mounts.onDidChange(() => this.tree.rerender()),
     ];
     // Before the first listing, so the first requests already carry the lifecycle filter.
     model.setFilter(normalizeFilter(state.get(FILTER_STATE_KEY)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Connection } from '../../fsx/model';
+import { Connection, ResourceRef } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
 
 /** What every node may read; built once by the explorer controller. */
@@ -10,6 +10,8 @@ export interface ExplorerContext {
   /** A temporary description while an action runs on the task ("Canceling..."). */
   busyLabel(taskId: string): string | undefined;
   now(): number;
+  /** Where the resource is mounted on the machine the extension runs on. */
+  mountPoints(connection: Connection, resource: ResourceRef): readonly string[];
 }
 
 /** One node of the FSx explorer. Ids are stable across refreshes so selection and expansion survive. */

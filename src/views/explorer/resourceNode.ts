@@ -24,9 +24,14 @@ export class ResourceNode extends ChildNode {
     const isCache = resource.kind === 'fileCache';
     const item = this.item(resource.name ?? resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = themeIcon(isCache ? 'layers' : 'database');
-    // A state other than AVAILABLE first, then the id (the name is the label); the kind is the
-    // icon and the tooltip, so the id is not cut at the default side-bar width.
-    item.description = [resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined, resource.name ? resource.id : isCache ? vscode.l10n.t('File Cache') : undefined]
+    const mountPoints = this.context.mountPoints(this.connection, resource);
+    // A state other than AVAILABLE first, then "mounted", then the id (the name is the label):
+    // at the default side-bar width only the id's end is cut; where it is mounted is in the tooltip.
+    item.description = [
+      resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined,
+      mountPoints.length > 0 ? vscode.l10n.t('mounted') : undefined,
+      resource.name ? resource.id : isCache ? vscode.l10n.t('File Cache') : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -42,6 +47,9 @@ export class ResourceNode extends ChildNode {
       if (value) {
         tooltip.appendMarkdown(`${escape(label)}: \`${value}\`  \n`);
       }
+    }
+    for (const mountPoint of mountPoints) {
+      tooltip.appendMarkdown(`${vscode.l10n.t('mounted at {0}', `\`${mountPoint}\``)}  \n`);
     }
     item.tooltip = tooltip;
     item.contextValue = isCache ? 'resource.fileCache' : 'resource.fileSystem';

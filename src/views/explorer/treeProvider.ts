@@ -26,9 +26,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly model: ExplorerModel,
     isTracked: (taskId: string) => boolean,
     private readonly isConfigured: (connection: Connection) => boolean,
+    mountPoints: ExplorerContext['mountPoints'] = () => [],
     now: () => number = Date.now,
   ) {
-    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now };
+    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now, mountPoints };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
   }
 
@@ -56,13 +57,19 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   /** The node chain for a task, for TreeView.reveal (ids match the ones the tree built). */
   taskNode(connection: Connection, task: Task): TaskNode | undefined {
+    const resourceNode = this.resourceNode(connection, task.resource);
+    return resourceNode && new TaskNode(resourceNode, task, this.context);
+  }
+
+  /** The node chain for a file system or cache, for TreeView.reveal. */
+  resourceNode(connection: Connection, ref: ResourceRef): ResourceNode | undefined {
     const entry = this.model.entryFor(connectionKey(connection));
     if (!entry) {
       return undefined;
     }
     const connectionNode = new ConnectionNode(entry, this.context, this.isConfigured(connection));
-    const resource = this.model.cachedResources(connection).find((candidate) => resourceKey(candidate) === resourceKey(task.resource)) ?? placeholderResource(task.resource);
-    return new TaskNode(new ResourceNode(connectionNode, resource, this.context), task, this.context);
+    const resource = this.model.cachedResources(connection).find((candidate) => resourceKey(candidate) === resourceKey(ref)) ?? placeholderResource(ref);
+    return new ResourceNode(connectionNode, resource, this.context);
   }
 
   /** Shows a temporary description with a spinner on a task while an action runs on it. */

@@ -1,0 +1,97 @@
+// The FSx items of VS Code's Explorer context menu, on files and folders inside a Lustre mount:
+// start a task with the selection's paths prefilled (the start-task commands run the guided flow
+// and its confirmation), or show the file system's tasks in the FSx view.
+import * as vscode from 'vscode';
+import type { Container } from '../container';
+import { StartableTaskType } from '../fsx/taskRequest';
+import type { MountTarget } from '../views/mountsController';
+import { CommandDeps, registerCommand } from './boundary';
+import { START_TASK_COMMANDS, StartTaskArgument } from './startTask';
+
+/** What addConnection takes to skip its region step. */
+export interface AddConnectionPreset {
+  readonly presetRegion: string;
+}
+
+type MountDeps = CommandDeps & Pick<Container, 'mounts' | 'explorer'>;
+
+export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
+  // The start-task command runs the guided flow and its confirmation, as from the tree.
+  const start = (type: StartableTaskType) => async (uri: unknown, uris: unknown) => {
+    const command = START_TASK_COMMANDS.find(([, commandType]) => commandType === type)?.[0];
+    const target = command && (await targetOf(deps, selected(uri, uris), type === 'IMPORT_METADATA_FROM_REPOSITORY'));
+    if (target) {
+      const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths };
+      await vscode.commands.executeCommand(command, argument);
+    }
+  };
+  return [
+    registerCommand('fsxTasks.exportFromExplorer', deps, start('EXPORT_TO_REPOSITORY')),
+    registerCommand('fsxTasks.importFromExplorer', deps, start('IMPORT_METADATA_FROM_REPOSITORY')),
+    registerCommand('fsxTasks.releaseFromExplorer', deps, start('RELEASE_DATA_FROM_FILESYSTEM')),
+    registerCommand('fsxTasks.showMountedTasks', deps, async (uri: unknown) => {
+      const target = await targetOf(deps, selected(uri, undefined), false);
+      const node = target && deps.explorer.tree.resourceNode(target.connection, target.resource);
+      if (node) {
+        await deps.explorer.view.reveal(node, { select: true, focus: true, expand: true });
+      }
+    }),
+  ];
+}
+
+/** VS Code passes the clicked item and the whole selection; the selection wins when it holds the item. */
+function selected(uri: unknown, uris: unknown): vscode.Uri[] {
+  const all = Array.isArray(uris) ? uris.filter((item): item is vscode.Uri => item instanceof vscode.Uri) : [];
+  const clicked = uri instanceof vscode.Uri ? uri : undefined;
+  if (clicked && !all.some((item) => item.toString() === clicked.toString())) {
+    return [clicked];
+  }
+  return all.length > 0 ? all : clicked ? [clicked] : [];
+}
+
+async function targetOf(deps: MountDeps, uris: readonly vscode.Uri[], foldersOnly: boolean): Promise<Extract<MountTarget, { kind: 'resource' }> | undefined> {
+  const local = uris.filter((uri) => uri.scheme === 'file');
+  if (local.length === 0) {
+    await deps.prompts.message('warning', vscode.l10n.t('Select a file or folder on a mounted FSx for Lustre file system or File Cache.'));
+    return undefined;
+  }
+  if (foldersOnly) {
+    for (const uri of local) {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) {
+        await deps.prompts.message('warning', vscode.l10n.t('Import Metadata works on folders; {0} is a file.', uri.fsPath));
+        return undefined;
+      }
+    }
+  }
+  // Mounts come and go (an automount, a remount): read the table again before deciding.
+  await deps.mounts.reload();
+  const target = await deps.mounts.locate(local.map((uri) => uri.fsPath));
+  switch (target.kind) {
+    case 'resource':
+      return target;
+    case 'refused':
+      await deps.prompts.message('warning', target.message);
+      return undefined;
+    case 'uncovered':
+      await offerConnection(deps, target);
+      return undefined;
+  }
+}
+
+async function offerConnection(deps: MountDeps, target: Extract<MountTarget, { kind: 'uncovered' }>): Promise<void> {
+  const what = target.resourceId ?? target.mount.source;
+  if (!target.region) {
+    await deps.prompts.message('warning', vscode.l10n.t('No connection describes the file system mounted at {0} ({1}). Add a connection for its account and region.', target.mount.mountPoint, what));
+    return;
+  }
+  const add = vscode.l10n.t('Add Connection for {0}', target.region);
+  const choice = await deps.prompts.message(
+    'warning',
+    vscode.l10n.t('No connection describes {0}, mounted at {1}. Its DNS name says it is in {2}.', what, target.mount.mountPoint, target.region),
+    add,
+  );
+  if (choice === add) {
+    const preset: AddConnectionPreset = { presetRegion: target.region };
+    await vscode.commands.executeCommand('fsxTasks.addConnection', preset);
+  }
+}

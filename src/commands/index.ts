@@ -3,6 +3,7 @@ import type { Container } from '../container';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
+import { registerOutcomeCommands } from './outcomeCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
 import { registerTaskActions } from './taskActions';
@@ -18,5 +19,6 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
+    ...registerOutcomeCommands(container),
   ];
 }

@@ -1,3 +1,4 @@
+import type { EstimateOf } from '../../model/statusBarText';
 import * as vscode from 'vscode';
 import { Connection } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
@@ -10,6 +11,8 @@ export interface ExplorerContext {
   /** A temporary description while an action runs on the task ("Canceling..."). */
   busyLabel(taskId: string): string | undefined;
   now(): number;
+  /** A running task's throughput estimate, if polls have seen enough of it. */
+  estimate?: EstimateOf;
 }
 
 /** One node of the FSx explorer. Ids are stable across refreshes so selection and expansion survive. */

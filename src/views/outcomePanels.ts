@@ -149,6 +149,8 @@ export class ProgressChartPanels implements vscode.Disposable {
   }
 
   show(task: Task): void {
+    // The task the command was given is a sample too (the tracker's first look is no poll).
+    this.histories.observe([task]);
     let panel = this.panels.get(task.taskId);
     if (!panel) {
       const created = vscode.window.createWebviewPanel('fsxTasks.progressChart', '', vscode.ViewColumn.Active, { ...panelOptions(), enableScripts: false });

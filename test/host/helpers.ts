@@ -125,9 +125,12 @@ export class ScriptedPrompts implements Prompts {
     return answer?.kind === 'input' ? answer.value : undefined;
   }
 
+  /** Chooses a notification's action (none by default). */
+  answerMessages?: (text: string, actions: readonly string[]) => string | undefined;
+
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
-    return undefined;
+    return this.answerMessages?.(text, actions);
   }
 
   private next(kind: string, what: string) {

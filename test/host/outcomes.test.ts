@@ -185,7 +185,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     }
   });
 
-  it('charts a running task from the polls, with files/s and the time left once there are samples', async () => {
+  it('charts a running task from its sample history, and says there are not enough samples at first', async () => {
     const taskId = emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     const tracked = await waitFor('the task observed executing', () => api.container.tracking.tracker.list().find((entry) => entry.taskId === taskId && entry.task?.lifecycle === 'EXECUTING')?.task);

@@ -117,6 +117,8 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await page.locator('#search').fill(firstPath ?? '');
     assert.ok((await rows.count()) < all || all === 1, 'search narrows the list');
     await page.locator('#search').fill('');
+    // Away from the tree, so no hover covers the page.
+    await ui.page.mouse.move(900, 700);
     await ui.screenshot(`${prefix}failed-files`);
 
     const executing = await ui.waitForTreeRow(/^Executing/);
@@ -124,8 +126,14 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.clickMenuItem('Show Progress Chart');
     const chart = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame').locator('svg.chart');
     await chart.waitFor({ state: 'visible', timeout: 60_000 });
+    // FSx (and the emulator) update Status every 30 s: three updates over a minute give an
+    // estimate, drawn ahead of the samples, and the files/s and time left above the chart.
+    await chart.locator('polyline.estimate').waitFor({ state: 'attached', timeout: 150_000 });
+    const frame = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame');
+    assert.match(await frame.locator('#throughput').innerText(), /files\/s, about .+ left\./);
+    await ui.page.mouse.move(900, 700);
     await ui.screenshot(`${prefix}progress-chart`);
-  });
+  }).timeout(300_000);
 
   it('cancels an executing task: right-click, Cancel, confirm in the modal', async () => {
     const row = await ui.waitForTreeRow(/Executing/);

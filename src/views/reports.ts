@@ -24,11 +24,6 @@ export class ReportService implements vscode.Disposable {
     private readonly options: ClientFactoryOptions,
   ) {}
 
-  /** Whether the S3 client has been loaded (it is not until a report is first read). */
-  get isLoaded(): boolean {
-    return this.loaded !== undefined;
-  }
-
   async read(connection: Connection, task: Task, signal?: AbortSignal): Promise<ReportOutcome> {
     const { module, factory } = await this.load();
     return module.createReportReader(factory, connection, this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });

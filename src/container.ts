@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import { startSandbox } from './commands/sandboxCommands';
 import { FsxClientFactory } from './fsx/clientFactory';
-import { Connection, FsxApi } from './fsx/model';
+import { Connection, FsxApi, Task } from './fsx/model';
+import type { ThroughputEstimate } from './outcomes/throughput';
 import { FsxService } from './fsx/fsxService';
 import { ExplorerModel } from './model/explorerModel';
+import { ProgressHistories } from './outcomes/progressChart';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
@@ -15,7 +17,9 @@ import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
 import { createLog, logApiCall } from './views/log';
 import { MountsController } from './views/mountsController';
+import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
+import { ReportService } from './views/reports';
 import { Settings } from './views/settings';
 import { TaskDetailsProvider } from './views/taskDetails';
 import { TrackingController } from './views/trackingController';
@@ -35,6 +39,11 @@ export class Container implements vscode.Disposable {
   readonly connections: ConnectionsController;
   /** What is kept per workspace (tracked tasks, the task filter). */
   readonly workspaceState: vscode.Memento;
+  /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
+  readonly progress = new ProgressHistories();
+  readonly reports: ReportService;
+  readonly failedFiles: FailedFilesPanels;
+  readonly progressCharts: ProgressChartPanels;
   private readonly owned: vscode.Disposable[] = [];
 
   constructor(context: vscode.ExtensionContext) {
@@ -53,22 +62,39 @@ export class Container implements vscode.Disposable {
         onError: (connection, error) => log.warn(`Poll of ${connection.region} failed: ${error.logLine}`),
       }),
     );
+    // Subscribed before the tracker and the views, so they render with the poll's sample in.
+    this.own(this.scheduler.onDidPoll(({ tasks }) => this.progress.observe(tasks)));
     this.own(vscode.window.onDidChangeWindowState((state) => this.scheduler.setWindowFocused(state.focused)));
     this.tracking = this.own(
-      new TrackingController(this.workspaceState, this.scheduler, this.settings, log, this.prompts, this.apiFor, () =>
-        this.model
-          .connections()
-          .filter((entry) => !entry.problem)
-          .map((entry) => entry.connection),
+      new TrackingController(
+        this.workspaceState,
+        this.scheduler,
+        this.settings,
+        log,
+        this.prompts,
+        this.apiFor,
+        () =>
+          this.model
+            .connections()
+            .filter((entry) => !entry.problem)
+            .map((entry) => entry.connection),
+        this.estimateOf,
       ),
     );
     this.mounts = this.own(new MountsController(this.model, log));
     this.explorer = this.own(
       new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState, this.mounts),
     );
-    this.details = this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll));
+    this.explorer.tree.estimateOf = this.estimateOf;
+    this.details = this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll, this.estimateOf));
+    this.reports = this.own(new ReportService(this.settings, { onApiCall: (event) => logApiCall(log, event) }));
+    this.failedFiles = this.own(new FailedFilesPanels(this.reports, this.prompts));
+    this.progressCharts = this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll));
     this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, (shown) => this.explorer.showSandbox(shown), log));
   }
+
+  /** A running task's throughput and time left, once polls have seen it run. */
+  readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
 
   /** The FSx operations for a connection, over its cached client. */
   readonly apiFor = (connection: Connection): FsxApi => new FsxService(this.clients.get(connection));

@@ -5,6 +5,7 @@ import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerFilterCommands } from './filterCommands';
 import { registerMountCommands } from './mountCommands';
+import { registerOutcomeCommands } from './outcomeCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
 import { registerStartTaskCommands } from './startTask';
@@ -24,5 +25,6 @@ export function registerCommands(container: Container): vscode.Disposable[] {
     registerShowTrackedTasks(container),
     ...registerStartTaskCommands(container),
     ...registerMountCommands(container),
+    ...registerOutcomeCommands(container),
   ];
 }

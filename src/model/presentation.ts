@@ -142,9 +142,17 @@ export function createTaskText(l10n: L10n) {
   };
 }
 
-/** `task.<LIFECYCLE>` plus `.tracked` when tracked: package.json menus match these exactly. */
-export function taskContextValue(task: Pick<Task, 'lifecycle'>, tracked: boolean): string {
-  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}`;
+/** `task.<LIFECYCLE>`, then `.tracked` when tracked, then `.report` when it has a failure report: package.json menus match these exactly. */
+export function taskContextValue(task: Pick<Task, 'lifecycle'> & Partial<Pick<Task, 'report' | 'status'>>, tracked: boolean): string {
+  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}${hasFailureReport(task) ? '.report' : ''}`;
+}
+
+/**
+ * Has the task ended with a report that lists failed files? FSx writes the report when a task
+ * ends, so only ended tasks qualify: with failed files, or FAILED (whose count may be missing).
+ */
+export function hasFailureReport(task: Pick<Task, 'lifecycle'> & Partial<Pick<Task, 'report' | 'status'>>): boolean {
+  return !!task.report?.enabled && isTerminal(task.lifecycle) && (task.lifecycle === 'FAILED' || (task.status?.failedCount ?? 0) > 0);
 }
 
 /** Text without its `$(codicon)` icons, for titles and accessible labels. */

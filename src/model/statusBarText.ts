@@ -3,6 +3,8 @@
 import type { FsxError } from '../fsx/errors';
 import { isTerminal, Lifecycle } from '../fsx/model';
 import type { TrackedTask } from '../tracking/taskTracker';
+import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
+import type { Task } from '../fsx/model';
 import { createTaskText, L10n, percentText, shortTaskId, stripCodicons } from './presentation';
 
 /** The text, tooltip and colour of the status bar item, derived from the tracked tasks alone. */
@@ -20,8 +22,11 @@ function lifecycleOf(tracked: TrackedTask): Lifecycle | undefined {
  * What the item shows for these tracked tasks, or undefined to hide it. After a failed refresh
  * the shown state may be stale: a warning icon and the reason say so, never a toast.
  */
-export function renderStatusBar(l10n: L10n, tracked: readonly TrackedTask[], lastFailure?: FsxError): StatusBarView | undefined {
-  const view = renderTracked(l10n, tracked);
+/** A running task's throughput estimate, when there is one (see outcomes/throughput.ts). */
+export type EstimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>) => ThroughputEstimate | undefined;
+
+export function renderStatusBar(l10n: L10n, tracked: readonly TrackedTask[], lastFailure?: FsxError, estimateOf?: EstimateOf): StatusBarView | undefined {
+  const view = renderTracked(l10n, tracked, estimateOf);
   if (!view || !lastFailure) {
     return view;
   }
@@ -32,7 +37,7 @@ export function renderStatusBar(l10n: L10n, tracked: readonly TrackedTask[], las
   };
 }
 
-function renderTracked(l10n: L10n, tracked: readonly TrackedTask[]): StatusBarView | undefined {
+function renderTracked(l10n: L10n, tracked: readonly TrackedTask[], estimateOf?: EstimateOf): StatusBarView | undefined {
   const text = createTaskText(l10n);
   if (tracked.length === 0) {
     return undefined;
@@ -43,9 +48,11 @@ function renderTracked(l10n: L10n, tracked: readonly TrackedTask[]): StatusBarVi
     const look = lifecycle ? text.lifecycleLook(lifecycle) : { label: l10n.t('Checking'), icon: 'loading~spin' };
     const percent = only.task ? percentText(only.task) : undefined;
     const type = only.task ? text.typeLabel(only.task.type) : l10n.t('Task');
+    const estimate = only.task && lifecycle === 'EXECUTING' ? estimateOf?.(only.task) : undefined;
+    const tooltip = l10n.t('{0} {1}: {2}. Click to see tracked tasks.', type, only.taskId, look.label);
     return {
       text: `$(${look.icon}) ${shortTaskId(only.taskId)} ${look.label}${percent ? ` ${percent}` : ''}`,
-      tooltip: l10n.t('{0} {1}: {2}. Click to see tracked tasks.', type, only.taskId, look.label),
+      tooltip: estimate ? `${tooltip}\n${throughputText(estimate, l10n, text.duration)}` : tooltip,
       tone: lifecycle === 'FAILED' ? 'error' : 'normal',
     };
   }

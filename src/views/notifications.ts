@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCount } from '../model/presentation';
+import { formatCount, hasFailureReport } from '../model/presentation';
 import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
 import { Prompts } from './prompts';
@@ -12,21 +12,23 @@ export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
   const { task } = ended;
   const what = `${taskText.typeLabel(task.type)} ${task.taskId}`;
   const showDetails = vscode.l10n.t('Show Details');
+  const showFailedFiles = vscode.l10n.t('Show Failed Files');
+  const actions = hasFailureReport(task) ? [showDetails, showFailedFiles] : [showDetails];
   const counts = task.status?.totalCount !== undefined ? vscode.l10n.t(' ({0} of {1} files)', formatCount(task.status.succeededCount ?? 0), formatCount(task.status.totalCount)) : '';
   const open = (choice: string | undefined) => {
-    if (choice === showDetails) {
-      void vscode.commands.executeCommand('fsxTasks.showTaskDetails', { connection: ended.connection, task });
+    if (choice === showDetails || choice === showFailedFiles) {
+      void vscode.commands.executeCommand(choice === showDetails ? 'fsxTasks.showTaskDetails' : 'fsxTasks.showFailedFiles', { connection: ended.connection, task });
     }
   };
   switch (task.lifecycle) {
     case 'FAILED':
-      void prompts.message('error', vscode.l10n.t('{0} failed: {1}', what, task.failureMessage ?? vscode.l10n.t('FSx gave no reason.')), showDetails).then(open);
+      void prompts.message('error', vscode.l10n.t('{0} failed: {1}', what, task.failureMessage ?? vscode.l10n.t('FSx gave no reason.')), ...actions).then(open);
       break;
     case 'CANCELED':
-      void prompts.message('info', vscode.l10n.t('{0} was canceled{1}.', what, counts), showDetails).then(open);
+      void prompts.message('info', vscode.l10n.t('{0} was canceled{1}.', what, counts), ...actions).then(open);
       break;
     default:
-      void prompts.message('info', vscode.l10n.t('{0} succeeded{1}.', what, counts), showDetails).then(open);
+      void prompts.message('info', vscode.l10n.t('{0} succeeded{1}.', what, counts), ...actions).then(open);
   }
 }
 

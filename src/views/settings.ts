@@ -53,6 +53,11 @@ export class Settings {
     return this.config.get<string>('endpoint', '');
   }
 
+  /** `fsxTasks.s3Endpoint`: where completion reports are read; empty for the environment or the default. */
+  s3Endpoint(): string {
+    return this.config.get<string>('s3Endpoint', '');
+  }
+
   useFipsEndpoint(): boolean {
     return this.config.get<boolean>('useFipsEndpoint', false);
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../fsx/errors';
 import { stripCodicons } from '../model/presentation';
-import { renderStatusBar } from '../model/statusBarText';
+import { EstimateOf, renderStatusBar } from '../model/statusBarText';
 import { PollResult } from '../tracking/pollScheduler';
 import { Event } from '../tracking/events';
 import { TaskTracker } from '../tracking/taskTracker';
@@ -30,6 +30,7 @@ export class StatusBarController implements vscode.Disposable {
   constructor(
     private readonly tracker: Pick<TaskTracker, 'list' | 'onDidChange'>,
     polls: { readonly onDidPoll: Event<PollResult>; readonly onDidFail: Event<{ readonly error: FsxError }> },
+    private readonly estimateOf?: EstimateOf,
   ) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('FSx Task Tracking');
@@ -41,10 +42,9 @@ export class StatusBarController implements vscode.Disposable {
         this.render();
       }),
       polls.onDidPoll(() => {
-        if (this.lastFailure) {
-          this.lastFailure = undefined;
-          this.render();
-        }
+        // A poll clears a failure and may bring a new sample for the time left.
+        this.lastFailure = undefined;
+        this.render();
       }),
     ];
     this.render();
@@ -63,7 +63,7 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   render(): void {
-    const view = renderStatusBar(vscode.l10n, this.tracker.list(), this.lastFailure);
+    const view = renderStatusBar(vscode.l10n, this.tracker.list(), this.lastFailure, this.estimateOf);
     if (!view) {
       this.visible = false;
       this.item.hide();

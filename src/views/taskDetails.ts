@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Connection, Task } from '../fsx/model';
-import { failureReportLocation, formatCount } from '../model/presentation';
+import { failureReportLocation, formatCount, hasFailureReport } from '../model/presentation';
+import type { EstimateOf } from '../model/statusBarText';
+import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { Event } from '../tracking/events';
 import { PollResult } from '../tracking/pollScheduler';
 import { taskText } from './taskText';
@@ -8,7 +10,7 @@ import { taskText } from './taskText';
 export const TASK_DETAILS_SCHEME = 'fsx-task';
 
 /** Every field of a task as a read-only Markdown document (`fsx-task:` URIs). */
-export function renderTaskDetails(task: Task, connection: Connection, resourceName: string | undefined, now: number): string {
+export function renderTaskDetails(task: Task, connection: Connection, resourceName: string | undefined, now: number, estimate?: ThroughputEstimate): string {
   const look = taskText.lifecycleLook(task.lifecycle);
   const row = (label: string, value: string | number | undefined) => (value === undefined || value === '' ? [] : [`| ${label} | ${String(value).replace(/\|/g, '\\|')} |`]);
   const time = (date: Date | undefined) => date?.toISOString();
@@ -20,6 +22,7 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     '',
     `**${look.label}**${taskText.progress(task) ? ` · ${taskText.progress(task)}` : ''}`,
     '',
+    ...actionLinks(task),
     `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Value')} |`,
     '|---|---|',
     ...row(vscode.l10n.t('Task ID'), task.taskId),
@@ -38,6 +41,7 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     ...row(vscode.l10n.t('Released capacity'), bytes(task.status?.releasedCapacity)),
     ...row(vscode.l10n.t('Capacity to release'), bytes(task.capacityToRelease)),
     ...row(vscode.l10n.t('Status updated'), time(task.status?.lastUpdatedTime)),
+    ...row(vscode.l10n.t('Throughput'), estimate && throughputText(estimate, vscode.l10n, taskText.duration)),
     ...row(vscode.l10n.t('Report'), task.report ? (task.report.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')) : undefined),
     ...row(vscode.l10n.t('Report path'), task.report?.path),
     ...row(vscode.l10n.t('Report format'), task.report?.format),
@@ -52,6 +56,16 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     lines.push('', `## ${vscode.l10n.t('Failure')}`, '', task.failureMessage);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Command links to the task's outcome: its failed files once it has a report, its chart while it runs. */
+function actionLinks(task: Task): string[] {
+  const link = (title: string, command: string) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([task.taskId]))})`;
+  const links = [
+    ...(hasFailureReport(task) ? [link(vscode.l10n.t('Show Failed Files'), 'fsxTasks.showFailedFiles')] : []),
+    ...(task.lifecycle === 'EXECUTING' ? [link(vscode.l10n.t('Show Progress Chart'), 'fsxTasks.showProgressChart')] : []),
+  ];
+  return links.length > 0 ? [links.join(' · '), ''] : [];
 }
 
 /**
@@ -69,6 +83,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   constructor(
     private readonly resourceName: (connection: Connection, task: Task) => string | undefined,
     polls: Event<PollResult>,
+    private readonly estimateOf?: EstimateOf,
   ) {
     this.subscriptions = [
       this.changes,
@@ -109,7 +124,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
     const uri = this.uriFor(task);
     const key = uri.toString();
     const isOpen = this.documents.has(key);
-    this.documents.set(key, renderTaskDetails(task, connection, this.resourceName(connection, task), Date.now()));
+    this.documents.set(key, renderTaskDetails(task, connection, this.resourceName(connection, task), Date.now(), this.estimateOf?.(task)));
     if (isOpen) {
       this.changes.fire(uri);
     }

@@ -9,6 +9,7 @@ import { notifyTaskEnded, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';
 import { StatusBarController } from './statusBar';
+import type { EstimateOf } from '../model/statusBarText';
 
 const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
 
@@ -30,6 +31,7 @@ export class TrackingController implements vscode.Disposable {
     prompts: Prompts,
     apiFor: (connection: Connection) => FsxApi,
     connections: () => readonly Connection[],
+    estimateOf?: EstimateOf,
   ) {
     this.tracker = new TaskTracker({
       clock: systemClock,
@@ -45,7 +47,7 @@ export class TrackingController implements vscode.Disposable {
       intervalMs: settings.pollIntervalMs(),
       onError: (connection, error) => log.warn(`Auto-track scan of ${connection.region} failed: ${error.logLine}`),
     });
-    this.statusBar = new StatusBarController(this.tracker, scheduler);
+    this.statusBar = new StatusBarController(this.tracker, scheduler, estimateOf);
     this.disposables = [
       this.tracker,
       this.autoTracker,

@@ -216,11 +216,17 @@ export class ScriptedPrompts implements Prompts {
     return answer?.kind === 'input' ? answer.value : undefined;
   }
 
+  /** Chooses a notification's action (none by default). */
+  answerMessages?: (text: string, actions: readonly string[]) => string | undefined;
+
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
     // Only a message that offers the scripted action takes it; others are dismissed.
     const index = this.messageActions.findIndex((action) => actions.includes(action));
-    return index >= 0 ? this.messageActions.splice(index, 1)[0] : undefined;
+    if (index >= 0) {
+      return this.messageActions.splice(index, 1)[0];
+    }
+    return this.answerMessages?.(text, actions);
   }
 
   async modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {

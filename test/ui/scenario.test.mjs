@@ -97,6 +97,45 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.pressEscape();
   });
 
+  it('opens the failed files of a failed export and reads why they failed, then a running task’s progress chart', async () => {
+    const failed = await ui.waitForTreeRow(/^Failed.*Export/);
+    await ui.contextMenu(failed);
+    assert.ok((await ui.menuItems()).some((item) => /Show Failed Files/.test(item)));
+    await ui.clickMenuItem('Show Failed Files');
+    // A webview: the page sits in an iframe inside the webview's own iframe.
+    const page = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame');
+    await page.getByRole('heading', { name: 'Summary by error code' }).waitFor({ state: 'visible', timeout: 60_000 });
+    const summary = await page.locator('#summary').innerText();
+    assert.match(summary, /S3AccessDenied|S3Error|PathSizeTooLong|FileSizeTooLarge|ResourceBusy|InternalError/);
+    assert.match(summary, /What to do/);
+    const total = /The report lists ([\d,]+) failed files, as many as the task counted\./.exec(await page.locator('#total').innerText());
+    assert.ok(total, 'the total matches FailedCount');
+    // Searching narrows the rows to the matching paths.
+    const rows = page.locator('tbody#paths tr:not([hidden])');
+    const all = await rows.count();
+    assert.equal(all, Math.min(1000, Number(total[1].replace(/,/g, ''))));
+    const firstPath = await rows.first().getAttribute('data-path');
+    await page.locator('#search').fill(firstPath ?? '');
+    assert.ok((await rows.count()) < all || all === 1, 'search narrows the list');
+    await page.locator('#search').fill('');
+    // Away from the tree, so no hover covers the page.
+    await ui.page.mouse.move(900, 700);
+    await ui.screenshot(`${prefix}failed-files`);
+
+    const executing = await ui.waitForTreeRow(/^Executing/);
+    await ui.contextMenu(executing);
+    await ui.clickMenuItem('Show Progress Chart');
+    const chart = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame').locator('svg.chart');
+    await chart.waitFor({ state: 'visible', timeout: 60_000 });
+    // FSx (and the emulator) update Status every 30 s: three updates over a minute give an
+    // estimate, drawn ahead of the samples, and the files/s and time left above the chart.
+    await chart.locator('polyline.estimate').waitFor({ state: 'attached', timeout: 150_000 });
+    const frame = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame');
+    assert.match(await frame.locator('#throughput').innerText(), /files\/s, about .+ left\./);
+    await ui.page.mouse.move(900, 700);
+    await ui.screenshot(`${prefix}progress-chart`);
+  }).timeout(300_000);
+
   it('cancels an executing task: right-click, Cancel, confirm in the modal', async () => {
     const row = await ui.waitForTreeRow(/Executing/);
     const taskId = /task-[0-9a-f]{17,}/.exec((await row.getAttribute('aria-label')) ?? '')?.[0];

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIFECYCLES } from '../../src/fsx/model';
+import { LIFECYCLES, Task } from '../../src/fsx/model';
 import { taskContextValue } from '../../src/model/presentation';
 
 const root = join(__dirname, '..', '..', '..');
@@ -52,8 +52,23 @@ describe('package.json menus', () => {
     assert.equal(evaluate('!fsxTasks.sandboxActive', {}), true);
   });
 
+  const withReport = { enabled: true, path: 's3://bucket/reports' } as Task['report'];
   for (const tracked of [false, true]) {
     for (const lifecycle of LIFECYCLES) {
+      // With a report that lists failed files: the value gains `.report`, and nothing else may change.
+      const reportItem = taskContextValue({ lifecycle, report: withReport, status: { failedCount: 2 } }, tracked);
+      const ended = lifecycle === 'SUCCEEDED' || lifecycle === 'FAILED' || lifecycle === 'CANCELED';
+      it(`offers Show Failed Files on ${reportItem}: ${ended}, and the other actions as without a report`, () => {
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.showFailedFiles', reportItem), ended);
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.showFailedFiles', taskContextValue({ lifecycle }, tracked)), false);
+        const plain = taskContextValue({ lifecycle }, tracked);
+        for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.untrackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.showProgressChart']) {
+          assert.equal(offeredOn('view/item/context', command, reportItem), offeredOn('view/item/context', command, plain), command);
+        }
+      });
+      it(`offers Show Progress Chart on ${taskContextValue({ lifecycle }, tracked)} only while executing`, () => {
+        assert.equal(offeredOn('view/item/context', 'fsxTasks.showProgressChart', taskContextValue({ lifecycle }, tracked)), lifecycle === 'EXECUTING');
+      });
       // The value the tree really gives the row, not one rebuilt here.
       const viewItem = taskContextValue({ lifecycle }, tracked);
       const cancellable = lifecycle === 'PENDING' || lifecycle === 'EXECUTING';
@@ -119,7 +134,7 @@ describe('package.json menus', () => {
   it('restricts the settings that could redirect signed requests in untrusted workspaces', () => {
     const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
     const properties = manifest.contributes.configuration.properties;
-    for (const key of ['fsxTasks.endpoint', 'fsxTasks.connections', 'fsxTasks.useFipsEndpoint']) {
+    for (const key of ['fsxTasks.endpoint', 'fsxTasks.s3Endpoint', 'fsxTasks.connections', 'fsxTasks.useFipsEndpoint']) {
       assert.ok(restricted.includes(key), key);
       assert.match(properties[key].scope, /^machine/, key);
     }

@@ -1,3 +1,4 @@
+import type { EstimateOf } from '../../model/statusBarText';
 import * as vscode from 'vscode';
 import { Connection, ResourceRef } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
@@ -12,6 +13,8 @@ export interface ExplorerContext {
   now(): number;
   /** Where the resource is mounted on the machine the extension runs on. */
   mountPoints(connection: Connection, resource: ResourceRef): readonly string[];
+  /** A running task's throughput estimate, if polls have seen enough of it. */
+  estimate?: EstimateOf;
 }
 
 /** One node of the FSx explorer. Ids are stable across refreshes so selection and expansion survive. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
 import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/model';
 import { ExplorerChange, ExplorerModel, resourceKey } from '../../model/explorerModel';
+import type { EstimateOf } from '../../model/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
 import { errorNode } from './messageNode';
 import { ExplorerContext, ExplorerNode } from './node';
@@ -19,6 +20,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly busy = new Map<string, string>();
   private readonly context: ExplorerContext;
+  /** Throughput for running tasks' tooltips; set by the container once the histories exist. */
+  estimateOf: EstimateOf | undefined;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -29,7 +32,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     mountPoints: ExplorerContext['mountPoints'] = () => [],
     now: () => number = Date.now,
   ) {
-    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now, mountPoints };
+    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now, mountPoints, estimate: (task) => this.estimateOf?.(task) };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
   }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLES, Task } from '../../../src/fsx/model';
-import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId } from '../../../src/model/presentation';
+import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/model/presentation';
 
 const base: Task = {
   taskId: 'task-0123456789abcdef0',
@@ -79,5 +79,23 @@ describe('presentation', () => {
     assert.equal(consoleUrl(base, 'eu-west-1'), 'https://eu-west-1.console.aws.amazon.com/fsx/home?region=eu-west-1#file-system-details/fs-0123456789abcdef0');
     assert.equal(failureReportLocation({ ...base, report: { enabled: true, path: 's3://bucket/reports/' } }), 's3://bucket/reports/task-0123456789abcdef0/failures.csv');
     assert.equal(failureReportLocation({ ...base, report: { enabled: false, path: 's3://bucket/reports' } }), undefined);
+  });
+});
+
+describe('task context value', () => {
+  const report = { enabled: true, path: 's3://bucket/reports' } as Task['report'];
+
+  it('adds .report after .tracked only to ended tasks with a report that lists failed files', () => {
+    assert.equal(taskContextValue({ lifecycle: 'FAILED', report }, false), 'task.FAILED.report');
+    assert.equal(taskContextValue({ lifecycle: 'FAILED', report }, true), 'task.FAILED.tracked.report');
+    assert.equal(taskContextValue({ lifecycle: 'SUCCEEDED', report, status: { failedCount: 3 } }, false), 'task.SUCCEEDED.report');
+    assert.equal(taskContextValue({ lifecycle: 'CANCELED', report, status: { failedCount: 1 } }, true), 'task.CANCELED.tracked.report');
+  });
+
+  it('leaves it off without failed files, without a report, or while the task runs', () => {
+    assert.equal(taskContextValue({ lifecycle: 'SUCCEEDED', report, status: { failedCount: 0 } }, false), 'task.SUCCEEDED');
+    assert.equal(taskContextValue({ lifecycle: 'FAILED', report: { ...report, enabled: false } as Task['report'] }, false), 'task.FAILED');
+    assert.equal(taskContextValue({ lifecycle: 'FAILED' }, true), 'task.FAILED.tracked');
+    assert.equal(taskContextValue({ lifecycle: 'EXECUTING', report, status: { failedCount: 9 } }, false), 'task.EXECUTING');
   });
 });

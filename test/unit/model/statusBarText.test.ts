@@ -54,3 +54,27 @@ describe('status bar text', () => {
     assert.match(renderStatusBar(upper, [tracked(1, 'PENDING'), tracked(2, 'PENDING')])?.text ?? '', /FSX: 2 TASKS, 2 pending/);
   });
 });
+
+describe('status bar text with a throughput estimate', () => {
+  const moving = { state: 'moving', filesPerSecond: 2.5, done: 50, total: 200, progress: 0.25, remaining: 150, etaMs: 60_000, finishAt: 60_000 } as const;
+
+  it('adds files/s and the time left to the tooltip of one executing task', () => {
+    const seen: string[] = [];
+    const view = renderStatusBar(ENGLISH, [tracked(1, 'EXECUTING', { totalCount: 200, succeededCount: 50 })], undefined, (task) => {
+      seen.push(task.taskId);
+      return moving;
+    });
+    assert.deepEqual(seen, ['task-11111111111111111']);
+    assert.match(view?.tooltip ?? '', /\n2\.5 files\/s, about 1 min 0 s left\.$/);
+  });
+
+  it('says so while there are not enough samples', () => {
+    const view = renderStatusBar(ENGLISH, [tracked(1, 'EXECUTING', { totalCount: 200, succeededCount: 50 })], undefined, () => ({ state: 'notEnoughSamples', samples: 1, needed: 3 }));
+    assert.match(view?.tooltip ?? '', /Not enough progress samples yet/);
+  });
+
+  it('asks for no estimate of a task that is not executing', () => {
+    const view = renderStatusBar(ENGLISH, [tracked(1, 'PENDING')], undefined, () => assert.fail('no estimate for a pending task'));
+    assert.doesNotMatch(view?.tooltip ?? '', /files\/s/);
+  });
+});

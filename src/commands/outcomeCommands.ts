@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { Container } from '../container';
+import { FsxError } from '../fsx/errors';
+import { isTerminal } from '../fsx/model';
+import { unavailableText } from '../outcomes/reportReader';
+import { abortOn } from '../views/outcomePanels';
+import { CommandDeps, registerTaskCommand } from './boundary';
+import { TaskTargetDeps } from './taskTarget';
+
+type OutcomeDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'reports' | 'failedFiles' | 'progressCharts'>;
+
+/** "Show Failed Files" (the completion report of an ended task) and "Show Progress Chart". */
+export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] {
+  return [
+    registerTaskCommand(
+      'fsxTasks.showFailedFiles',
+      deps,
+      { title: vscode.l10n.t('Show Failed Files'), placeholder: vscode.l10n.t('Pick a task, or type the ID of an ended task'), failureContext: (task) => vscode.l10n.t('Could not read the report of {0}', task.taskId) },
+      async ({ connection, task }) => {
+        const outcome = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the completion report of {0}', task.taskId), cancellable: true },
+          (_progress, token) => deps.reports.read(connection, task, abortOn(token)),
+        );
+        if (outcome.kind === 'unavailable') {
+          const { message, nextStep } = unavailableText(outcome, vscode.l10n);
+          deps.log.info(`showFailedFiles ${task.taskId}: no report (${outcome.reason})${outcome.error ? ` ${outcome.error.logLine}` : ''}`);
+          const severity = outcome.reason === 'noFailedFiles' || outcome.reason === 'stillRunning' || outcome.reason === 'reportsOff' ? 'info' : 'warning';
+          void deps.prompts.message(severity, `${message} ${nextStep}`);
+          return;
+        }
+        deps.failedFiles.show(connection, task, outcome);
+      },
+    ),
+    registerTaskCommand(
+      'fsxTasks.showProgressChart',
+      deps,
+      { title: vscode.l10n.t('Show Progress Chart'), placeholder: vscode.l10n.t('Pick a task, or type a task ID') },
+      ({ task }) => {
+        if (isTerminal(task.lifecycle) && deps.progressCharts.samplesOf(task.taskId) === 0) {
+          throw new FsxError('other', vscode.l10n.t('{0} has ended; progress is charted only for tasks seen running.', task.taskId));
+        }
+        deps.progressCharts.show(task);
+      },
+    ),
+  ];
+}

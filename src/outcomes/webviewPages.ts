@@ -1,0 +1,150 @@
+// The HTML of the extension's two webviews (failed files, progress chart), built as strings by
+// pure functions so they are unit-tested without VS Code. Strict CSP: nothing remote, styles and
+// the one script carry a nonce; colours come from the theme's CSS variables.
+import type { L10n } from '../fsx/l10n';
+import type { Task } from '../fsx/model';
+import { explainCounts, failedCountText } from './catalog';
+import type { ReportOutcome } from './reportReader';
+import { escapeXml } from './progressChart';
+
+const formatCount = (value: number): string => value.toLocaleString('en-US');
+
+export interface PageFrame {
+  readonly nonce: string;
+  readonly title: string;
+  readonly body: string;
+  readonly script?: string;
+}
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
+h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin-top: 1.4em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); }
+th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+code { font-family: var(--vscode-editor-font-family); }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: var(--vscode-descriptionForeground); }
+.mismatch { color: var(--vscode-editorWarning-foreground); }
+.toolbar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
+input { flex: 1 1 16em; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); padding: 4px 6px; }
+input:focus, button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 10px; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
+.chart { max-width: 720px; width: 100%; height: auto; }
+.chart .axis { stroke: var(--vscode-foreground); stroke-width: 1; }
+.chart .label { fill: var(--vscode-descriptionForeground); font-size: 11px; }
+.chart polyline.done { fill: none; stroke: var(--vscode-charts-blue); stroke-width: 2; }
+.chart circle.done { fill: var(--vscode-charts-blue); }
+.chart polyline.estimate { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; stroke-dasharray: 6 4; }
+.legend .done { color: var(--vscode-charts-blue); } .legend .estimate { color: var(--vscode-charts-orange); }
+`;
+
+/** A complete page: `default-src 'none'`, style and script only with the nonce. */
+export function webviewPage(frame: PageFrame): string {
+  const csp = `default-src 'none'; img-src data:; style-src 'nonce-${frame.nonce}'; script-src 'nonce-${frame.nonce}';`;
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeXml(frame.title)}</title>`,
+    `<style nonce="${frame.nonce}">${STYLE}</style></head><body>`,
+    frame.body,
+    frame.script ? `<script nonce="${frame.nonce}">${frame.script}</script>` : '',
+    '</body></html>',
+  ].join('\n');
+}
+
+/** Messages the failed-files page posts to the extension. */
+export type FailedFilesMessage = { readonly type: 'copy'; readonly text: string } | { readonly type: 'copyShown'; readonly paths: readonly string[] } | { readonly type: 'openRaw' };
+
+export function isFailedFilesMessage(value: unknown): value is FailedFilesMessage {
+  const message = value as { type?: unknown; text?: unknown; paths?: unknown } | undefined;
+  switch (message?.type) {
+    case 'copy':
+      return typeof message.text === 'string';
+    case 'copyShown':
+      return Array.isArray(message.paths) && message.paths.every((path) => typeof path === 'string');
+    case 'openRaw':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Filters the rows as the person types and posts the copy and open actions; no DOM from strings.
+const FAILED_FILES_SCRIPT = `
+const vscode = acquireVsCodeApi();
+const search = document.getElementById('search');
+const shown = document.getElementById('shown');
+const rows = [...document.querySelectorAll('tbody#paths tr')];
+const template = shown.dataset.template;
+function filter() {
+  const needle = search.value.trim().toLowerCase();
+  let count = 0;
+  for (const row of rows) {
+    const visible = !needle || row.dataset.search.includes(needle);
+    row.hidden = !visible;
+    if (visible) count++;
+  }
+  shown.textContent = template.replace('{0}', count.toLocaleString('en-US'));
+}
+search.addEventListener('input', filter);
+document.body.addEventListener('click', (event) => {
+  const button = event.target.closest('button');
+  if (!button) return;
+  if (button.dataset.path !== undefined) vscode.postMessage({ type: 'copy', text: button.dataset.path });
+  else if (button.id === 'copyShown') vscode.postMessage({ type: 'copyShown', paths: rows.filter((row) => !row.hidden).map((row) => row.dataset.path) });
+  else if (button.id === 'openRaw') vscode.postMessage({ type: 'openRaw' });
+});
+filter();
+`;
+
+/** The body of the failed-files page: summary by error code, the count check, the paths. */
+export function failedFilesPage(task: Pick<Task, 'taskId' | 'type' | 'status'>, outcome: Extract<ReportOutcome, { kind: 'report' }>, l10n: L10n, nonce: string): string {
+  const { summary } = outcome;
+  const text = (value: string) => escapeXml(value);
+  const codes = explainCounts(summary, l10n, task.type)
+    .map((row) => `<tr><td><code>${text(row.code || l10n.t('no code'))}</code></td><td class="count">${formatCount(row.count)}</td><td>${text(row.meaning)}</td><td>${text(row.action)}</td></tr>`)
+    .join('');
+  const check = outcome.failedCount;
+  const paths = summary.rows
+    .map(
+      (row) =>
+        `<tr data-path="${text(row.filePath)}" data-search="${text(`${row.filePath} ${row.errorCode}`.toLowerCase())}"><td><code>${text(row.filePath)}</code></td><td><code>${text(row.errorCode)}</code></td>` +
+        `<td><button class="secondary" data-path="${text(row.filePath)}" title="${text(l10n.t('Copy this path'))}">${text(l10n.t('Copy'))}</button></td></tr>`,
+    )
+    .join('');
+  const title = l10n.t('Failed files of {0}', task.taskId);
+  const body = [
+    `<h1>${text(title)}</h1>`,
+    `<p class="note">${text(outcome.location.uri)}</p>`,
+    `<h2>${text(l10n.t('Summary by error code'))}</h2>`,
+    `<table id="summary"><thead><tr><th>${text(l10n.t('Error code'))}</th><th>${text(l10n.t('Files'))}</th><th>${text(l10n.t('What it means'))}</th><th>${text(l10n.t('What to do'))}</th></tr></thead><tbody>${codes}</tbody></table>`,
+    `<p id="total" class="${check.matches === false ? 'mismatch' : ''}">${text(failedCountText(check, l10n))}</p>`,
+    summary.malformedRows > 0 ? `<p class="note">${text(l10n.t('{0} lines of the report were not valid report rows and were left out.', formatCount(summary.malformedRows)))}</p>` : '',
+    `<h2>${text(l10n.t('Failed paths'))}</h2>`,
+    summary.rowsTruncated ? `<p class="note">${text(l10n.t('Showing the first {0} of {1} rows; open the raw CSV for all of them.', formatCount(summary.rows.length), formatCount(summary.totalRows)))}</p>` : '',
+    '<div class="toolbar">',
+    `<input id="search" type="search" placeholder="${text(l10n.t('Search paths and error codes'))}" aria-label="${text(l10n.t('Search paths and error codes'))}">`,
+    `<span id="shown" class="note" aria-live="polite" data-template="${text(l10n.t('{0} shown'))}"></span>`,
+    `<button id="copyShown">${text(l10n.t('Copy shown paths'))}</button>`,
+    `<button id="openRaw" class="secondary">${text(l10n.t('Open raw CSV'))}</button>`,
+    '</div>',
+    `<table><thead><tr><th>${text(l10n.t('Path'))}</th><th>${text(l10n.t('Error code'))}</th><th></th></tr></thead><tbody id="paths">${paths}</tbody></table>`,
+  ].join('\n');
+  return webviewPage({ nonce, title, body, script: FAILED_FILES_SCRIPT });
+}
+
+/** The progress page: the chart, its legend and the throughput line. */
+export function progressPage(taskId: string, svg: string, throughput: string, l10n: L10n, nonce: string): string {
+  const title = l10n.t('Progress of {0}', taskId);
+  const body = [
+    `<h1>${escapeXml(title)}</h1>`,
+    `<p id="throughput">${escapeXml(throughput)}</p>`,
+    svg,
+    `<p class="legend note"><span class="done">━ ${escapeXml(l10n.t('files done'))}</span> · <span class="estimate">╌ ${escapeXml(l10n.t('estimate'))}</span></p>`,
+  ].join('\n');
+  return webviewPage({ nonce, title, body });
+}

@@ -1,0 +1,194 @@
+// The two webview panels of a task's outcome: its failed files (summary, searchable paths, copy,
+// raw CSV) and its progress chart (updated by polls). The HTML comes from outcomes/webviewPages.ts;
+// this file only hosts it and answers the page's messages.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { Connection, Task } from '../fsx/model';
+import { formatCount } from '../model/presentation';
+import { ProgressHistories, progressChartData, progressChartSvg } from '../outcomes/progressChart';
+import { failedFilesPage, isFailedFilesMessage, progressPage } from '../outcomes/webviewPages';
+import type { ReportOutcome } from '../outcomes/reportReader';
+import { throughputText } from '../outcomes/throughput';
+import { Event } from '../tracking/events';
+import { PollResult } from '../tracking/pollScheduler';
+import { Prompts } from './prompts';
+import { RAW_CSV_LIMIT_BYTES, ReportService } from './reports';
+import { taskText } from './taskText';
+
+export const RAW_REPORT_SCHEME = 'fsx-report';
+type Report = Extract<ReportOutcome, { kind: 'report' }>;
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+function panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  // No local resources either: everything the pages need is inline.
+  return { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false };
+}
+
+export class FailedFilesPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, { readonly panel: vscode.WebviewPanel; report: Report; connection: Connection }>();
+  private readonly rawDocuments = new Map<string, string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly reports: ReportService,
+    private readonly prompts: Prompts,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.registerTextDocumentContentProvider(RAW_REPORT_SCHEME, {
+        provideTextDocumentContent: (uri) => this.rawDocuments.get(uri.toString()) ?? vscode.l10n.t('This report is no longer loaded. Open the failed files again.'),
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.rawDocuments.delete(document.uri.toString())),
+    ];
+  }
+
+  show(connection: Connection, task: Task, report: Report): void {
+    const existing = this.panels.get(task.taskId);
+    const panel = existing?.panel ?? vscode.window.createWebviewPanel('fsxTasks.failedFiles', '', vscode.ViewColumn.Active, panelOptions());
+    panel.title = vscode.l10n.t('Failed files: {0}', task.taskId);
+    panel.webview.html = failedFilesPage(task, report, vscode.l10n, nonce());
+    if (existing) {
+      existing.report = report;
+      existing.connection = connection;
+      panel.reveal();
+      return;
+    }
+    this.panels.set(task.taskId, { panel, report, connection });
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.handle(task.taskId, message));
+    panel.onDidDispose(() => this.panels.delete(task.taskId));
+  }
+
+  /** The page shown for a task (host tests read it). */
+  htmlOf(taskId: string): string | undefined {
+    return this.panels.get(taskId)?.panel.webview.html;
+  }
+
+  /** Runs what the page asked; exported for the host tests, which cannot click in a webview. */
+  async handle(taskId: string, message: unknown): Promise<void> {
+    const entry = this.panels.get(taskId);
+    if (!entry || !isFailedFilesMessage(message)) {
+      return;
+    }
+    switch (message.type) {
+      case 'copy':
+        return copy(message.text, message.text);
+      case 'copyShown':
+        return copy(message.paths.join('\n'), vscode.l10n.t('{0} paths', formatCount(message.paths.length)));
+      case 'openRaw':
+        return this.openRaw(taskId, entry.connection, entry.report);
+    }
+  }
+
+  private async openRaw(taskId: string, connection: Connection, report: Report): Promise<void> {
+    const { uri: s3Uri } = report.location;
+    if (report.summary.bytes > RAW_CSV_LIMIT_BYTES) {
+      const copyUri = vscode.l10n.t('Copy S3 URI');
+      const mib = (report.summary.bytes / 1024 / 1024).toFixed(0);
+      const choice = await this.prompts.message('info', vscode.l10n.t('The report is {0} MiB, too large to open as a document. It is at {1}.', mib, s3Uri), copyUri);
+      if (choice === copyUri) {
+        await copy(s3Uri, s3Uri);
+      }
+      return;
+    }
+    const uri = vscode.Uri.from({ scheme: RAW_REPORT_SCHEME, path: `/${taskId}/${report.location.key.split('/').pop() ?? 'failures.csv'}` });
+    try {
+      const text = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', s3Uri), cancellable: true },
+        (_progress, token) => this.reports.rawText(connection, report.location, abortOn(token)),
+      );
+      this.rawDocuments.set(uri.toString(), text);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document, { preview: true });
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'AbortError')) {
+        void this.prompts.message('error', vscode.l10n.t('Could not read {0}: {1}', s3Uri, error instanceof Error ? error.message : String(error)));
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const { panel } of [...this.panels.values()]) {
+      panel.dispose();
+    }
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.rawDocuments.clear();
+  }
+}
+
+async function copy(text: string, what: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', what), 3000);
+}
+
+/** A CancellationToken as the AbortSignal the SDK and the CSV stream take. */
+export function abortOn(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) {
+    controller.abort();
+  }
+  token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+/** A running task's progress chart, re-rendered whenever a poll brings the task. */
+export class ProgressChartPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly histories: ProgressHistories,
+    polls: Event<PollResult>,
+  ) {
+    this.subscription = polls(({ tasks }) => {
+      for (const task of tasks) {
+        this.render(task);
+      }
+    });
+  }
+
+  show(task: Task): void {
+    // The task the command was given is a sample too (the tracker's first look is no poll).
+    this.histories.observe([task]);
+    let panel = this.panels.get(task.taskId);
+    if (!panel) {
+      const created = vscode.window.createWebviewPanel('fsxTasks.progressChart', '', vscode.ViewColumn.Active, { ...panelOptions(), enableScripts: false });
+      created.onDidDispose(() => this.panels.delete(task.taskId));
+      this.panels.set(task.taskId, created);
+      panel = created;
+    } else {
+      panel.reveal();
+    }
+    panel.title = vscode.l10n.t('Progress: {0}', task.taskId);
+    this.render(task);
+  }
+
+  htmlOf(taskId: string): string | undefined {
+    return this.panels.get(taskId)?.webview.html;
+  }
+
+  samplesOf(taskId: string): number {
+    return this.histories.samples(taskId).length;
+  }
+
+  private render(task: Task): void {
+    const panel = this.panels.get(task.taskId);
+    if (!panel) {
+      return;
+    }
+    const now = Date.now();
+    const estimate = this.histories.estimate(task, now) ?? { state: 'notEnoughSamples', samples: 0, needed: 3 };
+    const data = progressChartData(this.histories.samples(task.taskId), estimate);
+    const svg = progressChartSvg(data, vscode.l10n, taskText.duration);
+    const line = taskText.progress(task) ? `${taskText.progress(task)} · ${throughputText(estimate, vscode.l10n, taskText.duration)}` : throughputText(estimate, vscode.l10n, taskText.duration);
+    panel.webview.html = progressPage(task.taskId, svg, line, vscode.l10n, nonce());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const panel of [...this.panels.values()]) {
+      panel.dispose();
+    }
+  }
+}

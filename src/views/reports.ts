@@ -1,0 +1,61 @@
+// Reading completion reports: loads the S3 client on the first report (loadS3Module), keeps one
+// S3ClientFactory for the session and destroys its clients on dispose. Only types of s3Client
+// are imported here, so activation does not load @aws-sdk/client-s3.
+import * as vscode from 'vscode';
+import type { ClientFactoryOptions } from '../fsx/clientFactory';
+import { Connection, Task } from '../fsx/model';
+import { loadS3Module, S3Module } from '../outcomes/loadS3';
+import type { ReportLocation, ReportOutcome } from '../outcomes/reportReader';
+import type { S3ClientFactory } from '../outcomes/s3Client';
+import { s3EndpointFor } from '../outcomes/s3Endpoint';
+import { Settings } from './settings';
+
+/** Rows kept for display; every row is counted. */
+export const SHOWN_ROWS = 1_000;
+/** Raw reports above this are not opened as a document: the s3:// URI is offered instead. */
+export const RAW_CSV_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export class ReportService implements vscode.Disposable {
+  private loaded: Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly options: ClientFactoryOptions,
+  ) {}
+
+  async read(connection: Connection, task: Task, signal?: AbortSignal): Promise<ReportOutcome> {
+    const { module, factory } = await this.load();
+    return module.createReportReader(factory, connection, this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });
+  }
+
+  /** The report's text, read again from S3 (for "Open raw CSV"). */
+  async rawText(connection: Connection, location: ReportLocation, signal?: AbortSignal): Promise<string> {
+    const { module, factory } = await this.load();
+    const body = await new module.S3ReportStore(factory.get(connection, this.endpointFor(connection))).open(location, signal);
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of body) {
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+
+  private endpointFor(connection: Connection): string | undefined {
+    return s3EndpointFor(connection, { setting: this.settings.s3Endpoint(), env: process.env });
+  }
+
+  private load(): Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> {
+    this.loaded ??= loadS3Module().then((module) => ({ module, factory: new module.S3ClientFactory(this.options) }));
+    // A failed load may be retried.
+    this.loaded.catch(() => (this.loaded = undefined));
+    return this.loaded;
+  }
+
+  dispose(): void {
+    if (!this.disposed) {
+      this.disposed = true;
+      void this.loaded?.then(({ factory }) => factory.dispose(), () => undefined);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+// Show Failed Files, the progress chart and the time left, in the real extension host against the
+// sandbox: reports come from the emulator's S3 side through the lazily loaded S3 client.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
+import type { Connection, Task } from '../../src/fsx/model';
+import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
+
+const HOUR = 3_600_000;
+const BUCKET = 'outcomes-host-reports';
+const REPORT = { Enabled: true, Path: `s3://${BUCKET}/fsx/reports`, Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' } as const;
+
+function fileSystemId(api: FsxTasksApi): string {
+  const id = emulatorOf(api).state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+  assert.ok(id, 'a Lustre file system');
+  return id;
+}
+
+/** An export that ended an hour ago with `failedCount` failed files and its report written. */
+function endedExport(api: FsxTasksApi, spec: { outcome: 'SUCCEEDED' | 'FAILED'; failedCount: number; report?: boolean }): string {
+  const now = emulatorOf(api).state.now();
+  return emulatorOf(api).state.addTask({
+    fileSystemId: fileSystemId(api),
+    type: 'EXPORT_TO_REPOSITORY',
+    createdAt: now - 2 * HOUR,
+    pendingMs: 1000,
+    executingMs: HOUR,
+    totalCount: 500,
+    failedCount: spec.failedCount,
+    outcome: spec.outcome,
+    failureMessage: spec.outcome === 'FAILED' ? 'Failed to export files: Access Denied' : undefined,
+    report: spec.report === false ? { Enabled: false } : REPORT,
+  });
+}
+
+async function taskNode(api: FsxTasksApi, taskId: string) {
+  api.container.model.refresh();
+  return waitFor(`the row of ${taskId}`, async () => {
+    for (const resource of await resourceNodes(api)) {
+      const node = (await children(api, resource)).find((child) => (child as { task?: Task }).task?.taskId === taskId);
+      if (node) {
+        return node;
+      }
+    }
+    return undefined;
+  });
+}
+
+/** The task as the tree row holds it, with its connection: what a node hands to a command. */
+async function described(api: FsxTasksApi, taskId: string): Promise<{ connection: Connection; task: Task }> {
+  const node = (await taskNode(api, taskId)) as unknown as { connection: Connection; task: Task };
+  return { connection: node.connection, task: node.task };
+}
+
+describe('outcomes: failed files, throughput and the progress chart', () => {
+  const extension = useExtension();
+  let api: FsxTasksApi;
+  let prompts: ScriptedPrompts;
+
+  beforeEach(() => {
+    api = extension.api();
+    prompts = extension.prompts();
+  });
+  afterEach(() => {
+    emulatorOf(api).s3.clearFaults();
+    void vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Show Failed Files from a task row: the summary by code, the total against FailedCount, the paths', async () => {
+    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 23 });
+    const node = await taskNode(api, taskId);
+    assert.equal(contextValue(node), 'task.FAILED.report');
+    const before = emulatorOf(api).s3.requestCounts().GetObject;
+    await vscode.commands.executeCommand('fsxTasks.showFailedFiles', node);
+    const html = api.container.failedFiles.htmlOf(taskId);
+    assert.ok(html, `a failed-files page; messages: ${JSON.stringify(prompts.messages)}`);
+    assert.equal(emulatorOf(api).s3.requestCounts().GetObject, before + 1, 'one GetObject');
+    assert.match(html, /Summary by error code/);
+    assert.match(html, /The report lists 23 failed files, as many as the task counted\./);
+    // Every code row has a meaning and an action, and the counts add up to the total.
+    const counts = [...html.matchAll(/<td class="count">([\d,]+)<\/td><td>[^<]+<\/td><td>[^<]+<\/td>/g)].map((match) => Number(match[1].replace(/,/g, '')));
+    assert.ok(counts.length > 0);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      23,
+    );
+    assert.equal(html.match(/<tr data-path=/g)?.length, 23);
+    assert.match(html, /default-src 'none'/);
+    assert.deepEqual(prompts.messages, []);
+  });
+
+  it('copies one path, the shown paths, and opens the raw CSV read from S3', async () => {
+    const taskId = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 4 });
+    await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
+    const html = api.container.failedFiles.htmlOf(taskId);
+    assert.ok(html);
+    const paths = [...html.matchAll(/<tr data-path="([^"]*)"/g)].map((match) => match[1]);
+    assert.equal(paths.length, 4);
+    await api.container.failedFiles.handle(taskId, { type: 'copy', text: paths[0] });
+    assert.equal(await vscode.env.clipboard.readText(), paths[0]);
+    await api.container.failedFiles.handle(taskId, { type: 'copyShown', paths: paths.slice(0, 2) });
+    assert.equal(await vscode.env.clipboard.readText(), paths.slice(0, 2).join('\n'));
+    await api.container.failedFiles.handle(taskId, { type: 'openRaw' });
+    const editor = await waitFor('the raw CSV', () => vscode.window.visibleTextEditors.find((shown) => shown.document.uri.scheme === 'fsx-report'));
+    const lines = editor.document.getText().trim().split(/\r?\n/);
+    assert.equal(lines.length, 4);
+    assert.ok(lines.every((line) => /,failed,[A-Za-z0-9]+$/.test(line)), lines.join('\n'));
+  });
+
+  it('Show Failed Files from the end-of-task notification of a tracked task', async () => {
+    const taskId = emulatorOf(api).state.addTask({
+      fileSystemId: fileSystemId(api),
+      type: 'EXPORT_TO_REPOSITORY',
+      pendingMs: 0,
+      executingMs: 1500,
+      totalCount: 100,
+      failedCount: 7,
+      outcome: 'FAILED',
+      failureMessage: 'Failed to export 7 files',
+      report: REPORT,
+    });
+    prompts.answerMessages = (text, actions) => (text.includes(taskId) && actions.includes('Show Failed Files') ? 'Show Failed Files' : undefined);
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    const notification = await waitFor('the failure notification', () => prompts.messages.find((message) => message.text.includes(taskId)), 30_000);
+    assert.deepEqual(notification.actions, ['Show Details', 'Show Failed Files']);
+    const html = await waitFor('the failed-files page', () => api.container.failedFiles.htmlOf(taskId), 30_000);
+    assert.match(html, /The report lists 7 failed files, as many as the task counted\./);
+  });
+
+  describe('no report: one message with its next step, never an empty page', () => {
+    const cases: { name: string; make: () => Promise<unknown>; text: RegExp; severity: string }[] = [
+      {
+        name: 'reports off',
+        make: async () => endedExport(api, { outcome: 'FAILED', failedCount: 3, report: false }),
+        text: /created without a completion report\. Run the task again with the completion report enabled/,
+        severity: 'info',
+      },
+      {
+        name: 'still running',
+        make: async () =>
+          emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 10 * HOUR, totalCount: 100, outcome: 'SUCCEEDED', report: REPORT }),
+        text: /still running; FSx writes its report when it ends\. Track the task/,
+        severity: 'info',
+      },
+      {
+        name: 'not written yet',
+        make: async () => {
+          const { connection, task } = await described(api, endedExport(api, { outcome: 'FAILED', failedCount: 5 }));
+          return { connection, task: { ...task, report: { ...task.report, path: `s3://${BUCKET}/elsewhere` } } };
+        },
+        text: /is not there yet\. FSx writes it shortly after the task ends/,
+        severity: 'warning',
+      },
+      {
+        name: 'access denied',
+        make: async () => {
+          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          emulatorOf(api).s3.denyBucket(BUCKET);
+          return taskId;
+        },
+        text: /Access to s3:\/\/outcomes-host-reports\/.*failures\.csv was denied\. Your credentials need s3:GetObject/,
+        severity: 'warning',
+      },
+      {
+        name: 'expired session',
+        make: async () => {
+          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          emulatorOf(api).s3.injectFault({ kind: 'expiredToken', operation: 'GetObject' });
+          return taskId;
+        },
+        text: /credentials are missing or expired/,
+        severity: 'warning',
+      },
+    ];
+    for (const { name, make, text, severity } of cases) {
+      it(name, async () => {
+        const target = await make();
+        const taskId = typeof target === 'string' ? target : (target as { task: Task }).task.taskId;
+        await vscode.commands.executeCommand('fsxTasks.showFailedFiles', target);
+        assert.equal(api.container.failedFiles.htmlOf(taskId), undefined, 'no page');
+        assert.equal(prompts.messages.length, 1, JSON.stringify(prompts.messages));
+        assert.match(prompts.messages[0].text, text);
+        assert.equal(prompts.messages[0].severity, severity);
+      });
+    }
+  });
+
+  it('charts a running task from its sample history, and says there are not enough samples at first', async () => {
+    const taskId = emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100_000, outcome: 'SUCCEEDED' });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    const tracked = await waitFor('the task observed executing', () => api.container.tracking.tracker.list().find((entry) => entry.taskId === taskId && entry.task?.lifecycle === 'EXECUTING')?.task);
+    await vscode.commands.executeCommand('fsxTasks.showProgressChart', taskId);
+    const first = api.container.progressCharts.htmlOf(taskId);
+    assert.ok(first, 'a chart page');
+    assert.match(first, /<svg /);
+    assert.match(first, /Not enough progress samples yet/);
+    assert.equal(api.container.estimateOf(tracked)?.state, 'notEnoughSamples');
+    // The chart's data is the sample history the polls feed, as the estimator sees it.
+    const samples = api.container.progress.samples(taskId);
+    assert.ok(samples.length >= 1);
+    assert.equal((first.match(/<circle /g) ?? []).length, new Set(samples.map((sample) => sample.at)).size);
+    assert.ok(samples.every((sample) => sample.total === 100_000 && sample.done <= 100_000));
+  });
+});

@@ -20,7 +20,7 @@ import { isMain, repoRoot, resultsDir } from './paths.mjs';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 /** The folder the VSIX was installed into: the only extension in the isolated folder. */
-function installedExtensionPath(extensionsDir) {
+export function installedExtensionPath(extensionsDir) {
   const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
   if (folders.length !== 1) {
     throw new Error(`Expected one installed extension in ${extensionsDir}, found: ${folders.map((entry) => entry.name).join(', ') || 'none'}`);

@@ -205,6 +205,10 @@ export async function runSoak({ hours = 24, timeScale = 400, phases = 4, seed = 
   const created = []; // { connection, taskId, plan, handTracked, cancelFromExtension, lostCancel }
   const faultsInjected = Object.fromEntries([...emulatorModule.FAULT_KINDS].map((kind) => [kind, 0]));
   const phaseReports = [];
+  // Every kind once, in a seeded order, then drawn by weight: a short run still meets them all.
+  const firstOfEach = FAULT_DRAWS.map(([kind]) => ({ kind, order: random() }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ kind }) => kind);
   let requestBound = 0;
   let requests = 0;
   const removeLater = [];
@@ -289,7 +293,7 @@ export async function runSoak({ hours = 24, timeScale = 400, phases = 4, seed = 
         }
         if (now >= nextFault && !last) {
           nextFault = now + between(3000, 9000);
-          const kind = weightedPick(random, FAULT_DRAWS);
+          const kind = firstOfEach.shift() ?? weightedPick(random, FAULT_DRAWS);
           const connection = kind === 'accessDenied' ? connections[1] : pick(connections);
           faultsInjected[kind] += 1;
           if (kind === 'expiredToken' || kind === 'accessDenied') {
@@ -326,6 +330,10 @@ export async function runSoak({ hours = 24, timeScale = 400, phases = 4, seed = 
       }
       const code = await Promise.race([workbench.exitCode, sleep(phaseMs + 300_000).then(() => 'timeout')]);
       await workbench.flush();
+      // Let the workbench write its storage, then close the window: the next phase is the reload.
+      await sleep(1500);
+      await page.close({ runBeforeUnload: true });
+      await sleep(1000);
       const phaseFile = join(work, `phase-${phase}.json`);
       const report = JSON.parse(readFileSync(phaseFile, 'utf8'));
       report.exitCode = code;
@@ -339,10 +347,6 @@ export async function runSoak({ hours = 24, timeScale = 400, phases = 4, seed = 
       }
       requests += phaseRequests;
       requestBound += answered.failed;
-      // Let the workbench write its storage, then close the window: the next phase is the reload.
-      await sleep(1500);
-      await page.close({ runBeforeUnload: true });
-      await sleep(1000);
     }
   } finally {
     await browser.close();

@@ -57,7 +57,7 @@ describe(`soak phase`, function () {
     const heapBefore = heapAfterCollection();
     const tracking = api.container.tracking;
     const transitions: { taskId: string; to: string }[] = [];
-    const subscription = tracking.tracker.onDidTransition((transition) => transitions.push({ taskId: transition.taskId, to: transition.to }));
+    tracking.tracker.onDidTransition((transition) => transitions.push({ taskId: transition.taskId, to: transition.to }));
     const restored = tracking.tracker.list().map((task) => task.taskId);
     const cancels: { taskId: string; error?: string }[] = [];
     const connectionOf = (profile: string | undefined): Connection => {
@@ -141,12 +141,11 @@ describe(`soak phase`, function () {
       final = { tree, treeRows: tree.length, tracked: tracking.tracker.list().map((task) => ({ taskId: task.taskId, lifecycle: task.lifecycle })), statusBar: tracking.statusBar.snapshot() };
     }
     await tracking.tracker.whenPersisted();
-    subscription.dispose();
     process.off('unhandledRejection', onUnhandled);
-    writeFileSync(
-      join(soakDir, `phase-${phase}.json`),
-      JSON.stringify(
-        {
+    const write = () =>
+      writeFileSync(
+        join(soakDir, `phase-${phase}.json`),
+        JSON.stringify({
           phase,
           restored,
           tracked: tracking.tracker.list().map((task) => ({ taskId: task.taskId, lifecycle: task.lifecycle, profile: task.connection.profile })),
@@ -156,12 +155,14 @@ describe(`soak phase`, function () {
           cancels,
           unhandled,
           heapBefore,
-          heapAfter: heapAfterCollection(),
+          heapAfter,
           final,
-        },
-        null,
-        2,
-      ),
-    );
+        }),
+      );
+    const heapAfter = heapAfterCollection();
+    write();
+    // The window lives on until the runner closes it, and a task may end in that moment: what
+    // it announces then still counts, so the report is written again until the window goes.
+    setInterval(write, 200).unref();
   });
 });

@@ -17,10 +17,18 @@ export default tseslint.config(
     },
   },
   {
-    // The vscode-free core must never import vscode (DESIGN.md layering).
-    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts'],
+    // The vscode-free core must never import vscode (docs/ARCHITECTURE.md, Layers).
+    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts', 'src/outcomes/**/*.ts', 'src/mounts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, model/ and sandbox/ are vscode-free.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, model/, sandbox/, outcomes/ and mounts/ are vscode-free.' }] }],
+    },
+  },
+  {
+    // The S3 client loads on demand: only outcomes/s3Client.ts may import it (types are fine).
+    files: ['src/**/*.ts'],
+    ignores: ['src/outcomes/s3Client.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: '@aws-sdk/client-s3', allowTypeImports: true, message: 'Load it lazily through src/outcomes/s3Client.ts.' }] }],
     },
   },
   {

@@ -17,6 +17,7 @@ import { Connection } from '../src/fsx/model';
 import { ExplorerModel } from '../src/model/explorerModel';
 import { ManualClock } from '../src/tracking/clock';
 import { PollScheduler, PollResult, TRACKER_SOURCE_ID } from '../src/tracking/pollScheduler';
+import { reportFigures } from './report';
 
 const repoRoot = join(__dirname, '..', '..');
 const resultsDir = join(repoRoot, 'test-results');
@@ -271,6 +272,7 @@ async function collect() {
   const scale = await scaleFigures();
   const hour = await hourFigures();
   const throttle = await throttleFigures();
+  const report1M = await reportFigures();
   const size = await sizes();
   let host: { activationMs: number; firstTreeMs: number; scaleFirstPageMs: number; samples: unknown } | undefined;
   if (withHost) {
@@ -288,6 +290,7 @@ async function collect() {
     naivePollerRequestsPerHour: hour.naivePollerRequestsPerHour,
     throttledRecoveryRequests: throttle.throttledRecoveryRequests,
     throttledRecovery: throttle,
+    report1M,
     bundleBytes: size.bundleBytes,
     bundles: size.bundles,
     vsixBytes: size.vsixBytes,
@@ -320,6 +323,7 @@ function printTable(r: Awaited<ReturnType<typeof collect>>): void {
     ['oneTaskRequestsPerHour', String(r.oneTaskRequestsPerHour), '<= 130'],
     ['naivePollerRequestsPerHour', String(r.naivePollerRequestsPerHour), 'comparison'],
     ['throttledRecoveryRequests', `${r.throttledRecoveryRequests} in 300 s; recovered ${r.throttledRecovery.recoverySecondsAfterFaultsStop} s after`, 'small'],
+    ['report1M.ms / .peakMiB (median of 3)', `${r.report1M.ms} / ${r.report1M.peakMiB} (RSS before ${r.report1M.baselineMiB})`, 'streamed'],
     ['bundleBytes', String(r.bundleBytes), '<= 600 KB'],
     ['vsixBytes', String(r.vsixBytes), '<= 250 KB'],
     ['activationMs (median of 5)', String(r.activationMs), '<= 50'],

@@ -31,9 +31,12 @@ export class Container implements vscode.Disposable {
   readonly explorer: ExplorerController;
   readonly details: TaskDetailsProvider;
   readonly connections: ConnectionsController;
+  /** What is kept per workspace (tracked tasks, the task filter). */
+  readonly workspaceState: vscode.Memento;
   private readonly owned: vscode.Disposable[] = [];
 
   constructor(context: vscode.ExtensionContext) {
+    this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
     this.clients = this.own(new FsxClientFactory({ onApiCall: (event) => logApiCall(log, event) }));
     const sandbox = (this.sandbox = new LocalSandbox());
@@ -50,16 +53,18 @@ export class Container implements vscode.Disposable {
     );
     this.own(vscode.window.onDidChangeWindowState((state) => this.scheduler.setWindowFocused(state.focused)));
     this.tracking = this.own(
-      new TrackingController(context.workspaceState, this.scheduler, this.settings, log, this.prompts, this.apiFor, () =>
+      new TrackingController(this.workspaceState, this.scheduler, this.settings, log, this.prompts, this.apiFor, () =>
         this.model
           .connections()
           .filter((entry) => !entry.problem)
           .map((entry) => entry.connection),
       ),
     );
-    this.explorer = this.own(new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection)));
+    this.explorer = this.own(
+      new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState),
+    );
     this.details = this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll));
-    this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, this.explorer.view, log));
+    this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, (shown) => this.explorer.showSandbox(shown), log));
   }
 
   /** The FSx operations for a connection, over its cached client. */

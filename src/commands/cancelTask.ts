@@ -1,26 +1,44 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { requestCancel } from '../fsx/cancel';
-import { FsxError } from '../fsx/errors';
-import { Connection, isCancellable, Task } from '../fsx/model';
+import { classifyError, FsxError } from '../fsx/errors';
+import { Connection, connectionKey, isCancellable, Task } from '../fsx/model';
+import { BULK_CANCEL_CONCURRENCY, CancelResult, cancelSummary, partitionForCancel } from '../model/bulkActions';
+import { mapWithConcurrency } from '../model/concurrency';
 import { taskText } from '../views/taskText';
-import { CommandDeps, registerTaskCommand } from './boundary';
-import { TaskTargetDeps } from './taskTarget';
+import { CommandDeps, registerCommand, registerTaskCommand } from './boundary';
+import { activeTaskItems, TaskTarget, TaskTargetDeps } from './taskTarget';
 
 type CancelDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer' | 'scheduler' | 'settings'>;
 
-/** Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end. */
-export function registerCancelTask(deps: CancelDeps): vscode.Disposable {
-  return registerTaskCommand(
-    'fsxTasks.cancelTask',
-    deps,
-    {
-      title: vscode.l10n.t('Cancel Data Repository Task'),
-      placeholder: vscode.l10n.t('Pick a pending or executing task, or type a task ID'),
-      failureContext: (task) => vscode.l10n.t('Could not cancel {0}', task.taskId),
-    },
-    ({ connection, task }) => cancel(deps, connection, task),
-  );
+/**
+ * Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end.
+ * On a multi-selection, and from "Cancel Tasks..." (a pick of many), every task it applies to.
+ */
+export function registerCancelTask(deps: CancelDeps): vscode.Disposable[] {
+  return [
+    registerTaskCommand(
+      'fsxTasks.cancelTask',
+      deps,
+      {
+        title: vscode.l10n.t('Cancel Data Repository Task'),
+        placeholder: vscode.l10n.t('Pick a pending or executing task, or type a task ID'),
+        failureContext: (task) => vscode.l10n.t('Could not cancel {0}', task.taskId),
+        many: (targets) => cancelMany(deps, targets),
+      },
+      ({ connection, task }) => cancel(deps, connection, task),
+    ),
+    registerCommand('fsxTasks.cancelTasks', deps, async () => {
+      const picked = await deps.prompts.pickMany(activeTaskItems(deps), {
+        title: vscode.l10n.t('Cancel Tasks'),
+        placeholder: vscode.l10n.t('Check the pending and executing tasks to cancel'),
+      });
+      const targets = (picked ?? []).flatMap((item) => (item.target ? [item.target] : []));
+      if (targets.length > 0) {
+        await cancelMany(deps, targets);
+      }
+    }),
+  ];
 }
 
 async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Promise<void> {
@@ -32,30 +50,95 @@ async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Pr
     return;
   }
   const question = vscode.l10n.t('Cancel task {0}?', task.taskId);
-  const detail = confirmationDetail(deps, connection, task);
-  const confirmed =
-    deps.settings.cancelConfirmation() === 'typeTaskId'
-      ? await deps.prompts.confirmByTyping(question, detail, task.taskId)
-      : await deps.prompts.confirm(question, detail, vscode.l10n.t('Cancel Task'), vscode.l10n.t('Keep Running'));
-  if (!confirmed) {
+  if (!(await confirmCancel(deps, question, confirmationDetail(deps, connection, task), task.taskId))) {
     return;
   }
+  const outcome = await sendCancel(deps, connection, task);
+  if (outcome.result === 'ended') {
+    const state = outcome.final ? taskText.lifecycleLook(outcome.final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
+    void deps.prompts.message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
+  }
+}
+
+/**
+ * Many tasks: their state now, one confirmation listing the ones to cancel and the skipped ones
+ * with why, the cancels a few at a time, each canceled task tracked, one summary at the end.
+ */
+async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Promise<void> {
+  const current = await describeAll(deps, selected);
+  const { applies, skipped } = partitionForCancel(selected, (target) => current.get(target.task.taskId), vscode.l10n);
+  const skippedLines = skipped.map(({ item, reason }) => vscode.l10n.t('{0}: {1}', item.task.taskId, reason));
+  if (applies.length === 0) {
+    void deps.prompts.message(
+      'info',
+      vscode.l10n.t('None of the {0} selected tasks can be canceled now ({1}). Only pending and executing tasks can be canceled.', selected.length, skippedLines.join('; ')),
+    );
+    return;
+  }
+  const targets = applies.map((target) => ({ connection: target.connection, task: current.get(target.task.taskId) ?? target.task }));
+  const lines = [
+    ...targets.slice(0, MAX_LISTED).map(({ connection, task }) => `${task.taskId} · ${taskText.typeLabel(task.type)} · ${whereLabel(deps, connection, task)}`),
+    ...(targets.length > MAX_LISTED ? [vscode.l10n.t('and {0} more', targets.length - MAX_LISTED)] : []),
+  ];
+  if (skipped.length > 0) {
+    lines.push('', vscode.l10n.t('Skipped, they cannot be canceled now:'), ...skippedLines.slice(0, MAX_LISTED));
+  }
+  lines.push('', cancelEffect());
+  const question = targets.length === 1 ? vscode.l10n.t('Cancel task {0}?', targets[0].task.taskId) : vscode.l10n.t('Cancel {0} tasks?', targets.length);
+  const typed = targets.length === 1 ? targets[0].task.taskId : vscode.l10n.t('cancel {0} tasks', targets.length);
+  if (!(await confirmCancel(deps, question, lines.join('\n'), typed))) {
+    return;
+  }
+  const results = await mapWithConcurrency(targets, BULK_CANCEL_CONCURRENCY, async ({ connection, task }): Promise<CancelResult> => {
+    try {
+      return (await sendCancel(deps, connection, task)).result;
+    } catch (error) {
+      deps.log.error(`Cancel of ${task.taskId} failed: ${classifyError(error, 'CancelDataRepositoryTask').logLine}`);
+      return 'failed';
+    }
+  });
+  const summary = cancelSummary(results, vscode.l10n);
+  deps.log.info(`Bulk cancel of ${targets.length} tasks: ${summary}`);
+  if (results.includes('failed')) {
+    const choice = await deps.prompts.message('warning', summary, vscode.l10n.t('Show Log'));
+    if (choice) {
+      deps.log.show(true);
+    }
+  } else {
+    void deps.prompts.message('info', summary);
+  }
+}
+
+/** Not more in a dialog: it would outgrow the screen. */
+const MAX_LISTED = 15;
+
+function confirmCancel(deps: CancelDeps, question: string, detail: string, typed: string): Promise<boolean> {
+  return deps.settings.cancelConfirmation() === 'typeTaskId'
+    ? deps.prompts.confirmByTyping(question, detail, typed)
+    : deps.prompts.confirm(question, detail, vscode.l10n.t('Cancel Task'), vscode.l10n.t('Keep Running'));
+}
+
+/**
+ * The one cancel path, for one task or each of many: the request (a spinner on the row meanwhile),
+ * then the canceling task shown and tracked, or, when it had already ended, its final state.
+ */
+async function sendCancel(deps: CancelDeps, connection: Connection, task: Task): Promise<{ result: 'canceled' } | { result: 'ended'; final?: Task }> {
   const outcome = await deps.explorer.tree.runWithBusyLabel(task, connection, vscode.l10n.t('Canceling...'), () =>
     requestCancel(deps.apiFor(connection), task.taskId),
   );
   if (!outcome.accepted) {
-    await reportAlreadyEnded(deps, connection, task);
-    return;
+    return { result: 'ended', final: await showEnded(deps, connection, task) };
   }
   const canceling: Task = { ...task, lifecycle: outcome.lifecycle };
   deps.log.info(`Cancel requested for ${task.taskId}: ${outcome.lifecycle}`);
   deps.model.applyTasks(connection, [canceling]);
   deps.tracking.tracker.track(connection, canceling, 'cancel');
   deps.scheduler.nudge(connection);
+  return { result: 'canceled' };
 }
 
-/** The task finished first: say how it ended, and show that. */
-async function reportAlreadyEnded(deps: CancelDeps, connection: Connection, task: Task): Promise<void> {
+/** The task finished first: show how it ended. */
+async function showEnded(deps: CancelDeps, connection: Connection, task: Task): Promise<Task | undefined> {
   const final = await describe(deps, connection, task.taskId).catch(() => undefined);
   if (final) {
     deps.model.applyTasks(connection, [final]);
@@ -65,8 +148,20 @@ async function reportAlreadyEnded(deps: CancelDeps, connection: Connection, task
   } else {
     deps.model.refresh(connection, task.resource);
   }
-  const state = final ? taskText.lifecycleLook(final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
-  void deps.prompts.message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
+  return final;
+}
+
+/** What FSx says now about each selected task, one call per connection (unknown ids are absent). */
+async function describeAll(deps: Pick<CancelDeps, 'apiFor'>, targets: readonly TaskTarget[]): Promise<Map<string, Task>> {
+  const byConnection = new Map<string, { connection: Connection; taskIds: string[] }>();
+  for (const { connection, task } of targets) {
+    const key = connectionKey(connection);
+    const group = byConnection.get(key) ?? { connection, taskIds: [] };
+    group.taskIds.push(task.taskId);
+    byConnection.set(key, group);
+  }
+  const found = await Promise.all([...byConnection.values()].map(({ connection, taskIds }) => deps.apiFor(connection).describeTasks(taskIds)));
+  return new Map(found.flat().map((task) => [task.taskId, task]));
 }
 
 async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection, taskId: string): Promise<Task> {
@@ -78,15 +173,23 @@ async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection
 }
 
 function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
-  const name = deps.model.resourceName(connection, task.resource);
-  const where = name ? `${name} (${task.resource.id})` : task.resource.id;
   const lines = [
     vscode.l10n.t('Type: {0}', taskText.typeLabel(task.type)),
-    vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), where),
+    vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), whereLabel(deps, connection, task)),
     vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
     vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
     '',
-    vscode.l10n.t('Canceling stops the task. Files already processed stay as they are: exported files are not reverted. Files being processed now are still completed. Files not yet processed are skipped.'),
+    cancelEffect(),
   ];
   return lines.join('\n');
+}
+
+function whereLabel(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
+  const name = deps.model.resourceName(connection, task.resource);
+  return name ? `${name} (${task.resource.id})` : task.resource.id;
+}
+
+/** Said before every cancel is confirmed (docs/ARCHITECTURE.md, cancel facts). */
+function cancelEffect(): string {
+  return vscode.l10n.t('Canceling stops the task. Files already processed stay as they are: exported files are not reverted. Files being processed now are still completed. Files not yet processed are skipped.');
 }

@@ -1,21 +1,14 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { Connection } from '../fsx/model';
-import { isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
+import { defaultRegion, isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
+import { FSX_REGIONS, scanRegions } from '../fsx/regions';
+import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } from '../model/regionScan';
 import { ConnectionNode } from '../views/explorer/connectionNode';
 import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model'>;
-
-/** Regions where FSx for Lustre runs, offered first; any other can be typed. */
-export const FSX_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
-  'ap-south-1', 'ap-south-2', 'ap-east-1', 'me-south-1', 'me-central-1', 'il-central-1', 'af-south-1',
-  'us-gov-west-1', 'us-gov-east-1',
-];
+type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
 function profileKindLabel(kind: ProfileKind): string {
   switch (kind) {
@@ -40,20 +33,17 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
   return [
     registerCommand('fsxTasks.addConnection', deps, async () => {
-      const profile = await pickProfile(deps);
-      if (profile === undefined) {
+      const profiles = await pickProfiles(deps);
+      if (!profiles || profiles.length === 0) {
         return;
       }
-      const region = await pickRegion(deps, typeof profile === 'string' ? profile : undefined);
+      const named = profiles.map((profile) => (typeof profile === 'string' ? profile : undefined));
+      const region = await pickRegion(deps, named.length === 1 ? named[0] : undefined, true);
       if (!region) {
         return;
       }
-      const entry: ConnectionSetting = typeof profile === 'string' ? { profile, region } : { region };
-      const existing = deps.settings.connections();
-      if (!existing.some((candidate) => sameConnectionSetting(candidate, entry))) {
-        await deps.settings.setConnections([...existing, entry]);
-      }
-      await deps.connections.reload();
+      const targets = region === SCAN_ALL ? await scanWithProgress(deps, named) : named.map((profile) => ({ profile, region }));
+      await addConnections(deps, targets);
     }),
     registerCommand('fsxTasks.removeConnection', deps, async (arg) => {
       const connection = connectionOf(arg);
@@ -66,7 +56,7 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
     registerCommand('fsxTasks.setRegion', deps, async (arg) => {
       const connection = connectionOf(arg);
       const region = await pickRegion(deps, connection?.profile);
-      if (!region) {
+      if (typeof region !== 'string') {
         return;
       }
       const existing = deps.settings.connections();
@@ -99,7 +89,7 @@ function connectionOf(arg: unknown): Connection | undefined {
   return typeof candidate?.region === 'string' ? (candidate as Connection) : undefined;
 }
 
-async function pickProfile(deps: ConnectionDeps): Promise<string | typeof DEFAULT_CHAIN | undefined> {
+async function pickProfiles(deps: ConnectionDeps): Promise<(string | typeof DEFAULT_CHAIN)[] | undefined> {
   const items = listProfiles().then(
     (profiles) => [
       { label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('environment variables, default profile, instance role'), value: DEFAULT_CHAIN as string | typeof DEFAULT_CHAIN },
@@ -114,22 +104,117 @@ async function pickProfile(deps: ConnectionDeps): Promise<string | typeof DEFAUL
       return [{ label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('the AWS config files could not be read'), value: DEFAULT_CHAIN as string | typeof DEFAULT_CHAIN }];
     },
   );
-  const picked = await deps.prompts.pick(items, { title: vscode.l10n.t('Add Connection (1/2): AWS profile'), placeholder: vscode.l10n.t('Pick the AWS profile to use') });
+  const picked = await deps.prompts.pickMany(items, { title: vscode.l10n.t('Add Connection (1/2): AWS profiles'), placeholder: vscode.l10n.t('Check one or more AWS profiles') });
+  return picked?.map((item) => item.value);
+}
+
+/** The region pick's first choice when adding: every region of the profile's partition. */
+const SCAN_ALL = Symbol('all regions with file systems');
+
+async function pickRegion(deps: CommandDeps, profile: string | undefined, offerScan = false): Promise<string | typeof SCAN_ALL | undefined> {
+  const profileRegion = profile ? (await listProfiles().catch(() => [])).find((candidate) => candidate.name === profile)?.region : undefined;
+  const regions = profileRegion ? [profileRegion, ...FSX_REGIONS.filter((region) => region !== profileRegion)] : FSX_REGIONS;
+  const items: (vscode.QuickPickItem & { value: string | typeof SCAN_ALL })[] = regions.map((region) => ({
+    label: region,
+    description: region === profileRegion ? vscode.l10n.t('region of the profile') : undefined,
+    value: region,
+  }));
+  if (offerScan) {
+    items.unshift({
+      label: `$(search) ${vscode.l10n.t('All regions where I have file systems')}`,
+      description: vscode.l10n.t('asks each region once, adds those with Lustre file systems or File Caches'),
+      value: SCAN_ALL,
+    });
+  }
+  const picked = await deps.prompts.pick(items, {
+    title: vscode.l10n.t('Add Connection (2/2): region'),
+    placeholder: vscode.l10n.t('Pick a region, or type one'),
+    itemForValue: (value) => (isPlausibleRegion(value) && !regions.includes(value) ? { label: value, description: vscode.l10n.t('typed region'), value } : undefined),
+  });
   return picked?.value;
 }
 
-async function pickRegion(deps: CommandDeps, profile: string | undefined): Promise<string | undefined> {
-  const profileRegion = profile ? (await listProfiles().catch(() => [])).find((candidate) => candidate.name === profile)?.region : undefined;
-  const regions = profileRegion ? [profileRegion, ...FSX_REGIONS.filter((region) => region !== profileRegion)] : FSX_REGIONS;
-  const picked = await deps.prompts.pick(
-    regions.map((region) => ({ label: region, description: region === profileRegion ? vscode.l10n.t('region of the profile') : undefined })),
-    {
-      title: vscode.l10n.t('Add Connection (2/2): region'),
-      placeholder: vscode.l10n.t('Pick a region, or type one'),
-      itemForValue: (value) => (isPlausibleRegion(value) && !regions.includes(value) ? { label: value, description: vscode.l10n.t('typed region') } : undefined),
+/**
+ * Asks every region of each profile's partition for its Lustre file systems and File Caches,
+ * four at a time, with a progress notification whose Cancel stops the scan (what was found so
+ * far is still added). Regions that refuse are logged one line each, not shown as errors.
+ */
+async function scanWithProgress(deps: ConnectionDeps, profiles: readonly (string | undefined)[]): Promise<ScanTarget[]> {
+  const known = await listProfiles().catch(() => []);
+  const targets: ScanTarget[] = [];
+  for (const profile of profiles) {
+    const home = profile ? known.find((candidate) => candidate.name === profile)?.region : await defaultRegion(undefined).catch(() => undefined);
+    targets.push(...scanRegions(home).map((region) => ({ profile, region })));
+  }
+  const connectionOfTarget = (target: ScanTarget): Connection => {
+    const entry = deps.connections.entryFor(target.profile, target.region);
+    if (entry.problem) {
+      throw entry.problem; // a refused endpoint setting: every region would fail alike
+    }
+    return entry.connection;
+  };
+  connectionOfTarget(targets[0]);
+  let cancelled = false;
+  const outcomes = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for FSx file systems in {0} regions', targets.length), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => {
+        cancelled = true;
+        abort.abort();
+      });
+      try {
+        return await scanForResources(
+          targets,
+          async (target, signal) => (await deps.apiFor(connectionOfTarget(target)).listResources(signal)).filter((resource) => resource.supportsTasks).length,
+          {
+            signal: abort.signal,
+            onProgress: (done, total, target) => progress.report({ increment: 100 / total, message: `${done}/${total} · ${target.region}` }),
+          },
+        );
+      } finally {
+        subscription.dispose();
+      }
     },
   );
-  return picked?.label;
+  reportScan(deps, outcomes, targets.length, cancelled);
+  // Clients were built for every region asked: keep only the ones of the regions added.
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'found') {
+      deps.clients.forget(connectionOfTarget(outcome.target));
+    }
+  }
+  return outcomes.flatMap((outcome) => (outcome.kind === 'found' ? [outcome.target] : []));
+}
+
+function reportScan(deps: ConnectionDeps, outcomes: readonly ScanOutcome[], asked: number, cancelled: boolean): void {
+  const refused = refusalLines(outcomes, vscode.l10n);
+  for (const line of refused) {
+    deps.log.info(`Region scan: ${line}`);
+  }
+  const summary = scanSummary(outcomes, asked, cancelled, vscode.l10n);
+  deps.log.info(`Region scan: ${summary}`);
+  if (refused.length > 0) {
+    void deps.prompts.message('info', summary, vscode.l10n.t('Show Log')).then((choice) => choice && deps.log.show(true));
+  } else {
+    void deps.prompts.message('info', summary);
+  }
+}
+
+/** Adds the profile and region pairs not yet in the settings, then lists again. */
+async function addConnections(deps: ConnectionDeps, targets: readonly ScanTarget[]): Promise<void> {
+  const existing = deps.settings.connections();
+  const added: ConnectionSetting[] = [];
+  for (const { profile, region } of targets) {
+    const entry: ConnectionSetting = profile ? { profile, region } : { region };
+    if (![...existing, ...added].some((candidate) => sameConnectionSetting(candidate, entry))) {
+      added.push(entry);
+    }
+  }
+  if (added.length > 0) {
+    await deps.settings.setConnections([...existing, ...added]);
+  }
+  await deps.connections.reload();
 }
 
 function shellQuote(value: string): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
+import { AssociationsNode } from '../views/explorer/associationNodes';
 import { LoadMoreNode } from '../views/explorer/loadMoreNode';
 import { ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
@@ -16,7 +17,7 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
       } else {
         // A message node (an error's Retry) refreshes what its parent shows.
         const target = arg instanceof ResourceNode || !arg.parent ? arg : arg.parent;
-        if (target instanceof ResourceNode) {
+        if (target instanceof ResourceNode || target instanceof AssociationsNode) {
           deps.model.refresh(target.connection, target.resource);
         } else {
           // Fresh credentials too: the user may just have signed in again.

@@ -3,8 +3,10 @@ import type { Container } from '../container';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
+import { registerFilterCommands } from './filterCommands';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
+import { registerStartTaskCommands } from './startTask';
 import { registerTaskActions } from './taskActions';
 import { registerTrackCommands } from './trackTask';
 
@@ -12,11 +14,13 @@ import { registerTrackCommands } from './trackTask';
 export function registerCommands(container: Container): vscode.Disposable[] {
   return [
     ...registerExplorerCommands(container),
+    ...registerFilterCommands(container),
     ...registerSandboxCommands(container),
     ...registerConnectionCommands(container),
-    registerCancelTask(container),
+    ...registerCancelTask(container),
     ...registerTrackCommands(container),
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
+    ...registerStartTaskCommands(container),
   ];
 }

@@ -14,7 +14,7 @@ export interface TaskTarget {
   readonly task: Task;
 }
 
-interface TaskPickItem extends vscode.QuickPickItem {
+export interface TaskPickItem extends vscode.QuickPickItem {
   readonly target?: TaskTarget;
   /** A typed id, resolved after the pick. */
   readonly typedId?: string;
@@ -53,6 +53,22 @@ export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, pick
     return undefined;
   }
   return picked.target ?? (picked.typedId !== undefined ? findTask(deps, picked.typedId) : undefined);
+}
+
+/**
+ * The tasks of a tree multi-selection, when the command was invoked on one of them (VS Code
+ * passes the clicked node and the selection; a right-click outside the selection acts on the
+ * clicked node alone). Selected nodes that are not tasks are left out.
+ */
+export function selectedTaskTargets(arg: unknown, selection: unknown): TaskTarget[] {
+  if (!(arg instanceof TaskNode) || !Array.isArray(selection)) {
+    return [];
+  }
+  const nodes = selection.filter((node): node is TaskNode => node instanceof TaskNode);
+  if (!nodes.some((node) => node.id === arg.id)) {
+    return [];
+  }
+  return nodes.map((node) => ({ connection: node.connection, task: node.task }));
 }
 
 /** Checks the id's form before any call, then looks for it: loaded tasks first, then each connection. */
@@ -97,7 +113,8 @@ function typedIdItem(typed: string): TaskPickItem | undefined {
   return { label: `$(search) ${value}`, description: vscode.l10n.t('look up this task ID'), alwaysShow: true, typedId: value };
 }
 
-async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
+/** The pending and executing tasks of every connection (one item per connection that failed). */
+export async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
   const entries = deps.model.connections().filter((entry) => !entry.problem);
   const perConnection = await Promise.all(
     entries.map(async (entry): Promise<TaskPickItem[]> => {

@@ -16,6 +16,7 @@ export type ServiceErrorCode =
   | 'ThrottlingException'
   | 'ExpiredTokenException'
   | 'AccessDeniedException'
+  | 'UnrecognizedClientException'
   | 'MissingAuthenticationTokenException'
   | 'UnknownOperationException'
   | 'SerializationException'
@@ -25,6 +26,7 @@ export type ServiceErrorCode =
 
 const STATUS_BY_CODE: Readonly<Partial<Record<ServiceErrorCode, number>>> = {
   AccessDeniedException: 403,
+  UnrecognizedClientException: 403,
   RequestEntityTooLargeException: 413,
   InternalServerError: 500,
   ServiceUnavailable: 503,

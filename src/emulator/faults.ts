@@ -6,7 +6,7 @@
 import { ServiceError } from './errors';
 import { ACCOUNT_ID, type OperationName } from './model';
 
-export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied';
+export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied' | 'unrecognizedClient';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
@@ -17,12 +17,18 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'dropAfterApply',
   'expiredToken',
   'accessDenied',
+  'unrecognizedClient',
 ];
 
 export interface FaultSpec {
   kind: FaultKind;
   /** Which operation it applies to; '*' or undefined means every operation. */
   operation?: OperationName | '*';
+  /**
+   * Which region it applies to: the region of the request's SigV4 credential scope (the emulator
+   * answers every region alike otherwise). Undefined means every region.
+   */
+  region?: string;
   /** How many requests it applies to before it removes itself; default unlimited. */
   count?: number;
   /** For 'latency': the delay before the normal answer. */
@@ -68,15 +74,15 @@ export class FaultInjector {
    * Consumes the faults that apply to one request of `operation`: every matching latency fault,
    * then at most one other (the earliest injected).
    */
-  decide(operation: OperationName): FaultDecision {
+  decide(operation: OperationName, region?: string): FaultDecision {
     let delayMs = 0;
-    for (const fault of this.matching(operation)) {
+    for (const fault of this.matching(operation, region)) {
       if (fault.spec.kind === 'latency') {
         delayMs += fault.spec.latencyMs ?? 0;
         this.consume(fault);
       }
     }
-    const terminal = this.matching(operation).find((fault) => fault.spec.kind !== 'latency');
+    const terminal = this.matching(operation, region).find((fault) => fault.spec.kind !== 'latency');
     if (!terminal) {
       return { delayMs, drop: false };
     }
@@ -93,8 +99,12 @@ export class FaultInjector {
     }
   }
 
-  private matching(operation: OperationName): ActiveFault[] {
-    return this.faults.filter((fault) => fault.spec.operation === undefined || fault.spec.operation === '*' || fault.spec.operation === operation);
+  private matching(operation: OperationName, region: string | undefined): ActiveFault[] {
+    return this.faults.filter(
+      (fault) =>
+        (fault.spec.operation === undefined || fault.spec.operation === '*' || fault.spec.operation === operation) &&
+        (fault.spec.region === undefined || fault.spec.region === region),
+    );
   }
 
   private consume(fault: ActiveFault): void {
@@ -119,6 +129,9 @@ export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAf
       return new ServiceError('ServiceUnavailable', 'Service is currently unavailable. Try again later.');
     case 'expiredToken':
       return new ServiceError('ExpiredTokenException', 'The security token included in the request is expired');
+    case 'unrecognizedClient':
+      // What AWS answers in a region that is not enabled for the account (opt-in regions).
+      return new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
     case 'accessDenied':
       return new ServiceError(
         'AccessDeniedException',
@@ -127,7 +140,8 @@ export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAf
   }
 }
 
-function checkSpec(spec: FaultSpec): Readonly<FaultSpec> {
+/** Shared with the S3 side's faults, which have the same kinds, counts and latency. */
+export function checkSpec<S extends Pick<FaultSpec, 'kind' | 'count' | 'latencyMs'>>(spec: S): Readonly<S> {
   if (!FAULT_KINDS.includes(spec.kind)) {
     throw new RangeError(`Unknown fault kind ${String(spec.kind)}`);
   }

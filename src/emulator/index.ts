@@ -1,5 +1,9 @@
 // The emulator's public surface (used by the sandbox, the CLI and tests).
 
+// The S3 side (completion reports) and the instance metadata service, served beside FSx.
+export * from './s3';
+export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';
+
 export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 export { ServiceError, type ServiceErrorCode } from './errors';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';

@@ -172,7 +172,8 @@ function seedDemo(store: EmulatorStore, random: Random): void {
     paths: [['s3://genomics-raw-reads-prod/incoming/batch-0412'], ['s3://genomics-raw-reads-prod/reference/GRCh38']],
     report: report('s3://genomics-raw-reads-prod/fsx-export/reports'),
     failure: 'Amazon FSx could not read from s3://genomics-raw-reads-prod/incoming: Access Denied (Service: Amazon S3; Status Code: 403).',
-    failedCount: 0,
+    // Objects it could not read: the demo's report.csv.
+    failedCount: 214,
   };
   const renderRelease: DemoTaskKind = {
     type: 'RELEASE_DATA_FROM_FILESYSTEM',
@@ -304,12 +305,14 @@ function demoTask(
 ): TaskSpec {
   const totalCount = kind.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? random.int(50_000, 2_000_000) : random.int(2_000, 400_000);
   const failed = lifecycle === 'FAILED';
+  // A canceled export or release has failures too (counts freeze at the cancel): its report shows them.
+  const hasFailures = failed || lifecycle === 'CANCELED';
   return {
     fileSystemId,
     type: kind.type,
     ...timingFor(lifecycle, now, random, { remainingMs: lifecycle === 'EXECUTING' ? longRunningMs : undefined, agoMs }),
     totalCount,
-    failedCount: failed ? Math.min(kind.failedCount, totalCount) : 0,
+    failedCount: hasFailures ? Math.min(kind.failedCount, totalCount) : 0,
     failureMessage: failed ? kind.failure : undefined,
     paths: random.pick(kind.paths),
     report: kind.report,

@@ -10,6 +10,8 @@ import { ServiceError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './model';
 import { PageTokens } from './paging';
+import { storeReportSource } from './s3/reportSource';
+import { S3Service } from './s3/service';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
 import { EmulatorStore } from './store';
@@ -71,6 +73,8 @@ export class FsxEmulator {
   readonly port: number;
   /** What task creates and cancels are checked against (and how created tasks behave). */
   readonly taskRules: TaskRules;
+  /** The S3 side (completion reports), on the same port: GET/HEAD without X-Amz-Target. */
+  readonly s3: S3Service;
   private readonly faults = new FaultInjector();
   private tokens = new PageTokens();
   private readonly routes: Route[] = [];
@@ -90,6 +94,8 @@ export class FsxEmulator {
     this.taskRules = new TaskRules(state, seeding.seed);
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
+    this.routes.push(this.s3);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
@@ -216,7 +222,7 @@ export class FsxEmulator {
     } else if (request.method !== 'POST' || pathOf(request.url) !== '/' || !operation.known) {
       reply = errorReply(new ServiceError('UnknownOperationException', unknownOperationMessage(request, operation.name)));
     } else {
-      const decision = this.faults.decide(operation.name);
+      const decision = this.faults.decide(operation.name, signingRegion(request.headers.authorization));
       if (decision.delayMs > 0) {
         await this.sleep(decision.delayMs);
       }
@@ -256,6 +262,11 @@ export class FsxEmulator {
       this.sleeping.add(wake);
     });
   }
+}
+
+/** The region of a SigV4 Authorization header's credential scope (AKID/date/region/service/aws4_request). */
+function signingRegion(authorization: string | undefined): string | undefined {
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
 type TargetOperation = { known: true; name: OperationName } | { known: false; name: string };

@@ -1,6 +1,6 @@
 import { FSxClient } from '@aws-sdk/client-fsx';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer, RetryStrategyV2 } from '@smithy/types';
 import { classifyError } from './errors';
 import { Connection, connectionKey } from './model';
 
@@ -68,57 +68,69 @@ export class FsxClientFactory {
   }
 
   private create(connection: Connection): FSxClient {
-    const credentials = this.options.credentialsFor
-      ? this.options.credentialsFor(connection)
-      : connection.sandbox
-        ? async () => SANDBOX_CREDENTIALS
-        : fromNodeProviderChain({ profile: connection.profile });
-    const client = new FSxClient({
-      region: connection.region,
-      profile: connection.profile,
-      endpoint: connection.endpoint,
-      useFipsEndpoint: connection.endpoint ? false : !!connection.useFipsEndpoint,
-      credentials,
-      retryStrategy: this.options.retryStrategy,
-      requestHandler: {
-        requestTimeout: this.options.requestTimeoutMs ?? 30_000,
-        connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
-      },
-    });
-    this.instrument(client, connection);
+    const client = new FSxClient(baseClientConfig(connection, connection.endpoint, this.options));
+    instrumentApiCalls(client, connection, this.options.onApiCall);
     return client;
   }
+}
 
-  /** Times every call at the outermost step so retries count once and the request id is known. */
-  private instrument(client: FSxClient, connection: Connection): void {
-    const onApiCall = this.options.onApiCall;
-    if (!onApiCall) {
-      return;
-    }
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const started = Date.now();
-        const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-        const base = { operation, region: connection.region, profile: connection.profile };
-        try {
-          const result = await next(args);
-          const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number } }).$metadata;
-          onApiCall({ ...base, requestId: metadata?.requestId, attempts: metadata?.attempts, durationMs: Date.now() - started, outcome: 'ok' });
-          return result;
-        } catch (error) {
-          const classified = classifyError(error, operation);
-          const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts;
-          onApiCall({
-            ...base,
-            requestId: classified.requestId,
-            attempts,
-            durationMs: Date.now() - started,
-            outcome: `${classified.kind}${classified.code ? ` ${classified.code}` : ''}`,
-          });
-          throw error;
-        }
-      },
-      { step: 'initialize', name: 'fsxTasksApiCallLog' },
-    );
+/** What every SDK client of a connection (FSx, S3) is built with; each adds its own on top. */
+export function baseClientConfig(connection: Connection, endpoint: string | undefined, options: ClientFactoryOptions) {
+  return {
+    region: connection.region,
+    profile: connection.profile,
+    endpoint,
+    useFipsEndpoint: endpoint ? false : !!connection.useFipsEndpoint,
+    credentials: credentialsOf(connection, options),
+    retryStrategy: options.retryStrategy,
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+    },
+  };
+}
+
+/** Where a connection's credentials come from: the options' override, the sandbox's, or the chain. */
+function credentialsOf(connection: Connection, options: Pick<ClientFactoryOptions, 'credentialsFor'>): AwsCredentialIdentityProvider {
+  if (options.credentialsFor) {
+    return options.credentialsFor(connection);
   }
+  return connection.sandbox ? async () => SANDBOX_CREDENTIALS : fromNodeProviderChain({ profile: connection.profile });
+}
+
+/** The part of any SDK v3 client that instrumentation needs (FSxClient, S3Client). */
+interface InstrumentableClient {
+  readonly middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: { step: 'initialize'; name: string }): void };
+}
+
+/** Times every call at the outermost step so retries count once and the request id is known. */
+export function instrumentApiCalls(client: InstrumentableClient, connection: Connection, onApiCall: ((event: ApiCallEvent) => void) | undefined): void {
+  if (!onApiCall) {
+    return;
+  }
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = Date.now();
+      const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      const base = { operation, region: connection.region, profile: connection.profile };
+      try {
+        const result = await next(args);
+        const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number } }).$metadata;
+        onApiCall({ ...base, requestId: metadata?.requestId, attempts: metadata?.attempts, durationMs: Date.now() - started, outcome: 'ok' });
+        return result;
+      } catch (error) {
+        const classified = classifyError(error, operation);
+        const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts;
+        onApiCall({
+          ...base,
+          requestId: classified.requestId,
+          attempts,
+          durationMs: Date.now() - started,
+          outcome: `${classified.kind}${classified.code ? ` ${classified.code}` : ''}`,
+        });
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'fsxTasksApiCallLog' },
+  );
 }

@@ -9,11 +9,19 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** The environment variables the SDK reads for each service's endpoint, first wins. */
+export const FSX_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_FSX'];
+// The SDK falls back to the global AWS_ENDPOINT_URL for S3 on its own: we read it too, so that it
+// is validated and gets path-style addressing.
+export const S3_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'];
+
 export interface EndpointSources {
-  /** The `fsxTasks.endpoint` setting (machine-scoped), if set. */
+  /** The service's endpoint setting (`fsxTasks.endpoint`, `fsxTasks.s3Endpoint`; machine-scoped), if set. */
   readonly setting?: string;
-  /** The process environment, for AWS_ENDPOINT_URL_FSX. */
+  /** The process environment, for the variables in `envVariables`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Which variables to read after the setting; FSx's by default. */
+  readonly envVariables?: readonly string[];
   readonly useFipsEndpoint?: boolean;
 }
 
@@ -23,7 +31,8 @@ export interface EndpointSources {
  * non-loopback host (signed requests carry a session token), or FIPS with a custom endpoint.
  */
 export function resolveEndpoint(sources: EndpointSources): string | undefined {
-  const raw = sources.setting?.trim() || sources.env?.AWS_ENDPOINT_URL_FSX?.trim() || undefined;
+  const fromEnv = (sources.envVariables ?? FSX_ENDPOINT_ENV).map((name) => sources.env?.[name]?.trim()).find(Boolean);
+  const raw = sources.setting?.trim() || fromEnv || undefined;
   if (!raw) {
     return undefined;
   }

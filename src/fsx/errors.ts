@@ -1,4 +1,4 @@
-// Every error that crosses the FSx boundary becomes an FsxError with a kind the UI can act on.
+// Every error that crosses the FSx (or S3) boundary becomes an FsxError with a kind the UI can act on.
 // The SDK throws modelled classes for FSx's own errors, FSxServiceException with a `name` for
 // unmodelled ones (throttling, expired tokens, access denied), and plain Node errors for the
 // network; credential providers throw their own. This file is the one place that knows them all.
@@ -138,6 +138,15 @@ const CODE_KINDS: Readonly<Record<string, FsxErrorKind>> = {
   ServiceUnavailable: 'service',
   ServiceUnavailableException: 'service',
   InternalFailure: 'service',
+  // S3 (REST-XML codes; HeadObject's 404 has no body, so the SDK names it NotFound).
+  NoSuchKey: 'notFound',
+  NoSuchBucket: 'notFound',
+  NotFound: 'notFound',
+  InvalidAccessKeyId: 'credentials',
+  InvalidToken: 'credentials',
+  SlowDown: 'throttled',
+  AllAccessDisabled: 'accessDenied',
+  InternalError: 'service',
   AbortError: 'cancelled',
   TimeoutError: 'network',
   RequestTimeout: 'network',

@@ -1,9 +1,11 @@
 // What the explorer shows, fetched lazily and cached: per connection its resources, per resource
 // the pages of tasks loaded so far. The tree provider only maps this to nodes; polls and user
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
+import { listAllAssociations } from '../fsx/associations';
 import { FsxError, classifyError } from '../fsx/errors';
-import { Connection, connectionKey, FsxApi, isTerminal, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
+import { Association, Connection, connectionKey, FsxApi, isTerminal, Lifecycle, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
 import { Emitter } from '../tracking/events';
+import { apiFilterKey, apiLifecycles, NO_FILTER, TaskFilter } from './taskFilter';
 
 export interface ConnectionEntry {
   readonly connection: Connection;
@@ -41,6 +43,12 @@ interface TaskCache {
   loadingMore?: Promise<void>;
 }
 
+/**
+ * Up to this many connections start expanded. With more, they start collapsed: a collapsed
+ * connection sends no request until it is opened, so a tree of every region stays fast.
+ */
+export const EXPANDED_CONNECTIONS_MAX = 3;
+
 export function resourceKey(resource: ResourceRef): string {
   return `${resource.kind}:${resource.id}`;
 }
@@ -49,10 +57,12 @@ export class ExplorerModel {
   private entries: ConnectionEntry[] = [];
   private readonly resourceCaches = new Map<string, ResourceCache>();
   private readonly taskCaches = new Map<string, TaskCache>();
+  private readonly associationCaches = new Map<string, { pending?: Promise<readonly Association[]>; value?: readonly Association[] }>();
   private readonly changes = new Emitter<ExplorerChange>();
   private readonly loads = new Emitter<void>();
   /** Bumped by refresh(): results of calls started before it are dropped. */
   private generation = 0;
+  private taskFilter: TaskFilter = NO_FILTER;
 
   readonly onDidChange = this.changes.event;
   /** A task list was fetched (first page or more): the set of loaded active tasks may differ. */
@@ -68,8 +78,32 @@ export class ExplorerModel {
     this.refresh();
   }
 
+  /** The filter the tree shows tasks under; its lifecycles are sent to FSx. */
+  filter(): TaskFilter {
+    return this.taskFilter;
+  }
+
+  /**
+   * A new filter. The task pages cached were fetched under the old `task-lifecycle` filter: when
+   * that part changes they are dropped (refresh); otherwise the tree re-renders from the cache.
+   */
+  setFilter(filter: TaskFilter): void {
+    const refetch = apiFilterKey(filter) !== apiFilterKey(this.taskFilter);
+    this.taskFilter = filter;
+    if (refetch) {
+      this.refresh();
+    } else {
+      this.changes.fire({ scope: 'all' });
+    }
+  }
+
   connections(): readonly ConnectionEntry[] {
     return this.entries;
+  }
+
+  /** Do connection nodes start expanded (few connections) or collapsed (many)? */
+  connectionsStartExpanded(): boolean {
+    return this.entries.length <= EXPANDED_CONNECTIONS_MAX;
   }
 
   entryFor(key: string): ConnectionEntry | undefined {
@@ -100,11 +134,24 @@ export class ExplorerModel {
       this.taskCache(connection, resource),
       'DescribeDataRepositoryTasks',
       async (): Promise<TaskList> => {
-        const page = await this.apiFor(connection).listTasks(resource, { pageSize: this.pageSize() });
+        const page = await this.apiFor(connection).listTasks(resource, this.listOptions());
         return { tasks: page.tasks, nextToken: page.nextToken };
       },
       () => this.loads.fire(),
     );
+  }
+
+  /** Every data repository association of the resource (all pages), fetched on first use and cached until a refresh. */
+  associations(connection: Connection, resource: StorageResource): Promise<readonly Association[]> {
+    const key = this.taskCacheKey(connection, resource);
+    const cache = this.associationCaches.get(key) ?? {};
+    this.associationCaches.set(key, cache);
+    return this.fetchOnce(cache, 'DescribeDataRepositoryAssociations', () => listAllAssociations(this.apiFor(connection), resource));
+  }
+
+  /** Associations already loaded, without a call; undefined when not loaded. */
+  cachedAssociations(connection: Connection, resource: ResourceRef): readonly Association[] | undefined {
+    return this.associationCaches.get(this.taskCacheKey(connection, resource))?.value;
   }
 
   /**
@@ -155,7 +202,7 @@ export class ExplorerModel {
     if (!cache.loadingMore) {
       const generation = this.generation;
       cache.loadingMore = this.apiFor(connection)
-        .listTasks(resource, { pageSize: this.pageSize(), nextToken: current.nextToken })
+        .listTasks(resource, { ...this.listOptions(), nextToken: current.nextToken })
         .then(
           (page) => {
             if (generation !== this.generation || cache.value !== current) {
@@ -208,6 +255,18 @@ export class ExplorerModel {
     }
   }
 
+  /** Puts a task just started at the top of its resource's list, if that list is loaded (else the first load brings it). */
+  addTask(connection: Connection, task: Task): void {
+    const cache = this.taskCaches.get(this.taskCacheKey(connection, task.resource));
+    const list = cache?.value;
+    if (!cache || !list || list.tasks.some((known) => known.taskId === task.taskId)) {
+      return;
+    }
+    cache.value = { ...list, tasks: [task, ...list.tasks] };
+    this.loads.fire();
+    this.changes.fire({ scope: 'resource', connectionKey: connectionKey(connection), resource: task.resource });
+  }
+
   /** Ids of loaded tasks that can still change, per connection: what the tree wants polled. */
   activeTaskIds(): Map<string, { connection: Connection; taskIds: string[] }> {
     const result = new Map<string, { connection: Connection; taskIds: string[] }>();
@@ -244,19 +303,23 @@ export class ExplorerModel {
       this.generation++;
       this.resourceCaches.clear();
       this.taskCaches.clear();
+      this.associationCaches.clear();
       this.changes.fire({ scope: 'all' });
       return;
     }
     const key = connectionKey(connection);
     if (resource) {
       this.taskCaches.delete(this.taskCacheKey(connection, resource));
+      this.associationCaches.delete(this.taskCacheKey(connection, resource));
       this.changes.fire({ scope: 'resource', connectionKey: key, resource });
       return;
     }
     this.resourceCaches.delete(key);
-    for (const cacheKey of [...this.taskCaches.keys()]) {
-      if (cacheKey.startsWith(key + '|')) {
-        this.taskCaches.delete(cacheKey);
+    for (const caches of [this.taskCaches, this.associationCaches]) {
+      for (const cacheKey of [...caches.keys()]) {
+        if (cacheKey.startsWith(key + '|')) {
+          caches.delete(cacheKey);
+        }
       }
     }
     this.changes.fire({ scope: 'connection', connectionKey: key });
@@ -265,6 +328,11 @@ export class ExplorerModel {
   dispose(): void {
     this.changes.dispose();
     this.loads.dispose();
+  }
+
+  private listOptions(): { pageSize: number; lifecycles?: readonly Lifecycle[] } {
+    const lifecycles = apiLifecycles(this.taskFilter);
+    return lifecycles ? { pageSize: this.pageSize(), lifecycles } : { pageSize: this.pageSize() };
   }
 
   private taskCacheKey(connection: Connection, resource: ResourceRef): string {

@@ -21,7 +21,11 @@ import {
   TaskTarget,
 } from '../fsx/taskRequest';
 
-export const BACK = 'back';
+/**
+ * A symbol, not a string, so a path typed as "back" is a path; a registered one, so the bundled
+ * extension and code loaded apart from it (the host tests) agree on it.
+ */
+export const BACK: unique symbol = Symbol.for('fsxTasks.back');
 export type Back = typeof BACK;
 /** A value, BACK, or undefined when the person dismissed the step (Escape). */
 export type Answer<T> = T | Back | undefined;
@@ -91,6 +95,8 @@ export type StartTaskFlowResult =
 export interface StartTaskFlowOptions {
   /** Makes the idempotency token (tests pass a fixed one). */
   readonly newToken?: () => string;
+  /** Paths to prefill the first step with (a folder picked elsewhere); the person can still change them. */
+  readonly paths?: readonly string[];
 }
 
 /** A completion report is on by default where it tells about failed files: exports and releases. */
@@ -107,7 +113,7 @@ export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskTy
   const reportPath = defaultReportPath(target);
   const steps: StepId[] = ['paths', ...(type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (['days'] as const) : []), ...(reportPath ? (['report'] as const) : []), 'confirm'];
   const title = flowTitle(type, target, l10n);
-  const state = { pathsText: '', daysText: '', report: reportPath !== undefined && reportOnByDefault(type) };
+  const state = { pathsText: (options.paths ?? []).join(', '), daysText: '', report: reportPath !== undefined && reportOnByDefault(type) };
   let index = 0;
   while (index < steps.length) {
     const position = { title, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
@@ -118,7 +124,7 @@ export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskTy
       const error = id === 'paths' ? (text: string) => pathsError(target, type, text, l10n) : (text: string) => daysError(text, l10n);
       const prompt = id === 'paths' ? pathsPrompt(target, type, l10n) : daysPrompt(l10n);
       answer = await ask.text({ ...position, kind: 'text', id, ...prompt, value: state[field], validate: error });
-      if (typeof answer === 'string' && answer !== BACK) {
+      if (typeof answer === 'string') {
         if (error(answer) !== undefined) {
           // The input box let an invalid answer through: ask again.
           continue;

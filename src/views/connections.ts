@@ -58,7 +58,8 @@ export class ConnectionResolver {
     }
   }
 
-  private entry(profile: string | undefined, region: string | undefined, knownProfiles?: ReadonlySet<string>): ConnectionEntry {
+  /** A profile and region as the explorer lists them: endpoint and FIPS from the settings. */
+  entry(profile: string | undefined, region: string | undefined, knownProfiles?: ReadonlySet<string>): ConnectionEntry {
     const label = `${profile ?? vscode.l10n.t('default profile')} · ${region ?? vscode.l10n.t('no region')}`;
     let problem: FsxError | undefined;
     let endpoint: string | undefined;

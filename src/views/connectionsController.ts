@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import { FsxClientFactory } from '../fsx/clientFactory';
 import { Connection } from '../fsx/model';
 import { ConnectionList } from '../model/connectionList';
-import { ExplorerModel } from '../model/explorerModel';
+import { ConnectionEntry, ExplorerModel } from '../model/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';
-import { ExplorerNode } from './explorer/node';
 import { sameConnectionSetting, Settings } from './settings';
 
 /** Which connections the explorer lists; reloads them when their settings change. */
 export class ConnectionsController implements vscode.Disposable {
   private readonly list: ConnectionList;
+  private readonly resolver: ConnectionResolver;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -19,15 +19,16 @@ export class ConnectionsController implements vscode.Disposable {
     sandbox: LocalSandbox,
     clients: FsxClientFactory,
     model: ExplorerModel,
-    view: vscode.TreeView<ExplorerNode>,
+    /** The view's description says when the sandbox is what it lists. */
+    showSandbox: (shown: boolean) => void,
     log: vscode.LogOutputChannel,
   ) {
-    const resolver = new ConnectionResolver(settings, sandbox);
+    const resolver = (this.resolver = new ConnectionResolver(settings, sandbox));
     this.list = new ConnectionList(
       () => resolver.resolve(),
       async (entries) => {
         model.setConnections(entries);
-        view.description = sandbox.running ? vscode.l10n.t('Sandbox') : undefined;
+        showSandbox(sandbox.running);
         await setContext('fsxTasks.hasConnections', entries.length > 0);
       },
     );
@@ -41,6 +42,11 @@ export class ConnectionsController implements vscode.Disposable {
   /** Re-reads settings and the sandbox state and rebuilds the connection list. */
   reload(): Promise<void> {
     return this.list.reload();
+  }
+
+  /** The connection a profile and region would be listed as (endpoint and FIPS from the settings). */
+  entryFor(profile: string | undefined, region: string): ConnectionEntry {
+    return this.resolver.entry(profile, region);
   }
 
   /** Is this connection one of the settings' entries (so it can be removed or changed)? */

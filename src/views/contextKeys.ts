@@ -7,6 +7,8 @@ export interface ContextKeys {
   'fsxTasks.sandboxActive': boolean;
   /** True while the view has something to show; the welcome content covers the rest. */
   'fsxTasks.hasConnections': boolean;
+  /** A task filter is in force: the view title offers Clear Filter. */
+  'fsxTasks.filtered': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

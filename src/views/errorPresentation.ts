@@ -70,12 +70,12 @@ export function errorNextStep(error: FsxError, connection: Connection | undefine
  * Shows an error once, at the command boundary: the message with its next step as a button.
  * Returns without a toast for the user's own cancellation.
  */
-export async function showError(prompts: Prompts, error: FsxError, connection: Connection | undefined, context?: string): Promise<void> {
+export async function showError(prompts: Prompts, error: FsxError, connection: Connection | undefined, context?: string, text = error.userMessageIn(vscode.l10n)): Promise<void> {
   if (error.kind === 'cancelled') {
     return;
   }
   const step = errorNextStep(error, connection);
-  const message = context ? `${context}: ${error.userMessageIn(vscode.l10n)}` : error.userMessageIn(vscode.l10n);
+  const message = context ? `${context}: ${text}` : text;
   const choice = await prompts.message('error', message, step.title);
   if (choice === step.title) {
     await vscode.commands.executeCommand(step.command, ...(step.arguments ?? []));

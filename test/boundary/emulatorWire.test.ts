@@ -53,10 +53,10 @@ async function harness(options: EmulatorOptions = {}): Promise<Harness> {
 }
 
 /** Real client; by default no retries, so each call is exactly one request. */
-function client(emulator: FsxEmulator, retries: { attempts: number } = { attempts: 1 }): FSxClient {
+function client(emulator: FsxEmulator, retries: { attempts: number } = { attempts: 1 }, region = 'us-east-1'): FSxClient {
   const fsx = new FSxClient({
     endpoint: emulator.url,
-    region: 'us-east-1',
+    region,
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
     retryStrategy: new ConfiguredRetryStrategy(retries.attempts, () => 0),
   });
@@ -602,6 +602,18 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
         assert.equal(error.$metadata.httpStatusCode, 400);
       });
       assert.equal(emulator.totalRequests(), 4);
+    });
+
+    it('a fault with a region answers only the requests signed for that region', async () => {
+      const { emulator, client: usEast } = await harness();
+      emulator.injectFault({ kind: 'unrecognizedClient', region: 'ap-east-1' });
+      const apEast = client(emulator, { attempts: 1 }, 'ap-east-1');
+      await rejectsWith(apEast.send(new DescribeFileSystemsCommand({})), FSxServiceException, (error) => {
+        assert.equal(error.name, 'UnrecognizedClientException');
+        assert.equal(error.$metadata.httpStatusCode, 403);
+      });
+      const answer = await usEast.send(new DescribeFileSystemsCommand({}));
+      assert.ok(answer.FileSystems, 'another region is answered as usual');
     });
 
     it('each fault kind arrives as the service would send it, and never changes state', async () => {

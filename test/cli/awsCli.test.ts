@@ -2,51 +2,8 @@
 // client (botocore) that must not be able to tell it from the service.
 
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { FsxEmulator } from '../../src/emulator';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cliEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // Nothing from the machine's AWS setup may leak in (profiles, endpoints, tokens).
-    if (!key.startsWith('AWS_')) {
-      env[key] = value;
-    }
-  }
-  return {
-    ...env,
-    AWS_ACCESS_KEY_ID: 'x',
-    AWS_SECRET_ACCESS_KEY: 'x',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
-}
-
-function aws(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    execFile('aws', [...args], { env: cliEnvironment(), timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-    });
-  });
-}
-
-async function awsJson(args: readonly string[]): Promise<Record<string, unknown>> {
-  const result = await aws([...args, '--output', 'json']);
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
+import { aws, awsJson, skipWithoutAwsCli } from './awsCliRunner';
 
 describe('AWS CLI against the FSx emulator', function () {
   this.timeout(60_000);
@@ -54,15 +11,7 @@ describe('AWS CLI against the FSx emulator', function () {
   let endpoint: string[];
 
   before(async function () {
-    try {
-      const version = await aws(['--version']);
-      if (version.code !== 0) {
-        throw new Error(version.stderr);
-      }
-    } catch (error) {
-      console.log(`      (skipped: the AWS CLI is not usable here: ${(error as Error).message})`);
-      this.skip();
-    }
+    await skipWithoutAwsCli(this);
     emulator = await FsxEmulator.start({ scenario: 'demo' });
     endpoint = ['--endpoint-url', emulator.url];
   });

@@ -191,4 +191,127 @@ describe('cancel a data repository task', () => {
     assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 0);
     assert.match(prompts.messages[0]?.text ?? '', /cannot be canceled now: its state is Succeeded/);
   });
+
+  describe('many at once', () => {
+    /** The rows of these tasks, from one listing of the file system (as a multi-selection). */
+    async function rows(fileSystemId: string, taskIds: readonly string[]): Promise<ExplorerNode[]> {
+      api.container.model.refresh();
+      const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
+      assert.ok(resource);
+      const listed = await children(api, resource);
+      return taskIds.map((taskId) => {
+        const row = listed.find((node) => node.id.endsWith(taskId));
+        assert.ok(row, `row ${taskId}`);
+        return row;
+      });
+    }
+
+    function endedTaskOn(fileSystemId: string): string {
+      const ended = emulatorOf(api).state.tasksOf(fileSystemId).find((task) => task.lifecycle === 'SUCCEEDED');
+      assert.ok(ended, 'a succeeded task on the file system');
+      return ended.taskId;
+    }
+
+    it('cancels every selected active task after one confirmation, skips the ended ones, and sums up', async () => {
+      const emulator = emulatorOf(api);
+      const first = addExecutingTask(api);
+      const others = [addExecutingTask(api).taskId, addExecutingTask(api).taskId];
+      // This one ends while the dialog is open: "had already ended".
+      const racing = addExecutingTask(api, { executingMs: 4_000 }).taskId;
+      const ended = endedTaskOn(first.fileSystemId);
+      const selection = await rows(first.fileSystemId, [first.taskId, ...others, racing, ended]);
+      prompts.confirmWith(true, () => waitFor('the racing task to end', () => emulator.state.getTask(racing)?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[1], selection);
+      assert.equal(prompts.confirmations.length, 1, 'one confirmation');
+      const { message, detail } = prompts.confirmations[0];
+      assert.equal(message, 'Cancel 4 tasks?');
+      for (const taskId of [first.taskId, ...others, racing]) {
+        assert.match(detail, new RegExp(`^${taskId} · Export to repository · `, 'm'));
+      }
+      assert.match(detail, new RegExp(`Skipped, they cannot be canceled now:\n${ended}: Succeeded`));
+      assert.match(detail, /exported files are not reverted/);
+      assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 4, 'no cancel for the skipped task');
+      assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks >= 1, true);
+      for (const taskId of [first.taskId, ...others]) {
+        assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'CANCELING');
+        assert.ok(api.container.tracking.tracker.has(taskId), `${taskId} is tracked`);
+      }
+      assert.equal(api.container.tracking.tracker.has(racing), false);
+      assert.deepEqual(
+        prompts.messages.map((m) => m.text),
+        ['3 canceled, 1 had already ended'],
+      );
+    });
+
+    it('keeps every task running when the one confirmation is declined', async () => {
+      const a = addExecutingTask(api);
+      const b = addExecutingTask(api).taskId;
+      const selection = await rows(a.fileSystemId, [a.taskId, b]);
+      prompts.confirmWith(false);
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
+      assert.deepEqual(prompts.messages, []);
+    });
+
+    it('asks to type "cancel N tasks" under the typeTaskId confirmation', async () => {
+      const config = vscode.workspace.getConfiguration('fsxTasks');
+      await config.update('cancel.confirmation', 'typeTaskId', vscode.ConfigurationTarget.Global);
+      try {
+        const a = addExecutingTask(api);
+        const b = addExecutingTask(api).taskId;
+        const selection = await rows(a.fileSystemId, [a.taskId, b]);
+        prompts.typeWith('cancel 1 tasks');
+        await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0, 'a wrong count cancels nothing');
+        prompts.typeWith('cancel 2 tasks');
+        await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 2);
+        assert.deepEqual(prompts.messages.map((m) => m.text), ['2 canceled']);
+      } finally {
+        await config.update('cancel.confirmation', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('acts on the clicked task alone when it is outside the selection', async () => {
+      const a = addExecutingTask(api);
+      const b = addExecutingTask(api).taskId;
+      const c = addExecutingTask(api).taskId;
+      const [rowA, rowB, rowC] = await rows(a.fileSystemId, [a.taskId, b, c]);
+      prompts.confirmWith(true);
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', rowC, [rowA, rowB]);
+      assert.equal(prompts.confirmations[0].message, `Cancel task ${c}?`);
+      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
+      assert.equal(emulatorOf(api).state.getTask(a.taskId)?.lifecycle, 'EXECUTING');
+    });
+
+    it('tracks every selected task that can still change and says which ended ones it skipped', async () => {
+      const a = addExecutingTask(api);
+      const b = addExecutingTask(api).taskId;
+      const ended = endedTaskOn(a.fileSystemId);
+      const selection = await rows(a.fileSystemId, [a.taskId, b, ended]);
+      await vscode.commands.executeCommand('fsxTasks.trackTask', selection[2], selection);
+      const tracker = api.container.tracking.tracker;
+      assert.ok(tracker.has(a.taskId) && tracker.has(b));
+      assert.equal(tracker.has(ended), false);
+      assert.equal(prompts.messages.length, 1);
+      assert.equal(prompts.messages[0].text, `Tracking 2 tasks. Skipped 1 that had ended (${ended}: Succeeded).`);
+    });
+
+    it('"Cancel Tasks..." from the palette: a multi-select pick of the active tasks', async () => {
+      const picked = [addExecutingTask(api).taskId, addExecutingTask(api).taskId];
+      let offered = 0;
+      prompts.pickManyWith((items) => {
+        offered = items.length;
+        return items.filter((item) => picked.some((taskId) => item.label.includes(taskId)));
+      });
+      prompts.confirmWith(true);
+      await vscode.commands.executeCommand('fsxTasks.cancelTasks');
+      assert.ok(offered >= 2, `${offered} active tasks offered`);
+      assert.equal(prompts.confirmations[0].message, 'Cancel 2 tasks?');
+      for (const taskId of picked) {
+        assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+      }
+      assert.deepEqual(prompts.messages.map((m) => m.text), ['2 canceled']);
+    });
+  });
 });

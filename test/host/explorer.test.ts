@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, description, emulatorOf, getApi, label, resourceNodes, waitFor } from './helpers';
+import { children, contextValue, description, emulatorOf, getApi, label, resourceNodes, taskListRows, waitFor } from './helpers';
 
 describe('explorer tree (demo scenario)', () => {
   let api: FsxTasksApi;
@@ -70,7 +70,7 @@ describe('explorer tree (demo scenario)', () => {
       }
     }
     assert.ok(paged, 'a file system with more than one page of tasks');
-    const before = await children(api, paged);
+    const before = await taskListRows(api, paged);
     const loadMore = before.find((node) => contextValue(node) === 'loadMore');
     assert.ok(loadMore);
     assert.equal(before.length - 1, 50);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import type { MessageSeverity, PickOptions, Prompts } from '../../src/views/prompts';
+import type { Back } from '../../src/model/startTaskFlow';
+import type { InputStepOptions, MessageSeverity, PickManyOptions, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
 
 export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';
 
@@ -45,6 +46,18 @@ export async function resourceNodes(api: FsxTasksApi): Promise<ExplorerNode[]> {
   return (await children(api, connection)).filter((node) => contextValue(node).startsWith('resource.'));
 }
 
+/** A resource's task list as the tree shows it (tasks, Load more, empty or error rows), without its Associations group. */
+export async function taskListRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await children(api, resource)).filter((node) => contextValue(node) !== 'associations');
+}
+
+/** The rows of a resource's Associations (or S3 link) group, which is its first child when it has one. */
+export async function associationRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
+  const group = (await children(api, resource)).find((node) => contextValue(node) === 'associations');
+  assert.ok(group, `an associations group under ${resource.id}`);
+  return children(api, group);
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -59,7 +72,13 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+type PickManyAnswer = (items: readonly vscode.QuickPickItem[], options: PickManyOptions) => vscode.QuickPickItem[] | undefined;
 type PickAnswer = (items: readonly vscode.QuickPickItem[], options: PickOptions<vscode.QuickPickItem>) => vscode.QuickPickItem | undefined;
+type InputStep = StepOptions & InputStepOptions;
+type PickStep = StepOptions & PickStepOptions<vscode.QuickPickItem>;
+/** An input step's answer: text, BACK, undefined (Escape), or computed from the step shown. */
+type InputStepAnswer = string | Back | undefined | ((step: InputStep) => string | Back | undefined);
+type PickStepAnswer = (items: readonly vscode.QuickPickItem[], step: PickStep) => vscode.QuickPickItem | Back | undefined;
 
 /**
  * Answers the extension's questions from a script, in order, and fails fast on a question the
@@ -72,8 +91,16 @@ export class ScriptedPrompts implements Prompts {
     | { kind: 'confirm'; value: boolean; before?: () => Promise<void> | void }
     | { kind: 'type'; value: string }
     | { kind: 'pick'; answer: PickAnswer }
+    | { kind: 'pickMany'; answer: PickManyAnswer }
     | { kind: 'input'; value: string | undefined }
+    | { kind: 'modal'; action: string | undefined }
+    | { kind: 'inputStep'; answer: InputStepAnswer }
+    | { kind: 'pickStep'; answer: PickStepAnswer }
   )[] = [];
+  /** The guided-flow steps shown, in order. */
+  readonly steps: (InputStep | (PickStep & { items: readonly vscode.QuickPickItem[] }))[] = [];
+  readonly modals: { message: string; detail: string; actions: string[] }[] = [];
+  private readonly messageActions: string[] = [];
   unexpected: string[] = [];
 
   confirmWith(value: boolean, before?: () => Promise<void> | void): this {
@@ -89,6 +116,42 @@ export class ScriptedPrompts implements Prompts {
 
   pickWith(answer: PickAnswer): this {
     this.answers.push({ kind: 'pick', answer });
+    return this;
+  }
+
+  /** Clicks this action on the next message that offers it. */
+  chooseMessageAction(action: string): this {
+    this.messageActions.push(action);
+    return this;
+  }
+
+  /** Chooses this button of a modal dialog (undefined: closes it). */
+  modalWith(action: string | undefined): this {
+    this.answers.push({ kind: 'modal', action });
+    return this;
+  }
+
+  /** Answers an input box step of a guided flow. */
+  inputStepWith(answer: InputStepAnswer): this {
+    this.answers.push({ kind: 'inputStep', answer });
+    return this;
+  }
+
+  /** Answers a quick pick step of a guided flow. */
+  pickStepWith(answer: PickStepAnswer): this {
+    this.answers.push({ kind: 'pickStep', answer });
+    return this;
+  }
+
+  /** Answers a multi-select pick: the answer returns the checked items (undefined: dismissed). */
+  pickManyWith(answer: PickManyAnswer): this {
+    this.answers.push({ kind: 'pickMany', answer });
+    return this;
+  }
+
+  /** Answers an input box with this value (undefined: dismissed). */
+  inputWith(value: string | undefined): this {
+    this.answers.push({ kind: 'input', value });
     return this;
   }
 
@@ -120,6 +183,14 @@ export class ScriptedPrompts implements Prompts {
     return answer.answer(await items, options as unknown as PickOptions<vscode.QuickPickItem>) as T | undefined;
   }
 
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: PickManyOptions): Promise<T[] | undefined> {
+    const answer = this.next('pickMany', options.title);
+    if (answer?.kind !== 'pickMany') {
+      return undefined;
+    }
+    return answer.answer(await items, options) as T[] | undefined;
+  }
+
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     const answer = this.next('input', options.title ?? options.prompt ?? '');
     return answer?.kind === 'input' ? answer.value : undefined;
@@ -127,7 +198,30 @@ export class ScriptedPrompts implements Prompts {
 
   async message(severity: MessageSeverity, text: string, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ severity, text, actions });
-    return undefined;
+    // Only a message that offers the scripted action takes it; others are dismissed.
+    const index = this.messageActions.findIndex((action) => actions.includes(action));
+    return index >= 0 ? this.messageActions.splice(index, 1)[0] : undefined;
+  }
+
+  async modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    this.modals.push({ message, detail, actions });
+    const answer = this.next('modal', message);
+    return answer?.kind === 'modal' ? answer.action : undefined;
+  }
+
+  async inputStep(options: InputStep): Promise<string | Back | undefined> {
+    this.steps.push(options);
+    const answer = this.next('inputStep', options.title);
+    if (answer?.kind !== 'inputStep') {
+      return undefined;
+    }
+    return typeof answer.answer === 'function' ? answer.answer(options) : answer.answer;
+  }
+
+  async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions & PickStepOptions<T>): Promise<T | Back | undefined> {
+    this.steps.push({ ...options, items });
+    const answer = this.next('pickStep', options.title);
+    return answer?.kind === 'pickStep' ? (answer.answer(items, options) as T | Back | undefined) : undefined;
   }
 
   private next(kind: string, what: string) {

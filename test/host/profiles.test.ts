@@ -8,9 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FsxEmulator } from '../../src/emulator';
+import { scanRegions } from '../../src/fsx/regions';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, label, waitFor } from './helpers';
+import { children, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
 import { useOwnEmulator } from './ownEmulator';
 
 describe('real AWS profiles (no sandbox)', function () {
@@ -128,13 +129,7 @@ describe('real AWS profiles (no sandbox)', function () {
   it('changes a connection\'s region and removes a connection from its context menu', async () => {
     await connect([{ profile: 'tooling', region: 'us-east-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
     const [tooling] = await children(api);
-    api.setPrompts({
-      confirm: async () => false,
-      confirmByTyping: async () => false,
-      input: async () => undefined,
-      message: async () => undefined,
-      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => (await items).find((item) => item.label === 'eu-west-1'),
-    });
+    api.setPrompts(new ScriptedPrompts().pickWith((items) => items.find((item) => item.label === 'eu-west-1')));
     await vscode.commands.executeCommand('fsxTasks.setRegion', tooling);
     assert.deepEqual(config().get('connections'), [{ profile: 'tooling', region: 'eu-west-1' }, { profile: 'expired-sso', region: 'us-east-1' }]);
     await api.container.connections.reload();
@@ -147,19 +142,63 @@ describe('real AWS profiles (no sandbox)', function () {
   it('lists the profiles of the config file when adding a connection', async () => {
     await connect([]);
     let offered: string[] = [];
-    const prompts = {
-      confirm: async () => false,
-      confirmByTyping: async () => false,
-      input: async () => undefined,
-      message: async () => undefined,
-      pick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>) => {
-        offered = (await items).map((item) => item.label);
+    api.setPrompts(
+      new ScriptedPrompts().pickManyWith((items) => {
+        offered = items.map((item) => item.label);
         return undefined;
-      },
-    };
-    api.setPrompts(prompts);
+      }),
+    );
     await vscode.commands.executeCommand('fsxTasks.addConnection');
     assert.deepEqual(offered, ['Default credential chain', 'broken-process', 'expired-sso', 'no-region', 'tooling']);
     await waitFor('no connection added', () => config().get<unknown[]>('connections')?.length === 0);
+  });
+
+  it('adds every region where two profiles have file systems, in one pass; refusing regions are reported, not errors', async function () {
+    this.timeout(120_000);
+    await connect([]);
+    // The emulator answers every region alike, except these two.
+    emulator.injectFault({ kind: 'unrecognizedClient', region: 'ap-east-1' });
+    emulator.injectFault({ kind: 'accessDenied', region: 'me-south-1' });
+    emulator.resetRequestCounts();
+    const prompts = new ScriptedPrompts()
+      .pickManyWith((items) => items.filter((item) => item.label === 'tooling' || item.label === 'no-region'))
+      .pickWith((items) => items.find((item) => /All regions where I have file systems/.test(item.label)));
+    api.setPrompts(prompts);
+    try {
+      await vscode.commands.executeCommand('fsxTasks.addConnection');
+    } finally {
+      emulator.clearFaults();
+    }
+    assert.deepEqual(prompts.unexpected, []);
+    const regions = scanRegions('us-east-1');
+    // In the order of the profile pick (alphabetical), each profile's regions in scan order.
+    const expected = ['no-region', 'tooling'].flatMap((profile) => regions.filter((region) => region !== 'ap-east-1' && region !== 'me-south-1').map((region) => ({ profile, region })));
+    assert.deepEqual(config().get('connections'), expected);
+    // One DescribeFileSystems and one DescribeFileCaches per profile and region, nothing twice.
+    assert.equal(emulator.requestCounts().DescribeFileSystems, 2 * regions.length);
+    assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
+    assert.equal(prompts.messages[0].severity, 'info');
+    assert.match(prompts.messages[0].text, new RegExp(`^Added ${expected.length} connections: no-region · us-east-1, .*tooling · us-east-1, `));
+    assert.match(prompts.messages[0].text, /4 regions refused \(see the log\)\.$/);
+    assert.deepEqual(prompts.messages[0].actions, ['Show Log']);
+  });
+
+  it('starts many connections collapsed: the tree sends no request until one is opened', async () => {
+    const many = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1'].map((region) => ({ profile: 'tooling', region }));
+    await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('fsxTasks.explorer.focus');
+    emulator.resetRequestCounts();
+    await config().update('connections', many, vscode.ConfigurationTarget.Global);
+    await api.container.connections.reload();
+    const roots = await children(api);
+    assert.equal(roots.length, many.length);
+    for (const root of roots) {
+      assert.equal(root.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, label(root));
+    }
+    // Give the visible tree time to ask for whatever it would.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal(emulator.totalRequests(), 0, 'no request for a collapsed connection');
+    await children(api, roots[0]);
+    assert.equal(emulator.requestCounts().DescribeFileSystems, 1, 'opening one asks that one');
   });
 });

@@ -1,6 +1,7 @@
 // What a person does, in a real VS Code (code-server) in headless Chromium: open the FSx view,
 // read the demo file systems and tasks, cancel an executing task through the context menu and the
-// modal, watch the status bar follow it to CANCELED, and find tracking intact after a reload.
+// modal, watch the status bar follow it to CANCELED, find tracking intact after a reload, and start
+// an export from a file system's context menu through the guided quick input.
 // Screenshots land in test-results/. FSX_UI_VSIX=<file> runs the same scenario on the packaged
 // extension instead of the source folder; FSX_UI_HOST_VERSION=4.100.3 in that older host
 // (VS Code 1.100, the minimum version) instead of the default one.
@@ -141,5 +142,148 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.page.reload();
     await ui.statusBarItem(new RegExp(`${short}.*Executing`)).waitFor({ state: 'visible', timeout: STATUS_TIMEOUT_MS });
     await ui.screenshot(`${prefix}after-reload`);
+  });
+
+  it('starts an export from a right-click: steps in the quick input, Back, the confirmation, then the new task is shown and tracked', async () => {
+    // One tracked task at a time keeps the status bar naming it: stop following the earlier one.
+    const genomics = await ui.waitForTreeRow('genomics-scratch');
+    if ((await genomics.getAttribute('aria-expanded')) !== 'true') {
+      await ui.toggleRow(genomics);
+    }
+    await ui.contextMenu(await ui.waitForTreeRow(/tracked/));
+    await ui.clickMenuItem('Stop Tracking Task');
+    await ui.statusBarItem(/task-[0-9a-f]{4}/).waitFor({ state: 'hidden', timeout: STATUS_TIMEOUT_MS });
+    await ui.toggleRow(genomics);
+    const fileSystem = await ui.waitForTreeRow('ml-training');
+    await ui.contextMenu(fileSystem);
+    const items = await ui.menuItems();
+    for (const command of ['Export to S3...', 'Import Metadata from S3...', 'Release Files...']) {
+      assert.ok(items.some((item) => item.includes(command)), `${command} in ${items.join(', ')}`);
+    }
+    await ui.clickMenuItem('Export to S3...');
+    const input = ui.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    assert.match(await ui.quickInput.innerText(), /Export to S3: ml-training/);
+    await ui.typeInQuickInput('datasets/run-7');
+    const reportItem = ui.quickInput.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Write a completion report' }).first();
+    await reportItem.waitFor({ state: 'visible' });
+    await ui.screenshot(`${prefix}start-export-report`);
+    // Back shows the paths again, as typed.
+    await ui.quickInput.locator('.codicon-quick-input-back').first().click();
+    await ui.page.waitForFunction(() => {
+      // eslint-disable-next-line no-undef
+      const box = document.querySelector('.quick-input-widget input.input');
+      return box && box.value === 'datasets/run-7';
+    });
+    await input.press('Enter');
+    await reportItem.waitFor({ state: 'visible' });
+    await reportItem.click();
+    const dialog = await ui.dialogText();
+    assert.match(dialog, /Export from ml-training .* to S3\?/);
+    assert.match(dialog, /Paths \(1\): datasets\/run-7/);
+    assert.match(dialog, /Completion report \(failed files only\): under s3:\/\//);
+    await ui.screenshot(`${prefix}start-export-confirm`);
+    await ui.clickDialogButton('Start Export');
+    if (ui.toastsShown) {
+      // The progress notification closes once the create call has answered.
+      await ui.toast(/Starting Export to repository on ml-training/).waitFor({ state: 'hidden', timeout: 15_000 });
+    }
+    // The new task heads ml-training's tasks (below its Associations group), marked tracked.
+    await ui.toggleRow(await ui.waitForTreeRow('ml-training'));
+    await ui.waitForTreeRow('Associations');
+    const row = await ui.waitForTreeRow(/(Pending|Executing|Succeeded).*tracked/);
+    const taskId = /task-[0-9a-f]{17,}/.exec((await row.getAttribute('aria-label')) ?? '')?.[0];
+    assert.ok(taskId, 'the new task row names its id');
+    // Followed in the status bar, and fresh (no warning of a failed refresh).
+    await ui.statusBarItem(new RegExp(`task-${taskId.slice(5, 9)}.*(Pending|Executing|Succeeded)`))
+      .and(ui.page.locator('.statusbar-item:not(:has(.codicon-warning))'))
+      .waitFor({ state: 'visible', timeout: STATUS_TIMEOUT_MS });
+    // The associations it exported through, each with its state first.
+    await ui.toggleRow(await ui.waitForTreeRow('Associations'));
+    for (const state of [/^Available \/datasets/, /^Misconfigured \//, /^Failed \//]) {
+      await ui.waitForTreeRow(state);
+    }
+    await ui.screenshot(`${prefix}start-export-tracked`);
+  });
+
+  /** The rows of the FSx view whose accessible label says they are pending or executing. */
+  async function activeRows() {
+    const rows = ui.page.locator('.monaco-list-row');
+    const found = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      if (/, (Executing|Pending),/.test((await rows.nth(i).getAttribute('aria-label')) ?? '')) {
+        found.push(rows.nth(i));
+      }
+    }
+    return found;
+  }
+
+  /** Clicks a button of the FSx view's title bar (they show while the pointer is over the view). */
+  async function clickViewTitleAction(label) {
+    const sidebar = ui.page.locator('.part.sidebar');
+    await sidebar.hover();
+    const action = sidebar.locator(`.title-actions a.action-label[aria-label^="${label}"], .pane-header .actions a.action-label[aria-label^="${label}"]`).first();
+    await action.waitFor({ state: 'visible' });
+    await action.click();
+  }
+
+  it('filters to active tasks from the view title, says so, and clears the filter in one click', async () => {
+    await ui.openViewContainer('FSx');
+    await ui.waitForTreeRow('genomics-scratch');
+    if ((await activeRows()).length === 0) {
+      await ui.toggleRow(ui.treeRow('genomics-scratch'));
+    }
+    await ui.waitForTreeRow(/Succeeded/);
+    await clickViewTitleAction('Filter Tasks');
+    await ui.pickQuickItem('Active only');
+    const sidebar = ui.page.locator('.part.sidebar');
+    // The message above the rows (the description is hidden while the view is alone in its container).
+    const message = sidebar.locator('.tree-explorer-viewlet-tree-view .message');
+    await message.filter({ hasText: 'Filter: Active. Clear Filter is on the view title.' }).waitFor({ state: 'visible' });
+    await ui.waitForTreeRow(/Executing|Pending/);
+    const texts = await ui.treeRowTexts(sidebar);
+    assert.ok(!texts.some((text) => /^(Succeeded|Failed|Canceled)/.test(text)), texts.join(' | '));
+    assert.ok((await activeRows()).length >= 2, texts.join(' | '));
+    await ui.screenshot(`${prefix}filter-active`);
+  });
+
+  it('cancels two selected tasks after one confirmation and sums up', async () => {
+    const [first, second] = await activeRows();
+    const ids = [];
+    for (const row of [first, second]) {
+      ids.push(/task-[0-9a-f]{17,}/.exec((await row.getAttribute('aria-label')) ?? '')?.[0]);
+    }
+    assert.ok(ids.every(Boolean), ids.join(', '));
+    await first.click();
+    await second.click({ modifiers: ['Control'] });
+    await ui.contextMenu(second);
+    await ui.clickMenuItem('Cancel Data Repository Task');
+    const dialog = await ui.dialogText();
+    assert.match(dialog, /Cancel 2 tasks\?/);
+    for (const id of ids) {
+      assert.ok(dialog.includes(id), `${id} listed in: ${dialog}`);
+    }
+    await ui.screenshot(`${prefix}confirm-cancel-many`);
+    await ui.clickDialogButton('Cancel Task');
+    await ui.waitForNotification('2 canceled', { timeoutMs: 30_000 });
+    await ui.screenshot(`${prefix}canceled-many`);
+    await ui.hideNotifications();
+    // Clear Filter is one click on the view title; the ended tasks come back.
+    await clickViewTitleAction('Clear Filter');
+    await ui.waitForTreeRow(/Succeeded/);
+    await ui.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').filter({ hasText: 'Filter: Active' }).waitFor({ state: 'hidden' });
+  });
+
+  it('offers a first-run walkthrough with its three steps', async () => {
+    await ui.runCommand('Welcome: Open Walkthrough...');
+    await ui.pickQuickItem('Get Started with FSx Data Repository Tasks');
+    const editor = ui.page.locator('.part.editor');
+    for (const step of ['Try it in the local sandbox', 'Connect your AWS profile', 'Follow or cancel a task']) {
+      await editor.getByText(step, { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    await editor.getByRole('button', { name: 'Explore with Local Sandbox' }).first().waitFor({ state: 'visible' });
+    // Each step's picture is shown beside it.
+    await editor.locator('.getting-started-media img').first().waitFor({ state: 'visible' });
+    await ui.screenshot(`${prefix}walkthrough`);
   });
 });

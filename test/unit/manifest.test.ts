@@ -1,7 +1,7 @@
 // The manifest's menus decide where Cancel appears. aws-toolkit once shipped a `when` regex with a
 // character class that matched the wrong states; this evaluates every clause for every lifecycle.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLES } from '../../src/fsx/model';
 import { taskContextValue } from '../../src/model/presentation';
@@ -74,6 +74,18 @@ describe('package.json menus', () => {
     }
   }
 
+  it('offers the start commands on file systems and usable associations only, and in the palette', () => {
+    for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease']) {
+      for (const viewItem of ['resource.fileSystem', 'association.AVAILABLE', 'association.UPDATING']) {
+        assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
+      }
+      for (const viewItem of ['resource.fileCache', 'association.MISCONFIGURED', 'association.FAILED', 'association.CREATING', 'associations', 'task.EXECUTING', 'connection.sandbox']) {
+        assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
+      }
+      assert.ok(!(manifest.contributes.menus.commandPalette as { command: string; when: string }[]).some((item) => item.command === command && item.when === 'false'), `${command} in the palette`);
+    }
+  });
+
   it('offers no task action on non-task nodes', () => {
     for (const viewItem of ['connection.sandbox', 'connection.configured', 'resource.fileSystem', 'resource.fileCache', 'loadMore', 'error.throttled', 'empty']) {
       for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId']) {
@@ -116,5 +128,28 @@ describe('package.json menus', () => {
 
   it('activates lazily', () => {
     assert.ok(!(manifest.activationEvents as string[]).some((event) => event === '*' || event === 'onStartupFinished'));
+  });
+
+  it('contributes a first-run walkthrough whose steps each have an action, a completion event and media', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: { id: string; description: string; completionEvents: string[]; media: { image: string; altText: string } }[] }[];
+    assert.ok(walkthrough, 'a walkthrough');
+    const commands = new Set((manifest.contributes.commands as { command: string }[]).map((command) => command.command));
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.completionEvents),
+      [['onCommand:fsxTasks.exploreSandbox'], ['onCommand:fsxTasks.addConnection'], ['onCommand:fsxTasks.trackTask', 'onCommand:fsxTasks.cancelTask', 'onCommand:fsxTasks.cancelTasks']],
+    );
+    for (const step of walkthrough.steps) {
+      const description = nls[step.description.slice(1, -1)];
+      const actions = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
+      assert.ok(actions.length > 0, `${step.id} has a button`);
+      for (const command of [...actions, ...step.completionEvents.map((event) => event.replace(/^onCommand:/, ''))]) {
+        assert.ok(commands.has(command), `${step.id}: ${command} is contributed`);
+      }
+      assert.ok(existsSync(join(root, step.media.image)), `${step.media.image} exists`);
+      assert.ok(/^media\/.+\.svg$/.test(step.media.image), 'an SVG, packaged (.vscodeignore allows media/)');
+      assert.ok(nls[step.media.altText.slice(1, -1)], `${step.id} alt text`);
+    }
+    // The empty states keep their welcome content.
+    assert.ok((manifest.contributes.viewsWelcome as unknown[]).length > 0);
   });
 });

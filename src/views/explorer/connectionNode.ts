@@ -28,7 +28,8 @@ export class ConnectionNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.entry.label, vscode.TreeItemCollapsibleState.Expanded);
+    const state = this.context.model.connectionsStartExpanded() ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(this.entry.label, state);
     item.id = this.id;
     if (this.entry.sandbox) {
       item.iconPath = themeIcon('beaker', 'charts.purple');

@@ -1,33 +1,42 @@
 import * as vscode from 'vscode';
 import { Connection } from '../../fsx/model';
 import { ExplorerModel } from '../../model/explorerModel';
+import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../model/taskFilter';
 import { TrackedRows } from '../../model/trackedRows';
 import { TreeWatch } from '../../model/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import { TaskTracker } from '../../tracking/taskTracker';
+import { setContext } from '../contextKeys';
 import { Settings } from '../settings';
 import { ExplorerNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
 
+/** Where the filter is kept: per workspace, as a person set it up for this project. */
+export const FILTER_STATE_KEY = 'fsxTasks.filter';
+
 /**
  * The FSx view: its tree provider and TreeView, what the tree asks to be polled, the "tracked"
- * markers, and the settings that change what it shows.
+ * markers, the task filter (kept per workspace) and the view's description, and the settings
+ * that change what it shows.
  */
 export class ExplorerController implements vscode.Disposable {
   readonly tree: ExplorerTreeProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly watch: TreeWatch;
   private readonly disposables: vscode.Disposable[];
+  private sandboxShown = false;
 
   constructor(
-    model: ExplorerModel,
+    private readonly model: ExplorerModel,
     tracker: Pick<TaskTracker, 'has' | 'list' | 'onDidChange'>,
     scheduler: PollScheduler,
     settings: Settings,
     isConfigured: (connection: Connection) => boolean,
+    private readonly state: vscode.Memento,
   ) {
     this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured);
-    this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true });
+    // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
+    this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
     this.disposables = [
       this.tree,
@@ -38,9 +47,39 @@ export class ExplorerController implements vscode.Disposable {
       scheduler.onDidPoll(({ connection, tasks }) => model.applyTasks(connection, tasks)),
       settings.onDidChange(['tasks.pageSize'], () => model.refresh()),
     ];
+    // Before the first listing, so the first requests already carry the lifecycle filter.
+    model.setFilter(normalizeFilter(state.get(FILTER_STATE_KEY)));
+    void this.render();
+  }
+
+  filter(): TaskFilter {
+    return this.model.filter();
+  }
+
+  /** Applies a filter, keeps it for this workspace, and shows it in the view's description. */
+  async setFilter(filter: TaskFilter): Promise<void> {
+    const normalized = normalizeFilter(filter);
+    this.model.setFilter(normalized);
+    await this.state.update(FILTER_STATE_KEY, isFiltering(normalized) ? normalized : undefined);
+    await this.render();
+  }
+
+  /** The sandbox is what the view lists (or no longer): the description says so. */
+  showSandbox(shown: boolean): void {
+    this.sandboxShown = shown;
+    void this.render();
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables.reverse()).dispose();
+  }
+
+  private async render(): Promise<void> {
+    const filter = this.model.filter();
+    this.view.description = viewDescription(this.sandboxShown, filter, vscode.l10n);
+    // With the view alone in its container VS Code hides the description (the title is the
+    // container's): the message above the rows says it wherever the view is.
+    this.view.message = filterMessage(filter, vscode.l10n);
+    await setContext('fsxTasks.filtered', isFiltering(filter));
   }
 }

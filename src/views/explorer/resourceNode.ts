@@ -3,8 +3,10 @@ import { classifyError } from '../../fsx/errors';
 import { StorageResource } from '../../fsx/model';
 import { resourceKey } from '../../model/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
-import { emptyNode, errorNode } from './messageNode';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { isFiltering, matchesFilter } from '../../model/taskFilter';
+import { AssociationsNode, showsAssociations } from './associationNodes';
+import { emptyNode, errorNode, MessageNode } from './messageNode';
+import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
@@ -53,17 +55,31 @@ export class ResourceNode extends ChildNode {
     } catch (error) {
       return [errorNode(this, classifyError(error))];
     }
-    const nodes: ExplorerNode[] = list.tasks.map((task) => new TaskNode(this, task, this.context));
+    const filter = this.context.model.filter();
+    const shown = list.tasks.filter((task) => matchesFilter(filter, task, this.resource));
+    const nodes: ExplorerNode[] = shown.map((task) => new TaskNode(this, task, this.context));
+    if (shown.length === 0 && isFiltering(filter)) {
+      nodes.push(filteredOutNode(this, list.tasks.length, !!list.nextToken));
+    }
     if (list.nextToken) {
       nodes.push(new LoadMoreNode(this, this.resource, this.context, list.loadMoreError));
     }
     if (nodes.length === 0) {
       nodes.push(emptyNode(this, vscode.l10n.t('No data repository tasks')));
     }
-    return nodes;
+    return showsAssociations(this.resource) ? [new AssociationsNode(this, this.resource, this.context), ...nodes] : nodes;
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** The filter hides every loaded task (or FSx has none in the filtered lifecycles): say so, offer to clear it. */
+function filteredOutNode(parent: ExplorerNode, loaded: number, more: boolean): MessageNode {
+  return new MessageNode(parent, 'filtered-out', {
+    label: loaded > 0 ? vscode.l10n.t('None of the {0} loaded tasks match the filter', loaded) : vscode.l10n.t('No tasks match the filter'),
+    description: vscode.l10n.t('Clear Filter'),
+    tooltip: more ? vscode.l10n.t('Load more tasks to search further, or click to clear the filter.') : vscode.l10n.t('Click to clear the filter.'),
+    icon: 'filter',
+    command: { title: vscode.l10n.t('Clear Filter'), command: 'fsxTasks.clearFilter' },
+    contextValue: 'filteredOut',
+  });
 }
+

@@ -35,6 +35,7 @@ describe('emulator fault injector', () => {
       ['unavailable', 503, 'ServiceUnavailable', undefined],
       ['expiredToken', 400, 'ExpiredTokenException', 'The security token included in the request is expired'],
       ['accessDenied', 403, 'AccessDeniedException', undefined],
+      ['unrecognizedClient', 403, 'UnrecognizedClientException', 'The security token included in the request is invalid.'],
     ] as const;
     for (const [kind, status, code, message] of expected) {
       faults.add({ kind, count: 1 });
@@ -51,6 +52,15 @@ describe('emulator fault injector', () => {
     assert.deepEqual(faults.decide('DescribeFileSystems'), { delayMs: 0, drop: false }, 'other operations pass');
     assert.deepEqual(faults.decide('CancelDataRepositoryTask'), { delayMs: 0, drop: false, dropAfterApply: true }, 'applied first: no drop before');
     assert.equal(faults.size, 0);
+  });
+
+  it('applies a fault with a region to requests signed for that region only', () => {
+    const faults = new FaultInjector();
+    faults.add({ kind: 'accessDenied', region: 'ap-east-1' });
+    assert.equal(faults.decide('DescribeFileSystems', 'us-east-1').error, undefined);
+    assert.equal(faults.decide('DescribeFileSystems').error, undefined, 'an unsigned request has no region');
+    assert.equal(faults.decide('DescribeFileSystems', 'ap-east-1').error?.code, 'AccessDeniedException');
+    assert.equal(faults.decide('DescribeFileCaches', 'ap-east-1').error?.code, 'AccessDeniedException');
   });
 
   it('adds latency to whatever else happens', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { AssociationPage, Connection, FsxApi, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
+import { Association, AssociationPage, Connection, connectionKey, FsxApi, ListAssociationsOptions, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
 import { ExplorerChange, ExplorerModel } from '../../../src/model/explorerModel';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
@@ -31,13 +31,15 @@ class FakeApi implements FsxApi {
   }
 
   async listTasks(_resource: ResourceRef | undefined, options: ListTasksOptions = {}): Promise<TaskPage> {
-    this.calls.push(`listTasks:${options.nextToken ?? ''}`);
+    this.calls.push(`listTasks:${options.nextToken ?? ''}${options.lifecycles ? `:${options.lifecycles.join(',')}` : ''}`);
     await this.gate;
     this.throwIfFailing();
+    // The task-lifecycle filter, as FSx applies it: before paging.
+    const matching = options.lifecycles ? this.tasks.filter((candidate) => options.lifecycles?.includes(candidate.lifecycle)) : this.tasks;
     const start = Number(options.nextToken ?? 0);
     const size = options.pageSize ?? 50;
     const end = start + size;
-    return { tasks: this.tasks.slice(start, end), nextToken: end < this.tasks.length ? String(end) : undefined };
+    return { tasks: matching.slice(start, end), nextToken: end < matching.length ? String(end) : undefined };
   }
 
   async describeTasks(): Promise<Task[]> {
@@ -52,8 +54,20 @@ class FakeApi implements FsxApi {
     throw new Error('not used');
   }
 
-  async listAssociations(): Promise<AssociationPage> {
-    throw new Error('not used');
+  /** 30 associations, paged by the API's 25 at most. */
+  async listAssociations(_resource: ResourceRef, options: ListAssociationsOptions = {}): Promise<AssociationPage> {
+    this.calls.push(`listAssociations:${options.nextToken ?? ''}`);
+    this.throwIfFailing();
+    const start = Number(options.nextToken ?? 0);
+    const associations = Array.from({ length: 30 }, (_, n): Association => ({
+      source: 'association',
+      associationId: `dra-${n.toString(16).padStart(17, '0')}`,
+      resource: { kind: 'fileSystem', id: fileSystem.id },
+      fileSystemPath: `/ns${n}`,
+      dataRepositoryPath: `s3://bucket/ns${n}/`,
+      lifecycle: 'AVAILABLE',
+    })).slice(start, start + 25);
+    return { associations, nextToken: start + 25 < 30 ? String(start + 25) : undefined };
   }
 
   private throwIfFailing(): void {
@@ -120,6 +134,39 @@ describe('ExplorerModel', () => {
     assert.deepEqual(await model.resources(connection), [fileSystem]);
   });
 
+  it('loads every page of associations once, and again after a refresh of the resource', async () => {
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined);
+    const [first, second] = await Promise.all([model.associations(connection, fileSystem), model.associations(connection, fileSystem)]);
+    assert.equal(first.length, 30);
+    assert.equal(second, first);
+    assert.deepEqual(api.calls, ['listAssociations:', 'listAssociations:25']);
+    assert.equal(model.cachedAssociations(connection, fileSystem), first);
+    model.refresh(connection, fileSystem);
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined);
+    await model.associations(connection, fileSystem);
+    assert.equal(api.calls.length, 4);
+    model.refresh(connection);
+    assert.equal(model.cachedAssociations(connection, fileSystem), undefined, 'a connection refresh forgets them too');
+  });
+
+  it('puts a started task at the top of a loaded list, once, and says so', async () => {
+    const loads: number[] = [];
+    model.onDidLoadTasks(() => loads.push(1));
+    model.addTask(connection, task(999, 'PENDING'));
+    assert.equal(changes.length, 0, 'an unloaded list fetches it on first use');
+    await model.tasks(connection, fileSystem);
+    loads.length = 0;
+    const started = task(998, 'PENDING');
+    model.addTask(connection, started);
+    model.addTask(connection, started);
+    const tasks = model.cachedTasks(connection, fileSystem);
+    assert.equal(tasks[0], started);
+    assert.equal(tasks.filter((candidate) => candidate.taskId === started.taskId).length, 1);
+    assert.equal(loads.length, 1, 'the poller learns of it');
+    assert.equal(changes.at(-1)?.scope, 'resource');
+    assert.ok(model.activeTaskIds().get(connectionKey(connection))?.taskIds.includes(started.taskId), 'and polls it');
+  });
+
   it('applies polled tasks to the lists that show them and reports the resource', async () => {
     await model.tasks(connection, fileSystem);
     const updated = { ...task(1), lifecycle: 'SUCCEEDED' as const };
@@ -148,6 +195,35 @@ describe('ExplorerModel', () => {
     await stale;
     api.gate = undefined;
     assert.equal(model.cachedTasks(connection, fileSystem).length, 0, 'the stale page was not cached');
+  });
+
+  it('sends the lifecycle filter to FSx, pages under it, and refetches only when it changes', async () => {
+    api.tasks = Array.from({ length: 120 }, (_, n) => task(n, n % 2 === 0 ? 'EXECUTING' : 'SUCCEEDED'));
+    model.setFilter({ lifecycles: ['EXECUTING', 'PENDING'] });
+    const first = await model.tasks(connection, fileSystem);
+    assert.equal(first.tasks.length, 50);
+    assert.ok(first.tasks.every((candidate) => candidate.lifecycle === 'EXECUTING'));
+    await model.loadMore(connection, fileSystem);
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 60, 'the 60 executing ones in two pages');
+    assert.deepEqual(api.calls, ['listTasks::EXECUTING,PENDING', 'listTasks:50:EXECUTING,PENDING']);
+    // Type and text do not change what FSx is asked: the cache stays.
+    model.setFilter({ lifecycles: ['PENDING', 'EXECUTING'], text: 'logs' });
+    assert.equal(changes.at(-1)?.scope, 'all');
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 60);
+    // Another lifecycle set: the pages cached under the old one are dropped.
+    model.setFilter({});
+    assert.equal(model.cachedTasks(connection, fileSystem).length, 0);
+    await model.tasks(connection, fileSystem);
+    assert.equal(api.calls.at(-1), 'listTasks:');
+  });
+
+  it('starts connections collapsed once there are more than three', () => {
+    assert.equal(model.connectionsStartExpanded(), true);
+    const regions = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
+    model.setConnections(regions.slice(0, 3).map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), true);
+    model.setConnections(regions.map((region) => ({ connection: { region }, label: region, sandbox: false })));
+    assert.equal(model.connectionsStartExpanded(), false);
   });
 
   it('finds a loaded task by id', async () => {

@@ -188,6 +188,16 @@ describe('start task flow', () => {
     assert.equal(tokens, 1, 'a token only when confirmed');
   });
 
+  it('prefills the paths step with paths handed over, which can still be changed', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', (step: TextStep) => (assert.equal(step.value, 'assets/a, frames'), step.value)],
+      ['report', acceptDefault],
+      ['confirm', answer(true)],
+    ]);
+    const result = await runStartTaskFlow(renderTarget, 'EXPORT_TO_REPOSITORY', ask, ENGLISH, { newToken: () => 'token', paths: ['assets/a', 'frames'] });
+    assert.deepEqual(confirmed(result).input.paths, ['assets/a', 'frames']);
+  });
+
   it('Back on the first step stays there', async () => {
     const ask = new ScriptedAsk([
       ['paths', answer(BACK)],

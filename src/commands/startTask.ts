@@ -1,0 +1,139 @@
+// "Export to S3...", "Import Metadata from S3..." and "Release Files...": on a file system or an
+// association in the tree, from the palette (a file system pick), or with a handed-over
+// { connection, resource, paths? } (another view's folder menu), which prefills the paths.
+// The guided flow is model/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
+import * as vscode from 'vscode';
+import type { Container } from '../container';
+import { linkedRepositories } from '../fsx/associations';
+import { Association, Connection, StorageResource } from '../fsx/model';
+import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
+import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
+import { runStartTaskFlow } from '../model/startTaskFlow';
+import { AssociationNode } from '../views/explorer/associationNodes';
+import { ResourceNode } from '../views/explorer/resourceNode';
+import { startTaskAsk } from '../views/startTaskAsk';
+import { taskText } from '../views/taskText';
+import { CommandDeps, registerCommand } from './boundary';
+
+type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
+
+/** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
+export interface StartTaskArgument {
+  readonly connection: Connection;
+  readonly resource: StorageResource;
+  readonly paths?: readonly string[];
+  /** Start from this association: paths are then relative to its file system path. */
+  readonly association?: Association;
+}
+
+export const START_TASK_COMMANDS: readonly (readonly [string, StartableTaskType])[] = [
+  ['fsxTasks.startExport', 'EXPORT_TO_REPOSITORY'],
+  ['fsxTasks.startImport', 'IMPORT_METADATA_FROM_REPOSITORY'],
+  ['fsxTasks.startRelease', 'RELEASE_DATA_FROM_FILESYSTEM'],
+];
+
+export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
+  return START_TASK_COMMANDS.map(([id, type]) =>
+    registerCommand(id, deps, (arg) => startTaskCommand(deps, type, arg), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
+  );
+}
+
+function isStartArgument(value: unknown): value is StartTaskArgument {
+  const candidate = value as Partial<StartTaskArgument> | undefined;
+  return typeof candidate?.connection?.region === 'string' && typeof candidate.resource?.id === 'string' && typeof candidate.resource.kind === 'string';
+}
+
+async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: unknown): Promise<void> {
+  const start = await startingPoint(deps, type, arg);
+  if (!start) {
+    return;
+  }
+  const { connection, resource } = start;
+  const refusal = resourceRefusal(resource, type, vscode.l10n);
+  if (refusal) {
+    void deps.prompts.message('warning', refusal);
+    return;
+  }
+  const associations = await deps.model.associations(connection, resource);
+  const target = { resource, association: start.association, repositories: linkedRepositories(resource, associations) };
+  const paths = start.paths?.filter((path): path is string => typeof path === 'string');
+  const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { paths });
+  if (flow.kind === 'refused') {
+    void deps.prompts.message('warning', flow.reason);
+    return;
+  }
+  if (flow.kind === 'cancelled') {
+    return;
+  }
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting {0} on {1}...', taskText.typeLabel(type), resourceLabel(resource)) },
+    () => startTask(deps.apiFor(connection), flow.input),
+  );
+  if (outcome.kind === 'busy') {
+    await offerRunningTask(deps, connection, outcome);
+    return;
+  }
+  const task = outcome.task;
+  deps.model.addTask(connection, task);
+  deps.tracking.tracker.track(connection, task, 'user');
+  deps.scheduler.nudge(connection);
+  void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), task.taskId, resourceLabel(resource)));
+}
+
+/** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */
+async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<StartOutcome, { kind: 'busy' }>): Promise<void> {
+  const running = outcome.running;
+  const trackIt = vscode.l10n.t('Track It');
+  const cancelIt = vscode.l10n.t('Cancel It');
+  const choice = await deps.prompts.message('warning', busyMessage(outcome, vscode.l10n), ...(running ? [trackIt, cancelIt] : []));
+  if (running && (choice === trackIt || choice === cancelIt)) {
+    await vscode.commands.executeCommand(choice === trackIt ? 'fsxTasks.trackTask' : 'fsxTasks.cancelTask', { connection, task: running });
+  }
+}
+
+/** The tree node, the handed-over argument, or the person's pick among the file systems of every connection. */
+async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unknown): Promise<StartTaskArgument | undefined> {
+  if (arg instanceof AssociationNode) {
+    return { connection: arg.connection, resource: arg.resource, association: arg.association };
+  }
+  if (arg instanceof ResourceNode) {
+    return { connection: arg.connection, resource: arg.resource };
+  }
+  if (isStartArgument(arg)) {
+    return arg;
+  }
+  const picked = await deps.prompts.pick(fileSystemItems(deps), {
+    title: taskText.typeLabel(type),
+    placeholder: vscode.l10n.t('Pick an FSx for Lustre file system (File Caches start their own release tasks)'),
+  });
+  return picked?.start;
+}
+
+interface StartItem extends vscode.QuickPickItem {
+  readonly start: StartTaskArgument;
+}
+
+async function fileSystemItems(deps: StartDeps): Promise<StartItem[]> {
+  const entries = deps.model.connections().filter((entry) => !entry.problem);
+  const listed = await Promise.allSettled(entries.map((entry) => deps.model.resources(entry.connection)));
+  const items: StartItem[] = [];
+  listed.forEach((result, index) => {
+    const entry = entries[index];
+    for (const resource of result.status === 'fulfilled' ? result.value : []) {
+      if (resource.kind === 'fileSystem' && resource.supportsTasks) {
+        items.push({
+          label: resource.name ?? resource.id,
+          description: [resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · '),
+          detail: entry.label,
+          start: { connection: entry.connection, resource },
+        });
+      }
+    }
+  });
+  const failed = listed.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (items.length === 0 && failed) {
+    // Nothing to offer because the listing failed: that failure is the message.
+    throw failed.reason;
+  }
+  return items;
+}

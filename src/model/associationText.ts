@@ -1,0 +1,89 @@
+// The words and looks of data repository association rows (and an older file system's own S3
+// link): the lifecycle first, so it stays readable when the side bar cuts the row; the policies
+// and any failure with its next step for the tooltip. vscode-free, user text through L10n.
+import { L10n } from '../fsx/l10n';
+import { Association } from '../fsx/model';
+
+export interface AssociationLook {
+  readonly icon: string;
+  readonly color?: string;
+}
+
+const LOOKS: Readonly<Record<string, AssociationLook>> = {
+  AVAILABLE: { icon: 'link', color: 'testing.iconPassed' },
+  CREATING: { icon: 'clock' },
+  UPDATING: { icon: 'sync' },
+  DELETING: { icon: 'trash' },
+  MISCONFIGURED: { icon: 'warning', color: 'problemsWarningIcon.foreground' },
+  FAILED: { icon: 'error', color: 'problemsErrorIcon.foreground' },
+};
+
+export function isProblem(association: Association): boolean {
+  return association.lifecycle === 'MISCONFIGURED' || association.lifecycle === 'FAILED';
+}
+
+export function createAssociationText(l10n: L10n) {
+  const lifecycleLabel = (lifecycle: string): string => {
+    switch (lifecycle) {
+      case 'AVAILABLE':
+        return l10n.t('Available');
+      case 'CREATING':
+        return l10n.t('Creating');
+      case 'UPDATING':
+        return l10n.t('Updating');
+      case 'DELETING':
+        return l10n.t('Deleting');
+      case 'MISCONFIGURED':
+        return l10n.t('Misconfigured');
+      case 'FAILED':
+        return l10n.t('Failed');
+      default:
+        return lifecycle;
+    }
+  };
+  const events = (list: readonly string[] | undefined): string => (list === undefined ? l10n.t('not available here') : list.length === 0 ? l10n.t('off') : list.join(', '));
+  return {
+    lifecycleLabel,
+    look: (association: Association): AssociationLook => LOOKS[association.lifecycle] ?? { icon: 'question' },
+    /** "Misconfigured /ns1": the state, then where it sits in the file system. */
+    rowLabel: (association: Association): string => `${lifecycleLabel(association.lifecycle)} ${association.fileSystemPath}`,
+    /** "↔ s3://bucket/prefix/", which the side bar may cut. */
+    rowDescription: (association: Association): string => `↔ ${association.dataRepositoryPath}`,
+    accessibleLabel: (association: Association): string =>
+      l10n.t('{0} linked to {1}, {2}', association.fileSystemPath, association.dataRepositoryPath, lifecycleLabel(association.lifecycle)),
+    /** What is wrong and what to do, for MISCONFIGURED and FAILED; undefined otherwise. */
+    problem: (association: Association): { readonly message: string; readonly nextStep: string } | undefined => {
+      if (association.lifecycle === 'MISCONFIGURED') {
+        return {
+          message: association.failureMessage ?? l10n.t('FSx cannot import or export automatically until the link is fixed.'),
+          nextStep: l10n.t('Fix what the message names (often the S3 bucket policy, the IAM role or the bucket’s event notifications); FSx returns the association to AVAILABLE by itself once it can reach the bucket.'),
+        };
+      }
+      if (association.lifecycle === 'FAILED') {
+        return {
+          message: association.failureMessage ?? l10n.t('FSx could not create or update this association.'),
+          nextStep: l10n.t('Delete the association and create it again (AWS Console or CLI) once the cause is fixed.'),
+        };
+      }
+      return undefined;
+    },
+    /** The tooltip's facts, one [label, value] each. */
+    facts: (association: Association): [string, string][] => {
+      const facts: [string, string][] = [
+        [l10n.t('State'), association.lifecycle],
+        [l10n.t('File system path'), association.fileSystemPath],
+        [l10n.t('Data repository'), association.dataRepositoryPath],
+      ];
+      if (association.exportPath && association.exportPath !== association.dataRepositoryPath) {
+        facts.push([l10n.t('Export path'), association.exportPath]);
+      }
+      facts.push([l10n.t('Automatic import'), events(association.autoImportEvents)]);
+      facts.push([l10n.t('Automatic export'), events(association.autoExportEvents)]);
+      if (association.batchImportMetaDataOnCreate !== undefined) {
+        facts.push([l10n.t('Import metadata on create'), association.batchImportMetaDataOnCreate ? l10n.t('yes') : l10n.t('no')]);
+      }
+      facts.push([l10n.t('ID'), association.associationId ?? l10n.t('the file system’s own S3 link')]);
+      return facts;
+    },
+  };
+}

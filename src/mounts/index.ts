@@ -1,0 +1,16 @@
+// Lustre mounts of this machine and the file systems and caches they are (vscode-free).
+
+export {
+  PROC_MOUNTS,
+  fileMountTable,
+  lustreMountsOf,
+  parseFsxDnsName,
+  parseMountTable,
+  readLustreMounts,
+  unescapeMountField,
+  type FsxDnsName,
+  type LustreMount,
+  type MountEntry,
+  type MountTableReader,
+} from './mountTable';
+export { findMount, matchMounts, relativeToMount, type MountMatch, type MountableResource } from './matching';

@@ -1,0 +1,26 @@
+// Renders the start-task flow's steps (model/startTaskFlow.ts) with the Prompts seam: text steps
+// as input boxes, picks as quick picks, both with a Back button, and the confirmation as a modal
+// dialog that restates the request, with Back as its second button.
+import * as vscode from 'vscode';
+import { Answer, BACK, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../model/startTaskFlow';
+import { Prompts } from './prompts';
+
+interface ValueItem<T> extends vscode.QuickPickItem {
+  readonly value: T;
+}
+
+export function startTaskAsk(prompts: Prompts): StartTaskAsk {
+  return {
+    text: (step: TextStep) => prompts.inputStep(step),
+    async pick<T>(step: PickStep<T>): Promise<Answer<T>> {
+      const items: ValueItem<T>[] = step.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value }));
+      const picked = await prompts.pickStep(items, { ...step, active: items.find((item) => item.value === step.active) });
+      return picked === BACK || picked === undefined ? picked : picked.value;
+    },
+    async confirm(step: ConfirmStep): Promise<Answer<true>> {
+      const back = vscode.l10n.t('Back');
+      const choice = await prompts.modal(step.message, step.details.join('\n'), step.confirmLabel, ...(step.canGoBack ? [back] : []));
+      return choice === step.confirmLabel ? true : choice === back ? BACK : undefined;
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Connection, StorageResource } from '../../src/fsx/model';
+import { BACK } from '../../src/model/startTaskFlow';
+import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
+import type { ExplorerNode } from '../../src/views/explorer/node';
+import { associationRows, children, contextValue, description, emulatorOf, label, resourceNodes, ScriptedPrompts, useExtension } from './helpers';
+
+/** What a resource row carries (the tests hand it over as the command argument). */
+function resourceOf(node: ExplorerNode): StorageResource {
+  return (node as unknown as { resource: StorageResource }).resource;
+}
+
+async function resourceNamed(api: FsxTasksApi, name: string): Promise<ExplorerNode> {
+  const node = (await resourceNodes(api)).find((candidate) => label(candidate) === name);
+  assert.ok(node, `resource ${name}`);
+  return node;
+}
+
+/** The tasks the tree shows under a resource, by id. */
+async function taskIdsInTree(api: FsxTasksApi, resource: ExplorerNode): Promise<string[]> {
+  return (await children(api, resource)).filter((node) => contextValue(node).startsWith('task.')).map((node) => node.id.split('/').at(-1) ?? '');
+}
+
+/** The one task the last CreateDataRepositoryTask made: the newest one of the file system. */
+function newestTask(api: FsxTasksApi, fileSystemId: string) {
+  const [task] = emulatorOf(api).state.tasksOf(fileSystemId);
+  assert.ok(task, 'a task');
+  return task;
+}
+
+describe('start data repository tasks', () => {
+  const extension = useExtension();
+  let api: FsxTasksApi;
+  let prompts: ScriptedPrompts;
+  let ml: ExplorerNode;
+
+  beforeEach(async () => {
+    api = extension.api();
+    prompts = extension.prompts();
+    // ml-training has no running task in the demo: every test starts from that world.
+    emulatorOf(api).reset();
+    api.container.model.refresh();
+    ml = await resourceNamed(api, 'ml-training');
+  });
+
+  it('shows each association with its state first, and a problem with its message and next step', async () => {
+    const rows = await associationRows(api, ml);
+    const states = rows.map((row) => contextValue(row));
+    assert.deepEqual([...states].sort(), ['association.AVAILABLE', 'association.AVAILABLE', 'association.FAILED', 'association.MISCONFIGURED', 'association.UPDATING']);
+    for (const row of rows) {
+      assert.match(label(row), /^(Available|Updating|Misconfigured|Failed) \//);
+      assert.match(description(row), /^↔ s3:\/\//);
+      const tooltip = row.getTreeItem().tooltip as vscode.MarkdownString;
+      assert.match(tooltip.value, /Automatic import: `[^`]+`/);
+      assert.match(tooltip.value, /Automatic export: `[^`]+`/);
+    }
+    const misconfigured = rows.find((row) => contextValue(row) === 'association.MISCONFIGURED');
+    assert.ok(misconfigured);
+    assert.equal(misconfigured.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const [failure, nextStep] = await children(api, misconfigured);
+    assert.ok(label(failure).length > 10, label(failure));
+    assert.match(label(nextStep), /bucket policy|IAM role|event notifications/);
+    // The group and its rows come from one cached listing, until a refresh.
+    const calls = emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations;
+    await associationRows(api, ml);
+    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
+    assert.match(description((await children(api, ml))[0]), /^5 · 2 need attention$/);
+    // The task rows are still the resource's own children.
+    assert.ok((await taskIdsInTree(api, ml)).length > 0);
+  });
+
+  it('shows an older file system\'s own S3 link the same way, with no association call', async () => {
+    const calls = emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations;
+    const states: string[] = [];
+    for (const name of ['genomics-scratch', 'climate-archive']) {
+      const resource = await resourceNamed(api, name);
+      assert.equal(label((await children(api, resource))[0]), 'S3 link');
+      const rows = await associationRows(api, resource);
+      assert.equal(rows.length, 1);
+      assert.match(label(rows[0]), /^(Available|Misconfigured|Failed|Creating|Updating|Deleting) \//);
+      assert.match(description(rows[0]), /^↔ s3:\/\//);
+      states.push(contextValue(rows[0]));
+    }
+    assert.ok(states.includes('association.MISCONFIGURED'), states.join(', '));
+    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
+  });
+
+  it('Export to S3 from a file system: paths, report, confirm; the task appears in the tree at once and is tracked', async () => {
+    const before = await taskIdsInTree(api, ml);
+    prompts
+      .inputStepWith((step) => (assert.equal(step.canGoBack, false), assert.equal(step.step, 1), 'datasets/run-7'))
+      .pickStepWith((items, step) => step.active ?? items[0])
+      .modalWith('Start Export');
+    await vscode.commands.executeCommand('fsxTasks.startExport', ml);
+    assert.equal(prompts.pendingAnswers, 0, 'every step was asked');
+    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1);
+    const created = newestTask(api, resourceOf(ml).id);
+    assert.equal(created.type, 'EXPORT_TO_REPOSITORY');
+    assert.deepEqual(created.paths, ['datasets/run-7']);
+    assert.equal(created.report.Enabled, true, 'a report by default for exports');
+    assert.match(prompts.modals[0].message, /^Export from ml-training/);
+    assert.match(prompts.modals[0].detail, /Paths \(1\): datasets\/run-7/);
+    const after = await taskIdsInTree(api, ml);
+    assert.equal(after[0], created.taskId, 'the new task heads the list without a reload');
+    assert.equal(after.length, before.length + 1);
+    const tracked = api.container.tracking.tracker.list().find((entry) => entry.taskId === created.taskId);
+    assert.equal(tracked?.reason, 'user');
+    assert.ok(prompts.messages.some((message) => message.severity === 'info' && message.text.includes(created.taskId)));
+  });
+
+  it('Import Metadata from S3 on an association: paths relative to it, the report off by default', async () => {
+    const association = (await associationRows(api, ml)).find((row) => contextValue(row) === 'association.AVAILABLE');
+    assert.ok(association);
+    const fileSystemPath = label(association).replace(/^Available /, '');
+    prompts
+      .inputStepWith((step) => (assert.match(step.title, new RegExp(`^Import Metadata from S3: .* ${fileSystemPath}$`)), 'new'))
+      .pickStepWith((_items, step) => (assert.equal((step.active as { value?: boolean } | undefined)?.value, false), step.active))
+      .modalWith('Start Import');
+    await vscode.commands.executeCommand('fsxTasks.startImport', association);
+    const created = newestTask(api, resourceOf(ml).id);
+    assert.equal(created.type, 'IMPORT_METADATA_FROM_REPOSITORY');
+    assert.equal(created.paths.length, 1);
+    assert.match(created.paths[0], /^s3:\/\/.*\/new$/, 'mapped to the association\'s S3 path');
+    assert.equal(created.report.Enabled, false);
+  });
+
+  it('Release Files: Back keeps the earlier answers; days since last access reach the request', async () => {
+    prompts
+      .inputStepWith('checkpoints/old')
+      .inputStepWith(BACK)
+      .inputStepWith((step) => (assert.equal(step.value, 'checkpoints/old'), 'checkpoints/older'))
+      .inputStepWith((step) => (assert.equal(step.canGoBack, true), '30'))
+      .pickStepWith((_items, step) => step.active)
+      .modalWith('Back')
+      .pickStepWith((items) => items.find((item) => /No completion report/.test(item.label)))
+      .modalWith('Start Release');
+    await vscode.commands.executeCommand('fsxTasks.startRelease', ml);
+    assert.equal(prompts.pendingAnswers, 0);
+    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1, 'one create, after the confirmation');
+    const created = newestTask(api, resourceOf(ml).id);
+    assert.equal(created.type, 'RELEASE_DATA_FROM_FILESYSTEM');
+    assert.deepEqual(created.paths, ['checkpoints/older']);
+    assert.equal(created.releaseConfiguration?.DurationSinceLastAccess?.Value, 30);
+    assert.equal(created.report.Enabled, false);
+    assert.match(prompts.modals[1].detail, /at least 30 days/);
+  });
+
+  it('a task already running: names it and offers only to track or cancel it', async () => {
+    const fileSystemId = resourceOf(ml).id;
+    const runningId = emulatorOf(api).state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, totalCount: 100 });
+    prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export').chooseMessageAction('Track It');
+    await vscode.commands.executeCommand('fsxTasks.startExport', ml);
+    const warning = prompts.messages.find((message) => message.severity === 'warning');
+    assert.ok(warning, 'a warning');
+    assert.match(warning.text, new RegExp(`${runningId}.*already EXECUTING`));
+    assert.deepEqual(warning.actions, ['Track It', 'Cancel It']);
+    assert.equal(newestTask(api, fileSystemId).taskId, runningId, 'nothing started');
+    assert.deepEqual(
+      api.container.tracking.tracker.list().map((entry) => entry.taskId),
+      [runningId],
+      'Track It tracks the running task, and only it',
+    );
+  });
+
+  it('another error: one message with a next step, nothing half-done', async () => {
+    const before = await taskIdsInTree(api, ml);
+    emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryTask' });
+    prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export');
+    await vscode.commands.executeCommand('fsxTasks.startExport', ml);
+    const errors = prompts.messages.filter((message) => message.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.deepEqual(errors[0].actions, ['Show log']);
+    assert.deepEqual(await taskIdsInTree(api, ml), before, 'the tree is unchanged');
+    assert.deepEqual(api.container.tracking.tracker.list(), [], 'nothing tracked');
+  });
+
+  it('refuses a File Cache before asking anything, and says why', async () => {
+    const cache = (await resourceNodes(api)).find((node) => contextValue(node) === 'resource.fileCache');
+    assert.ok(cache);
+    await vscode.commands.executeCommand('fsxTasks.startRelease', { connection: cache.connection, resource: resourceOf(cache) });
+    assert.equal(prompts.steps.length, 0);
+    assert.match(prompts.messages[0]?.text ?? '', /cannot be started on Amazon File Cache .*AUTO_RELEASE_DATA/);
+    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
+  });
+
+  it('takes { connection, resource, paths } from another view and prefills the paths', async () => {
+    const connection: Connection = ml.connection;
+    prompts
+      .inputStepWith((step) => (assert.equal(step.value, 'datasets/a, datasets/b'), step.value))
+      .pickStepWith((_items, step) => step.active)
+      .modalWith('Start Export');
+    await vscode.commands.executeCommand('fsxTasks.startExport', { connection, resource: resourceOf(ml), paths: ['datasets/a', 'datasets/b'] });
+    assert.deepEqual(newestTask(api, resourceOf(ml).id).paths, ['datasets/a', 'datasets/b']);
+  });
+
+  it('from the palette: a pick of Lustre file systems only; Escape at a step starts nothing', async () => {
+    let offered: string[] = [];
+    prompts
+      .pickWith((items) => {
+        offered = items.map((item) => item.label);
+        return items.find((item) => item.label === 'ml-training');
+      })
+      .inputStepWith(undefined);
+    await vscode.commands.executeCommand('fsxTasks.startExport');
+    assert.deepEqual([...offered].sort(), ['climate-archive', 'genomics-scratch', 'ml-training', 'render-farm'], 'no File Cache, no Windows file system');
+    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
+    assert.deepEqual(prompts.messages, []);
+  });
+});

@@ -7,6 +7,7 @@
 //   cli      the real AWS CLI (when installed) and the emulator's own CLI
 //   host     the extension-host suite inside a real VS Code (code-server), source folder
 //   ui       the UI scenario in headless Chromium, source folder
+//   soak-short  scripts/soak.mjs for 6 simulated hours with two reloads (about 2 minutes)
 //   package  the .vsix built by vsce: the host suite and the UI scenario on the installed package
 //   compat   the same .vsix, host suite and UI scenario, in code-server 4.100.3: VS Code 1.100,
 //            the minimum engines.vscode (installs that older host beside the default on first use)
@@ -101,7 +102,7 @@ await mochaTier('unit', ['out/test/unit/**/*.test.js']);
 await mochaTier('boundary', ['out/test/boundary/**/*.test.js']);
 await mochaTier('cli', ['out/test/cli/**/*.test.js']);
 
-const needsHost = !selected || ['host', 'ui', 'package'].some((name) => selected.includes(name));
+const needsHost = !selected || ['host', 'ui', 'package', 'soak'].some((name) => selected.includes(name));
 if (needsHost) {
   await ensureHost();
   if ((await run(process.execPath, ['esbuild.js'])) !== 0) {
@@ -110,6 +111,11 @@ if (needsHost) {
 }
 await hostTier('host', {});
 await uiTier('ui', {});
+await tier('soak-short', async () => {
+  const { runSoak } = await import('./soak.mjs');
+  const summary = await runSoak({ hours: 6, phases: 3, out: join(resultsDir, 'soak-short.json') });
+  return { passed: Number(summary.ok), failed: Number(!summary.ok), skipped: 0 };
+});
 
 if (!selected || selected.includes('package') || selected.includes('compat')) {
   const packaged = await run(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath]);

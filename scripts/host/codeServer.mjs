@@ -180,6 +180,7 @@ function waitUntilAnswering(url, exited, timeoutMs) {
  *   workbench then honours the URL payload (extensionDevelopmentPath, extensionTestsPath) and
  *   codeAutomationExit, but shows no notification toasts (they go to the notifications center)
  * @param {string} [options.codeServerVersion] the host to run (see ensureHost; default: the default host)
+ * @param {string[]} [options.extraArgs] more code-server arguments (`--log trace`)
  */
 export async function startCodeServer({
   workspace,
@@ -195,6 +196,7 @@ export async function startCodeServer({
   smokeTestDriver = true,
   link = [],
   codeServerVersion,
+  extraArgs = [],
 }) {
   if (!workspace || !existsSync(workspace)) {
     throw new Error(`startCodeServer: workspace folder ${workspace} does not exist`);
@@ -226,6 +228,7 @@ export async function startCodeServer({
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(smokeTestDriver ? host.smokeTestDriverArgs : []),
+    ...extraArgs,
     ...profileArgs(profile),
     resolve(workspace),
   ];

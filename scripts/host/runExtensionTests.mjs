@@ -20,7 +20,7 @@ import { isMain, repoRoot, resultsDir } from './paths.mjs';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 /** The folder the VSIX was installed into: the only extension in the isolated folder. */
-function installedExtensionPath(extensionsDir) {
+export function installedExtensionPath(extensionsDir) {
   const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
   if (folders.length !== 1) {
     throw new Error(`Expected one installed extension in ${extensionsDir}, found: ${folders.map((entry) => entry.name).join(', ') || 'none'}`);
@@ -75,6 +75,8 @@ export async function runExtensionTests({
     vsix: vsix ? resolve(vsix) : [],
     env: { FSX_SANDBOX: '1', FSX_TEST_RESULTS: resultsFile, ...env },
     codeServerVersion,
+    // Every log at its most verbose, so the secret scan (test/host/zz-secrets.test.ts) sees all.
+    extraArgs: ['--log', 'trace'],
   });
   // An installed extension is loaded as a development extension from its installed folder:
   // the web workbench runs extensionTestsPath only in an extension-development window.
@@ -94,6 +96,8 @@ export async function runExtensionTests({
       folder: workspace,
       extensionDevelopmentPath: developmentPath,
       extensionTestsPath: testsPath,
+      // At trace level the workbench echoes its own chatter: print the tests' lines, warnings and errors.
+      onExtensionHostLog: (line) => !/^\[Extension Host\] (TRACE|DEBUG) /.test(line) && console.log(line),
       onPageError: (error) => console.log(`[host-tests] page error: ${error.message}`),
     });
     let timer;

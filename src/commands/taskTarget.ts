@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, isValidTaskId, Task } from '../fsx/model';
+import { Connection, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/model';
 import type { Container } from '../container';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
@@ -43,7 +43,7 @@ export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, pick
     return arg;
   }
   if (typeof arg === 'string') {
-    return findTask(deps, arg.trim());
+    return findTask(deps, arg);
   }
   const picked = await deps.prompts.pick(activeTaskItems(deps), {
     ...picker,
@@ -72,9 +72,10 @@ export function selectedTaskTargets(arg: unknown, selection: unknown): TaskTarge
 }
 
 /** Checks the id's form before any call, then looks for it: loaded tasks first, then each connection. */
-export async function findTask(deps: TaskTargetDeps, taskId: string): Promise<TaskTarget> {
+export async function findTask(deps: TaskTargetDeps, typed: string): Promise<TaskTarget> {
+  const taskId = normalizeTaskId(typed);
   if (!isValidTaskId(taskId)) {
-    throw new FsxError('validation', vscode.l10n.t('"{0}" is not a task ID: expected "task-" followed by at least 17 hexadecimal digits.', taskId));
+    throw new FsxError('validation', vscode.l10n.t('"{0}" is not a task ID: expected "task-" followed by 17 to 123 hexadecimal digits.', shortened(typed.trim())));
   }
   const loaded = deps.model.findTask(taskId);
   if (loaded) {
@@ -101,12 +102,13 @@ export async function findTask(deps: TaskTargetDeps, taskId: string): Promise<Ta
   throw lastError ?? new FsxError('notFound', vscode.l10n.t('No task {0} in the listed connections.', taskId));
 }
 
-function typedIdItem(value: string): TaskPickItem | undefined {
+function typedIdItem(typed: string): TaskPickItem | undefined {
+  const value = normalizeTaskId(typed);
   if (!value.startsWith('task-')) {
     return undefined;
   }
   if (!isValidTaskId(value)) {
-    return { label: `$(warning) ${value}`, description: vscode.l10n.t('not a task ID: "task-" followed by at least 17 hex digits'), alwaysShow: true, typedId: value };
+    return { label: `$(warning) ${shortened(typed.trim())}`, description: vscode.l10n.t('not a task ID: "task-" followed by 17 to 123 hex digits'), alwaysShow: true, typedId: value };
   }
   return { label: `$(search) ${value}`, description: vscode.l10n.t('look up this task ID'), alwaysShow: true, typedId: value };
 }

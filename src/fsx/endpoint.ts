@@ -44,7 +44,11 @@ export function validateEndpoint(raw: string, useFipsEndpoint = false): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new FsxError('validation', `Endpoint "${raw}" is not a valid URL.`);
+    throw new FsxError('validation', `Endpoint "${withoutUserInfo(raw)}" is not a valid URL.`);
+  }
+  // First, so no later message repeats a password.
+  if (url.username || url.password) {
+    throw new FsxError('validation', 'Endpoint must not contain a user name or password.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new FsxError('validation', `Endpoint "${raw}" must use https.`);
@@ -52,12 +56,18 @@ export function validateEndpoint(raw: string, useFipsEndpoint = false): string {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new FsxError('validation', `Endpoint "${raw}" uses plain http; only loopback addresses may. Use https.`);
   }
-  if (url.username || url.password) {
-    throw new FsxError('validation', 'Endpoint must not contain a user name or password.');
+  // FSx answers every operation at "/" (awsJson): a path, query or fragment would only send the
+  // signed request somewhere else, so say what to remove instead of failing every call.
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new FsxError('validation', `Endpoint "${url.protocol}//${url.host}${url.pathname}" must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "${url.pathname}${url.search}${url.hash}".`);
   }
   if (useFipsEndpoint) {
     throw new FsxError('validation', 'A custom endpoint cannot be combined with the FIPS endpoint option. Turn one of them off.');
   }
-  // Keep the path: a VPC endpoint or proxy may need it; drop a lone trailing slash.
-  return url.href.replace(/\/$/, '');
+  return url.origin;
+}
+
+/** The text with anything that looks like `user:password@` before a host masked. */
+function withoutUserInfo(raw: string): string {
+  return raw.replace(/\/\/[^/@\s]*@/, '//***@');
 }

@@ -30,13 +30,27 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-/** Task ids as FSx validates them. */
-export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,}$/;
+/** Task ids as FSx validates them (TaskId is at most 128 characters long). */
+export const TASK_ID_PATTERN = /^task-[0-9a-f]{17,123}$/;
 export const FILE_SYSTEM_ID_PATTERN = /^fs-[0-9a-f]{8,}$/;
 export const FILE_CACHE_ID_PATTERN = /^fc-[0-9a-f]{8,}$/;
 
 export function isValidTaskId(value: string): boolean {
   return TASK_ID_PATTERN.test(value);
+}
+
+/**
+ * A typed or pasted task id as FSx spells it: compatibility forms folded (full-width letters and
+ * digits become ASCII), surrounding white space dropped, upper case lowered. Look-alikes from
+ * other scripts (a Cyrillic "а") stay as they are, so the id check refuses them.
+ */
+export function normalizeTaskId(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase();
+}
+
+/** At most `max` characters of a value for a message, marked when cut (a pasted page stays readable). */
+export function shortened(value: string, max = 60): string {
+  return value.length <= max ? value : `${value.slice(0, max)}…`;
 }
 
 /** What owns data repository tasks: a Lustre file system or a File Cache. */

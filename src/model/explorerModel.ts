@@ -14,6 +14,8 @@ export interface ConnectionEntry {
   readonly sandbox: boolean;
   /** A problem known before any call (no region): shown instead of the resources. */
   readonly problem?: FsxError;
+  /** Set for an entry that is no connection (an unusable setting): its tree id. */
+  readonly id?: string;
 }
 
 export interface TaskList {

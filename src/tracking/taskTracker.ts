@@ -75,10 +75,23 @@ export interface TaskTrackerOptions {
   readonly lingerMs?: number;
   /** A failed write to the store (the in-memory state stays right). */
   onPersistError?(error: unknown): void;
+  /** restore() found records it could not use (an older version's shape, a bad write): once per restore. */
+  onRecordsDropped?(report: RecordsDropped): void;
   readonly onListenerError?: ListenerErrorHandler;
 }
 
 export const DEFAULT_LINGER_MS = 5_000;
+/** More tracked tasks than anyone follows: a record beyond this is a bad write, not a choice. */
+export const MAX_TRACKED_RECORDS = 1_000;
+
+export interface RecordsDropped {
+  /** Records kept. */
+  readonly kept: number;
+  /** Records that were not tracked-task records, or were beyond MAX_TRACKED_RECORDS. */
+  readonly dropped: number;
+  /** The stored value was not a list at all. */
+  readonly notAList: boolean;
+}
 
 interface Entry {
   readonly taskId: string;
@@ -213,7 +226,11 @@ export class TaskTracker implements Disposable {
       return 0;
     }
     const restored: Entry[] = [];
-    for (const record of parseRecords(this.options.store.get())) {
+    const parsed = parseRecords(this.options.store.get());
+    if (parsed.dropped > 0 || parsed.notAList) {
+      this.options.onRecordsDropped?.({ kept: parsed.records.length, dropped: parsed.dropped, notAList: parsed.notAList });
+    }
+    for (const record of parsed.records) {
       if ((record.lastLifecycle && isTerminal(record.lastLifecycle)) || this.entries.has(record.taskId)) {
         continue;
       }
@@ -407,18 +424,24 @@ function copyConnection(connection: Connection): Connection {
   return copy;
 }
 
-function parseRecords(raw: unknown): TrackedRecord[] {
+/** The usable records of a stored value (anything: older versions, hand edits, bad writes). */
+export function parseRecords(raw: unknown): { records: TrackedRecord[]; dropped: number; notAList: boolean } {
   if (!Array.isArray(raw)) {
-    return [];
+    return { records: [], dropped: 0, notAList: raw !== undefined && raw !== null };
   }
   const records: TrackedRecord[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
   for (const item of raw as unknown[]) {
-    const record = parseRecord(item);
-    if (record) {
+    const record = records.length < MAX_TRACKED_RECORDS ? parseRecord(item) : undefined;
+    if (record && !seen.has(record.taskId)) {
+      seen.add(record.taskId);
       records.push(record);
+    } else {
+      dropped += 1;
     }
   }
-  return records;
+  return { records, dropped, notAList: false };
 }
 
 function parseRecord(item: unknown): TrackedRecord | undefined {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../fsx/endpoint';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection } from '../fsx/model';
+import { Connection, shortened } from '../fsx/model';
 import { defaultRegion, listProfiles } from '../fsx/profiles';
 import { ConnectionEntry } from '../model/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
@@ -23,12 +23,21 @@ export class ConnectionResolver {
     if (connection) {
       return [{ connection, label: vscode.l10n.t('Sandbox'), sandbox: true }];
     }
-    const configured = this.settings.connections();
+    const { connections: configured, problems } = this.settings.connectionSettings();
+    // Each unusable entry is a node of its own that says what to fix; the good ones still work.
+    const unusable = problems.map((problem, index): ConnectionEntry => ({
+      connection: { region: '' },
+      label: problem.entry ? vscode.l10n.t('Connection setting {0}', problem.entry) : 'fsxTasks.connections',
+      sandbox: false,
+      problem: new FsxError('validation', problem.message),
+      id: `${problem.entry ?? 0}.${index}`,
+    }));
     if (configured.length > 0) {
-      return configured.map((setting) => this.entry(setting.profile, setting.region));
+      const known = await this.profileNames();
+      return [...configured.map((setting) => this.entry(setting.profile, setting.region, known)), ...unusable];
     }
     if (!(await this.hasAnyCredentialSource())) {
-      return [];
+      return unusable;
     }
     const profile = this.env.AWS_PROFILE || undefined;
     let region: string | undefined;
@@ -37,11 +46,20 @@ export class ConnectionResolver {
     } catch {
       region = undefined; // an unreadable config file: ask for a region like when none is set
     }
-    return [this.entry(profile, region)];
+    return [this.entry(profile, region), ...unusable];
+  }
+
+  /** The profiles of the shared files, or undefined when they cannot be read (then nothing is refused). */
+  private async profileNames(): Promise<ReadonlySet<string> | undefined> {
+    try {
+      return new Set((await listProfiles()).map((profile) => profile.name));
+    } catch {
+      return undefined;
+    }
   }
 
   /** A profile and region as the explorer lists them: endpoint and FIPS from the settings. */
-  entry(profile: string | undefined, region: string | undefined): ConnectionEntry {
+  entry(profile: string | undefined, region: string | undefined, knownProfiles?: ReadonlySet<string>): ConnectionEntry {
     const label = `${profile ?? vscode.l10n.t('default profile')} · ${region ?? vscode.l10n.t('no region')}`;
     let problem: FsxError | undefined;
     let endpoint: string | undefined;
@@ -52,6 +70,8 @@ export class ConnectionResolver {
     }
     if (!region) {
       problem = new FsxError('region', '');
+    } else if (profile && knownProfiles && !knownProfiles.has(profile)) {
+      problem = new FsxError('validation', vscode.l10n.t('Profile "{0}" is not in your AWS config or credentials file. Add it there, or pick another profile in the settings.', shortened(profile)));
     }
     const connection: Connection = { profile, region: region ?? '', endpoint, useFipsEndpoint: this.settings.useFipsEndpoint() };
     return { connection, label, sandbox: false, problem };

@@ -1,16 +1,9 @@
 import * as vscode from 'vscode';
+import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../model/connectionSettings';
 
 export const SECTION = 'fsxTasks';
 
-export interface ConnectionSetting {
-  readonly profile?: string;
-  readonly region: string;
-}
-
-/** The same profile and region: one connection entry of the settings. */
-export function sameConnectionSetting(a: { readonly profile?: string; readonly region: string }, b: { readonly profile?: string; readonly region: string }): boolean {
-  return (a.profile ?? undefined) === (b.profile ?? undefined) && a.region === b.region;
-}
+export { sameConnectionSetting, type ConnectionSetting } from '../model/connectionSettings';
 
 /** Typed reads of the extension's settings; every default matches package.json. */
 export class Settings {
@@ -30,19 +23,14 @@ export class Settings {
     return vscode.workspace.getConfiguration(SECTION);
   }
 
+  /** The well-formed, distinct entries of `fsxTasks.connections`. */
   connections(): ConnectionSetting[] {
-    const raw = this.config.get<unknown>('connections', []);
-    if (!Array.isArray(raw)) {
-      return [];
-    }
-    // Hand-edited settings may hold anything: keep only well-formed entries.
-    return raw.flatMap((entry): ConnectionSetting[] => {
-      if (typeof entry !== 'object' || entry === null || typeof entry.region !== 'string' || !entry.region.trim()) {
-        return [];
-      }
-      const profile = typeof entry.profile === 'string' && entry.profile.trim() ? entry.profile.trim() : undefined;
-      return [{ profile, region: entry.region.trim() }];
-    });
+    return this.connectionSettings().connections;
+  }
+
+  /** `fsxTasks.connections` as it is: the usable entries and a sentence per unusable one. */
+  connectionSettings(): ParsedConnectionSettings {
+    return parseConnectionSettings(this.config.get<unknown>('connections', []), vscode.l10n);
   }
 
   async setConnections(connections: readonly ConnectionSetting[]): Promise<void> {

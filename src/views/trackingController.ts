@@ -38,6 +38,12 @@ export class TrackingController implements vscode.Disposable {
       scheduler,
       store: { get: () => workspaceState.get(TRACKED_TASKS_KEY), set: (records) => workspaceState.update(TRACKED_TASKS_KEY, records) },
       onPersistError: (error) => log.warn(`Could not save the tracked tasks: ${String(error)}`),
+      onRecordsDropped: ({ kept, dropped, notAList }) =>
+        log.warn(
+          notAList
+            ? 'The saved tracked tasks were not a list (an older version or a bad write): starting with none tracked.'
+            : `Dropped ${dropped} saved tracked-task record(s) that could not be read (an older version or a bad write); kept ${kept}.`,
+        ),
     });
     this.autoTracker = new AutoTracker({
       clock: systemClock,

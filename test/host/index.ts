@@ -6,13 +6,18 @@ import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs the *.test.js files of `folder` (the host suite's, or another entry's such as the soak). */
+export function runSuite(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.FSX_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
   }
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
-    mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(folder, file));
   }
   return new Promise((resolve, reject) => {
     const failures: { title: string; error: string }[] = [];

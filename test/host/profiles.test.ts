@@ -4,32 +4,26 @@
 // stopped for these tests and started again afterwards.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FsxEmulator } from '../../src/emulator';
 import { scanRegions } from '../../src/fsx/regions';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, clearEnv, contextValue, getApi, label, ScriptedPrompts, waitFor } from './helpers';
-
-const ENV_KEYS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_FSX'] as const;
+import { children, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
+import { useOwnEmulator } from './ownEmulator';
 
 describe('real AWS profiles (no sandbox)', function () {
   this.timeout(60_000);
+  const own = useOwnEmulator();
   let api: FsxTasksApi;
   let emulator: FsxEmulator;
   let dir: string;
-  let restoreEnv: () => void = () => {};
   const config = () => vscode.workspace.getConfiguration('fsxTasks');
 
   async function connect(connections: unknown[], settings: { endpoint?: string; useFipsEndpoint?: boolean } = {}): Promise<ExplorerNode[]> {
-    await config().update('endpoint', settings.endpoint ?? emulator.url, vscode.ConfigurationTarget.Global);
-    await config().update('useFipsEndpoint', settings.useFipsEndpoint ?? false, vscode.ConfigurationTarget.Global);
-    await config().update('connections', connections, vscode.ConfigurationTarget.Global);
-    await api.container.connections.reload();
-    const [root] = await children(api);
+    const [root] = await own.connect(connections, settings);
     assert.ok(root, 'a connection node');
     return children(api, root);
   }
@@ -41,10 +35,9 @@ describe('real AWS profiles (no sandbox)', function () {
   }
 
   before(async () => {
-    api = await getApi();
-    emulator = await FsxEmulator.start({ scenario: 'demo' });
-    dir = mkdtempSync(join(tmpdir(), 'fsx-profiles-'));
-    restoreEnv = clearEnv(ENV_KEYS);
+    api = own.api();
+    emulator = own.emulator();
+    dir = own.dir();
     const credentials = join(dir, 'credentials.js');
     writeFileSync(
       credentials,
@@ -71,7 +64,6 @@ describe('real AWS profiles (no sandbox)', function () {
         'sso_registration_scopes = sso:account:access',
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'credentials'), '');
     // The token `aws sso login` cached, long expired.
     const cache = join(dir, '.aws', 'sso', 'cache');
     mkdirSync(cache, { recursive: true });
@@ -79,21 +71,7 @@ describe('real AWS profiles (no sandbox)', function () {
       join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
       JSON.stringify({ accessToken: 'expired', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start' }),
     );
-    process.env.AWS_CONFIG_FILE = join(dir, 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
-    process.env.HOME = dir;
-    await vscode.commands.executeCommand('fsxTasks.stopSandbox');
     assert.equal(api.container.sandbox.running, false);
-  });
-
-  after(async () => {
-    restoreEnv();
-    for (const key of ['connections', 'endpoint', 'useFipsEndpoint']) {
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-    await vscode.commands.executeCommand('fsxTasks.exploreSandbox');
-    await emulator?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists file systems through a credential_process profile and the endpoint setting', async () => {

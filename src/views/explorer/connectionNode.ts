@@ -7,7 +7,7 @@ import { ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { ResourceNode } from './resourceNode';
 
 export function connectionNodeId(entry: ConnectionEntry): string {
-  return `conn:${connectionKey(entry.connection)}`;
+  return entry.id ? `conn-setting:${entry.id}` : `conn:${connectionKey(entry.connection)}`;
 }
 
 /** A profile and region (or the sandbox): its Lustre file systems and File Caches. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isLoopbackHost, resolveEndpoint } from '../../../src/fsx/endpoint';
+import { isLoopbackHost, resolveEndpoint, validateEndpoint } from '../../../src/fsx/endpoint';
 import { FsxError } from '../../../src/fsx/errors';
 
 describe('resolveEndpoint', () => {
@@ -36,5 +36,41 @@ describe('resolveEndpoint', () => {
   it('knows loopback hosts', () => {
     assert.ok(isLoopbackHost('127.8.9.10'));
     assert.ok(!isLoopbackHost('128.0.0.1'));
+  });
+});
+
+describe('validateEndpoint: hostile values', () => {
+  const refusal = (raw: string) => {
+    try {
+      validateEndpoint(raw);
+    } catch (error) {
+      assert.ok(error instanceof FsxError && error.kind === 'validation');
+      return error.detail;
+    }
+    assert.fail(`${raw} was accepted`);
+  };
+
+  it('refuses another scheme', () => {
+    for (const raw of ['ftp://fsx.example.com', 'file:///etc/passwd', 'ws://127.0.0.1:1']) {
+      assert.match(refusal(raw), /must use https/);
+    }
+  });
+
+  it('refuses credentials in the URL without repeating them', () => {
+    for (const raw of ['https://user:hunter2@fsx.example.com', 'ftp://user:hunter2@fsx.example.com', 'https://user:hunter2@fsx example.com']) {
+      const detail = refusal(raw);
+      assert.doesNotMatch(detail, /hunter2/);
+    }
+  });
+
+  it('refuses a path, query or fragment and says what to remove', () => {
+    assert.match(refusal('https://fsx.example.com/proxy/fsx'), /remove "\/proxy\/fsx"/);
+    assert.match(refusal('https://fsx.example.com/?x=1'), /remove "\/\?x=1"/);
+    assert.match(refusal('https://fsx.example.com/#top'), /remove "\/#top"/);
+  });
+
+  it('keeps the origin of an accepted endpoint', () => {
+    assert.equal(validateEndpoint('https://FSX.us-east-1.amazonaws.com:443/'), 'https://fsx.us-east-1.amazonaws.com');
+    assert.equal(validateEndpoint('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
   });
 });

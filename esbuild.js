@@ -23,6 +23,29 @@ const problemMatcher = {
   },
 };
 
+/**
+ * What activation does not need is a bundle of its own, loaded by the one import() of its loader
+ * module: the FSx SDK side, the emulator (the sandbox) and the S3 client. In the extension bundle
+ * those import()s stay external and name the sibling dist file; esbuild's CommonJS output turns
+ * each into a require() inside a promise.
+ */
+const lazyBundles = [
+  { specifier: './fsxBackend.js', entry: 'src/fsx/fsxBackend.ts', outfile: 'dist/fsx-backend.js' },
+  { specifier: '../emulator/index.js', entry: 'src/emulator/index.ts', outfile: 'dist/emulator.js' },
+  { specifier: './s3Client.js', entry: 'src/outcomes/s3Client.ts', outfile: 'dist/s3.js' },
+];
+
+/** @type {import('esbuild').Plugin} */
+const lazyImports = {
+  name: 'lazy-bundles',
+  setup(build) {
+    for (const { specifier, outfile } of lazyBundles) {
+      const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${outfile.replace(/^dist\//, '')}`, external: true } : undefined));
+    }
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -40,7 +63,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lazyImports] },
+  ...lazyBundles.map(({ entry, outfile }) => ({ ...common, entryPoints: [entry], outfile })),
   { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
 ];
 

@@ -23,6 +23,36 @@ const problemMatcher = {
   },
 };
 
+/**
+ * What activation does not need is a bundle of its own, loaded by the one import() of its loader
+ * module (src/fsx/loadFsxBackend.ts, src/outcomes/loadS3.ts, src/sandbox/loadEmulator.ts). The FSx
+ * and S3 clients share one bundle: apart, each carried its own copy of the SDK core and the
+ * credential providers, which doubled the package. In the extension bundle those import()s stay
+ * external and name the sibling dist file; with dynamic import marked unsupported, esbuild's
+ * CommonJS output turns each into a require() inside a promise.
+ */
+const lazyBundles = [
+  {
+    specifiers: ['./fsxBackend.js', './s3Client.js'],
+    outfile: 'dist/sdk.js',
+    stdin: { contents: "export * from './src/fsx/fsxBackend';\nexport * from './src/outcomes/s3Client';\n", resolveDir: __dirname, sourcefile: 'sdk.ts', loader: 'ts' },
+  },
+  { specifiers: ['../emulator/index.js'], outfile: 'dist/emulator.js', entryPoints: ['src/emulator/index.ts'] },
+];
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** @type {import('esbuild').Plugin} */
+const lazyImports = {
+  name: 'lazy-bundles',
+  setup(build) {
+    for (const { specifiers, outfile } of lazyBundles) {
+      const filter = new RegExp(`^(${specifiers.map(escapeRegExp).join('|')})$`);
+      build.onResolve({ filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${outfile.replace(/^dist\//, '')}`, external: true } : undefined));
+    }
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -40,7 +70,15 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    supported: { 'dynamic-import': false },
+    plugins: [...common.plugins, lazyImports],
+  },
+  ...lazyBundles.map(({ outfile, entryPoints, stdin }) => ({ ...common, outfile, ...(stdin ? { stdin } : { entryPoints }) })),
   { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
 ];
 

@@ -1,41 +1,67 @@
 // Timings a person feels, measured in the real host: the packaged extension installed into
-// code-server, driven in headless Chromium. Each figure is the median of `samples` window loads
-// (the page is reloaded between samples; the first load of each server is a warm-up, so every
-// sample is a reload with the workbench's own code in the browser cache, as a person's day has).
+// code-server beside a baseline (bench/companion: one tree view, five static rows, a node with 50
+// in-memory children), driven in headless Chromium. Each figure is the median of `samples` window
+// loads per extension, the loads of ours and of the baseline interleaved in the same server, each
+// starting `SETTLE_MS` after the load's extension host started (the built-in extensions' start-up
+// otherwise lands in the sample). The first load of each server is a warm-up.
 //
-// - activationMs: the extension's own "Activated in N ms" line (its LogOutputChannel), one per
-//   load. That is activate()'s synchronous body only: neither loading dist/extension.js nor the
-//   sandbox start and first listing, which run after activate() returns.
-// - firstTreeMs: demo sandbox, FSx view closed (Explorer shown): from the click on the FSx
-//   activity bar entry to the 'genomics-scratch' row visible. Includes activation, the sandbox
-//   start, the first listing and rendering. The click comes once the window's extension host
-//   has started, so the host's own boot is not counted.
-// - scaleFirstPageMs: scale sandbox (1,000 file systems), file system rows visible after the
-//   reload: from the click that expands scale-fs-0001 (10,000 tasks) to its first task row visible.
+// - activation: VS Code's own figures for this extension ("Load Code" and "Call Activate" of the
+//   Startup Performance document's Extension Activation Stats), read by the companion after each
+//   demo load of ours.
+// - firstTree: demo sandbox, view closed (Explorer shown): from the mousedown on the activity bar
+//   entry to the first row drawn ('genomics-scratch'; the baseline's 'Baseline row 1'), timed in
+//   the page (MutationObserver, then the next animation frame). Includes activation, the sandbox
+//   start, the first listing and rendering.
+// - scaleFirstPage: scale sandbox (1,000 file systems), the view open after the reload: from the
+//   mousedown on the expand arrow of scale-fs-0001 (10,000 tasks) to its first task row drawn;
+//   the baseline's is its node of 50 children.
 //
 //   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5]
 //
 // prints the figures as JSON (progress goes to stderr). Build the VSIX first (npm run package).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { isMain, repoRoot } from '../scripts/host/paths.mjs';
+import { execa } from 'execa';
+import { isMain, repoRoot, resultsDir } from '../scripts/host/paths.mjs';
 import { startUi } from '../scripts/host/uiHarness.mjs';
 
-const VIEW_CONTAINER = 'FSx';
-const DEMO_FILE_SYSTEM = 'genomics-scratch';
-const SCALE_FILE_SYSTEM = 'scale-fs-0001'; // the one with 10,000 tasks (src/emulator/scenarios.ts)
-const LOG_FILE = /^FSx Data Repository Tasks\.log$/;
-const ACTIVATED = /\[info\] Activated in (\d+) ms/;
+const OURS = {
+  id: 'fsx-tools.fsx-data-repository-tasks',
+  container: 'FSx',
+  firstRow: { pattern: '^genomics-scratch' },
+  parent: 'scale-fs-0001', // the one with 10,000 tasks (src/emulator/scenarios.ts)
+  child: 'task-[0-9a-f]',
+};
+const BASELINE = {
+  id: 'fsx-bench.bench-baseline',
+  container: 'Baseline Tree',
+  firstRow: { pattern: '^Baseline row 1' },
+  parent: 'Baseline fifty',
+  child: '^Baseline child 01',
+};
+const ACTIVATION_MARKER = 'FSX_BENCH_ACTIVATION ';
 const ROW_TIMEOUT_MS = 30_000;
 const STATE_SAVE_MS = 1000;
+const SETTLE_MS = 4000;
 
 export const DEFAULT_VSIX = join(repoRoot, 'test-results', 'fsx-data-repository-tasks.vsix');
 
+/** Packages bench/companion into test-results/ (never committed) and returns the VSIX path. */
+export async function buildCompanion() {
+  const folder = join(resultsDir, 'bench-companion');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  cpSync(join(repoRoot, 'bench', 'companion'), folder, { recursive: true });
+  const vsix = join(resultsDir, 'bench-companion.vsix');
+  await execa(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', vsix], { cwd: folder });
+  return vsix;
+}
+
 /**
- * Medians (and every sample) of activation, first tree and the scale scenario's first page of
- * tasks, each over `samples` window loads of the installed `vsix`.
+ * Medians (and every sample) of activation, first tree and the scale scenario's first page,
+ * ours against the baseline, each over `samples` window loads of the installed `vsix`.
  * @param {{ vsix?: string, samples?: number, progress?: (line: string) => void }} [options]
  */
 export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, progress = () => {} } = {}) {
@@ -46,89 +72,168 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
   if (!Number.isInteger(samples) || samples < 1) {
     throw new Error(`samples must be a positive integer, not ${samples}`);
   }
-  const demo = await withUi({ vsix, env: { FSX_SANDBOX: '1' } }, (ui) => measureDemo(ui, samples, progress));
-  const scaleFirstPageMs = await withUi({ vsix, env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
-  const all = { activationMs: demo.activationMs, firstTreeMs: demo.firstTreeMs, scaleFirstPageMs };
+  const companion = await buildCompanion();
+  const demo = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress));
+  const scale = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
+  const activation = {
+    codeLoadingMs: median(demo.codeLoadingMs),
+    activateCallMs: median(demo.activateCallMs),
+    totalMs: median(demo.codeLoadingMs.map((load, i) => load + demo.activateCallMs[i])),
+    baselineTotalMs: median(demo.baselineActivationMs),
+  };
   return {
-    activationMs: median(all.activationMs),
-    firstTreeMs: median(all.firstTreeMs),
-    scaleFirstPageMs: median(all.scaleFirstPageMs),
-    samples: all,
+    activation,
+    firstTree: ratioOf(demo.ours, demo.baseline),
+    scaleFirstPage: ratioOf(scale.ours, scale.baseline),
+    settleMs: SETTLE_MS,
+    samples: { ...demo, scaleOurs: scale.ours, scaleBaseline: scale.baseline },
   };
 }
 
+function ratioOf(ours, baseline) {
+  const ms = median(ours);
+  const baselineMs = median(baseline);
+  return { ms, baselineMs, ratio: Math.round((ms / baselineMs) * 100) / 100 };
+}
+
 async function withUi(options, run) {
-  const ui = await startUi({ ...options, onExtensionHostLog: () => {} });
+  const log = [];
+  const ui = await startUi({ ...options, onExtensionHostLog: (line) => log.push(line) });
   try {
-    return await run(ui);
+    return await run(ui, log);
   } finally {
     await ui.close();
   }
 }
 
-/** Demo sandbox: per load, the click on FSx to the first file system row, and the activation line. */
-async function measureDemo(ui, samples, progress) {
-  const activationMs = [];
-  const firstTreeMs = [];
-  for (let load = 0; load <= samples; load++) {
+/** Demo sandbox: loads alternate ours / baseline; per load the mousedown on the entry to its first row. */
+async function measureDemo(ui, log, samples, progress) {
+  const result = { ours: [], baseline: [], codeLoadingMs: [], activateCallMs: [], baselineActivationMs: [] };
+  for (let load = 0; load <= samples * 2 + 1; load++) {
+    const subject = load % 2 === 0 ? OURS : BASELINE;
     const host = load === 0 ? await waitForNewExtensionHost(ui, []) : await reloadWithViewClosed(ui, progress);
-    if (existsSync(join(host, 'fsx-tools.fsx-data-repository-tasks'))) {
+    await delay(SETTLE_MS);
+    if (existsSync(join(host, OURS.id))) {
       throw new Error('The extension activated before the click');
     }
-    const entry = activityBarEntry(ui, VIEW_CONTAINER);
-    const started = performance.now();
-    await entry.click();
-    await ui.treeRow(DEMO_FILE_SYSTEM, { exact: true }).waitFor({ state: 'visible', timeout: ROW_TIMEOUT_MS });
-    const elapsed = performance.now() - started;
-    const activated = await activationLine(host);
-    if (load === 0) {
-      progress(`demo warm-up load: first tree ${Math.round(elapsed)} ms, activated in ${activated} ms`);
+    const elapsed = await timeInPage(ui, `.activitybar a.action-label[aria-label^="${subject.container}"]`, subject.firstRow, () => activityBarEntry(ui, subject.container).click());
+    const stats = await readActivation(ui, log);
+    const own = stats[subject.id];
+    if (!own) {
+      throw new Error(`No activation figures for ${subject.id} in ${JSON.stringify(stats)}`);
+    }
+    const name = subject === OURS ? 'ours' : 'baseline';
+    if (load < 2) {
+      progress(`demo warm-up load (${name}): first tree ${elapsed} ms`);
       continue;
     }
-    firstTreeMs.push(round(elapsed));
-    activationMs.push(activated);
-    progress(`demo load ${load}/${samples}: first tree ${round(elapsed)} ms, activated in ${activated} ms`);
+    result[name].push(elapsed);
+    if (subject === OURS) {
+      result.codeLoadingMs.push(own.codeLoadingMs);
+      result.activateCallMs.push(own.activateCallMs);
+    } else {
+      result.baselineActivationMs.push(own.codeLoadingMs + own.activateCallMs);
+    }
+    progress(`demo load ${load} (${name}): first tree ${elapsed} ms, load code ${own.codeLoadingMs} ms, call activate ${own.activateCallMs} ms`);
   }
-  return { activationMs, firstTreeMs };
+  return result;
 }
 
-/** Scale sandbox: per load, the click expanding scale-fs-0001 to its first task row. */
+/** Scale sandbox: loads alternate ours / baseline; per load the mousedown on the expand arrow to the first child drawn. */
 async function measureScale(ui, samples, progress) {
-  const firstPageMs = [];
-  await ui.openViewContainer(VIEW_CONTAINER); // stays open: each reload restores it and activates
-  for (let load = 0; load <= samples; load++) {
+  const result = { ours: [], baseline: [] };
+  for (let load = 0; load <= samples * 2 + 1; load++) {
+    const subject = load % 2 === 0 ? OURS : BASELINE;
     if (load > 0) {
       await reload(ui);
     }
-    const fileSystem = ui.treeRow(SCALE_FILE_SYSTEM, { exact: true });
-    await fileSystem.waitFor({ state: 'visible', timeout: ROW_TIMEOUT_MS * 2 });
-    if ((await fileSystem.getAttribute('aria-expanded')) !== 'false') {
-      throw new Error(`${SCALE_FILE_SYSTEM} is not collapsed after the reload (aria-expanded=${await fileSystem.getAttribute('aria-expanded')})`);
+    await ui.openViewContainer(subject.container);
+    const parent = ui.treeRow(subject.parent, { exact: true });
+    await parent.waitFor({ state: 'visible', timeout: ROW_TIMEOUT_MS * 2 });
+    if ((await parent.getAttribute('aria-expanded')) !== 'false') {
+      throw new Error(`${subject.parent} is not collapsed after the reload (aria-expanded=${await parent.getAttribute('aria-expanded')})`);
     }
-    const twistie = fileSystem.locator('.monaco-tl-twistie');
-    await twistie.waitFor({ state: 'visible' });
-    const level = Number(await fileSystem.getAttribute('aria-level'));
-    const firstTask = ui.page.locator(`.monaco-list-row[aria-level="${level + 1}"]`).filter({ hasText: /task-[0-9a-f]/ }).first();
-    const started = performance.now();
-    await twistie.click();
-    await firstTask.waitFor({ state: 'visible', timeout: ROW_TIMEOUT_MS });
-    const elapsed = performance.now() - started;
-    // Not timed: the row is the expanded file system's first child, not some other row.
-    const [parentIndex, childIndex] = [await fileSystem.getAttribute('data-index'), await firstTask.getAttribute('data-index')];
-    if (Number(childIndex) !== Number(parentIndex) + 1) {
-      throw new Error(`The first task row (index ${childIndex}) is not right below ${SCALE_FILE_SYSTEM} (index ${parentIndex})`);
-    }
+    await delay(SETTLE_MS);
+    const level = Number(await parent.getAttribute('aria-level'));
+    const index = Number(await parent.getAttribute('data-index'));
+    const twistie = parent.locator('.monaco-tl-twistie');
+    const elapsed = await timeInPage(ui, undefined, { pattern: subject.child, level: level + 1, index: index + 1 }, () => twistie.click(), index);
     // Collapse again, so that a restored tree state cannot start the next load expanded.
     await twistie.click();
-    await firstTask.waitFor({ state: 'hidden' });
-    if (load === 0) {
-      progress(`scale warm-up load: first page ${Math.round(elapsed)} ms`);
+    await ui.page.locator(`.monaco-list-row[aria-level="${level + 1}"]`).first().waitFor({ state: 'hidden' });
+    const name = subject === OURS ? 'ours' : 'baseline';
+    if (load < 2) {
+      progress(`scale warm-up load (${name}): first page ${elapsed} ms`);
       continue;
     }
-    firstPageMs.push(round(elapsed));
-    progress(`scale load ${load}/${samples}: first page ${round(elapsed)} ms`);
+    result[name].push(elapsed);
+    progress(`scale load ${load} (${name}): first page ${elapsed} ms`);
   }
-  return firstPageMs;
+  return result;
+}
+
+/**
+ * Arms an in-page timer on the next mousedown (on `selector`, or on the list row at
+ * `parentIndex`), runs `click`, and resolves with the ms from that mousedown to the frame after
+ * the first `.monaco-list-row` matching `row` ({ pattern, level?, index? }) is in the DOM.
+ */
+async function timeInPage(ui, selector, row, click, parentIndex) {
+  /* global document, window, MutationObserver, requestAnimationFrame -- this callback runs in the page */
+  await ui.page.evaluate(
+    ({ selector, row, parentIndex }) => {
+      const matches = () =>
+        [...document.querySelectorAll('.monaco-list-row')].some(
+          (element) =>
+            (row.level === undefined || element.getAttribute('aria-level') === String(row.level)) &&
+            (row.index === undefined || element.getAttribute('data-index') === String(row.index)) &&
+            new RegExp(row.pattern).test(element.textContent.trim()),
+        );
+      const isTarget = (target) => (selector ? target.closest(selector) : target.closest(`.monaco-list-row[data-index="${parentIndex}"] .monaco-tl-twistie`));
+      window.__fsxBenchTimer = new Promise((resolve) => {
+        const onDown = (event) => {
+          if (!isTarget(event.target)) {
+            return;
+          }
+          document.removeEventListener('mousedown', onDown, true);
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (matches()) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - started));
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        };
+        document.addEventListener('mousedown', onDown, true);
+      });
+    },
+    { selector, row, parentIndex },
+  );
+  await click();
+  const elapsed = await Promise.race([ui.page.evaluate(() => window.__fsxBenchTimer), delay(ROW_TIMEOUT_MS).then(() => undefined)]);
+  if (elapsed === undefined) {
+    throw new Error(`No row matching ${JSON.stringify(row)} within ${ROW_TIMEOUT_MS} ms`);
+  }
+  return round(elapsed);
+}
+
+/** Runs the companion's reader and returns the host's activation figures, by extension id. */
+async function readActivation(ui, log, timeoutMs = 30_000) {
+  const before = log.length;
+  await ui.runCommand('Bench: Report Activation Times');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = log.slice(before).find((entry) => entry.includes(ACTIVATION_MARKER));
+    if (line) {
+      const report = JSON.parse(line.slice(line.indexOf(ACTIVATION_MARKER) + ACTIVATION_MARKER.length));
+      if (report.error) {
+        throw new Error(`The companion could not read the activation figures: ${line}`);
+      }
+      return report.stats;
+    }
+    await delay(50);
+  }
+  throw new Error(`No activation report within ${timeoutMs} ms`);
 }
 
 /**
@@ -143,12 +248,12 @@ async function reloadWithViewClosed(ui, progress, attempts = 3) {
     const before = extensionHostDirs(ui);
     await reload(ui);
     const host = await waitForNewExtensionHost(ui, before);
-    if (!(await viewContainerOpen(ui, VIEW_CONTAINER))) {
+    if (!(await viewContainerOpen(ui, OURS.container)) && !(await viewContainerOpen(ui, BASELINE.container))) {
       return host;
     }
-    progress(`the FSx view came back open after reload ${attempt}; reloading again`);
+    progress(`a measured view came back open after reload ${attempt}; reloading again`);
   }
-  throw new Error(`The FSx view came back open after ${attempts} reloads with the Explorer shown`);
+  throw new Error(`A measured view came back open after ${attempts} reloads with the Explorer shown`);
 }
 
 function activityBarEntry(ui, title) {
@@ -169,7 +274,7 @@ async function showExplorer(ui) {
 async function reload(ui) {
   await ui.page.reload({ waitUntil: 'load' });
   await ui.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-  await activityBarEntry(ui, VIEW_CONTAINER).waitFor({ state: 'visible', timeout: 60_000 });
+  await activityBarEntry(ui, OURS.container).waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** The extension hosts' log folders (logs/<session>/exthost<N>) there are so far. */
@@ -207,21 +312,6 @@ async function waitForNewExtensionHost(ui, before, timeoutMs = 30_000) {
     await delay(50);
   }
   throw new Error(`No new extension host started within ${timeoutMs} ms (logs: ${ui.server.logsDir})`);
-}
-
-/** The "Activated in N ms" figure of the extension's log in extension host folder `host`. */
-async function activationLine(host, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const folder = join(host, 'fsx-tools.fsx-data-repository-tasks');
-    const file = existsSync(folder) ? readdirSync(folder).find((name) => LOG_FILE.test(name)) : undefined;
-    const match = file && ACTIVATED.exec(readFileSync(join(folder, file), 'utf8'));
-    if (match) {
-      return Number(match[1]);
-    }
-    await delay(50);
-  }
-  throw new Error(`No "Activated in N ms" line in ${host} within ${timeoutMs} ms`);
 }
 
 function median(values) {

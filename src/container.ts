@@ -3,10 +3,9 @@
 // here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { startSandbox } from './commands/sandboxCommands';
-import { FsxClientFactory } from './fsx/clientFactory';
+import { LazyFsxClients } from './fsx/loadFsxBackend';
 import { Connection, FsxApi, Task } from './fsx/model';
 import type { ThroughputEstimate } from './outcomes/throughput';
-import { FsxService } from './fsx/fsxService';
 import { ExplorerModel } from './model/explorerModel';
 import { ProgressHistories } from './outcomes/progressChart';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
@@ -28,7 +27,7 @@ export class Container implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly settings = new Settings();
   readonly prompts = new PromptSeam();
-  readonly clients: FsxClientFactory;
+  readonly clients: LazyFsxClients;
   readonly sandbox: LocalSandbox;
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
@@ -49,7 +48,8 @@ export class Container implements vscode.Disposable {
   constructor(context: vscode.ExtensionContext) {
     this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
-    this.clients = this.own(new FsxClientFactory({ onApiCall: (event) => logApiCall(log, event) }));
+    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event) }));
+    this.own({ dispose: () => clients.close() });
     const sandbox = (this.sandbox = new LocalSandbox());
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
@@ -97,13 +97,15 @@ export class Container implements vscode.Disposable {
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
 
   /** The FSx operations for a connection, over its cached client. */
-  readonly apiFor = (connection: Connection): FsxApi => new FsxService(this.clients.get(connection));
+  readonly apiFor = (connection: Connection): FsxApi => this.clients.apiFor(connection);
 
   /**
    * What runs after activate() has returned, so nothing slow sits in it: the sandbox start
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
+    // The SDK side loads while the sandbox starts or the connections are resolved, not after.
+    this.clients.preload().catch((error: unknown) => this.log.error(`Could not load the FSx client: ${String(error)}`));
     await this.mounts.reload();
     const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() ? 'demo' : undefined);
     if (scenario) {

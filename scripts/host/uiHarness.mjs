@@ -53,7 +53,7 @@ async function waitUntilStill(locator, { quietMs = SETTLE_MS, timeoutMs = 5000 }
  * @param {object} [options]
  * @param {string} [options.extensionPath] the extension's folder (default: this repository; build it first)
  * @param {'linked' | 'development'} [options.mode]
- * @param {string} [options.vsix] load this packaged extension, installed, instead
+ * @param {string | string[]} [options.vsix] load this packaged extension (or these), installed, instead
  * @param {string} [options.workspace] folder to open (default: a new empty temporary folder)
  * @param {Record<string, string>} [options.env] variables for the server and extension host (FSX_SANDBOX=1 is set)
  * @param {Record<string, unknown>} [options.userSettings]
@@ -83,7 +83,7 @@ export async function startUi({
   const development = !vsix && mode === 'development';
   const server = await startCodeServer({
     workspace,
-    vsix: vsix ? resolve(vsix) : [],
+    vsix: [vsix ?? []].flat().map((file) => resolve(file)),
     link: !vsix && !development ? [resolve(extensionPath)] : [],
     smokeTestDriver: development,
     env: { FSX_SANDBOX: '1', ...env },

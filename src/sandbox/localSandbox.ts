@@ -1,7 +1,8 @@
 // The local sandbox: the FSx emulator run in-process with the demo scenario, on a free loopback
 // port, so the whole extension can be tried without an AWS account.
-import { FsxEmulator, ScenarioName } from '../emulator';
+import type { FsxEmulator, ScenarioName } from '../emulator';
 import { Connection } from '../fsx/model';
+import { loadEmulator } from './loadEmulator';
 
 export const SANDBOX_REGION = 'us-east-1';
 
@@ -24,7 +25,8 @@ export class LocalSandbox {
     if (this.emulator) {
       return Promise.resolve(connectionOf(this.emulator));
     }
-    this.starting ??= FsxEmulator.start({ scenario, timeScale })
+    this.starting ??= loadEmulator()
+      .then(({ FsxEmulator }) => FsxEmulator.start({ scenario, timeScale }))
       .then((emulator) => {
         this.emulator = emulator;
         return connectionOf(emulator);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FsxClientFactory } from '../fsx/clientFactory';
+import type { FsxClientFactory } from '../fsx/clientFactory';
 import { Connection } from '../fsx/model';
 import { ConnectionList } from '../model/connectionList';
 import { ConnectionEntry, ExplorerModel } from '../model/explorerModel';
@@ -17,7 +17,7 @@ export class ConnectionsController implements vscode.Disposable {
   constructor(
     private readonly settings: Settings,
     sandbox: LocalSandbox,
-    clients: FsxClientFactory,
+    clients: Pick<FsxClientFactory, 'dispose'>,
     model: ExplorerModel,
     /** The view's description says when the sandbox is what it lists. */
     showSandbox: (shown: boolean) => void,

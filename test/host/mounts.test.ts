@@ -161,7 +161,7 @@ describe('Explorer context menu on a Lustre mount', function () {
   });
 
   it('offers a connection for the region in the DNS name of a mount no connection describes', async () => {
-    prompts.chooseMessageAction('Add Connection for eu-west-1').pickWith((items) => items.find((item) => item.label === 'Default credential chain'));
+    prompts.chooseMessageAction('Add Connection for eu-west-1').pickManyWith((items) => items.filter((item) => item.label === 'Default credential chain'));
     await vscode.commands.executeCommand('fsxTasks.exportFromExplorer', vscode.Uri.file(otherMount));
     const offer = prompts.messages.find((message) => message.actions.includes('Add Connection for eu-west-1'));
     assert.ok(offer, JSON.stringify(prompts.messages));

@@ -114,7 +114,7 @@ export class Container implements vscode.Disposable {
     } else {
       await this.connections.reload();
     }
-    this.tracking.start();
+    this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
   }
 

@@ -221,7 +221,11 @@ export class TaskTracker implements Disposable {
    * Loads what was tracked before a window reload, watches it and polls soon. Records of tasks
    * already ended (announced before the reload) are dropped, not restored. Returns how many were restored.
    */
-  restore(): number {
+  /**
+   * `reconnect` maps a saved connection to the one to use now: the sandbox listens on a new
+   * port after every window reload, and its saved endpoint would only answer ECONNREFUSED.
+   */
+  restore(reconnect: (saved: Connection) => Connection = (saved) => saved): number {
     if (this.disposed) {
       return 0;
     }
@@ -234,10 +238,11 @@ export class TaskTracker implements Disposable {
       if ((record.lastLifecycle && isTerminal(record.lastLifecycle)) || this.entries.has(record.taskId)) {
         continue;
       }
+      const connection = reconnect(record.connection);
       const entry: Entry = {
         taskId: record.taskId,
-        connection: record.connection,
-        key: connectionKey(record.connection),
+        connection,
+        key: connectionKey(connection),
         reason: record.reason,
         addedAt: record.addedAt,
         lifecycle: record.lastLifecycle,

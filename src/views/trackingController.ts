@@ -69,9 +69,12 @@ export class TrackingController implements vscode.Disposable {
     ];
   }
 
-  /** Brings back the tasks tracked before the reload and starts auto-tracking if it is on. */
-  start(): void {
-    this.tracker.restore();
+  /**
+   * Brings back the tasks tracked before the reload and starts auto-tracking if it is on. Sandbox
+   * tasks follow the sandbox to the port it listens on now.
+   */
+  start(sandbox: Connection | undefined): void {
+    this.tracker.restore((saved) => (saved.sandbox && sandbox ? sandbox : saved));
     this.autoTracker.setEnabled(this.settings.autoTrackActiveTasks());
   }
 

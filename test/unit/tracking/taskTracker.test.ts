@@ -198,6 +198,21 @@ describe('TaskTracker', () => {
     assert.deepEqual(reloaded.log, ['b EXECUTING->CANCELED', 'b ended CANCELED']);
   });
 
+  it('moves restored sandbox tasks to the port the sandbox listens on after the reload', async () => {
+    const { clock, fsx, store, tracker, dispose } = harness();
+    tracker.track(sandbox, fsx.add(a, 'EXECUTING'), 'user');
+    await clock.advance(1_000);
+    await tracker.whenPersisted();
+    dispose();
+    const restarted: Connection = { ...sandbox, endpoint: 'http://127.0.0.1:4600' };
+    const reloaded = session(clock, fsx, store);
+    assert.equal(reloaded.tracker.restore((saved) => (saved.sandbox ? restarted : saved)), 1);
+    assert.deepEqual(reloaded.tracker.list()[0].connection, restarted);
+    const polled = new Promise<Connection>((resolve) => reloaded.scheduler.onDidPoll((result) => resolve(result.connection)));
+    await clock.advance(30_000);
+    assert.deepEqual(await polled, restarted, 'polled on the new port, not the old one');
+  });
+
   it('announces an end exactly once, even when the window reloads during the linger', async () => {
     const { clock, fsx, store, tracker, log, dispose } = harness();
     tracker.track(sandbox, fsx.add(a, 'EXECUTING'), 'user');

@@ -56,7 +56,19 @@ export function errorMessage(kind: FsxErrorKind, l10n: L10n = ENGLISH): string {
 
 export const ERROR_KINDS: readonly FsxErrorKind[] = ['taskEnded', 'notFound', 'throttled', 'credentials', 'accessDenied', 'network', 'unsupported', 'validation', 'taskExecuting', 'conflict', 'service', 'region', 'cancelled', 'other'];
 
+/** Marks an FsxError from any copy of this module. */
+const FSX_ERROR_BRAND = Symbol.for('fsxTasks.FsxError');
+
 export class FsxError extends Error {
+  /**
+   * The SDK side is a bundle of its own (dist/sdk.js, loaded on first use) with its own copy of
+   * this class: `instanceof` goes by a registered brand, so an FsxError thrown there is one here.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [FSX_ERROR_BRAND]?: unknown })[FSX_ERROR_BRAND] === true;
+  }
+
+  readonly [FSX_ERROR_BRAND] = true;
   override readonly name = 'FsxError';
 
   constructor(

@@ -84,3 +84,20 @@ describe('classifyError', () => {
     }
   });
 });
+
+describe('FsxError across bundles', () => {
+  it('is an FsxError wherever it was built: the lazily loaded SDK bundle has its own copy of the class', () => {
+    const path = require.resolve('../../../src/fsx/errors');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy needs the CommonJS cache
+    const here = require(path) as typeof import('../../../src/fsx/errors');
+    delete require.cache[path];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+    const other = require(path) as typeof import('../../../src/fsx/errors');
+    assert.notEqual(other.FsxError, here.FsxError, 'two copies of the module');
+    const thrown = new other.FsxError('taskExecuting', 'task-0 is EXECUTING');
+    assert.ok(thrown instanceof here.FsxError);
+    assert.equal(here.isFsxError(thrown, 'taskExecuting'), true);
+    assert.equal(here.classifyError(thrown), thrown, 'kept as it is, not classified again');
+    assert.equal(new Error('plain') instanceof here.FsxError, false);
+  });
+});

@@ -95,7 +95,10 @@ function credentialsOf(connection: Connection, options: Pick<ClientFactoryOption
   if (options.credentialsFor) {
     return options.credentialsFor(connection);
   }
-  return connection.sandbox ? async () => SANDBOX_CREDENTIALS : fromNodeProviderChain({ profile: connection.profile });
+  // ignoreCache: the AWS files are read afresh when a client resolves credentials, so a profile
+  // added in a terminal works once the view is refreshed. The SDK's file cache lives in the
+  // lazily loaded bundle, where nothing else would ever clear it.
+  return connection.sandbox ? async () => SANDBOX_CREDENTIALS : fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
 }
 
 /** The part of any SDK v3 client that instrumentation needs (FSxClient, S3Client). */

@@ -90,6 +90,10 @@ export class ProgressHistories {
     const grew: string[] = [];
     for (const task of tasks) {
       let history = this.histories.get(task.taskId);
+      // Samples older than the task belong to another task that had its id (an emulator reset).
+      if (history && (history.samples[0]?.at ?? Infinity) < task.creationTime.getTime()) {
+        history = undefined;
+      }
       if (!history) {
         if (isTerminal(task.lifecycle)) {
           continue; // nothing to estimate for a task first seen ended

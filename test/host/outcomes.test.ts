@@ -196,9 +196,15 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     assert.match(first, /Not enough progress samples yet/);
     assert.equal(api.container.estimateOf(tracked)?.state, 'notEnoughSamples');
     // The chart's data is the sample history the polls feed, as the estimator sees it.
+    // emulator.reset() in an earlier suite restarts the id sequence: an older task of this id
+    // may have left samples, which the histories drop once they see the new task.
     const samples = api.container.progress.samples(taskId);
+    assert.ok(samples.every((sample) => sample.at >= tracked.creationTime.getTime()), JSON.stringify(samples));
     assert.ok(samples.length >= 1);
     assert.equal((first.match(/<circle /g) ?? []).length, new Set(samples.map((sample) => sample.at)).size);
-    assert.ok(samples.every((sample) => sample.total === 100_000 && sample.done <= 100_000));
+    // Before FSx's first status update a sample may not know the total yet; while it runs the
+    // counts may pass the total (FSx does that too): the chart clamps, the unit tests check it.
+    const counted = samples.filter((sample) => sample.total !== undefined && sample.total > 0);
+    assert.ok(counted.every((sample) => sample.total === 100_000), JSON.stringify(samples));
   });
 });

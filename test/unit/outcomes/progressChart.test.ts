@@ -91,6 +91,14 @@ describe('ProgressHistories', () => {
     assert.equal(histories.samples('task-a').length, 4);
   });
 
+  it('starts afresh for a newer task that reuses an id (samples older than the task are not its own)', () => {
+    const histories = new ProgressHistories();
+    histories.observe([task('task-a', 'EXECUTING', 100, MIN)]);
+    const reused = { ...task('task-a', 'EXECUTING', 5, 10 * MIN), creationTime: new Date(9 * MIN) };
+    histories.observe([reused]);
+    assert.deepEqual(histories.samples('task-a').map((sample) => sample.at), [10 * MIN]);
+  });
+
   it('ignores tasks first seen ended and forgets the task seen longest ago beyond its limit', () => {
     const histories = new ProgressHistories(2);
     histories.observe([task('task-ended', 'FAILED', 5, 0)]);

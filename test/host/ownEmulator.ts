@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { FsxEmulator } from '../../src/emulator';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, getApi } from './helpers';
+import { children, clearEnv, getApi } from './helpers';
 
 const ENV_KEYS = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_FSX'] as const;
 const SETTING_KEYS = ['connections', 'endpoint', 'useFipsEndpoint', 'tasks.pageSize', 'tracking.pollIntervalSeconds'];
@@ -29,16 +29,13 @@ export function useOwnEmulator(): OwnEmulator {
   let api: FsxTasksApi | undefined;
   let emulator: FsxEmulator | undefined;
   let dir = '';
-  const saved: Partial<Record<string, string>> = {};
+  let restoreEnv: () => void = () => {};
   const config = () => vscode.workspace.getConfiguration('fsxTasks');
   before(async () => {
     api = await getApi();
     emulator = await FsxEmulator.start({ scenario: 'demo' });
     dir = mkdtempSync(join(tmpdir(), 'fsx-own-'));
-    for (const key of ENV_KEYS) {
-      saved[key] = process.env[key];
-      delete process.env[key];
-    }
+    restoreEnv = clearEnv(ENV_KEYS);
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
@@ -47,13 +44,7 @@ export function useOwnEmulator(): OwnEmulator {
     await vscode.commands.executeCommand('fsxTasks.stopSandbox');
   });
   after(async () => {
-    for (const key of ENV_KEYS) {
-      if (saved[key] === undefined) {
-        delete process.env[key];
-      } else {
-        process.env[key] = saved[key];
-      }
-    }
+    restoreEnv();
     for (const key of SETTING_KEYS) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     }

@@ -2,25 +2,27 @@
 // in reverse order. Commands receive the container (each declares the part it needs); nothing
 // here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
-import { startSandbox } from './commands/sandboxCommands';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
 import { Connection, FsxApi, Task } from './fsx/model';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './model/explorerModel';
-import { ProgressHistories } from './outcomes/progressChart';
+import { shouldWarmUp } from './model/warmUp';
+import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
+import type { Services } from './features';
+import { loadFeatures } from './loadFeatures';
+import { CommandTable, registerLazyContentProvider } from './views/commandTable';
 import { ConnectionsController } from './views/connectionsController';
+import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
 import { createLog, logApiCall } from './views/log';
 import { MountsController } from './views/mountsController';
-import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
-import { ReportService } from './views/reports';
 import { Settings } from './views/settings';
-import { TaskDetailsProvider } from './views/taskDetails';
+import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
 import { TrackingController } from './views/trackingController';
 
 export class Container implements vscode.Disposable {
@@ -34,16 +36,15 @@ export class Container implements vscode.Disposable {
   readonly tracking: TrackingController;
   readonly mounts: MountsController;
   readonly explorer: ExplorerController;
-  readonly details: TaskDetailsProvider;
   readonly connections: ConnectionsController;
   /** What is kept per workspace (tracked tasks, the task filter). */
   readonly workspaceState: vscode.Memento;
   /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
   readonly progress = new ProgressHistories();
-  readonly reports: ReportService;
-  readonly failedFiles: FailedFilesPanels;
-  readonly progressCharts: ProgressChartPanels;
+  /** The contributed commands, whose handlers come with the features. */
+  readonly commands: CommandTable;
   private readonly owned: vscode.Disposable[] = [];
+  private loadingFeatures: Promise<Services> | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.workspaceState = context.workspaceState;
@@ -86,11 +87,23 @@ export class Container implements vscode.Disposable {
       new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState, this.mounts),
     );
     this.explorer.tree.estimateOf = this.estimateOf;
-    this.details = this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll, this.estimateOf));
-    this.reports = this.own(new ReportService(this.settings, { onApiCall: (event) => logApiCall(log, event) }));
-    this.failedFiles = this.own(new FailedFilesPanels(this.reports, this.prompts));
-    this.progressCharts = this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll));
     this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, (shown) => this.explorer.showSandbox(shown), log));
+    const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+    this.commands = this.own(new CommandTable(contributed.map((entry) => entry.command), () => this.features()));
+    this.own(registerLazyContentProvider(TASK_DETAILS_SCHEME, async () => (await this.features()).details));
+    this.own(registerLazyContentProvider(RAW_REPORT_SCHEME, async () => (await this.features()).failedFiles.rawReports));
+  }
+
+  /** The commands' handlers and what they open, loaded once, on first use (src/features.ts). */
+  features(): Promise<Services> {
+    if (!this.loadingFeatures) {
+      const loading = (this.loadingFeatures = loadFeatures().then((module) => module.createFeatures(this)));
+      loading.catch((error: unknown) => {
+        this.log.error(`Could not load the commands: ${String(error)}`);
+        this.loadingFeatures = undefined;
+      });
+    }
+    return this.loadingFeatures;
   }
 
   /** A running task's throughput and time left, once polls have seen it run. */
@@ -104,10 +117,13 @@ export class Container implements vscode.Disposable {
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
-    // The SDK side loads while the sandbox starts or the connections are resolved, not after.
-    this.clients.preload().catch((error: unknown) => this.log.error(`Could not load the FSx client: ${String(error)}`));
-    await this.mounts.reload();
     const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() ? 'demo' : undefined);
+    if (scenario || this.explorer.view.visible) {
+      // A listing is coming: the SDK side loads while the sandbox starts or the connections are
+      // resolved, not after.
+      this.clients.preload().catch((error: unknown) => this.log.error(`Could not load the FSx client: ${String(error)}`));
+    }
+    await this.mounts.reload();
     if (scenario) {
       // Started with the window (FSX_SANDBOX or the setting): no need to steal focus.
       await startSandbox(this, scenario, false);
@@ -116,6 +132,21 @@ export class Container implements vscode.Disposable {
     }
     this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
+    const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
+    if (shouldWarmUp(signals)) {
+      // After start-up, off the first listing's path: setTimeout lets pending work go first.
+      const timer = setTimeout(() => void this.warmUp(), 0);
+      this.own({ dispose: () => clearTimeout(timer) });
+    }
+  }
+
+  private async warmUp(): Promise<void> {
+    try {
+      const ms = await this.clients.warmUp();
+      this.log.info(`Warmed up the FSx client in ${ms} ms while the window was idle`);
+    } catch (error) {
+      this.log.warn(`Could not warm up the FSx client: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   own<T extends vscode.Disposable>(disposable: T): T {

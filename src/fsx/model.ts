@@ -177,6 +177,9 @@ export interface ListTasksOptions {
 }
 
 /** Report members the API requires once a report is enabled; each has one value today. */
+/** CreateDataRepositoryTask takes at most this many paths (the API model). */
+export const MAX_TASK_PATHS = 100;
+
 export const REPORT_FORMAT = 'REPORT_CSV_20191124';
 export const REPORT_SCOPE = 'FAILED_FILES_ONLY';
 

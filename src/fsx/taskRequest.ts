@@ -14,13 +14,13 @@
 import { randomUUID } from 'node:crypto';
 import { isS3Repository, isUsableRepository } from './associations';
 import { L10n } from './l10n';
-import { Association, CreateTaskInput, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './model';
+import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './model';
 
 export const STARTABLE_TASK_TYPES = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'] as const satisfies readonly TaskType[];
 export type StartableTaskType = (typeof STARTABLE_TASK_TYPES)[number];
 
-/** CreateDataRepositoryTask's limits (the API model). */
-export const MAX_TASK_PATHS = 100;
+/** CreateDataRepositoryTask's limits (the API model; the path count is in ./model, which the mounts read). */
+export { MAX_TASK_PATHS };
 export const MAX_TASK_PATH_LENGTH = 4096;
 export const MIN_REPORT_PATH_LENGTH = 3;
 export const MAX_REPORT_PATH_LENGTH = 4357;

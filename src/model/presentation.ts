@@ -160,9 +160,11 @@ export function stripCodicons(text: string): string {
   return text.replace(/\$\([^)]*\)\s*/g, '').trim();
 }
 
-const numberFormat = new Intl.NumberFormat('en-US');
+// Made on first use: constructing an Intl formatter loads ICU data, which activation need not pay.
+let numberFormat: Intl.NumberFormat | undefined;
 
 export function formatCount(value: number): string {
+  numberFormat ??= new Intl.NumberFormat('en-US');
   return numberFormat.format(value);
 }
 

@@ -3,9 +3,7 @@
 // Pure: the data is unit-tested, the SVG is a string the webview shows, coloured by the theme's
 // CSS variables so it reads in light, dark and high-contrast themes.
 import type { L10n } from '../fsx/l10n';
-import type { Task } from '../fsx/model';
-import { normaliseSamples, SampleHistory, sampleOf, StatusSample, ThroughputEstimate } from './throughput';
-import { isTerminal } from '../fsx/model';
+import { normaliseSamples, StatusSample, ThroughputEstimate } from './throughput';
 
 export interface ChartPoint {
   /** Epoch ms. */
@@ -74,54 +72,4 @@ export function progressChartSvg(data: ProgressChartData, l10n: L10n, duration: 
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/**
- * One SampleHistory per task the polls report, while it runs and for a while after (the chart of
- * an ended task stays). Bounded: the task seen longest ago goes first.
- */
-export class ProgressHistories {
-  private readonly histories = new Map<string, SampleHistory>();
-
-  constructor(private readonly limit = 100) {}
-
-  /** Adds the tasks' current samples; returns the ids whose history grew. */
-  observe(tasks: readonly Task[]): string[] {
-    const grew: string[] = [];
-    for (const task of tasks) {
-      let history = this.histories.get(task.taskId);
-      // Samples older than the task belong to another task that had its id (an emulator reset).
-      if (history && (history.samples[0]?.at ?? Infinity) < task.creationTime.getTime()) {
-        history = undefined;
-      }
-      if (!history) {
-        if (isTerminal(task.lifecycle)) {
-          continue; // nothing to estimate for a task first seen ended
-        }
-        history = new SampleHistory();
-      }
-      this.histories.delete(task.taskId);
-      this.histories.set(task.taskId, history);
-      if (history.add(sampleOf(task))) {
-        grew.push(task.taskId);
-      }
-    }
-    for (const taskId of this.histories.keys()) {
-      if (this.histories.size <= this.limit) {
-        break;
-      }
-      this.histories.delete(taskId);
-    }
-    return grew;
-  }
-
-  samples(taskId: string): readonly StatusSample[] {
-    return this.histories.get(taskId)?.samples ?? [];
-  }
-
-  /** The estimate of a running task, undefined for one never seen running. */
-  estimate(task: Pick<Task, 'taskId' | 'lifecycle'>, now: number): ThroughputEstimate | undefined {
-    const history = this.histories.get(task.taskId);
-    return history && !isTerminal(task.lifecycle) ? history.estimate({ now }) : undefined;
-  }
 }

@@ -1,7 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { Connection, ResourceRef, StorageResource } from '../fsx/model';
-import { MAX_TASK_PATHS } from '../fsx/taskRequest';
+import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/model';
 import { ExplorerModel, resourceKey } from '../model/explorerModel';
 import { fileMountTable, LustreMount, matchMounts, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
 import { setContext } from './contextKeys';

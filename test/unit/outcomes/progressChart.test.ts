@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Task } from '../../../src/fsx/model';
-import { ProgressHistories, progressChartData, progressChartSvg } from '../../../src/outcomes/progressChart';
+import { progressChartData, progressChartSvg } from '../../../src/outcomes/progressChart';
+import { ProgressHistories } from '../../../src/outcomes/progressHistories';
 import { estimateThroughput, StatusSample } from '../../../src/outcomes/throughput';
 
 const MIN = 60_000;

@@ -1,6 +1,7 @@
 // Bundles the extension and the emulator CLI. `--production` minifies; otherwise source maps.
 // `--watch` rebuilds on change and reports problems in the format VS Code's $esbuild-watch
 // problem matcher reads.
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -38,6 +39,10 @@ const lazyBundles = [
     stdin: { contents: "export * from './src/fsx/fsxBackend';\nexport * from './src/outcomes/s3Client';\n", resolveDir: __dirname, sourcefile: 'sdk.ts', loader: 'ts' },
   },
   { specifiers: ['../emulator/index.js'], outfile: 'dist/emulator.js', entryPoints: ['src/emulator/index.ts'] },
+  // The commands' handlers and what they open (src/features.ts). They use the explorer's classes
+  // (instanceof on tree nodes) and state, so what they share with the extension bundle is taken
+  // from it at run time rather than copied: see sharedWithExtension below.
+  { specifiers: ['./features.js'], outfile: 'dist/features.js', entryPoints: ['src/features.ts'], sharesWithExtension: true },
 ];
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -52,6 +57,55 @@ const lazyImports = {
     }
   },
 };
+
+/**
+ * A bundle that shares modules with the extension bundle takes them from it: the extension bundle
+ * exports those modules' namespaces as `__shared` (keyed by source path), and in the other bundle
+ * each import of one of them becomes `require('./extension.js').__shared[path]`, the module that
+ * VS Code already loaded. Which modules are shared comes from a first build of both (metafiles).
+ */
+async function sharedWithExtension(extensionOptions, bundleOptions) {
+  const sources = async (options) => {
+    const { metafile } = await esbuild.build({ ...options, write: false, metafile: true, minify: false, sourcemap: false });
+    return new Set(Object.keys(metafile.inputs).filter((input) => input.startsWith('src/')));
+  };
+  const [inExtension, inBundle] = await Promise.all([sources(extensionOptions), sources(bundleOptions)]);
+  return [...inBundle].filter((source) => inExtension.has(source)).sort();
+}
+
+const SHARED_NAMESPACE = 'extension-bundle';
+
+/** @type {(shared: ReadonlySet<string>) => import('esbuild').Plugin} */
+const fromExtensionBundle = (shared) => ({
+  name: 'from-extension-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.namespace === SHARED_NAMESPACE || args.pluginData?.resolving) {
+        return undefined;
+      }
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+      const source = path.relative(__dirname, resolved.path).split(path.sep).join('/');
+      return resolved.errors.length === 0 && shared.has(source) ? { path: source, namespace: SHARED_NAMESPACE } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: SHARED_NAMESPACE }, (args) => ({
+      contents: `module.exports = require('./extension.js').__shared[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/extension\.js$/, namespace: SHARED_NAMESPACE }, () => ({ path: './extension.js', external: true }));
+  },
+});
+
+/** The extension bundle's entry, exporting the shared modules too. */
+function extensionEntry(shared) {
+  const imports = shared.map((source, index) => `import * as shared${index} from './${source.replace(/\.ts$/, '')}';`);
+  const table = shared.map((source, index) => `  ${JSON.stringify(source)}: shared${index},`);
+  return {
+    contents: [`export * from './src/extension';`, ...imports, `export const __shared = {`, ...table, `};`, ''].join('\n'),
+    resolveDir: __dirname,
+    sourcefile: 'extension-entry.ts',
+    loader: 'ts',
+  };
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -69,21 +123,41 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    supported: { 'dynamic-import': false },
-    plugins: [...common.plugins, lazyImports],
-  },
-  ...lazyBundles.map(({ outfile, entryPoints, stdin }) => ({ ...common, outfile, ...(stdin ? { stdin } : { entryPoints }) })),
-  { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
-];
+const extension = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  supported: { 'dynamic-import': false },
+  plugins: [...common.plugins, lazyImports],
+};
+
+async function planBuilds() {
+  const builds = [];
+  let shared = [];
+  for (const { outfile, entryPoints, stdin, sharesWithExtension } of lazyBundles) {
+    const options = { ...common, outfile, external: ['vscode'], ...(stdin ? { stdin } : { entryPoints }) };
+    if (sharesWithExtension) {
+      // Its own lazy imports (the S3 client of a report) stay lazy, as in the extension bundle.
+      Object.assign(options, { supported: { 'dynamic-import': false }, plugins: [...options.plugins, lazyImports] });
+    }
+    if (sharesWithExtension) {
+      const modules = await sharedWithExtension(extension, options);
+      shared = [...new Set([...shared, ...modules])].sort();
+      options.plugins = [...options.plugins, fromExtensionBundle(new Set(modules))];
+    }
+    builds.push(options);
+  }
+  const extensionOptions = { ...extension, stdin: extensionEntry(shared) };
+  delete extensionOptions.entryPoints;
+  builds.unshift(extensionOptions);
+  builds.push({ ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' });
+  return builds;
+}
 
 async function main() {
   require('node:fs').rmSync('dist', { recursive: true, force: true });
+  const builds = await planBuilds();
   if (watch) {
     const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
     await Promise.all(contexts.map((context) => context.watch()));
@@ -92,7 +166,12 @@ async function main() {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+// The bundles' plan, for the test that checks what each bundle carries (test/unit/bundles.test.ts).
+module.exports = { planBuilds };

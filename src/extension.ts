@@ -1,6 +1,6 @@
-// Constructs the container, registers the commands and starts; no logic (docs/ARCHITECTURE.md).
+// Constructs the container and starts it; no logic (docs/ARCHITECTURE.md). The container
+// registers the contributed commands as forwarders; their handlers load with the features.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
 import { Container } from './container';
 import { createTestApi, FsxTasksTestApi } from './testApi';
 
@@ -8,9 +8,6 @@ export function activate(context: vscode.ExtensionContext): FsxTasksTestApi | un
   const started = Date.now();
   const container = new Container(context);
   context.subscriptions.push(container);
-  for (const command of registerCommands(container)) {
-    container.own(command);
-  }
   const ready = container.start().catch((error: unknown) => {
     container.log.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   });

@@ -8,7 +8,7 @@ import { Connection, Task } from '../fsx/model';
 import { showError } from '../views/errorPresentation';
 import { resolveTaskTarget, selectedTaskTargets, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-export type CommandDeps = Pick<Container, 'log' | 'prompts'>;
+export type CommandDeps = Pick<Container, 'log' | 'prompts' | 'commands'>;
 
 export interface CommandOptions {
   /** Says a failure in the command's own words (with its next step), instead of the generic message. */
@@ -16,7 +16,7 @@ export interface CommandOptions {
 }
 
 export function registerCommand(id: string, deps: CommandDeps, handler: (...args: unknown[]) => Promise<unknown> | unknown, options: CommandOptions = {}): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  return deps.commands.register(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);
     } catch (error) {
@@ -45,7 +45,7 @@ export function registerTaskCommand(
   options: TaskCommandOptions,
   handler: (target: TaskTarget) => Promise<unknown> | unknown,
 ): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (arg: unknown, selection: unknown) => {
+  return deps.commands.register(id, async (arg: unknown, selection: unknown) => {
     let target: TaskTarget | undefined;
     try {
       const selected = options.many ? selectedTaskTargets(arg, selection) : [];

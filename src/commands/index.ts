@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { Services } from '../features';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
@@ -13,7 +13,7 @@ import { registerTaskActions } from './taskActions';
 import { registerTrackCommands } from './trackTask';
 
 /** Every command the manifest contributes (a host test checks that none is missing). */
-export function registerCommands(container: Container): vscode.Disposable[] {
+export function registerCommands(container: Services): vscode.Disposable[] {
   return [
     ...registerExplorerCommands(container),
     ...registerFilterCommands(container),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { Services } from '../features';
 import { FsxError } from '../fsx/errors';
 import { isTerminal } from '../fsx/model';
 import { unavailableText } from '../outcomes/reportReader';
@@ -7,7 +7,7 @@ import { abortOn } from '../views/outcomePanels';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 
-type OutcomeDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'reports' | 'failedFiles' | 'progressCharts'>;
+type OutcomeDeps = CommandDeps & TaskTargetDeps & Pick<Services, 'reports' | 'failedFiles' | 'progressCharts'>;
 
 /** "Show Failed Files" (the completion report of an ended task) and "Show Progress Chart". */
 export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] {

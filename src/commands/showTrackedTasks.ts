@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { Services } from '../features';
 import { isCancellable } from '../fsx/model';
 import { stripCodicons } from '../model/presentation';
 import { taskText } from '../views/taskText';
@@ -7,7 +7,7 @@ import { TrackedTask } from '../tracking/taskTracker';
 import { CommandDeps, registerCommand } from './boundary';
 import { TaskTarget } from './taskTarget';
 
-type TrackedTasksDeps = CommandDeps & Pick<Container, 'tracking' | 'explorer' | 'details'>;
+type TrackedTasksDeps = CommandDeps & Pick<Services, 'tracking' | 'explorer' | 'details'>;
 
 interface TrackedItem extends vscode.QuickPickItem {
   readonly tracked: TrackedTask;

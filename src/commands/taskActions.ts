@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { Services } from '../features';
 import { FsxError } from '../fsx/errors';
 import { consoleUrl } from '../model/presentation';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 
-type TaskActionDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'details'>;
+type TaskActionDeps = CommandDeps & TaskTargetDeps & Pick<Services, 'details'>;
 
 /** Small actions on one task: details, copy id or ARN, open the console. */
 export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {

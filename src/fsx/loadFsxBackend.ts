@@ -45,6 +45,17 @@ export class LazyFsxClients {
     };
   }
 
+  /**
+   * Loads the backend and runs the first tree's calls once in memory (fsx/warmUp.ts), so that
+   * the first real listing finds the SDK's code paths ready. Resolves with the ms it took.
+   */
+  async warmUp(): Promise<number> {
+    const { backend } = await this.loaded();
+    const started = Date.now();
+    await backend.warmUpSdk();
+    return Date.now() - started;
+  }
+
   /** Drops a connection's client (nothing to drop before the backend has loaded). */
   forget(connection: Connection): void {
     this.factory?.forget(connection);

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { Connection, Task } from '../fsx/model';
 import { formatCount } from '../model/presentation';
-import { ProgressHistories, progressChartData, progressChartSvg } from '../outcomes/progressChart';
+import { progressChartData, progressChartSvg } from '../outcomes/progressChart';
+import type { ProgressHistories } from '../outcomes/progressHistories';
 import { failedFilesPage, isFailedFilesMessage, progressPage } from '../outcomes/webviewPages';
 import type { ReportOutcome } from '../outcomes/reportReader';
 import { throughputText } from '../outcomes/throughput';
@@ -15,7 +16,9 @@ import { Prompts } from './prompts';
 import { RAW_CSV_LIMIT_BYTES, ReportService } from './reports';
 import { taskText } from './taskText';
 
-export const RAW_REPORT_SCHEME = 'fsx-report';
+import { RAW_REPORT_SCHEME } from './schemes';
+
+export { RAW_REPORT_SCHEME };
 type Report = Extract<ReportOutcome, { kind: 'report' }>;
 
 function nonce(): string {
@@ -31,15 +34,16 @@ export class FailedFilesPanels implements vscode.Disposable {
   private readonly panels = new Map<string, { readonly panel: vscode.WebviewPanel; report: Report; connection: Connection }>();
   private readonly rawDocuments = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[];
+  /** Serves "Open raw CSV" documents (registered at activation for RAW_REPORT_SCHEME). */
+  readonly rawReports: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: (uri) => this.rawDocuments.get(uri.toString()) ?? vscode.l10n.t('This report is no longer loaded. Open the failed files again.'),
+  };
 
   constructor(
     private readonly reports: ReportService,
     private readonly prompts: Prompts,
   ) {
     this.subscriptions = [
-      vscode.workspace.registerTextDocumentContentProvider(RAW_REPORT_SCHEME, {
-        provideTextDocumentContent: (uri) => this.rawDocuments.get(uri.toString()) ?? vscode.l10n.t('This report is no longer loaded. Open the failed files again.'),
-      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.rawDocuments.delete(document.uri.toString())),
     ];
   }

@@ -7,7 +7,9 @@ import { Event } from '../tracking/events';
 import { PollResult } from '../tracking/pollScheduler';
 import { taskText } from './taskText';
 
-export const TASK_DETAILS_SCHEME = 'fsx-task';
+import { TASK_DETAILS_SCHEME } from './schemes';
+
+export { TASK_DETAILS_SCHEME };
 
 /** Every field of a task as a read-only Markdown document (`fsx-task:` URIs). */
 export function renderTaskDetails(task: Task, connection: Connection, resourceName: string | undefined, now: number, estimate?: ThroughputEstimate): string {
@@ -87,7 +89,6 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
   ) {
     this.subscriptions = [
       this.changes,
-      vscode.workspace.registerTextDocumentContentProvider(TASK_DETAILS_SCHEME, this),
       polls(({ connection, tasks }) => {
         for (const task of tasks) {
           if (this.has(task.taskId)) {

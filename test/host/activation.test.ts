@@ -12,14 +12,19 @@ describe('activation', () => {
     assert.match(api.container.sandbox.connection?.endpoint ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('registers every contributed command', async () => {
-    await getApi();
+  it('registers every contributed command, each with a handler once the features load', async () => {
+    const api = await getApi();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     const manifest = extension?.packageJSON ?? JSON.parse(readFileSync(join(extension?.extensionPath ?? '', 'package.json'), 'utf8'));
     const contributed: string[] = manifest.contributes.commands.map((command: { command: string }) => command.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((command) => !registered.has(command));
     assert.deepEqual(missing, []);
+    // The forwarders above are registered at activation; the handlers come with the features.
+    await api.container.features();
+    const handled = new Set(api.container.commands.registered());
+    assert.deepEqual(contributed.filter((command) => !handled.has(command)), [], 'contributed commands without a handler');
+    assert.deepEqual([...handled].filter((command) => !contributed.includes(command)), [], 'handlers of commands the manifest does not contribute');
     assert.ok(contributed.length >= 15, `${contributed.length} commands`);
   });
 

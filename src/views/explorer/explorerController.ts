@@ -14,6 +14,8 @@ import { ExplorerTreeProvider } from './treeProvider';
 
 /** Where the filter is kept: per workspace, as a person set it up for this project. */
 export const FILTER_STATE_KEY = 'fsxTasks.filter';
+/** Set once the view has been shown in this workspace (Container.start warms the SDK for such windows). */
+export const VIEW_USED_STATE_KEY = 'fsxTasks.viewUsed';
 
 /**
  * The FSx view: its tree provider and TreeView, what the tree asks to be polled, the "tracked"
@@ -24,6 +26,8 @@ export class ExplorerController implements vscode.Disposable {
   readonly tree: ExplorerTreeProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly watch: TreeWatch;
+  /** Whether the view had been shown in this workspace before this window. */
+  readonly usedBefore: boolean;
   private readonly disposables: vscode.Disposable[];
   private sandboxShown = false;
 
@@ -40,7 +44,15 @@ export class ExplorerController implements vscode.Disposable {
     // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
     this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
+    this.usedBefore = state.get(VIEW_USED_STATE_KEY) === true;
+    const markUsed = (): void => {
+      if (this.view.visible && state.get(VIEW_USED_STATE_KEY) !== true) {
+        void state.update(VIEW_USED_STATE_KEY, true);
+      }
+    };
+    markUsed();
     this.disposables = [
+      this.view.onDidChangeVisibility(markUsed),
       this.tree,
       this.view,
       this.watch,

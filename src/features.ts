@@ -1,0 +1,35 @@
+// What activation does not need, as one bundle of its own (dist/features.js): the commands'
+// handlers and the documents and panels they open. Container.features() loads it on the first
+// command, on the first document of ours VS Code asks for, or while the window is idle
+// (docs/ARCHITECTURE.md, Bundles). The modules it shares with activation are not copied into it:
+// the build points them at the extension bundle's own (esbuild.js), so each class exists once.
+import { registerCommands } from './commands';
+import type { Container } from './container';
+import { logApiCall } from './views/log';
+import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
+import { ReportService } from './views/reports';
+import { TaskDetailsProvider } from './views/taskDetails';
+
+export interface Features {
+  readonly details: TaskDetailsProvider;
+  readonly reports: ReportService;
+  readonly failedFiles: FailedFilesPanels;
+  readonly progressCharts: ProgressChartPanels;
+}
+
+/** What the commands are given: the container and the features. */
+export type Services = Container & Features;
+
+export function createFeatures(container: Container): Services {
+  const { log, model, scheduler, progress, estimateOf } = container;
+  const details = container.own(new TaskDetailsProvider((connection, task) => model.resourceName(connection, task.resource), scheduler.onDidPoll, estimateOf));
+  const reports = container.own(new ReportService(container.settings, { onApiCall: (event) => logApiCall(log, event) }));
+  const failedFiles = container.own(new FailedFilesPanels(reports, container.prompts));
+  const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
+  // The container's own members (its methods too) show through: the features only add to it.
+  const services: Services = Object.assign(Object.create(container) as Container, { details, reports, failedFiles, progressCharts });
+  for (const registration of registerCommands(services)) {
+    container.own(registration);
+  }
+  return services;
+}

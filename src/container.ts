@@ -27,8 +27,8 @@ import { TrackingController } from './views/trackingController';
 
 export class Container implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
-  readonly settings = new Settings();
   readonly prompts = new PromptSeam();
+  readonly settings = new Settings(this.prompts);
   readonly clients: LazyFsxClients;
   readonly sandbox: LocalSandbox;
   readonly model: ExplorerModel;
@@ -49,6 +49,7 @@ export class Container implements vscode.Disposable {
   constructor(context: vscode.ExtensionContext) {
     this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
+    this.own(this.settings.watchValues());
     const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event) }));
     this.own({ dispose: () => clients.close() });
     const sandbox = (this.sandbox = new LocalSandbox());

@@ -1,6 +1,7 @@
 // The command boundary: where errors are handled, once. Handlers throw; they do not log, show or
 // rethrow. A failure is logged, shown as one message with its next step (knowing the connection
-// when the command acts on a task), and is silent when the user cancelled.
+// the command was acting on: a task's, or the one a handler names in its FailureScope), and is
+// silent when the user cancelled.
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { classifyError, FsxError } from '../fsx/errors';
@@ -16,11 +17,32 @@ export interface CommandOptions {
 }
 
 export function registerCommand(id: string, deps: CommandDeps, handler: (...args: unknown[]) => Promise<unknown> | unknown, options: CommandOptions = {}): vscode.Disposable {
+  return registerScopedCommand(id, deps, (_scope, ...args) => handler(...args), options);
+}
+
+/**
+ * What a command acts on, filled in by its handler as soon as it knows: a failure is then
+ * reported with that connection's next step (sign in to its SSO profile, set its region).
+ */
+export interface FailureScope {
+  connection?: Connection;
+  /** Says what failed in the message ("Could not cancel task-…"). */
+  context?: string;
+}
+
+/** registerCommand for a handler that learns its connection along the way and says so in `scope`. */
+export function registerScopedCommand(
+  id: string,
+  deps: CommandDeps,
+  handler: (scope: FailureScope, ...args: unknown[]) => Promise<unknown> | unknown,
+  options: CommandOptions = {},
+): vscode.Disposable {
   return deps.commands.register(id, async (...args: unknown[]) => {
+    const scope: FailureScope = {};
     try {
-      return await handler(...args);
+      return await handler(scope, ...args);
     } catch (error) {
-      reportFailure(deps, id, error, undefined, undefined, options.describeFailure);
+      reportFailure(deps, id, error, scope, options.describeFailure);
       return undefined;
     }
   });
@@ -45,27 +67,26 @@ export function registerTaskCommand(
   options: TaskCommandOptions,
   handler: (target: TaskTarget) => Promise<unknown> | unknown,
 ): vscode.Disposable {
-  return deps.commands.register(id, async (arg: unknown, selection: unknown) => {
-    let target: TaskTarget | undefined;
-    try {
-      const selected = options.many ? selectedTaskTargets(arg, selection) : [];
-      if (options.many && selected.length > 1) {
-        return await options.many(selected);
-      }
-      target = await resolveTaskTarget(deps, arg, options);
-      return target ? await handler(target) : undefined;
-    } catch (error) {
-      reportFailure(deps, id, error, target?.connection, target && options.failureContext?.(target.task));
+  return registerScopedCommand(id, deps, async (scope, arg: unknown, selection: unknown) => {
+    const selected = options.many ? selectedTaskTargets(arg, selection) : [];
+    if (options.many && selected.length > 1) {
+      return options.many(selected);
+    }
+    const target = await resolveTaskTarget(deps, arg, options);
+    if (!target) {
       return undefined;
     }
+    scope.connection = target.connection;
+    scope.context = options.failureContext?.(target.task);
+    return handler(target);
   });
 }
 
-function reportFailure(deps: CommandDeps, id: string, error: unknown, connection?: Connection, context?: string, describe?: (error: FsxError) => string): void {
+function reportFailure(deps: CommandDeps, id: string, error: unknown, scope: FailureScope, describe?: (error: FsxError) => string): void {
   const classified = classifyError(error);
   if (classified.kind === 'cancelled') {
     return;
   }
   deps.log.error(`${id} failed: ${classified.logLine}`);
-  void showError(deps.prompts, classified, connection, context, describe?.(classified));
+  void showError(deps.prompts, classified, scope.connection, scope.context, describe?.(classified));
 }

@@ -15,7 +15,12 @@ export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] 
     registerTaskCommand(
       'fsxTasks.showFailedFiles',
       deps,
-      { title: vscode.l10n.t('Show Failed Files'), placeholder: vscode.l10n.t('Pick a task, or type the ID of an ended task'), failureContext: (task) => vscode.l10n.t('Could not read the report of {0}', task.taskId) },
+      {
+        title: vscode.l10n.t('Show Failed Files'),
+        placeholder: vscode.l10n.t('Pick an ended task with failed files, or type the ID of an ended task'),
+        offer: 'failureReports',
+        failureContext: (task) => vscode.l10n.t('Could not read the report of {0}', task.taskId),
+      },
       async ({ connection, task }) => {
         const outcome = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the completion report of {0}', task.taskId), cancellable: true },

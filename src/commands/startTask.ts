@@ -8,12 +8,13 @@ import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/model';
 import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
+import { fileSystemChoices, NextAction } from '../model/fileSystemChoices';
 import { runStartTaskFlow } from '../model/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
 import { taskText } from '../views/taskText';
-import { CommandDeps, registerCommand } from './boundary';
+import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 
 type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
 
@@ -34,7 +35,7 @@ export const START_TASK_COMMANDS: readonly (readonly [string, StartableTaskType]
 
 export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
   return START_TASK_COMMANDS.map(([id, type]) =>
-    registerCommand(id, deps, (arg) => startTaskCommand(deps, type, arg), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
+    registerScopedCommand(id, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
   );
 }
 
@@ -43,12 +44,14 @@ function isStartArgument(value: unknown): value is StartTaskArgument {
   return typeof candidate?.connection?.region === 'string' && typeof candidate.resource?.id === 'string' && typeof candidate.resource.kind === 'string';
 }
 
-async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: unknown): Promise<void> {
-  const start = await startingPoint(deps, type, arg);
+async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: unknown, scope: FailureScope): Promise<void> {
+  const start = await startingPoint(deps, type, arg, scope);
   if (!start) {
     return;
   }
   const { connection, resource } = start;
+  // From here on a failure (an expired SSO session, say) is this connection's.
+  scope.connection = connection;
   const refusal = resourceRefusal(resource, type, vscode.l10n);
   if (refusal) {
     void deps.prompts.message('warning', refusal);
@@ -92,7 +95,7 @@ async function offerRunningTask(deps: StartDeps, connection: Connection, outcome
 }
 
 /** The tree node, the handed-over argument, or the person's pick among the file systems of every connection. */
-async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unknown): Promise<StartTaskArgument | undefined> {
+async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unknown, scope: FailureScope): Promise<StartTaskArgument | undefined> {
   if (arg instanceof AssociationNode) {
     return { connection: arg.connection, resource: arg.resource, association: arg.association };
   }
@@ -102,7 +105,23 @@ async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unkn
   if (isStartArgument(arg)) {
     return arg;
   }
-  const picked = await deps.prompts.pick(fileSystemItems(deps), {
+  // Listed before the pick opens, so "nothing to pick" is a message, not an empty pick.
+  const choices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing file systems...') }, () => listChoices(deps, type));
+  if (choices.kind === 'failed') {
+    scope.connection = choices.connection;
+    throw choices.reason;
+  }
+  if (choices.kind === 'none') {
+    await offerNextActions(deps, choices.message, choices.next);
+    return undefined;
+  }
+  const items: StartItem[] = choices.choices.map(({ connection, connectionLabel, resource }) => ({
+    label: resource.name ?? resource.id,
+    description: [resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · '),
+    detail: connectionLabel,
+    start: { connection, resource },
+  }));
+  const picked = await deps.prompts.pick(items, {
     title: taskText.typeLabel(type),
     placeholder: vscode.l10n.t('Pick an FSx for Lustre file system (File Caches start their own release tasks)'),
   });
@@ -113,27 +132,27 @@ interface StartItem extends vscode.QuickPickItem {
   readonly start: StartTaskArgument;
 }
 
-async function fileSystemItems(deps: StartDeps): Promise<StartItem[]> {
-  const entries = deps.model.connections().filter((entry) => !entry.problem);
-  const listed = await Promise.allSettled(entries.map((entry) => deps.model.resources(entry.connection)));
-  const items: StartItem[] = [];
-  listed.forEach((result, index) => {
-    const entry = entries[index];
-    for (const resource of result.status === 'fulfilled' ? result.value : []) {
-      if (resource.kind === 'fileSystem' && resource.supportsTasks) {
-        items.push({
-          label: resource.name ?? resource.id,
-          description: [resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · '),
-          detail: entry.label,
-          start: { connection: entry.connection, resource },
-        });
-      }
-    }
-  });
-  const failed = listed.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (items.length === 0 && failed) {
-    // Nothing to offer because the listing failed: that failure is the message.
-    throw failed.reason;
+async function listChoices(deps: StartDeps, type: StartableTaskType) {
+  const entries = deps.model.connections().filter((entry) => !entry.id);
+  const listed = await Promise.allSettled(entries.map((entry) => (entry.problem ? Promise.resolve([]) : deps.model.resources(entry.connection))));
+  return fileSystemChoices(
+    entries.map((entry, index) => ({ connection: entry.connection, label: entry.label, problem: entry.problem, listed: entry.problem ? undefined : listed[index] })),
+    type,
+    vscode.l10n,
+  );
+}
+
+/** Says why there is nothing to pick, with a button for each next step. */
+async function offerNextActions(deps: StartDeps, message: string, next: readonly NextAction[]): Promise<void> {
+  const actions: Record<NextAction, { title: string; command: string }> = {
+    addConnection: { title: vscode.l10n.t('Add Connection'), command: 'fsxTasks.addConnection' },
+    exploreSandbox: { title: vscode.l10n.t('Explore Sandbox'), command: 'fsxTasks.exploreSandbox' },
+    openView: { title: vscode.l10n.t('Open FSx View'), command: 'fsxTasks.explorer.focus' },
+  };
+  const offered = next.map((action) => actions[action]);
+  const choice = await deps.prompts.message('info', message, ...offered.map((action) => action.title));
+  const chosen = offered.find((action) => action.title === choice);
+  if (chosen) {
+    await vscode.commands.executeCommand(chosen.command);
   }
-  return items;
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { listActiveTasks } from '../fsx/activeTasks';
+import { listActiveTasks, listEndedTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/model';
+import { Connection, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/model';
+import { hasFailureReport } from '../model/presentation';
 import type { Container } from '../container';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
@@ -23,6 +24,8 @@ export interface TaskPickItem extends vscode.QuickPickItem {
 export interface TaskPickerOptions {
   readonly title: string;
   readonly placeholder: string;
+  /** What the pick offers with no argument: the active tasks (the default), or ended tasks with a failure report. */
+  readonly offer?: 'active' | 'failureReports';
 }
 
 function isTaskTarget(value: unknown): value is TaskTarget {
@@ -45,7 +48,15 @@ export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, pick
   if (typeof arg === 'string') {
     return findTask(deps, arg);
   }
-  const picked = await deps.prompts.pick(activeTaskItems(deps), {
+  let items: Promise<TaskPickItem[]> | TaskPickItem[] = activeTaskItems(deps);
+  if (picker.offer === 'failureReports') {
+    // Listed before the pick opens, so "none" is a message rather than a pick of nothing.
+    items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for failure reports...') }, () => failureReportItems(deps));
+    if (items.length === 0) {
+      return noFailureReports(deps);
+    }
+  }
+  const picked = await deps.prompts.pick(items, {
     ...picker,
     itemForValue: (value) => typedIdItem(value),
   });
@@ -115,11 +126,41 @@ function typedIdItem(typed: string): TaskPickItem | undefined {
 
 /** The pending and executing tasks of every connection (one item per connection that failed). */
 export async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
+  const items = await taskItems(deps, (api) => listActiveTasks(api));
+  return items.length > 0 ? items : [{ label: vscode.l10n.t('No pending or executing tasks. Type a task ID to look one up.'), alwaysShow: true }];
+}
+
+/** The recently ended tasks of every connection that have a failure report (one item per connection that failed). */
+async function failureReportItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
+  return taskItems(deps, async (api) => (await listEndedTasks(api)).filter(hasFailureReport));
+}
+
+/** Says there is no failure report to show; a task id can still be typed. */
+async function noFailureReports(deps: TaskTargetDeps): Promise<TaskTarget | undefined> {
+  const typeId = vscode.l10n.t('Enter Task ID...');
+  const choice = await deps.prompts.message(
+    'info',
+    vscode.l10n.t('No recently ended task has a failure report. A report lists the failed files of a task that ended with failures and had its completion report on.'),
+    typeId,
+  );
+  if (choice !== typeId) {
+    return undefined;
+  }
+  const typed = await deps.prompts.input({
+    title: vscode.l10n.t('Show Failed Files'),
+    prompt: vscode.l10n.t('The ID of an ended task, for example task-0123456789abcdef0'),
+    validateInput: (value) => (value.trim() === '' || isValidTaskId(normalizeTaskId(value)) ? undefined : vscode.l10n.t('"task-" followed by 17 to 123 hexadecimal digits')),
+  });
+  return typed?.trim() ? findTask(deps, typed) : undefined;
+}
+
+/** The tasks `list` gives for each listed connection, as pick items; a connection that fails is one warning item. */
+async function taskItems(deps: TaskTargetDeps, list: (api: FsxApi) => Promise<Task[]>): Promise<TaskPickItem[]> {
   const entries = deps.model.connections().filter((entry) => !entry.problem);
   const perConnection = await Promise.all(
     entries.map(async (entry): Promise<TaskPickItem[]> => {
       try {
-        const tasks = await listActiveTasks(deps.apiFor(entry.connection));
+        const tasks = await list(deps.apiFor(entry.connection));
         return tasks.map((task) => taskItem({ connection: entry.connection, task }, entry.label, deps.model.resourceName(entry.connection, task.resource)));
       } catch (error) {
         const classified = classifyError(error);
@@ -127,8 +168,7 @@ export async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickIte
       }
     }),
   );
-  const items = perConnection.flat();
-  return items.length > 0 ? items : [{ label: vscode.l10n.t('No pending or executing tasks. Type a task ID to look one up.'), alwaysShow: true }];
+  return perConnection.flat();
 }
 
 function taskItem(target: TaskTarget, connectionLabel: string, resourceName: string | undefined, now = Date.now()): TaskPickItem {

@@ -138,6 +138,8 @@ function isUnderUrl(url: string, root: string): boolean {
 const WILDCARD = /[*?[]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** Line breaks the API's path pattern refuses beyond the control characters (NEL, LS, PS). */
+const LINE_BREAK = /[\u0085\u2028\u2029]/;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The API's Paths for the task, and the repositories they reach (for the summary). */
@@ -188,7 +190,8 @@ export function resolveTaskPaths(target: TaskTarget, type: StartableTaskType, in
     const scope = type === 'IMPORT_METADATA_FROM_REPOSITORY' ? association.dataRepositoryPath : base;
     return { ok: true, value: { paths: scope === '' ? [] : [scope], repositories: [association] } };
   }
-  return { ok: true, value: { paths: [...paths], repositories: repositories.filter((repository) => reached.has(repository)) } };
+  // In the order of the paths given: the first one's repository is where its report goes by default.
+  return { ok: true, value: { paths: [...paths], repositories: [...reached] } };
 }
 
 interface OnePath {
@@ -267,15 +270,26 @@ export function reportRoots(target: TaskTarget): string[] {
   return [...new Set(roots)];
 }
 
-/** The export path of the association (or the file system's first), where reports go unless told otherwise. */
-export function defaultReportPath(target: TaskTarget): string | undefined {
-  return reportRoots(target)[0];
+/**
+ * Where a report goes unless told otherwise: the export path of the repository the task's (first)
+ * path belongs to (`reached`, from resolveTaskPaths), else of the association started from, else
+ * the file system's first. Exporting /checkpoints reports under the checkpoints bucket, not under
+ * whichever association happens to be listed first.
+ */
+export function defaultReportPath(target: TaskTarget, reached: readonly Association[] = []): string | undefined {
+  const roots = reportRoots(target);
+  const own = reached
+    .map((repository) => repository.exportPath)
+    .filter((path): path is string => !!path)
+    .map(withoutTrailingSlash)
+    .find((path) => roots.includes(path));
+  return own ?? roots[0];
 }
 
 export function checkReportPath(target: TaskTarget, text: string, l10n: L10n): Checked<string> {
   const path = withoutTrailingSlash(text.trim());
   const roots = reportRoots(target);
-  if (path.length < MIN_REPORT_PATH_LENGTH || path.length > MAX_REPORT_PATH_LENGTH || CONTROL_CHARACTER.test(path)) {
+  if (path.length < MIN_REPORT_PATH_LENGTH || path.length > MAX_REPORT_PATH_LENGTH || CONTROL_CHARACTER.test(path) || LINE_BREAK.test(path)) {
     return fail(l10n.t('A report path has {0} to {1} characters and no control characters.', MIN_REPORT_PATH_LENGTH, MAX_REPORT_PATH_LENGTH));
   }
   if (!roots.some((root) => isUnderUrl(path, root))) {

@@ -1,16 +1,18 @@
 // The guided start of a data repository task, as steps: paths -> [release: days] -> report ->
-// confirm. vscode-free: each step is handed to an injected `ask` (quick picks and input boxes in
+// [report elsewhere: its path] -> confirm. vscode-free: each step is handed to an injected `ask` (quick picks and input boxes in
 // the extension, a script in tests), which answers a value, BACK, or undefined when dismissed.
 // Answers are kept, so Back shows the previous answer again. The ClientRequestToken is made once,
 // when the person confirms, and travels in the returned input: retrying that input never starts a
 // second task.
 import { L10n } from '../fsx/l10n';
-import { CreateTaskInput } from '../fsx/model';
+import { Association, CreateTaskInput } from '../fsx/model';
 import {
   buildCreateTaskInput,
+  checkReportPath,
   defaultReportPath,
   newClientRequestToken,
   parseDays,
+  reportRoots,
   resolveTaskPaths,
   resourceLabel,
   ResolvedPaths,
@@ -25,7 +27,10 @@ import { Answer, BACK } from './stepBack';
 
 export { BACK, type Answer, type Back } from './stepBack';
 
-export type StepId = 'paths' | 'days' | 'report' | 'confirm';
+export type StepId = 'paths' | 'days' | 'report' | 'reportPath' | 'confirm';
+
+/** The report step's choices: where the task's paths report by default, a path of one's own, or none. */
+export type ReportChoice = 'default' | 'elsewhere' | 'none';
 
 interface StepBase {
   readonly id: StepId;
@@ -39,7 +44,7 @@ interface StepBase {
 
 export interface TextStep extends StepBase {
   readonly kind: 'text';
-  readonly id: 'paths' | 'days';
+  readonly id: 'paths' | 'days' | 'reportPath';
   readonly prompt: string;
   readonly placeholder: string;
   /** Prefilled: the previous answer. */
@@ -105,20 +110,39 @@ export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskTy
   if (refusal) {
     return { kind: 'refused', reason: refusal };
   }
-  const reportPath = defaultReportPath(target);
-  const steps: StepId[] = ['paths', ...(type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (['days'] as const) : []), ...(reportPath ? (['report'] as const) : []), 'confirm'];
+  const canReport = reportRoots(target).length > 0;
   const title = flowTitle(type, target, l10n);
-  const state = { pathsText: (options.paths ?? []).join(', '), daysText: '', report: reportPath !== undefined && reportOnByDefault(type) };
+  const state: FlowState = { pathsText: (options.paths ?? []).join(', '), daysText: '', report: canReport && reportOnByDefault(type) ? 'default' : 'none', reportPathText: '' };
   let index = 0;
-  while (index < steps.length) {
+  for (;;) {
+    // The report path step is there only while "elsewhere" is chosen.
+    const steps: StepId[] = [
+      'paths',
+      ...(type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (['days'] as const) : []),
+      ...(canReport ? (['report'] as const) : []),
+      ...(canReport && state.report === 'elsewhere' ? (['reportPath'] as const) : []),
+      'confirm',
+    ];
     const position = { title, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
     const id = steps[index];
+    if (id === undefined) {
+      return { kind: 'cancelled' };
+    }
+    // Follows the paths: the repository the first path belongs to.
+    const reportPath = defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n));
     let answer: Answer<unknown>;
-    if (id === 'paths' || id === 'days') {
-      const field = id === 'paths' ? 'pathsText' : 'daysText';
-      const error = id === 'paths' ? (text: string) => pathsError(target, type, text, l10n) : (text: string) => daysError(text, l10n);
-      const prompt = id === 'paths' ? pathsPrompt(target, type, l10n) : daysPrompt(l10n);
-      answer = await ask.text({ ...position, kind: 'text', id, ...prompt, value: state[field], validate: error });
+    if (id === 'paths' || id === 'days' || id === 'reportPath') {
+      const field = id === 'paths' ? 'pathsText' : id === 'days' ? 'daysText' : 'reportPathText';
+      const error =
+        id === 'paths'
+          ? (text: string) => pathsError(target, type, text, l10n)
+          : id === 'days'
+            ? (text: string) => daysError(text, l10n)
+            : (text: string) => reportPathError(target, text, l10n);
+      const prompt = id === 'paths' ? pathsPrompt(target, type, l10n) : id === 'days' ? daysPrompt(l10n) : reportPathPrompt(target, reportPath ?? '', l10n);
+      // The report path starts as the default, one edit away.
+      const value = id === 'reportPath' && state.reportPathText === '' ? (reportPath ?? '') : state[field];
+      answer = await ask.text({ ...position, kind: 'text', id, ...prompt, value, validate: error });
       if (typeof answer === 'string') {
         if (error(answer) !== undefined) {
           // The input box let an invalid answer through: ask again.
@@ -127,8 +151,8 @@ export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskTy
         state[field] = answer;
       }
     } else if (id === 'report') {
-      answer = await ask.pick<boolean>({ ...position, kind: 'pick', id, ...reportItems(reportPath ?? '', l10n), active: state.report });
-      if (typeof answer === 'boolean') {
+      answer = await ask.pick<ReportChoice>({ ...position, kind: 'pick', id, ...reportItems(target, reportPath ?? '', state, l10n), active: state.report });
+      if (answer === 'default' || answer === 'elsewhere' || answer === 'none') {
         state.report = answer;
       }
     } else {
@@ -145,7 +169,25 @@ export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskTy
     // Back on the first step stays there (it shows no Back button).
     index = answer === BACK ? Math.max(0, index - 1) : index + 1;
   }
-  return { kind: 'cancelled' };
+}
+
+interface FlowState {
+  pathsText: string;
+  daysText: string;
+  report: ReportChoice;
+  /** The report path typed in the "elsewhere" step; empty until then. */
+  reportPathText: string;
+}
+
+/** The repositories the paths reach, or none while they do not resolve. */
+function resolvedOrNone(target: TaskTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
+  const resolved = resolveTaskPaths(target, type, splitPathList(pathsText), l10n);
+  return resolved.ok ? resolved.value.repositories : [];
+}
+
+function reportPathError(target: TaskTarget, text: string, l10n: L10n): string | undefined {
+  const checked = checkReportPath(target, text, l10n);
+  return checked.ok ? undefined : checked.message;
 }
 
 function pathsError(target: TaskTarget, type: StartableTaskType, text: string, l10n: L10n): string | undefined {
@@ -158,13 +200,7 @@ function daysError(text: string, l10n: L10n): string | undefined {
   return checked.ok ? undefined : checked.message;
 }
 
-function choicesOf(
-  target: TaskTarget,
-  type: StartableTaskType,
-  state: { readonly pathsText: string; readonly daysText: string; readonly report: boolean },
-  reportPath: string | undefined,
-  l10n: L10n,
-): { choices: TaskChoices; resolved: ResolvedPaths } {
+function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): { choices: TaskChoices; resolved: ResolvedPaths } {
   const resolved = resolveTaskPaths(target, type, splitPathList(state.pathsText), l10n);
   const days = parseDays(state.daysText, l10n);
   if (!resolved.ok) {
@@ -177,7 +213,7 @@ function choicesOf(
       type,
       paths: resolved.value.paths,
       daysSinceLastAccess: type === 'RELEASE_DATA_FROM_FILESYSTEM' && days.ok ? days.value : undefined,
-      reportPath: state.report ? reportPath : undefined,
+      reportPath: chosenReportPath(target, state, reportPath, l10n),
     },
   };
 }
@@ -235,13 +271,36 @@ function daysPrompt(l10n: L10n): { prompt: string; placeholder: string } {
   };
 }
 
-function reportItems(reportPath: string, l10n: L10n): { placeholder: string; items: PickItem<boolean>[] } {
+function chosenReportPath(target: TaskTarget, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): string | undefined {
+  if (state.report === 'none') {
+    return undefined;
+  }
+  // The report path step accepts only a path that checks; the default when it was never asked.
+  const own = state.report === 'elsewhere' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
+  return own?.ok ? own.value : reportPath;
+}
+
+function reportItems(target: TaskTarget, reportPath: string, state: Readonly<FlowState>, l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
+  const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
   return {
     placeholder: l10n.t('Completion report'),
     items: [
-      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', reportPath), value: true },
-      { label: l10n.t('No completion report'), value: false },
+      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', reportPath), value: 'default' },
+      {
+        label: l10n.t('Write the report elsewhere...'),
+        description: l10n.t('failed files only'),
+        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', own.value) : l10n.t('An S3 path inside {0}', reportRoots(target).join(', ')),
+        value: 'elsewhere',
+      },
+      { label: l10n.t('No completion report'), value: 'none' },
     ],
+  };
+}
+
+function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
+  return {
+    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).join(', ')),
+    placeholder: reportPath,
   };
 }
 

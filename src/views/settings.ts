@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
 import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../model/connectionSettings';
+import { readSetting, ReportedOnce, SETTING_SPECS, SettingSpec } from '../model/settingValues';
+import { Prompts } from './prompts';
 
 export const SECTION = 'fsxTasks';
 
 export { sameConnectionSetting, type ConnectionSetting } from '../model/connectionSettings';
 
-/** Typed reads of the extension's settings; every default matches package.json. */
+/**
+ * Typed reads of the extension's settings; every default matches package.json. A value out of
+ * range or of the wrong shape is replaced (by the nearest bound or the default) and reported once
+ * per bad value, as a warning that names the setting and offers to open it.
+ */
 export class Settings {
+  private readonly reported = new ReportedOnce();
+
+  constructor(private readonly prompts?: Pick<Prompts, 'message'>) {}
+
   /**
    * Calls the listener when one of these settings (keys below `fsxTasks.`) changes; each
    * controller subscribes to the settings it cares about itself.
@@ -47,39 +57,65 @@ export class Settings {
   }
 
   useFipsEndpoint(): boolean {
-    return this.config.get<boolean>('useFipsEndpoint', false);
+    return this.read(SETTING_SPECS.useFipsEndpoint);
   }
 
   pageSize(): number {
-    return clamp(this.config.get<number>('tasks.pageSize', 50), 1, 50);
+    return this.read(SETTING_SPECS.pageSize);
   }
 
   autoTrackActiveTasks(): boolean {
-    return this.config.get<boolean>('tracking.autoTrackActiveTasks', false);
+    return this.read(SETTING_SPECS.autoTrackActiveTasks);
   }
 
   pollIntervalMs(): number {
-    return clamp(this.config.get<number>('tracking.pollIntervalSeconds', 30), 10, 600) * 1000;
+    return this.read(SETTING_SPECS.pollIntervalSeconds) * 1000;
   }
 
   /** How a cancel is confirmed: a dialog whose default keeps the task, or typing its id. */
   cancelConfirmation(): 'dialog' | 'typeTaskId' {
-    return this.config.get<unknown>('cancel.confirmation', 'dialog') === 'typeTaskId' ? 'typeTaskId' : 'dialog';
+    return this.read(SETTING_SPECS.cancelConfirmation);
   }
 
   notifyWhenTaskEnds(): boolean {
-    return this.config.get<boolean>('tracking.notifyWhenTaskEnds', true);
+    return this.read(SETTING_SPECS.notifyWhenTaskEnds);
   }
 
   sandboxOnActivation(): boolean {
-    return this.config.get<boolean>('sandbox.startOnActivation', false);
+    return this.read(SETTING_SPECS.sandboxOnActivation);
   }
 
   sandboxTimeScale(): number {
-    return clamp(this.config.get<number>('sandbox.timeScale', 1), 0.1, 100);
+    return this.read(SETTING_SPECS.sandboxTimeScale);
   }
-}
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+  /**
+   * Checks every such setting now and whenever one changes, so a bad value is reported when it
+   * is set, not only when something next reads it (the poll interval is read at activation).
+   */
+  watchValues(): vscode.Disposable {
+    const check = () => Object.values(SETTING_SPECS).forEach((spec: SettingSpec) => this.read(spec));
+    check();
+    return this.onDidChange(
+      Object.values(SETTING_SPECS).map((spec) => spec.key),
+      check,
+    );
+  }
+
+  private read<S extends SettingSpec>(spec: S): ReturnType<typeof readSetting<S>>['value'] {
+    const raw = this.config.get<unknown>(spec.key);
+    const read = readSetting(spec, raw, SECTION, vscode.l10n);
+    if (this.reported.shouldReport(spec.key, raw, read.problem !== undefined) && read.problem) {
+      void this.warn(spec.key, read.problem);
+    }
+    return read.value;
+  }
+
+  private async warn(key: string, problem: string): Promise<void> {
+    const open = vscode.l10n.t('Open Settings');
+    const choice = await this.prompts?.message('warning', problem, open);
+    if (choice === open) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { Connection, Task } from '../../src/fsx/model';
+import { hasFailureReport } from '../../src/model/presentation';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 const HOUR = 3_600_000;
@@ -207,5 +208,41 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     // counts may pass the total (FSx does that too): the chart clamps, the unit tests check it.
     const counted = samples.filter((sample) => sample.total !== undefined && sample.total > 0);
     assert.ok(counted.every((sample) => sample.total === 100_000), JSON.stringify(samples));
+  });
+
+  it('Show Failed Files from the palette offers only ended tasks with a failure report; with none, says so and takes a typed id', async () => {
+    const failed = endedExport(api, { outcome: 'FAILED', failedCount: 4 });
+    const clean = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 0 });
+    const unreported = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 3, report: false });
+    const running = emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100, failedCount: 5, outcome: 'FAILED', report: REPORT });
+    let offered: Task[] = [];
+    prompts.pickWith((items) => {
+      offered = items.map((item) => (item as { target?: { task: Task } }).target?.task).filter((task): task is Task => !!task);
+      return undefined;
+    });
+    await vscode.commands.executeCommand('fsxTasks.showFailedFiles');
+    const ids = offered.map((task) => task.taskId);
+    assert.ok(ids.includes(failed), ids.join(', '));
+    for (const left of [clean, unreported, running]) {
+      assert.ok(!ids.includes(left), `${left} is not offered`);
+    }
+    assert.ok(offered.every((task) => hasFailureReport(task)), 'every task offered has a failure report');
+    // A world without any: a message, no pick of nothing; its action takes an id.
+    emulatorOf(api).state.clear();
+    api.container.model.refresh();
+    try {
+      const none = new ScriptedPrompts().chooseMessageAction('Enter Task ID...').inputWith(undefined);
+      api.setPrompts(none);
+      await vscode.commands.executeCommand('fsxTasks.showFailedFiles');
+      assert.deepEqual(none.unexpected, [], 'no pick was opened');
+      assert.equal(none.messages.length, 1);
+      assert.equal(none.messages[0].severity, 'info');
+      assert.match(none.messages[0].text, /^No recently ended task has a failure report\./);
+      assert.deepEqual(none.messages[0].actions, ['Enter Task ID...']);
+      assert.equal(none.pendingAnswers, 0, 'the id was asked for');
+    } finally {
+      emulatorOf(api).reset();
+      api.container.model.refresh();
+    }
   });
 });

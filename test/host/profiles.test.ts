@@ -100,6 +100,40 @@ describe('real AWS profiles (no sandbox)', function () {
     assert.deepEqual(command?.arguments, ['expired-sso']);
   });
 
+  it('a start command failing on an expired SSO session offers that profile\'s sign-in, from the palette and from a handed-over file system', async () => {
+    await connect([{ profile: 'expired-sso', region: 'us-east-1' }]);
+    const [root] = await children(api);
+    const resource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
+    // The palette form lists no file system to pick; the handed-over one cannot list its associations.
+    for (const arg of [undefined, { connection: root.connection, resource }]) {
+      const prompts = new ScriptedPrompts();
+      api.setPrompts(prompts);
+      await vscode.commands.executeCommand('fsxTasks.startExport', arg);
+      assert.deepEqual(prompts.unexpected, [], 'no pick of nothing, no step');
+      assert.equal(prompts.messages.length, 1, prompts.messages.map((message) => message.text).join(' | '));
+      assert.equal(prompts.messages[0].severity, 'error');
+      assert.deepEqual(prompts.messages[0].actions, ['Sign in with AWS SSO'], `with ${arg ? 'a file system' : 'no argument'}`);
+    }
+  });
+
+  it('the palette start with no Lustre file system says so, with a next step, instead of an empty pick', async () => {
+    const empty = await FsxEmulator.start({ scenario: 'empty' });
+    try {
+      await connect([{ profile: 'tooling', region: 'us-east-1' }], { endpoint: empty.url });
+      const prompts = new ScriptedPrompts();
+      api.setPrompts(prompts);
+      await vscode.commands.executeCommand('fsxTasks.startRelease');
+      assert.deepEqual(prompts.unexpected, [], 'no pick was opened');
+      assert.equal(prompts.messages.length, 1);
+      assert.equal(prompts.messages[0].severity, 'info');
+      assert.match(prompts.messages[0].text, /^No FSx for Lustre file system in tooling · us-east-1; only Lustre file systems have data repository tasks\./);
+      assert.deepEqual(prompts.messages[0].actions, ['Add Connection', 'Open FSx View']);
+      assert.equal(empty.requestCounts().CreateDataRepositoryTask ?? 0, 0);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('asks for a region when neither the profile nor the environment has one', async () => {
     process.env.AWS_PROFILE = 'no-region';
     try {

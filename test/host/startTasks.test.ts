@@ -109,13 +109,38 @@ describe('start data repository tasks', () => {
     assert.ok(prompts.messages.some((message) => message.severity === 'info' && message.text.includes(created.taskId)));
   });
 
+  it('Export of /checkpoints reports under the checkpoints repository by default; the report can go elsewhere, checked first', async () => {
+    prompts.inputStepWith('checkpoints/run-1').pickStepWith((_items, step) => step.active).modalWith('Start Export');
+    await vscode.commands.executeCommand('fsxTasks.startExport', ml);
+    assert.equal(newestTask(api, resourceOf(ml).id).report.Path, 's3://ml-training-checkpoints/runs', 'not the datasets association listed first');
+    assert.match(prompts.modals[0].detail, /Completion report \(failed files only\): under s3:\/\/ml-training-checkpoints\/runs\//);
+    // The running export holds the file system: start the next one on a fresh world.
+    emulatorOf(api).reset();
+    api.container.model.refresh();
+    const custom = new ScriptedPrompts()
+      .inputStepWith('checkpoints/run-2')
+      .pickStepWith((items) => items.find((item) => /elsewhere/.test(item.label)))
+      .inputStepWith((step) => {
+        assert.equal(step.value, 's3://ml-training-checkpoints/runs', 'prefilled with the default');
+        assert.match(step.validate('s3://somebody-elses-bucket/reports') ?? '', /inside the export path/);
+        return 's3://ml-training-datasets/curated/fsx-reports';
+      })
+      .modalWith('Start Export');
+    api.setPrompts(custom);
+    await vscode.commands.executeCommand('fsxTasks.startExport', await resourceNamed(api, 'ml-training'));
+    assert.deepEqual(custom.unexpected, []);
+    const created = newestTask(api, resourceOf(ml).id);
+    assert.deepEqual(created.paths, ['checkpoints/run-2']);
+    assert.equal(created.report.Path, 's3://ml-training-datasets/curated/fsx-reports', 'FSx took the path chosen');
+  });
+
   it('Import Metadata from S3 on an association: paths relative to it, the report off by default', async () => {
     const association = (await associationRows(api, ml)).find((row) => contextValue(row) === 'association.AVAILABLE');
     assert.ok(association);
     const fileSystemPath = label(association).replace(/^Available /, '');
     prompts
       .inputStepWith((step) => (assert.match(step.title, new RegExp(`^Import Metadata from S3: .* ${fileSystemPath}$`)), 'new'))
-      .pickStepWith((_items, step) => (assert.equal((step.active as { value?: boolean } | undefined)?.value, false), step.active))
+      .pickStepWith((_items, step) => (assert.equal((step.active as { value?: string } | undefined)?.value, 'none'), step.active))
       .modalWith('Start Import');
     await vscode.commands.executeCommand('fsxTasks.startImport', association);
     const created = newestTask(api, resourceOf(ml).id);

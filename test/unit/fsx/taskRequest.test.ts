@@ -162,6 +162,8 @@ describe('start-task rules (taskRequest)', () => {
       assert.equal(defaultReportPath({ ...renderTarget, association: frames }), 's3://render-output/frames');
       assert.equal(defaultReportPath(legacyTarget), 's3://legacy-bucket/out', 'the link’s ExportPath, not its ImportPath');
       assert.equal(defaultReportPath({ resource: render, repositories: [broken] }), undefined);
+      assert.equal(defaultReportPath(renderTarget, [frames, assets]), 's3://render-output/frames', 'the repository the first path reaches');
+      assert.equal(defaultReportPath(renderTarget, [broken]), 's3://render-assets/projects', 'never an unusable one');
     });
 
     it('refuses a report path outside the export path', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
 import { StartableTaskType, TaskTarget } from '../../../src/fsx/taskRequest';
-import { Answer, BACK, ConfirmStep, PickStep, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/model/startTaskFlow';
+import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/model/startTaskFlow';
 import { broken, cache, fromAssets, legacyTarget, renderTarget } from '../fsx/fixtures';
 
 type Step = TextStep | PickStep<unknown> | ConfirmStep;
@@ -129,7 +129,7 @@ describe('start task flow', () => {
     const ask = new ScriptedAsk([
       ['paths', answer('')],
       ['days', answer('0')],
-      ['report', answer(false)],
+      ['report', answer('none')],
       ['confirm', answer(true)],
     ]);
     const { input, summary } = confirmed((await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask)).result);
@@ -142,12 +142,13 @@ describe('start task flow', () => {
   it('import: report off by default; S3 sources restated', async () => {
     const ask = new ScriptedAsk(acceptingDefaults('assets/shots'));
     const { input, summary } = confirmed((await run(renderTarget, 'IMPORT_METADATA_FROM_REPOSITORY', ask)).result);
-    assert.equal((ask.seen[1] as PickStep<boolean>).active, false);
+    assert.equal((ask.seen[1] as PickStep<ReportChoice>).active, 'none');
     assert.deepEqual(
-      (ask.seen[1] as PickStep<boolean>).items.map((item) => [item.label, item.value]),
+      (ask.seen[1] as PickStep<ReportChoice>).items.map((item) => [item.label, item.value]),
       [
-        ['Write a completion report', true],
-        ['No completion report', false],
+        ['Write a completion report', 'default'],
+        ['Write the report elsewhere...', 'elsewhere'],
+        ['No completion report', 'none'],
       ],
     );
     assert.deepEqual(input.paths, ['s3://render-assets/projects/shots']);
@@ -161,7 +162,7 @@ describe('start task flow', () => {
     const { input, summary } = confirmed((await run(fromAssets, 'EXPORT_TO_REPOSITORY', ask)).result);
     assert.equal(ask.seen[0].title, 'Export to S3: render (fs-0123456789abcdef0) /assets');
     assert.match((ask.seen[0] as TextStep).prompt, /relative to \/assets.*Leave empty to export all of \/assets to s3:\/\/render-assets\/projects\//);
-    assert.match((ask.seen[1] as PickStep<boolean>).items[0].detail ?? '', /Under s3:\/\/render-assets\/projects\//);
+    assert.match((ask.seen[1] as PickStep<ReportChoice>).items[0].detail ?? '', /Under s3:\/\/render-assets\/projects\//);
     assert.deepEqual(input.paths, ['assets/shots/seq1']);
     assert.equal(input.report?.path, 's3://render-assets/projects');
     assert.ok(summary.includes('Destination: /assets → s3://render-assets/projects/'));
@@ -175,9 +176,9 @@ describe('start task flow', () => {
       ['days', (step: TextStep) => (assert.equal(step.value, '7'), BACK)],
       ['paths', (step: TextStep) => (assert.equal(step.value, 'assets/a'), assert.equal(step.canGoBack, false), 'frames')],
       ['days', (step: TextStep) => (assert.equal(step.value, '7'), '7')],
-      ['report', answer(false)],
+      ['report', answer('none')],
       ['confirm', answer(BACK)],
-      ['report', (step: PickStep<boolean>) => (assert.equal(step.active, false, 'the earlier choice'), true)],
+      ['report', (step: PickStep<ReportChoice>) => (assert.equal(step.active, 'none', 'the earlier choice'), 'default')],
       ['confirm', answer(true)],
     ]);
     const { result, tokens } = await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask);
@@ -261,6 +262,63 @@ describe('start task flow', () => {
     assert.ok(summary.includes('Destination: / → s3://legacy-bucket/out/'));
   });
 
+  it('the default report goes where the exported path belongs, not to the first association', async () => {
+    const ask = new ScriptedAsk(acceptingDefaults('frames/seq2'));
+    const { input, summary } = confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask)).result);
+    assert.match((ask.seen[1] as PickStep<ReportChoice>).items[0].detail ?? '', /^Under s3:\/\/render-output\/frames\//);
+    assert.equal(input.report?.path, 's3://render-output/frames');
+    assert.ok(summary.includes('Completion report (failed files only): under s3://render-output/frames/, in a folder named after the task.'));
+    // Several paths: the first one's repository.
+    const both = new ScriptedAsk([
+      ['paths', answer('frames/a, assets/b')],
+      ['days', answer('0')],
+      ['report', acceptDefault],
+      ['confirm', answer(true)],
+    ]);
+    assert.equal(confirmed((await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', both)).result).input.report?.path, 's3://render-output/frames');
+  });
+
+  it('the report can go elsewhere: an input prefilled with the default, checked against the linked repositories; Back returns to the choice', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('frames/seq2')],
+      ['report', answer('elsewhere')],
+      [
+        'reportPath',
+        (step: TextStep) => {
+          assert.equal(step.value, 's3://render-output/frames', 'the default, one Enter away');
+          assert.equal(step.totalSteps, 4);
+          assert.match(step.prompt, /inside a linked data repository \(s3:\/\/render-assets\/projects, s3:\/\/render-output\/frames\)/);
+          assert.match(step.validate('s3://render-broken/reports') ?? '', /must be written inside the export path/, 'not the misconfigured association');
+          assert.match(step.validate('s3://other-bucket/x') ?? '', /must be written inside the export path/);
+          assert.match(step.validate('s3://render-output/frames/a\u2028b') ?? '', /no control characters/);
+          assert.equal(step.validate('s3://render-assets/projects/reports/'), undefined);
+          return 's3://other-bucket/x';
+        },
+      ],
+      ['reportPath', answer('s3://render-assets/projects/reports/')],
+      ['confirm', answer(BACK)],
+      ['reportPath', (step: TextStep) => (assert.equal(step.value, 's3://render-assets/projects/reports/', 'kept'), BACK)],
+      ['report', (step: PickStep<ReportChoice>) => (assert.equal(step.active, 'elsewhere'), assert.match(step.items[1].detail ?? '', /Under s3:\/\/render-assets\/projects\/reports\//), 'elsewhere')],
+      ['reportPath', (step: TextStep) => step.value],
+      ['confirm', answer(true)],
+    ]);
+    const { input, summary } = confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask)).result);
+    assert.equal(input.report?.path, 's3://render-assets/projects/reports');
+    assert.ok(summary.includes('Completion report (failed files only): under s3://render-assets/projects/reports/, in a folder named after the task.'));
+    assert.deepEqual(input.paths, ['frames/seq2'], 'nothing else changed');
+  });
+
+  it('choosing the default or no report after "elsewhere" drops the path step', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('')],
+      ['report', answer('elsewhere')],
+      ['reportPath', answer(BACK)],
+      ['report', answer('default')],
+      ['confirm', (step: ConfirmStep) => (assert.equal(step.totalSteps, 3), true)],
+    ]);
+    assert.equal(confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask)).result).input.report?.path, 's3://render-assets/projects');
+  });
+
   it('every word goes through the injected L10n', async () => {
     const marked: L10n = { t: (text, ...args) => `«${ENGLISH.t(text, ...args)}»` };
     const ask = new ScriptedAsk(acceptingDefaults(''));
@@ -269,7 +327,7 @@ describe('start task flow', () => {
       ask.seen[0].title,
       (ask.seen[0] as TextStep).prompt,
       (ask.seen[0] as TextStep).placeholder,
-      ...(ask.seen[1] as PickStep<boolean>).items.map((item) => item.label),
+      ...(ask.seen[1] as PickStep<ReportChoice>).items.flatMap((item) => [item.label, item.detail ?? '«»']),
       (ask.seen[2] as ConfirmStep).confirmLabel,
       ...summary,
     ];

@@ -9,7 +9,7 @@
 // (no head-of-line blocking behind another region's queue).
 import { Connection } from './model';
 
-/** Requests in flight per account: a region scan of 4 regions runs its 4 at once, twice over. */
+/** Requests in flight per account: a region scan asks 4 regions at once, two listings each (file systems, caches). */
 export const ACCOUNT_LIMIT = 8;
 /** Requests in flight per region of an account: half the account's slots, so a throttled region leaves the other half. */
 export const REGION_SHARE = 4;

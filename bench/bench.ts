@@ -366,6 +366,7 @@ function printTable(r: Awaited<ReturnType<typeof collect>>): void {
     ['throttledRecoveryRequests', `${r.throttledRecoveryRequests} in 300 s; recovered ${r.throttledRecovery.recoverySecondsAfterFaultsStop} s after`, 'small'],
     ['autoTrack200.requestsPerHour / .bound', `${r.autoTrack200.requestsPerHour} / ${r.autoTrack200.bound} (2nd hour ${r.autoTrack200.secondHourRequests})`, 'near the bound'],
     ['autoTrack200.naiveRequestsPerHour', String(r.autoTrack200.naiveRequestsPerHour), 'comparison'],
+    ['autoTrack200.withTrackedPollsPerHour', String(r.autoTrack200.withTrackedPollsPerHour), 'scans + the status bar polls'],
     ['collapsed200.requests', `${r.collapsed200.requests} (3 expanded: ${r.collapsed200.whenFew.requests})`, '0'],
     ['report1M.ms / .peakMiB (median of 3)', `${r.report1M.ms} / ${r.report1M.peakMiB} (RSS before ${r.report1M.baselineMiB})`, 'streamed'],
     ['bundleBytes / bundle.activationBytes', `${r.bundleBytes} / ${r.bundle.activationBytes}`, '<= 600 KB / what activation loads'],

@@ -8,7 +8,7 @@ import { FsxEmulator } from '../src/emulator';
 import { listActiveTasks } from '../src/fsx/activeTasks';
 import { FsxClientFactory, SANDBOX_CREDENTIALS } from '../src/fsx/clientFactory';
 import { FsxService } from '../src/fsx/fsxService';
-import { Connection, Task } from '../src/fsx/model';
+import { Connection, FsxApi } from '../src/fsx/model';
 import { ConnectionList } from '../src/model/connectionList';
 import { ConnectionEntry, ExplorerModel } from '../src/model/explorerModel';
 import { TreeWatch } from '../src/model/treeWatch';
@@ -17,6 +17,7 @@ import { ManualClock } from '../src/tracking/clock';
 import { Emitter } from '../src/tracking/events';
 import { DEFAULT_SETTLED_INTERVAL_MS } from '../src/tracking/pollPolicy';
 import { PollScheduler, TREE_SOURCE_ID } from '../src/tracking/pollScheduler';
+import { TaskTracker } from '../src/tracking/taskTracker';
 
 const HOUR = 3_600_000;
 export const PROFILES = 50;
@@ -53,14 +54,34 @@ async function settled(inFlight: () => number): Promise<void> {
 /**
  * The AutoTracker over 200 connections for two simulated hours, timer by timer, each scan's
  * HTTP round trip awaited before time moves on. Jitter off (random 0.5), so the figure is exact.
+ * With `withTracker`, the tasks it finds go to the real TaskTracker, whose PollScheduler polls
+ * them over the same clients: what the status bar adds on top of the scans.
  */
-export async function autoTrack200Figures() {
+async function autoTrack200Run(withTracker: boolean) {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const emulatorClock = { now: () => clock.now() };
   const idle = await FsxEmulator.start({ scenario: 'empty', clock: emulatorClock });
   const busy = await Promise.all(Array.from({ length: BUSY }, () => FsxEmulator.start({ scenario: 'empty', clock: emulatorClock })));
   const emulators = [idle, ...busy];
   const factory = clientFactory();
+  let inFlight = 0;
+  const counted = async <T>(request: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await request();
+    } finally {
+      inFlight--;
+    }
+  };
+  const scheduler = new PollScheduler({
+    clock,
+    apiFor: (connection) => {
+      const api = new FsxService(factory.get(connection));
+      return Object.assign(Object.create(api) as FsxApi, { describeTasks: (taskIds: readonly string[], signal?: AbortSignal) => counted(() => api.describeTasks(taskIds, signal)) });
+    },
+    random: () => 0.5,
+  });
+  const tracker = new TaskTracker({ clock, scheduler, store: { get: () => undefined, set: () => undefined } });
   try {
     // An idle account still has a file system, with a task that ended.
     const idleFs = idle.state.addFileSystem({});
@@ -75,21 +96,15 @@ export async function autoTrack200Figures() {
       const which = busyIndex.get(index);
       return which === undefined ? idle.url : busy[which].url;
     });
-    const tracked = new Map<string, Connection>();
-    let inFlight = 0;
+    const found = new Map<string, Connection>();
     let scans = 0;
     const auto = new AutoTracker({
       clock,
-      tracker: { has: (taskId) => tracked.has(taskId), track: (connection, task) => void tracked.set(typeof task === 'string' ? task : task.taskId, connection) },
+      tracker: withTracker ? tracker : { has: (taskId) => found.has(taskId), track: (connection, task) => void found.set(typeof task === 'string' ? task : task.taskId, connection) },
       connections: () => all,
-      listActiveTasks: async (connection, signal): Promise<readonly Task[]> => {
-        inFlight++;
+      listActiveTasks: (connection, signal) => {
         scans++;
-        try {
-          return await listActiveTasks(new FsxService(factory.get(connection)), signal);
-        } finally {
-          inFlight--;
-        }
+        return counted(() => listActiveTasks(new FsxService(factory.get(connection)), signal));
       },
       random: () => 0.5,
     });
@@ -108,31 +123,40 @@ export async function autoTrack200Figures() {
       hours.push({ requests: total() - requestsBefore, scans: scans - scansBefore });
     }
     auto.dispose();
-    if (tracked.size !== BUSY) {
-      throw new Error(`autoTrack200 tracked ${tracked.size} tasks, not ${BUSY}`);
+    const trackedCount = withTracker ? tracker.list().length : found.size;
+    if (trackedCount !== BUSY) {
+      throw new Error(`autoTrack200 tracked ${trackedCount} tasks, not ${BUSY}`);
     }
-    const [first, second] = hours;
-    const requestsPerScan = first.requests / first.scans;
-    const connectionsCount = all.length;
-    const activePerHour = HOUR / DEFAULT_SETTLED_INTERVAL_MS;
-    return {
-      requestsPerHour: first.requests,
-      /** The hour after: every idle connection is at its longest delay. */
-      secondHourRequests: second.requests,
-      /** Every connection every 30 s: the same run's requests per scan times 200 x 120 scans. */
-      naiveRequestsPerHour: Math.round(connectionsCount * activePerHour * requestsPerScan),
-      /** bench/README.md derives it: active ones every 30 s, idle ones once per longest idle delay. */
-      bound: BUSY * activePerHour + (connectionsCount - BUSY) * Math.ceil(HOUR / IDLE_MAX_DELAY_MS),
-      connections: connectionsCount,
-      busyConnections: BUSY,
-      scans: first.scans,
-      requestsPerScan,
-      tracked: tracked.size,
-    };
+    return { hours, connections: all.length };
   } finally {
+    tracker.dispose();
+    scheduler.dispose();
     factory.dispose();
     await Promise.all(emulators.map((emulator) => emulator.close()));
   }
+}
+
+export async function autoTrack200Figures() {
+  const scansOnly = await autoTrack200Run(false);
+  const withTracker = await autoTrack200Run(true);
+  const [first, second] = scansOnly.hours;
+  const requestsPerScan = first.requests / first.scans;
+  const activePerHour = HOUR / DEFAULT_SETTLED_INTERVAL_MS;
+  return {
+    requestsPerHour: first.requests,
+    /** The hour after: every idle connection is at its longest delay. */
+    secondHourRequests: second.requests,
+    /** Every connection every 30 s: the same run's requests per scan times 200 x 120 scans. */
+    naiveRequestsPerHour: Math.round(scansOnly.connections * activePerHour * requestsPerScan),
+    /** bench/README.md derives it: active ones every 30 s, idle ones once per longest idle delay. */
+    bound: BUSY * activePerHour + (scansOnly.connections - BUSY) * Math.ceil(HOUR / IDLE_MAX_DELAY_MS),
+    /** The same hour with the found tasks tracked by the real TaskTracker: scans plus its polls. */
+    withTrackedPollsPerHour: withTracker.hours[0].requests,
+    connections: scansOnly.connections,
+    busyConnections: BUSY,
+    scans: first.scans,
+    requestsPerScan,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // How many FSx requests run at once, per account and per region of that account. vscode-free.
 //
-// FSx throttles per account and region (a token bucket each), and the SDK keeps a throttled
+// AWS throttles API requests per account and region, and the SDK keeps a throttled
 // request in its own retries (3 attempts, 1 s throttling base) for seconds before it gives up.
 // Without a bound, one throttled region's requests could hold every request an account has in
 // flight while the other regions' requests wait behind them. With a share per region, a region

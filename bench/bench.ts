@@ -17,6 +17,7 @@ import { Connection } from '../src/fsx/model';
 import { ExplorerModel } from '../src/model/explorerModel';
 import { ManualClock } from '../src/tracking/clock';
 import { PollScheduler, PollResult, TRACKER_SOURCE_ID } from '../src/tracking/pollScheduler';
+import { autoTrack200Figures, collapsedFigures } from './manyConnections';
 import { reportFigures } from './report';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -291,6 +292,8 @@ async function collect() {
   const scale = await scaleFigures();
   const hour = await hourFigures();
   const throttle = await throttleFigures();
+  const autoTrack200 = await autoTrack200Figures();
+  const collapsed200 = await collapsedFigures();
   const report1M = await reportFigures();
   const size = await sizes();
   const parts = await firstTreeParts();
@@ -310,6 +313,8 @@ async function collect() {
     naivePollerRequestsPerHour: hour.naivePollerRequestsPerHour,
     throttledRecoveryRequests: throttle.throttledRecoveryRequests,
     throttledRecovery: throttle,
+    autoTrack200,
+    collapsed200,
     report1M,
     bundleBytes: size.bundle.totalBytes,
     bundle: size.bundle,
@@ -368,6 +373,10 @@ function printTable(r: Awaited<ReturnType<typeof collect>>): void {
     ['oneTaskRequestsPerHour', String(r.oneTaskRequestsPerHour), '<= 130'],
     ['naivePollerRequestsPerHour', String(r.naivePollerRequestsPerHour), 'comparison'],
     ['throttledRecoveryRequests', `${r.throttledRecoveryRequests} in 300 s; recovered ${r.throttledRecovery.recoverySecondsAfterFaultsStop} s after`, 'small'],
+    ['autoTrack200.requestsPerHour / .bound', `${r.autoTrack200.requestsPerHour} / ${r.autoTrack200.bound} (2nd hour ${r.autoTrack200.secondHourRequests})`, 'near the bound'],
+    ['autoTrack200.naiveRequestsPerHour', String(r.autoTrack200.naiveRequestsPerHour), 'comparison'],
+    ['autoTrack200.withTrackedPollsPerHour', String(r.autoTrack200.withTrackedPollsPerHour), 'scans + the status bar polls'],
+    ['collapsed200.requests', `${r.collapsed200.requests} (3 expanded: ${r.collapsed200.whenFew.requests})`, '0'],
     ['report1M.ms / .peakMiB (median of 3)', `${r.report1M.ms} / ${r.report1M.peakMiB} (RSS before ${r.report1M.baselineMiB})`, 'streamed'],
     ['bundleBytes / bundle.activationBytes', `${r.bundleBytes} / ${r.bundle.activationBytes}`, '<= 600 KB / what activation loads'],
     ['vsixBytes', String(r.vsixBytes), '<= 250 KB'],

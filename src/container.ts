@@ -83,6 +83,14 @@ export class Container implements vscode.Disposable {
         this.estimateOf,
       ),
     );
+    // A new connection list (settings, the sandbox): connections not seen before are scanned at once.
+    this.own(
+      this.model.onDidChange((change) => {
+        if (change.scope === 'all') {
+          this.tracking.autoTracker.connectionsChanged().catch((error: unknown) => log.warn(`Auto-track could not read the connections: ${String(error)}`));
+        }
+      }),
+    );
     this.mounts = this.own(new MountsController(this.model, log));
     this.explorer = this.own(
       new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState, this.mounts),

@@ -6,15 +6,18 @@ import { ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts'>;
+type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
   return [
     registerCommand('fsxTasks.refresh', deps, async (arg) => {
+      // Auto-track scans what was refreshed now and restarts its idle backoff (a list that cannot
+      // be read is retried by the auto-tracker's own backoff).
       if (!isNode(arg)) {
         await deps.mounts.reload();
         await deps.connections.reload();
+        deps.tracking.autoTracker.scanNow().catch(() => undefined);
       } else {
         // A message node (an error's Retry) refreshes what its parent shows.
         const target = arg instanceof ResourceNode || !arg.parent ? arg : arg.parent;
@@ -25,6 +28,7 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
           deps.clients.forget(target.connection);
           deps.model.refresh(target.connection);
         }
+        deps.tracking.autoTracker.scanNow(target.connection).catch(() => undefined);
       }
       deps.scheduler.nudge();
     }),

@@ -16,7 +16,7 @@ import { startTaskAsk } from '../views/startTaskAsk';
 import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 
-type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
+type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -80,6 +80,9 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   deps.model.addTask(connection, task);
   deps.tracking.tracker.track(connection, task, 'user');
   deps.scheduler.nudge(connection);
+  // The connection is busy now: auto-track scans it at the settled interval again (a list that
+  // cannot be read is retried by the auto-tracker's own backoff).
+  deps.tracking.autoTracker.scanNow(connection).catch(() => undefined);
   void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), task.taskId, resourceLabel(resource)));
 }
 

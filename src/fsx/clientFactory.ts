@@ -3,6 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer, RetryStrategyV2 } from '@smithy/types';
 import { classifyError } from './errors';
 import { Connection, connectionKey } from './model';
+import { RequestLimiter } from './requestLimiter';
 
 /** One line per API call, for the log. Never carries a credential. */
 export interface ApiCallEvent {
@@ -26,6 +27,8 @@ export interface ClientFactoryOptions {
   readonly connectionTimeoutMs?: number;
   /** Overrides where credentials come from (tests); the default is the Node provider chain. */
   readonly credentialsFor?: (connection: Connection) => AwsCredentialIdentityProvider;
+  /** Bounds the FSx requests in flight per account and region; one per factory by default. */
+  readonly limiter?: RequestLimiter;
 }
 
 /** Credentials the sandbox emulator accepts; they authorise nothing anywhere else. */
@@ -40,8 +43,12 @@ export const SANDBOX_CREDENTIALS: AwsCredentialIdentity = Object.freeze({
  */
 export class FsxClientFactory {
   private readonly clients = new Map<string, FSxClient>();
+  /** Shared by every client of the factory: an account's regions are separate clients. */
+  readonly limiter: RequestLimiter;
 
-  constructor(private readonly options: ClientFactoryOptions = {}) {}
+  constructor(private readonly options: ClientFactoryOptions = {}) {
+    this.limiter = options.limiter ?? new RequestLimiter();
+  }
 
   get(connection: Connection): FSxClient {
     const key = connectionKey(connection);
@@ -70,6 +77,7 @@ export class FsxClientFactory {
   private create(connection: Connection): FSxClient {
     const client = new FSxClient(baseClientConfig(connection, connection.endpoint, this.options));
     instrumentApiCalls(client, connection, this.options.onApiCall);
+    limitRequests(client, connection, this.limiter);
     return client;
   }
 }
@@ -104,6 +112,18 @@ function credentialsOf(connection: Connection, options: Pick<ClientFactoryOption
 /** The part of any SDK v3 client that instrumentation needs (FSxClient, S3Client). */
 interface InstrumentableClient {
   readonly middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: { step: 'initialize'; name: string }): void };
+}
+
+/**
+ * Every command waits for a slot of the connection's account and region. At the initialize step,
+ * outside the SDK's retries: a throttled request keeps its slot while the SDK retries it, so it
+ * is the region's share, not the account, that a throttled region uses up.
+ */
+function limitRequests(client: InstrumentableClient, connection: Connection, limiter: RequestLimiter): void {
+  client.middlewareStack.add(
+    (next, context) => (args) => limiter.run(connection, () => next(args), context.__smithy_context?.abortSignal as AbortSignal | undefined),
+    { step: 'initialize', name: 'fsxTasksRequestLimiter' },
+  );
 }
 
 /** Times every call at the outermost step so retries count once and the request id is known. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Connection, Task } from '../../../src/fsx/model';
-import { AutoTracker } from '../../../src/tracking/autoTracker';
+import { Connection, connectionKey, Task } from '../../../src/fsx/model';
+import { AutoTracker, IDLE_FIRST_DELAY_MS, IDLE_MAX_DELAY_MS, idleDelay } from '../../../src/tracking/autoTracker';
 import { ManualClock } from '../../../src/tracking/clock';
 import { TrackReason } from '../../../src/tracking/taskTracker';
 import { makeTask, taskId } from './fakeFsx';
@@ -154,5 +154,147 @@ describe('AutoTracker', () => {
     release();
     await joined;
     assert.equal(scans.length, 2);
+  });
+
+  describe('per connection', () => {
+    const MIN = 60_000;
+    const idle: Connection = { region: 'eu-west-1' };
+    const busy: Connection = { region: 'us-east-1' };
+
+    /** Two connections: `busy` with one executing task, `idle` with none; every scan's time by region. */
+    function perConnection(connections: () => readonly Connection[] = () => [busy, idle], random = () => 0.5) {
+      const clock = new ManualClock(0);
+      const tracker = new RecordingTracker();
+      const active = new Map<string, Task[]>([['us-east-1', [makeTask(a, 'EXECUTING')]]]);
+      const failing = new Map<string, FsxError>();
+      const times = new Map<string, number[]>();
+      const auto = new AutoTracker({
+        clock,
+        tracker,
+        connections,
+        listActiveTasks: async (connection) => {
+          times.set(connection.region, [...(times.get(connection.region) ?? []), clock.now()]);
+          const failure = failing.get(connection.region);
+          if (failure) {
+            throw failure;
+          }
+          return active.get(connection.region) ?? [];
+        },
+        random,
+      });
+      return { clock, tracker, active, failing, times, auto, at: (region: string) => times.get(region) ?? [] };
+    }
+
+    it('scans a connection with active tasks every interval and an idle one after 5, 10, 20, then every 30 minutes', async () => {
+      const { clock, at, auto } = perConnection();
+      auto.setEnabled(true);
+      await clock.advance(125 * MIN);
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN, 15 * MIN, 35 * MIN, 65 * MIN, 95 * MIN, 125 * MIN]);
+      assert.equal(at('us-east-1').length, 125 * 2 + 1);
+      assert.deepEqual(at('us-east-1').slice(0, 4), [0, 30_000, 60_000, 90_000]);
+      auto.dispose();
+    });
+
+    it('finds a task started on an idle connection at its next scan, then scans it every interval', async () => {
+      const { clock, at, auto, active, tracker } = perConnection();
+      auto.setEnabled(true);
+      await clock.advance(6 * MIN);
+      active.set('eu-west-1', [makeTask(c, 'PENDING')]);
+      await clock.advance(9 * MIN - 1);
+      assert.equal(tracker.has(c), false, 'not before the scan due at 15 minutes');
+      await clock.advance(1);
+      assert.equal(tracker.tracked.get(c)?.reason, 'auto');
+      await clock.advance(MIN);
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN, 15 * MIN, 15 * MIN + 30_000, 16 * MIN]);
+      active.set('eu-west-1', []);
+      await clock.advance(10 * MIN);
+      assert.deepEqual(at('eu-west-1').slice(5), [16 * MIN + 30_000, 21 * MIN + 30_000], 'idle again: back to 5 minutes');
+      auto.dispose();
+    });
+
+    it('scanNow(connection) scans that connection at once and restarts its idle backoff; the others keep their times', async () => {
+      const { clock, at, auto } = perConnection();
+      auto.setEnabled(true);
+      await clock.advance(20 * MIN);
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN, 15 * MIN]);
+      const busyBefore = at('us-east-1').length;
+      await auto.scanNow(idle);
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN, 15 * MIN, 20 * MIN]);
+      assert.equal(at('us-east-1').length, busyBefore, 'the other connection was not scanned by it');
+      await clock.advance(5 * MIN);
+      assert.deepEqual(at('eu-west-1').slice(4), [25 * MIN]);
+      auto.dispose();
+    });
+
+    it('scanNow() with no connection scans every connection and restarts every idle backoff', async () => {
+      const { clock, at, auto } = perConnection();
+      auto.setEnabled(true);
+      await clock.advance(40 * MIN);
+      assert.equal(auto.nextScans().get(connectionKey(idle)), 65 * MIN);
+      await auto.scanNow();
+      assert.equal(at('eu-west-1').at(-1), 40 * MIN);
+      assert.equal(auto.nextScans().get(connectionKey(idle)), 45 * MIN);
+      auto.dispose();
+    });
+
+    it('backs off a failing connection on its own: the others are scanned on time', async () => {
+      const { clock, at, auto, failing } = perConnection(() => [busy, idle, west]);
+      failing.set('us-west-2', new FsxError('network', 'down'));
+      auto.setEnabled(true);
+      await clock.advance(10 * MIN);
+      // 30 s doubled per failure: 60, 120, 240 s, then the 300 s cap.
+      assert.deepEqual(at('us-west-2'), [0, 60_000, 180_000, 420_000]);
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN]);
+      assert.equal(at('us-east-1').length, 21);
+      failing.delete('us-west-2');
+      await clock.advance(2 * MIN);
+      assert.deepEqual(at('us-west-2').slice(4), [720_000], 'recovered at its next try');
+      auto.dispose();
+    });
+
+    it('an idle connection that fails is not scanned sooner than its idle delay', async () => {
+      const { clock, at, auto, failing } = perConnection();
+      auto.setEnabled(true);
+      await clock.advance(15 * MIN);
+      failing.set('eu-west-1', new FsxError('throttled', 'slow down'));
+      await clock.advance(45 * MIN);
+      // Throttled at 35 minutes: the error backoff alone would try again at 36; its idle delay is 20.
+      assert.deepEqual(at('eu-west-1'), [0, 5 * MIN, 15 * MIN, 35 * MIN, 55 * MIN]);
+      auto.dispose();
+    });
+
+    it('scans a connection added to the list at once when told, and within the interval when not; a removed one no more', async () => {
+      let list: Connection[] = [busy];
+      const { clock, at, auto } = perConnection(() => list);
+      auto.setEnabled(true);
+      await clock.advance(MIN);
+      list = [busy, idle];
+      await auto.connectionsChanged();
+      assert.deepEqual(at('eu-west-1'), [MIN]);
+      assert.equal(at('us-east-1').length, 3, 'the connection already known is not scanned again by it');
+      list = [idle];
+      await clock.advance(10 * MIN);
+      assert.equal(at('us-east-1').length, 3);
+      list = [idle, west];
+      await clock.advance(30_000);
+      assert.deepEqual(at('us-west-2'), [11 * MIN + 30_000]);
+      auto.dispose();
+    });
+
+    it('spreads idle delays with jitter but never past the longest', async () => {
+      const low = perConnection(() => [idle], () => 0);
+      low.auto.setEnabled(true);
+      await low.clock.advance(5 * MIN);
+      assert.deepEqual(low.at('eu-west-1'), [0, 4 * MIN]);
+      low.auto.dispose();
+      assert.equal(idleDelay(1), IDLE_FIRST_DELAY_MS);
+      assert.equal(idleDelay(4), IDLE_MAX_DELAY_MS);
+      const high = perConnection(() => [idle], () => 0.999);
+      high.auto.setEnabled(true);
+      await high.clock.advance(4 * 60 * MIN);
+      const gaps = high.at('eu-west-1').slice(1).map((time, index) => time - high.at('eu-west-1')[index]);
+      assert.equal(Math.max(...gaps), IDLE_MAX_DELAY_MS);
+      high.auto.dispose();
+    });
   });
 });

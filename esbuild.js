@@ -60,8 +60,8 @@ const lazyImports = {
 
 /**
  * A bundle that shares modules with the extension bundle takes them from it: the extension bundle
- * exports those modules' namespaces as `__shared` (keyed by source path), and in the other bundle
- * each import of one of them becomes `require('./extension.js').__shared[path]`, the module that
+ * exports those modules' namespaces as `__shared` (in the order of their sorted source paths), and in
+ * the other bundle each import of one of them becomes `require('./extension.js').__shared[index]`, the module that
  * VS Code already loaded. Which modules are shared comes from a first build of both (metafiles).
  */
 async function sharedWithExtension(extensionOptions, bundleOptions) {
@@ -75,7 +75,7 @@ async function sharedWithExtension(extensionOptions, bundleOptions) {
 
 const SHARED_NAMESPACE = 'extension-bundle';
 
-/** @type {(shared: ReadonlySet<string>) => import('esbuild').Plugin} */
+/** @type {(shared: readonly string[]) => import('esbuild').Plugin} */
 const fromExtensionBundle = (shared) => ({
   name: 'from-extension-bundle',
   setup(build) {
@@ -85,10 +85,10 @@ const fromExtensionBundle = (shared) => ({
       }
       const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
       const source = path.relative(__dirname, resolved.path).split(path.sep).join('/');
-      return resolved.errors.length === 0 && shared.has(source) ? { path: source, namespace: SHARED_NAMESPACE } : undefined;
+      return resolved.errors.length === 0 && shared.includes(source) ? { path: source, namespace: SHARED_NAMESPACE } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: SHARED_NAMESPACE }, (args) => ({
-      contents: `module.exports = require('./extension.js').__shared[${JSON.stringify(args.path)}];`,
+      contents: `module.exports = require('./extension.js').__shared[${shared.indexOf(args.path)}];`,
       loader: 'js',
     }));
     build.onResolve({ filter: /^\.\/extension\.js$/, namespace: SHARED_NAMESPACE }, () => ({ path: './extension.js', external: true }));
@@ -98,9 +98,8 @@ const fromExtensionBundle = (shared) => ({
 /** The extension bundle's entry, exporting the shared modules too. */
 function extensionEntry(shared) {
   const imports = shared.map((source, index) => `import * as shared${index} from './${source.replace(/\.ts$/, '')}';`);
-  const table = shared.map((source, index) => `  ${JSON.stringify(source)}: shared${index},`);
   return {
-    contents: [`export * from './src/extension';`, ...imports, `export const __shared = {`, ...table, `};`, ''].join('\n'),
+    contents: [`export * from './src/extension';`, ...imports, `export const __shared = [${shared.map((_source, index) => `shared${index}`).join(', ')}];`, ''].join('\n'),
     resolveDir: __dirname,
     sourcefile: 'extension-entry.ts',
     loader: 'ts',
@@ -142,9 +141,8 @@ async function planBuilds() {
       Object.assign(options, { supported: { 'dynamic-import': false }, plugins: [...options.plugins, lazyImports] });
     }
     if (sharesWithExtension) {
-      const modules = await sharedWithExtension(extension, options);
-      shared = [...new Set([...shared, ...modules])].sort();
-      options.plugins = [...options.plugins, fromExtensionBundle(new Set(modules))];
+      shared = await sharedWithExtension(extension, options);
+      options.plugins = [...options.plugins, fromExtensionBundle(shared)];
     }
     builds.push(options);
   }

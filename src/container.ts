@@ -6,7 +6,7 @@ import { LazyFsxClients } from './fsx/loadFsxBackend';
 import { Connection, FsxApi, Task } from './fsx/model';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './model/explorerModel';
-import { shouldWarmUp } from './model/warmUp';
+import { connectionsToPrefetch, shouldWarmUp } from './model/warmUp';
 import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
@@ -155,7 +155,12 @@ export class Container implements vscode.Disposable {
       this.log.info(`Warmed up the FSx client in ${ms} ms while the window was idle`);
     } catch (error) {
       this.log.warn(`Could not warm up the FSx client: ${error instanceof Error ? error.message : String(error)}`);
+      return;
     }
+    // Into the model's cache: a failure is kept there and shown as the connection's error row
+    // (with Retry) when the view opens, never as a message now.
+    const connections = connectionsToPrefetch(this.model.connections(), this.model.connectionsStartExpanded());
+    await Promise.all(connections.map((connection) => this.model.resources(connection).catch(() => undefined)));
   }
 
   own<T extends vscode.Disposable>(disposable: T): T {

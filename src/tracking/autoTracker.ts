@@ -9,6 +9,7 @@
 // started) or a new connection list puts a connection back at the start. A failing connection
 // backs off on its own; the others keep their times.
 
+import { setMaxListeners } from 'node:events';
 import { Clock, TimerHandle } from './clock';
 import { Disposable } from './events';
 import { errorBackoffDelay, settledInterval, withJitter } from './pollPolicy';
@@ -64,7 +65,7 @@ export class AutoTracker implements Disposable {
   private timer: TimerHandle | undefined;
   private timerDueAt: number | undefined;
   /** Aborted (and replaced) when auto-tracking is turned off: the scans running stop. */
-  private controller = new AbortController();
+  private controller = scanController();
   /** connections() threw this many times in a row: the next try backs off like a failed scan. */
   private failedListings = 0;
 
@@ -262,7 +263,7 @@ export class AutoTracker implements Disposable {
   private stop(): void {
     this.clearTimer();
     this.controller.abort();
-    this.controller = new AbortController();
+    this.controller = scanController();
     for (const schedule of this.schedules.values()) {
       schedule.running = undefined;
     }
@@ -277,4 +278,15 @@ export class AutoTracker implements Disposable {
       this.timerDueAt = undefined;
     }
   }
+}
+
+/**
+ * One signal for every connection's scan: with many connections, more than Node's default of 10
+ * listeners wait on it at once (the request limiter's queue, the SDK's requests), which is
+ * expected, not a leak, so Node's warning is turned off for this signal.
+ */
+function scanController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

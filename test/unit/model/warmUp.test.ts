@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { shouldWarmUp, WarmUpSignals } from '../../../src/model/warmUp';
+import { FsxError } from '../../../src/fsx/errors';
+import { ConnectionEntry } from '../../../src/model/explorerModel';
+import { connectionsToPrefetch, shouldWarmUp, WarmUpSignals } from '../../../src/model/warmUp';
 
 const idle: WarmUpSignals = { viewVisible: false, viewUsedBefore: false, sandboxStarted: false, trackedTasks: 0 };
 
@@ -16,5 +18,18 @@ describe('shouldWarmUp', () => {
 
   it('does not warm while the view shows: its own first listing is on its way', () => {
     assert.equal(shouldWarmUp({ viewVisible: true, viewUsedBefore: true, sandboxStarted: true, trackedTasks: 3 }), false);
+  });
+});
+
+describe('connectionsToPrefetch', () => {
+  const entry = (region: string, extra: Partial<ConnectionEntry> = {}): ConnectionEntry => ({ connection: { region, profile: 'dev' }, label: `dev · ${region}`, sandbox: false, ...extra });
+  const entries = [entry('us-east-1'), entry('eu-west-1', { problem: new FsxError('region', 'no region') }), entry('us-west-2', { id: 'bad-setting' })];
+
+  it('lists the connections whose rows start expanded, leaving out known problems', () => {
+    assert.deepEqual(connectionsToPrefetch(entries, true), [{ region: 'us-east-1', profile: 'dev' }]);
+  });
+
+  it('lists nothing when the rows start collapsed (many connections)', () => {
+    assert.deepEqual(connectionsToPrefetch(entries, false), []);
   });
 });

@@ -6,7 +6,7 @@ import { LazyFsxClients } from './fsx/loadFsxBackend';
 import { Connection, FsxApi, Task } from './fsx/model';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './model/explorerModel';
-import { connectionsToPrefetch, shouldWarmUp } from './model/warmUp';
+import { connectionsToPrefetch, warmUpDelay } from './model/warmUp';
 import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
@@ -142,9 +142,10 @@ export class Container implements vscode.Disposable {
     this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
-    if (shouldWarmUp(signals)) {
+    const delay = warmUpDelay(signals);
+    if (delay !== undefined) {
       // After start-up, off the first listing's path: setTimeout lets pending work go first.
-      const timer = setTimeout(() => void this.warmUp(), 0);
+      const timer = setTimeout(() => void this.warmUp(), delay);
       this.own({ dispose: () => clearTimeout(timer) });
     }
   }

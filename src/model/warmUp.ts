@@ -1,11 +1,11 @@
-// Whether to warm the SDK up while the window is idle (Container.start): only a window likely to
+// When to warm the SDK up while the window is idle (Container.start): only a window likely to
 // list something soon pays for it, since loading the SDK costs every other window CPU and memory.
 // vscode-free.
 import type { Connection } from '../fsx/model';
 import type { ConnectionEntry } from './explorerModel';
 
 export interface WarmUpSignals {
-  /** The view is showing now: its first listing is already on its way and warms the SDK itself. */
+  /** The view is showing now: its first listing is on its way, and goes first. */
   readonly viewVisible: boolean;
   /** The view has been shown in this workspace before (kept in the workspace's state). */
   readonly viewUsedBefore: boolean;
@@ -15,11 +15,19 @@ export interface WarmUpSignals {
   readonly trackedTasks: number;
 }
 
-export function shouldWarmUp(signals: WarmUpSignals): boolean {
+/** How long after start-up to give the view's own first listing before warming up. */
+export const WARM_UP_AFTER_LISTING_MS = 1000;
+
+/**
+ * When to warm up, in ms after start-up, or undefined for a window that has shown nothing of
+ * ours and tracks nothing: it pays nothing. With the view showing, the warm-up still readies what
+ * its listing did not use (a task page), after the listing had its turn.
+ */
+export function warmUpDelay(signals: WarmUpSignals): number | undefined {
   if (signals.viewVisible) {
-    return false;
+    return WARM_UP_AFTER_LISTING_MS;
   }
-  return signals.viewUsedBefore || signals.sandboxStarted || signals.trackedTasks > 0;
+  return signals.viewUsedBefore || signals.sandboxStarted || signals.trackedTasks > 0 ? 0 : undefined;
 }
 
 /**

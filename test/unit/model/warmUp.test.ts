@@ -1,23 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ConnectionEntry } from '../../../src/model/explorerModel';
-import { connectionsToPrefetch, shouldWarmUp, WarmUpSignals } from '../../../src/model/warmUp';
+import { connectionsToPrefetch, WARM_UP_AFTER_LISTING_MS, warmUpDelay, WarmUpSignals } from '../../../src/model/warmUp';
 
 const idle: WarmUpSignals = { viewVisible: false, viewUsedBefore: false, sandboxStarted: false, trackedTasks: 0 };
 
-describe('shouldWarmUp', () => {
+describe('warmUpDelay', () => {
   it('leaves a window alone that has never shown the view, has no sandbox and tracks nothing', () => {
-    assert.equal(shouldWarmUp(idle), false);
+    assert.equal(warmUpDelay(idle), undefined);
   });
 
-  it('warms a window likely to list soon: the view used here before, the sandbox started, or tasks tracked', () => {
-    assert.equal(shouldWarmUp({ ...idle, viewUsedBefore: true }), true);
-    assert.equal(shouldWarmUp({ ...idle, sandboxStarted: true }), true);
-    assert.equal(shouldWarmUp({ ...idle, trackedTasks: 2 }), true);
+  it('warms at once a window likely to list soon: the view used here before, the sandbox started, or tasks tracked', () => {
+    assert.equal(warmUpDelay({ ...idle, viewUsedBefore: true }), 0);
+    assert.equal(warmUpDelay({ ...idle, sandboxStarted: true }), 0);
+    assert.equal(warmUpDelay({ ...idle, trackedTasks: 2 }), 0);
   });
 
-  it('does not warm while the view shows: its own first listing is on its way', () => {
-    assert.equal(shouldWarmUp({ viewVisible: true, viewUsedBefore: true, sandboxStarted: true, trackedTasks: 3 }), false);
+  it('lets the first listing of the view go first while the view shows', () => {
+    assert.equal(warmUpDelay({ viewVisible: true, viewUsedBefore: true, sandboxStarted: true, trackedTasks: 3 }), WARM_UP_AFTER_LISTING_MS);
   });
 });
 

@@ -18,9 +18,9 @@ export default tseslint.config(
   },
   {
     // The vscode-free core must never import vscode (docs/ARCHITECTURE.md, Layers).
-    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/model/**/*.ts', 'src/sandbox/**/*.ts', 'src/outcomes/**/*.ts', 'src/mounts/**/*.ts'],
+    files: ['src/fsx/**/*.ts', 'src/tracking/**/*.ts', 'src/emulator/**/*.ts', 'src/viewModel/**/*.ts', 'src/sandbox/**/*.ts', 'src/outcomes/**/*.ts', 'src/mounts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, model/, sandbox/, outcomes/ and mounts/ are vscode-free.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'fsx/, tracking/, emulator/, viewModel/, sandbox/, outcomes/ and mounts/ are vscode-free.' }] }],
     },
   },
   {

@@ -3,10 +3,10 @@
 // here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
-import { Connection, FsxApi, Task } from './fsx/model';
+import { Connection, FsxApi, Task } from './fsx/types';
 import type { ThroughputEstimate } from './outcomes/throughput';
-import { ExplorerModel } from './model/explorerModel';
-import { connectionsToPrefetch, warmUpDelay } from './model/warmUp';
+import { ExplorerModel } from './viewModel/explorerModel';
+import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUp';
 import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';

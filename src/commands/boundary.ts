@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, Task } from '../fsx/model';
+import { Connection, Task } from '../fsx/types';
 import { showError } from '../views/errorPresentation';
 import { resolveTaskTarget, selectedTaskTargets, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 

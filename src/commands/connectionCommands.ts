@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { Connection } from '../fsx/model';
+import { Connection } from '../fsx/types';
 import { defaultRegion, isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
 import { FSX_REGIONS, scanRegions } from '../fsx/regions';
-import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } from '../model/regionScan';
+import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } from '../viewModel/regionScan';
 import { ConnectionNode } from '../views/explorer/connectionNode';
 import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { Lifecycle, LIFECYCLES, TASK_TYPES } from '../fsx/model';
-import { ACTIVE_LIFECYCLES, isActiveOnly, isFiltering, TaskFilter } from '../model/taskFilter';
+import { Lifecycle, LIFECYCLES, TASK_TYPES } from '../fsx/types';
+import { ACTIVE_LIFECYCLES, isActiveOnly, isFiltering, TaskFilter } from '../viewModel/taskFilter';
 import { taskText } from '../views/taskText';
 import { CommandDeps, registerCommand } from './boundary';
 

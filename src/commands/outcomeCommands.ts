@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../features';
 import { FsxError } from '../fsx/errors';
-import { isTerminal } from '../fsx/model';
+import { isTerminal } from '../fsx/types';
 import { unavailableText } from '../outcomes/reportReader';
 import { abortOn } from '../views/outcomePanels';
 import { CommandDeps, registerTaskCommand } from './boundary';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../features';
-import { isCancellable } from '../fsx/model';
-import { stripCodicons } from '../model/presentation';
+import { isCancellable } from '../fsx/types';
+import { stripCodicons } from '../viewModel/presentation';
 import { taskText } from '../views/taskText';
 import { TrackedTask } from '../tracking/taskTracker';
 import { CommandDeps, registerCommand } from './boundary';

@@ -1,15 +1,15 @@
 // "Export to S3...", "Import Metadata from S3..." and "Release Files...": on a file system or an
 // association in the tree, from the palette (a file system pick), or with a handed-over
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths.
-// The guided flow is model/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
+// The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { linkedRepositories } from '../fsx/associations';
-import { Association, Connection, StorageResource } from '../fsx/model';
+import { Association, Connection, StorageResource } from '../fsx/types';
 import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
-import { fileSystemChoices, NextAction } from '../model/fileSystemChoices';
-import { runStartTaskFlow } from '../model/startTaskFlow';
+import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
+import { runStartTaskFlow } from '../viewModel/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';

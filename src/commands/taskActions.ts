@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../features';
 import { FsxError } from '../fsx/errors';
-import { consoleUrl } from '../model/presentation';
+import { consoleUrl } from '../viewModel/presentation';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 

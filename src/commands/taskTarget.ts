@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { listActiveTasks, listEndedTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/model';
-import { hasFailureReport } from '../model/presentation';
+import { Connection, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/types';
+import { hasFailureReport } from '../viewModel/presentation';
 import type { Container } from '../container';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';

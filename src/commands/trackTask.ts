@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { partitionForTrack } from '../model/bulkActions';
+import { partitionForTrack } from '../viewModel/bulkActions';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTarget, TaskTargetDeps } from './taskTarget';
 

@@ -4,7 +4,7 @@
 // (a cancel or create whose response is lost; the client cannot tell it from 'drop').
 
 import { ServiceError } from './errors';
-import { ACCOUNT_ID, type OperationName } from './model';
+import { ACCOUNT_ID, type OperationName } from './apiModel';
 
 export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied' | 'unrecognizedClient';
 

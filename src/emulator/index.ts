@@ -32,7 +32,7 @@ export {
   type TaskLifecycle,
   type TaskPlan,
   type TaskType,
-} from './model';
+} from './apiModel';
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
 export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry, type Route } from './server';
 export {

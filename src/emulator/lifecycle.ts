@@ -1,7 +1,7 @@
 // A task's observed state as a pure function of its plan and the time. Nothing ticks: reading
 // 100,000 tasks costs 100,000 small computations, and a ManualEmulatorClock makes it exact.
 
-import { STATUS_UPDATE_INTERVAL_MS, type TaskLifecycle, type TaskPlan } from './model';
+import { STATUS_UPDATE_INTERVAL_MS, type TaskLifecycle, type TaskPlan } from './apiModel';
 
 export interface TaskStatusView {
   readonly totalCount: number;

@@ -16,7 +16,7 @@ import {
   TASK_FILTER_NAMES,
   TASK_TYPES,
   type OperationName,
-} from './model';
+} from './apiModel';
 import { invalidToken, pageSize, type Page, type PageTokens } from './paging';
 import {
   selectAssociations,

@@ -10,7 +10,7 @@ import {
   type FileCacheRecord,
   type FileSystemRecord,
   type TaskPlan,
-} from './model';
+} from './apiModel';
 import { takePage, type Page } from './paging';
 import { requireAssociations, requireFileCaches, requireFileSystems, requireTasks } from './lookups';
 import type { EmulatorStore } from './store';

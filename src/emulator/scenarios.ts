@@ -1,7 +1,7 @@
 // Seeded starting worlds. Tasks are planned relative to the clock's time at seeding, so a demo
 // started now shows tasks that are executing now. Same seed and start time, same world.
 
-import type { CompletionReport, TaskLifecycle, TaskType } from './model';
+import type { CompletionReport, TaskLifecycle, TaskType } from './apiModel';
 import { Random } from './random';
 import { releasedGiB } from './taskRules';
 import type { EmulatorStore, TaskSpec } from './store';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 import { ServiceError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
-import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './model';
+import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './apiModel';
 import { PageTokens } from './paging';
 import { storeReportSource } from './s3/reportSource';
 import { S3Service } from './s3/service';

@@ -5,7 +5,7 @@
 import { TextDecoder } from 'node:util';
 import { ServiceError, isServiceError } from './errors';
 import { OPERATIONS } from './operations';
-import type { OperationName } from './model';
+import type { OperationName } from './apiModel';
 import type { PageTokens } from './paging';
 import type { EmulatorStore } from './store';
 import type { TaskRules } from './taskRules';

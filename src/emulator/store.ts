@@ -40,7 +40,7 @@ import {
   type TaskLifecycle,
   type TaskPlan,
   type TaskType,
-} from './model';
+} from './apiModel';
 import { Random } from './random';
 import { Timeline, mergeNewestFirst, type TaskKey } from './timeline';
 

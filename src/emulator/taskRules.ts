@@ -15,7 +15,7 @@ import {
   type TaskLifecycle,
   type TaskPlan,
   type TaskType,
-} from './model';
+} from './apiModel';
 import { Random } from './random';
 import { DEFAULT_CANCELING_MS, checkBehaviour, snapshotOf, type EmulatorStore, type TaskBehaviour, type TaskSnapshot } from './store';
 

@@ -12,7 +12,7 @@ import {
   type FileCacheRecord,
   type FileSystemRecord,
   type LegacyDataRepository,
-} from './model';
+} from './apiModel';
 import type { TaskSnapshot } from './store';
 
 export type WireObject = Record<string, unknown>;

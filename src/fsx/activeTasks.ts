@@ -1,4 +1,4 @@
-import { FsxApi, Task, Lifecycle } from './model';
+import { FsxApi, Task, Lifecycle } from './types';
 import { collectPages } from './pages';
 
 /** Enough for any picker; a connection with more active tasks shows the newest this many. */

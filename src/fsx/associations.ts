@@ -1,4 +1,4 @@
-import { Association, FsxApi, StorageResource } from './model';
+import { Association, FsxApi, StorageResource } from './types';
 import { collectPages } from './pages';
 
 /** Far more than FSx lets one file system have. */

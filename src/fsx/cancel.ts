@@ -1,7 +1,7 @@
 // CancelDataRepositoryTask, with its one answer that is not a failure: DataRepositoryTaskEnded
 // means the task finished before the cancel reached FSx (docs/ARCHITECTURE.md, cancel facts).
 import { classifyError } from './errors';
-import { FsxApi, Lifecycle } from './model';
+import { FsxApi, Lifecycle } from './types';
 
 export type CancelOutcome =
   /** FSx took the cancel; normally it answers CANCELING. */

@@ -2,7 +2,7 @@ import { FSxClient } from '@aws-sdk/client-fsx';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer, RetryStrategyV2 } from '@smithy/types';
 import { classifyError } from './errors';
-import { Connection, connectionKey } from './model';
+import { Connection, connectionKey } from './types';
 import { RequestLimiter } from './requestLimiter';
 
 /** One line per API call, for the log. Never carries a credential. */

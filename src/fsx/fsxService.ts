@@ -29,7 +29,7 @@ import {
   StorageResource,
   Task,
   TaskPage,
-} from './model';
+} from './types';
 
 /** The API's limits (docs/ARCHITECTURE.md, "FSx facts"). */
 export const MAX_TASK_IDS_PER_CALL = 50;

@@ -2,8 +2,8 @@
 // parsing the SDK and its credential providers is most of what requiring the whole extension
 // cost. Types are free; the import() is the only place the backend module is loaded.
 import type { ClientFactoryOptions, FsxClientFactory } from './clientFactory';
-import type { FsxApi } from './model';
-import { Connection } from './model';
+import type { FsxApi } from './types';
+import { Connection } from './types';
 
 export type FsxBackend = typeof import('./fsxBackend.js');
 

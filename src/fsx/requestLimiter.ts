@@ -7,7 +7,7 @@
 // holds at most REGION_SHARE of its account's ACCOUNT_LIMIT slots; the rest stay free for the
 // other regions, and a waiting request starts as soon as its own region and account allow it
 // (no head-of-line blocking behind another region's queue).
-import { Connection } from './model';
+import { Connection } from './types';
 
 /** Requests in flight per account: a region scan asks 4 regions at once, two listings each (file systems, caches). */
 export const ACCOUNT_LIMIT = 8;

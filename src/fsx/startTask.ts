@@ -3,7 +3,7 @@
 // lost response) answers with the same task instead of a second one.
 import { FsxError, isFsxError } from './errors';
 import { L10n } from './l10n';
-import { CreateTaskInput, FsxApi, ResourceRef, Task } from './model';
+import { CreateTaskInput, FsxApi, ResourceRef, Task } from './types';
 
 export type StartOutcome =
   | { readonly kind: 'started'; readonly task: Task }

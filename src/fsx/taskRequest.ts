@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { isS3Repository, isUsableRepository } from './associations';
 import { L10n } from './l10n';
-import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './model';
+import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './types';
 
 export const STARTABLE_TASK_TYPES = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'] as const satisfies readonly TaskType[];
 export type StartableTaskType = (typeof STARTABLE_TASK_TYPES)[number];

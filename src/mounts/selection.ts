@@ -1,7 +1,7 @@
 // What a selection in VS Code's Explorer asks a task to act on: the mount it lies in and the
 // paths relative to the file system's root, as CreateDataRepositoryTask wants them.
 
-import { MAX_TASK_PATHS } from '../fsx/model';
+import { MAX_TASK_PATHS } from '../fsx/types';
 import { findMount, relativeToMount } from './matching';
 import type { LustreMount } from './mountTable';
 

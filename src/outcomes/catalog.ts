@@ -2,7 +2,7 @@
 // Lustre User Guide documents them ("Troubleshooting data repository task failures" and the
 // import and export events of "Data repository event logs"). Unknown codes get a generic line.
 import type { L10n } from '../fsx/l10n';
-import type { Task } from '../fsx/model';
+import type { Task } from '../fsx/types';
 import type { ReportSummary } from './reportCsv';
 
 export interface ErrorCodeInfo {

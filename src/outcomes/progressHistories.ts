@@ -1,6 +1,6 @@
 // What every poll adds to the tasks' progress histories: kept apart from the chart, because the
 // polls feed it from activation on and the chart is drawn only when asked. vscode-free.
-import { isTerminal, Task } from '../fsx/model';
+import { isTerminal, Task } from '../fsx/types';
 import { SampleHistory, sampleOf, StatusSample, ThroughputEstimate } from './throughput';
 
 /**

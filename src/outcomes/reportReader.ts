@@ -4,7 +4,7 @@
 // implemented over S3Client in s3Client.ts, so this file loads without the S3 client.
 import { classifyError, errorMessage, FsxError } from '../fsx/errors';
 import type { L10n } from '../fsx/l10n';
-import { isTerminal, Task } from '../fsx/model';
+import { isTerminal, Task } from '../fsx/types';
 import { reportLocation as s3ReportLocation } from '../emulator/s3/location';
 import { checkFailedCount, FailedCountCheck } from './catalog';
 import { ReportSource, ReportSummary, summariseReport } from './reportCsv';

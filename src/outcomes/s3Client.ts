@@ -2,7 +2,7 @@
 // the extension can load this on the first "Show Failed Files" and keep activation's bundle as is.
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { baseClientConfig, ClientFactoryOptions, instrumentApiCalls } from '../fsx/clientFactory';
-import { Connection, connectionKey } from '../fsx/model';
+import { Connection, connectionKey } from '../fsx/types';
 import type { ReportSource } from './reportCsv';
 import { ReportLocation, ReportObjectStore, ReportReader } from './reportReader';
 

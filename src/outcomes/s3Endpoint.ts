@@ -2,7 +2,7 @@
 // S3 endpoint, so S3 has its own setting under the same trust rules; the sandbox serves both on
 // its one loopback URL. No SDK here, so settings can be checked without loading the S3 client.
 import { resolveEndpoint, S3_ENDPOINT_ENV } from '../fsx/endpoint';
-import type { Connection } from '../fsx/model';
+import type { Connection } from '../fsx/types';
 
 export interface S3EndpointSources {
   /** The `fsxTasks.s3Endpoint` setting (machine-scoped, restricted in untrusted workspaces). */

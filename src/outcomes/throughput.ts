@@ -4,7 +4,7 @@
 // window of several updates, not between neighbours, and nothing is said until the samples
 // span a minute or more.
 import type { L10n } from '../fsx/l10n';
-import type { Task } from '../fsx/model';
+import type { Task } from '../fsx/types';
 
 export interface StatusSample {
   /** LastUpdatedTime, epoch milliseconds: when FSx counted, not when we polled. */

@@ -2,7 +2,7 @@
 // pure functions so they are unit-tested without VS Code. Strict CSP: nothing remote, styles and
 // the one script carry a nonce; colours come from the theme's CSS variables.
 import type { L10n } from '../fsx/l10n';
-import type { Task } from '../fsx/model';
+import type { Task } from '../fsx/types';
 import { explainCounts, failedCountText } from './catalog';
 import type { ReportOutcome } from './reportReader';
 import { escapeXml } from './progressChart';

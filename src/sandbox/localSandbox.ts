@@ -1,7 +1,7 @@
 // The local sandbox: the FSx emulator run in-process with the demo scenario, on a free loopback
 // port, so the whole extension can be tried without an AWS account.
 import type { FsxEmulator, ScenarioName } from '../emulator';
-import { Connection } from '../fsx/model';
+import { Connection } from '../fsx/types';
 import { loadEmulator } from './loadEmulator';
 
 export const SANDBOX_REGION = 'us-east-1';

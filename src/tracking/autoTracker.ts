@@ -15,7 +15,7 @@ import { Disposable } from './events';
 import { errorBackoffDelay, settledInterval, withJitter } from './pollPolicy';
 import { TaskTracker } from './taskTracker';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, connectionKey, isTerminal, isValidTaskId, Task } from '../fsx/model';
+import { Connection, connectionKey, isTerminal, isValidTaskId, Task } from '../fsx/types';
 
 /** The first scan after one that found nothing active. */
 export const IDLE_FIRST_DELAY_MS = 5 * 60_000;

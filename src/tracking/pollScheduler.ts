@@ -8,7 +8,7 @@ import { Clock, TimerHandle } from './clock';
 import { Disposable, Emitter, Event, ListenerErrorHandler, rethrowLater } from './events';
 import { errorBackoffDelay, nextPollDelay, settledInterval } from './pollPolicy';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, connectionKey, FsxApi, isTerminal, isValidTaskId, Task } from '../fsx/model';
+import { Connection, connectionKey, FsxApi, isTerminal, isValidTaskId, Task } from '../fsx/types';
 
 /** The source id the TaskTracker watches under; by default the only one polled while the window is unfocused. */
 export const TRACKER_SOURCE_ID = 'tracker';

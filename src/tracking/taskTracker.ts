@@ -6,7 +6,7 @@
 import { Clock, TimerHandle } from './clock';
 import { Disposable, DisposableStore, Emitter, Event, ListenerErrorHandler } from './events';
 import { PollResult, PollScheduler, TRACKER_SOURCE_ID } from './pollScheduler';
-import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/model';
+import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/types';
 
 /** Why a task is tracked: the user asked, the user cancelled it, or the auto-tracker found it running. */
 export type TrackReason = 'user' | 'cancel' | 'auto';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../fsx/endpoint';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, shortened } from '../fsx/model';
+import { Connection, shortened } from '../fsx/types';
 import { defaultRegion, listProfiles } from '../fsx/profiles';
-import { ConnectionEntry } from '../model/explorerModel';
+import { ConnectionEntry } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { Settings } from './settings';
 

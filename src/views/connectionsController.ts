@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { FsxClientFactory } from '../fsx/clientFactory';
-import { Connection } from '../fsx/model';
-import { ConnectionList } from '../model/connectionList';
-import { ConnectionEntry, ExplorerModel } from '../model/explorerModel';
+import { Connection } from '../fsx/types';
+import { ConnectionList } from '../viewModel/connectionList';
+import { ConnectionEntry, ExplorerModel } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';

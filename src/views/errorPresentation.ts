@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { FsxError, FsxErrorKind } from '../fsx/errors';
-import { Connection } from '../fsx/model';
+import { Connection } from '../fsx/types';
 import { Prompts } from './prompts';
 
 /** The next thing a person can do about an error: a command with a button title. */

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/model';
-import { ExplorerModel, resourceKey } from '../model/explorerModel';
+import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/types';
+import { ExplorerModel, resourceKey } from '../viewModel/explorerModel';
 import { fileMountTable, LustreMount, matchMounts, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
 import { setContext } from './contextKeys';
 

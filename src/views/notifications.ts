@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCount, hasFailureReport } from '../model/presentation';
+import { formatCount, hasFailureReport } from '../viewModel/presentation';
 import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
 import { Prompts } from './prompts';

@@ -3,8 +3,8 @@
 // this file only hosts it and answers the page's messages.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { Connection, Task } from '../fsx/model';
-import { formatCount } from '../model/presentation';
+import { Connection, Task } from '../fsx/types';
+import { formatCount } from '../viewModel/presentation';
 import { progressChartData, progressChartSvg } from '../outcomes/progressChart';
 import type { ProgressHistories } from '../outcomes/progressHistories';
 import { failedFilesPage, isFailedFilesMessage, progressPage } from '../outcomes/webviewPages';

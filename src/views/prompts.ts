@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Back, BACK } from '../model/stepBack';
+import { Back, BACK } from '../viewModel/stepBack';
 
 /**
  * Every question the extension asks a person goes through here, so the extension-host tests can

@@ -3,7 +3,7 @@
 // are imported here, so activation does not load @aws-sdk/client-s3.
 import * as vscode from 'vscode';
 import type { ClientFactoryOptions } from '../fsx/clientFactory';
-import { Connection, Task } from '../fsx/model';
+import { Connection, Task } from '../fsx/types';
 import { loadS3Module, S3Module } from '../outcomes/loadS3';
 import type { ReportLocation, ReportOutcome } from '../outcomes/reportReader';
 import type { S3ClientFactory } from '../outcomes/s3Client';

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../model/connectionSettings';
-import { readSetting, ReportedOnce, SETTING_SPECS, SettingSpec } from '../model/settingValues';
+import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../viewModel/connectionSettings';
+import { readSetting, ReportedOnce, SETTING_SPECS, SettingSpec } from '../viewModel/settingValues';
 import { Prompts } from './prompts';
 
 export const SECTION = 'fsxTasks';
 
-export { sameConnectionSetting, type ConnectionSetting } from '../model/connectionSettings';
+export { sameConnectionSetting, type ConnectionSetting } from '../viewModel/connectionSettings';
 
 /**
  * Typed reads of the extension's settings; every default matches package.json. A value out of

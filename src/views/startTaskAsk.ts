@@ -1,8 +1,8 @@
-// Renders the start-task flow's steps (model/startTaskFlow.ts) with the Prompts seam: text steps
+// Renders the start-task flow's steps (viewModel/startTaskFlow.ts) with the Prompts seam: text steps
 // as input boxes, picks as quick picks, both with a Back button, and the confirmation as a modal
 // dialog that restates the request, with Back as its second button.
 import * as vscode from 'vscode';
-import { Answer, BACK, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../model/startTaskFlow';
+import { Answer, BACK, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../viewModel/startTaskFlow';
 import { Prompts } from './prompts';
 
 interface ValueItem<T> extends vscode.QuickPickItem {

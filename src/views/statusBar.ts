@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../fsx/errors';
-import { stripCodicons } from '../model/presentation';
-import { EstimateOf, renderStatusBar } from '../model/statusBarText';
+import { stripCodicons } from '../viewModel/presentation';
+import { EstimateOf, renderStatusBar } from '../viewModel/statusBarText';
 import { PollResult } from '../tracking/pollScheduler';
 import { Event } from '../tracking/events';
 import { TaskTracker } from '../tracking/taskTracker';

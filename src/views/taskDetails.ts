@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Connection, Task } from '../fsx/model';
-import { failureReportLocation, formatCount, hasFailureReport } from '../model/presentation';
-import type { EstimateOf } from '../model/statusBarText';
+import { Connection, Task } from '../fsx/types';
+import { failureReportLocation, formatCount, hasFailureReport } from '../viewModel/presentation';
+import type { EstimateOf } from '../viewModel/statusBarText';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { Event } from '../tracking/events';
 import { PollResult } from '../tracking/pollScheduler';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Task } from '../fsx/model';
+import { Task } from '../fsx/types';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { taskText } from './taskText';
 

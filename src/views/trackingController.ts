@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
-import { Connection, FsxApi } from '../fsx/model';
+import { Connection, FsxApi } from '../fsx/types';
 import { AutoTracker } from '../tracking/autoTracker';
 import { systemClock } from '../tracking/clock';
 import { PollScheduler } from '../tracking/pollScheduler';
@@ -9,7 +9,7 @@ import { notifyTaskEnded, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';
 import { StatusBarController } from './statusBar';
-import type { EstimateOf } from '../model/statusBarText';
+import type { EstimateOf } from '../viewModel/statusBarText';
 
 const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
 

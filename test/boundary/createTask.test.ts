@@ -9,10 +9,10 @@ import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
-import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/model';
+import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/types';
 import { busyMessage, createTaskErrorMessage, startTask } from '../../src/fsx/startTask';
 import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
-import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/model/startTaskFlow';
+import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/viewModel/startTaskFlow';
 
 const MINUTE = 60_000;
 

@@ -7,7 +7,7 @@ import { listActiveTasks } from '../../src/fsx/activeTasks';
 import { ApiCallEvent, FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
-import { Connection } from '../../src/fsx/model';
+import { Connection } from '../../src/fsx/types';
 
 const MINUTE = 60_000;
 

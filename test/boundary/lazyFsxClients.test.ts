@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { FsxEmulator } from '../../src/emulator';
 import { ApiCallEvent } from '../../src/fsx/clientFactory';
 import { FsxBackend, LazyFsxClients, loadFsxBackend } from '../../src/fsx/loadFsxBackend';
-import { Connection } from '../../src/fsx/model';
+import { Connection } from '../../src/fsx/types';
 import { loadEmulator } from '../../src/sandbox/loadEmulator';
 
 describe('LazyFsxClients against the emulator', () => {

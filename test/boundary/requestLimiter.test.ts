@@ -7,7 +7,7 @@ import { FsxEmulator } from '../../src/emulator';
 import { listActiveTasks } from '../../src/fsx/activeTasks';
 import { FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxService } from '../../src/fsx/fsxService';
-import { Connection } from '../../src/fsx/model';
+import { Connection } from '../../src/fsx/types';
 import { REGION_SHARE } from '../../src/fsx/requestLimiter';
 
 describe('RequestLimiter on the FSx clients', () => {

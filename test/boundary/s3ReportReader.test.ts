@@ -7,7 +7,7 @@ import { FsxEmulator, ManualEmulatorClock as ManualClock, type TaskSpec } from '
 import { ApiCallEvent, FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
-import { Connection, Task } from '../../src/fsx/model';
+import { Connection, Task } from '../../src/fsx/types';
 import { DOCUMENTED_ERROR_CODES } from '../../src/outcomes/catalog';
 import { ReportOutcome, unavailableText } from '../../src/outcomes/reportReader';
 import { createReportReader, S3ClientFactory } from '../../src/outcomes/s3Client';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import type { Back } from '../../src/model/startTaskFlow';
+import type { Back } from '../../src/viewModel/startTaskFlow';
 import type { InputStepOptions, MessageSeverity, PickManyOptions, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
 
 export const EXTENSION_ID = 'fsx-tools.fsx-data-repository-tasks';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { StorageResource } from '../../src/fsx/model';
+import type { StorageResource } from '../../src/fsx/types';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import { MOUNT_TABLE_ENV } from '../../src/views/mountsController';
 import { children, clearEnv, description, emulatorOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
-import type { Connection, Task } from '../../src/fsx/model';
-import { hasFailureReport } from '../../src/model/presentation';
+import type { Connection, Task } from '../../src/fsx/types';
+import { hasFailureReport } from '../../src/viewModel/presentation';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Connection, StorageResource } from '../../src/fsx/model';
-import { BACK } from '../../src/model/startTaskFlow';
+import type { Connection, StorageResource } from '../../src/fsx/types';
+import { BACK } from '../../src/viewModel/startTaskFlow';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
 import { associationRows, children, contextValue, description, emulatorOf, label, resourceNodes, ScriptedPrompts, useExtension } from './helpers';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import type { Connection } from '../../src/fsx/model';
+import type { Connection } from '../../src/fsx/types';
 import { children, contextValue, getApi, ScriptedPrompts, waitFor } from '../host/helpers';
 
 interface SoakCommand {

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIFECYCLES, Task } from '../../src/fsx/model';
-import { taskContextValue } from '../../src/model/presentation';
+import { LIFECYCLES, Task } from '../../src/fsx/types';
+import { taskContextValue } from '../../src/viewModel/presentation';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -3,7 +3,7 @@
 // how the FSx records are stored; `storeReportSource` adapts the EmulatorStore (its TaskReader
 // view for tasks).
 
-import type { CompletionReport, TaskType } from '../model';
+import type { CompletionReport, TaskType } from '../apiModel';
 import type { EmulatorStore, TaskSnapshot } from '../store';
 import { parseS3Url } from './location';
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ACCOUNT_ID, REGION } from '../model';
+import { ACCOUNT_ID, REGION } from '../apiModel';
 import { S3Error, element, errorXml, invalidArgument, noSuchBucket, noSuchKey } from './errors';
 import { S3Faults, S3_OPERATION_NAMES, type S3FaultSpec, type S3OperationName } from './faults';
 import { decodeCursor, encodeCursor, listPage } from './listing';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { hasAssociations, linkedRepositories } from '../../fsx/associations';
 import { classifyError } from '../../fsx/errors';
-import { Association, StorageResource } from '../../fsx/model';
-import { createAssociationText, isProblem } from '../../model/associationText';
+import { Association, StorageResource } from '../../fsx/types';
+import { createAssociationText, isProblem } from '../../viewModel/associationText';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
 import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
-import { connectionKey } from '../../fsx/model';
-import { ConnectionEntry } from '../../model/explorerModel';
+import { connectionKey } from '../../fsx/types';
+import { ConnectionEntry } from '../../viewModel/explorerModel';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
 import { ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { ResourceNode } from './resourceNode';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { Connection } from '../../fsx/model';
-import { ExplorerModel } from '../../model/explorerModel';
-import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../model/taskFilter';
-import { TrackedRows } from '../../model/trackedRows';
-import { TreeWatch } from '../../model/treeWatch';
+import { Connection } from '../../fsx/types';
+import { ExplorerModel } from '../../viewModel/explorerModel';
+import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../viewModel/taskFilter';
+import { TrackedRows } from '../../viewModel/trackedRows';
+import { TreeWatch } from '../../viewModel/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import { TaskTracker } from '../../tracking/taskTracker';
 import { setContext } from '../contextKeys';

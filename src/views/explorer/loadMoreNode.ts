@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../../fsx/errors';
-import { ResourceRef } from '../../fsx/model';
+import { ResourceRef } from '../../fsx/types';
 import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 
 /** "Load more..." at the end of a task list; shows a spinner while the next page loads. */

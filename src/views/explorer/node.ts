@@ -1,7 +1,7 @@
-import type { EstimateOf } from '../../model/statusBarText';
+import type { EstimateOf } from '../../viewModel/statusBarText';
 import * as vscode from 'vscode';
-import { Connection, ResourceRef } from '../../fsx/model';
-import { ExplorerModel } from '../../model/explorerModel';
+import { Connection, ResourceRef } from '../../fsx/types';
+import { ExplorerModel } from '../../viewModel/explorerModel';
 
 /** What every node may read; built once by the explorer controller. */
 export interface ExplorerContext {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
-import { StorageResource } from '../../fsx/model';
-import { resourceKey } from '../../model/explorerModel';
+import { StorageResource } from '../../fsx/types';
+import { resourceKey } from '../../viewModel/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
-import { isFiltering, matchesFilter } from '../../model/taskFilter';
+import { isFiltering, matchesFilter } from '../../viewModel/taskFilter';
 import { AssociationsNode, showsAssociations } from './associationNodes';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
 import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';

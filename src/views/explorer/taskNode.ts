@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Task } from '../../fsx/model';
-import { taskContextValue } from '../../model/presentation';
+import { Task } from '../../fsx/types';
+import { taskContextValue } from '../../viewModel/presentation';
 import { taskText } from '../taskText';
 import { taskTooltip } from '../taskTooltip';
 import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';

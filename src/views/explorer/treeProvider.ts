@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
-import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/model';
-import { ExplorerChange, ExplorerModel, resourceKey } from '../../model/explorerModel';
-import type { EstimateOf } from '../../model/statusBarText';
+import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/types';
+import { ExplorerChange, ExplorerModel, resourceKey } from '../../viewModel/explorerModel';
+import type { EstimateOf } from '../../viewModel/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
 import { errorNode } from './messageNode';
 import { ExplorerContext, ExplorerNode } from './node';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lifecycleAt, observeTask, progressAt, transitionsOf } from '../../../src/emulator/lifecycle';
-import { STATUS_UPDATE_INTERVAL_MS, type TaskPlan } from '../../../src/emulator/model';
+import { STATUS_UPDATE_INTERVAL_MS, type TaskPlan } from '../../../src/emulator/apiModel';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 0, 1);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ManualEmulatorClock } from '../../../src/emulator/clock';
 import { lifecycleAt } from '../../../src/emulator/lifecycle';
-import { DATA_REPOSITORY_LIFECYCLES, TASK_LIFECYCLES } from '../../../src/emulator/model';
+import { DATA_REPOSITORY_LIFECYCLES, TASK_LIFECYCLES } from '../../../src/emulator/apiModel';
 import {
   SCALE_EXECUTING_ON_SECOND,
   SCALE_FILE_SYSTEMS,

@@ -1,7 +1,7 @@
 // Resources and associations for the pure start-task tests: a Persistent 2 file system with two
 // usable associations and a misconfigured one, an older file system with its own S3 link, a cache.
 import { linkedRepositories } from '../../../src/fsx/associations';
-import { Association, StorageResource } from '../../../src/fsx/model';
+import { Association, StorageResource } from '../../../src/fsx/types';
 import { TaskTarget } from '../../../src/fsx/taskRequest';
 
 export const render: StorageResource = {

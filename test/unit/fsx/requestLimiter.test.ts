@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Connection } from '../../../src/fsx/model';
+import { Connection } from '../../../src/fsx/types';
 import { accountKey, ACCOUNT_LIMIT, REGION_SHARE, RequestLimiter } from '../../../src/fsx/requestLimiter';
 
 /** A request that settles when the test says so. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isValidTaskId, normalizeTaskId, shortened } from '../../../src/fsx/model';
+import { isValidTaskId, normalizeTaskId, shortened } from '../../../src/fsx/types';
 
 describe('typed task ids', () => {
   const id = 'task-0123456789abcdef0';

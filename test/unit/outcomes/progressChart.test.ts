@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Task } from '../../../src/fsx/model';
+import { Task } from '../../../src/fsx/types';
 import { progressChartData, progressChartSvg } from '../../../src/outcomes/progressChart';
 import { ProgressHistories } from '../../../src/outcomes/progressHistories';
 import { estimateThroughput, StatusSample } from '../../../src/outcomes/throughput';

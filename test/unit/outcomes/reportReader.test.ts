@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { NoSuchBucket, NoSuchKey, S3ServiceException } from '@aws-sdk/client-s3';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Lifecycle, Task } from '../../../src/fsx/model';
+import { Lifecycle, Task } from '../../../src/fsx/types';
 import { ReportLocation, ReportObjectStore, ReportOutcome, ReportReader, reportLocation, unavailableText } from '../../../src/outcomes/reportReader';
 import { reportLine } from './reportFixtures';
 

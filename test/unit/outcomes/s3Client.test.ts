@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Connection } from '../../../src/fsx/model';
+import { Connection } from '../../../src/fsx/types';
 import { S3ClientFactory } from '../../../src/outcomes/s3Client';
 import { s3EndpointFor } from '../../../src/outcomes/s3Endpoint';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Connection, connectionKey, Task } from '../../../src/fsx/model';
+import { Connection, connectionKey, Task } from '../../../src/fsx/types';
 import { AutoTracker, IDLE_FIRST_DELAY_MS, IDLE_MAX_DELAY_MS, idleDelay } from '../../../src/tracking/autoTracker';
 import { ManualClock } from '../../../src/tracking/clock';
 import { TrackReason } from '../../../src/tracking/taskTracker';

@@ -3,7 +3,7 @@
 // behaviour of FSx is the emulator's job and is tested against the real SDK elsewhere.
 
 import { Clock } from '../../../src/tracking/clock';
-import { FsxApi, Lifecycle, Task } from '../../../src/fsx/model';
+import { FsxApi, Lifecycle, Task } from '../../../src/fsx/types';
 
 export interface DescribeCall {
   readonly ids: readonly string[];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Connection, connectionKey } from '../../../src/fsx/model';
+import { Connection, connectionKey } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
 import { PollFailure, PollResult, PollScheduler, PollSchedulerOptions, TREE_SOURCE_ID, TRACKER_SOURCE_ID } from '../../../src/tracking/pollScheduler';
 import { FakeFsx, taskId } from './fakeFsx';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Connection, Lifecycle } from '../../../src/fsx/model';
+import { Connection, Lifecycle } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
 import { PollScheduler, TREE_SOURCE_ID } from '../../../src/tracking/pollScheduler';
 import { TaskTracker, TrackedRecord, TrackedRecordStore } from '../../../src/tracking/taskTracker';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Lifecycle, Task } from '../../../src/fsx/model';
-import { ENGLISH, L10n } from '../../../src/model/presentation';
-import { renderStatusBar } from '../../../src/model/statusBarText';
+import { Lifecycle, Task } from '../../../src/fsx/types';
+import { ENGLISH, L10n } from '../../../src/viewModel/presentation';
+import { renderStatusBar } from '../../../src/viewModel/statusBarText';
 import type { TrackedTask } from '../../../src/tracking/taskTracker';
 
 const connection = { region: 'us-east-1' };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TrackedRows } from '../../../src/model/trackedRows';
+import { TrackedRows } from '../../../src/viewModel/trackedRows';
 import { Emitter } from '../../../src/tracking/events';
 
 describe('TrackedRows', () => {

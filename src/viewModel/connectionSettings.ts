@@ -2,7 +2,7 @@
 // entries are kept and every other one is named, so the tree can say what to fix while the good
 // connections keep working.
 import { L10n } from '../fsx/l10n';
-import { shortened } from '../fsx/model';
+import { shortened } from '../fsx/types';
 import { isPlausibleRegion } from '../fsx/profiles';
 
 export interface ConnectionSetting {

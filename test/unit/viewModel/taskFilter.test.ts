@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Task } from '../../../src/fsx/model';
-import { apiFilterKey, apiLifecycles, describeFilter, filterMessage, isFiltering, matchesFilter, normalizeFilter, viewDescription } from '../../../src/model/taskFilter';
+import { Task } from '../../../src/fsx/types';
+import { apiFilterKey, apiLifecycles, describeFilter, filterMessage, isFiltering, matchesFilter, normalizeFilter, viewDescription } from '../../../src/viewModel/taskFilter';
 
 function task(overrides: Partial<Task> = {}): Task {
   return {

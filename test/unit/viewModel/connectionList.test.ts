@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ConnectionList } from '../../../src/model/connectionList';
-import type { ConnectionEntry } from '../../../src/model/explorerModel';
+import { ConnectionList } from '../../../src/viewModel/connectionList';
+import type { ConnectionEntry } from '../../../src/viewModel/explorerModel';
 
 function entry(region: string): ConnectionEntry {
   return { connection: { region }, label: region, sandbox: false };

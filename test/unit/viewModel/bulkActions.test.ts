@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Lifecycle, Task } from '../../../src/fsx/model';
-import { cancelSummary, partitionForCancel, partitionForTrack } from '../../../src/model/bulkActions';
-import { mapWithConcurrency } from '../../../src/model/concurrency';
+import { Lifecycle, Task } from '../../../src/fsx/types';
+import { cancelSummary, partitionForCancel, partitionForTrack } from '../../../src/viewModel/bulkActions';
+import { mapWithConcurrency } from '../../../src/viewModel/concurrency';
 
 function task(id: string, lifecycle: Lifecycle): Task {
   return { taskId: id, lifecycle, type: 'EXPORT_TO_REPOSITORY', creationTime: new Date(0), resource: { kind: 'fileSystem', id: 'fs-0123456789abcdef0' }, paths: [] };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Connection } from '../../../src/fsx/model';
-import { TreeWatch, TreeWatchSource } from '../../../src/model/treeWatch';
+import type { Connection } from '../../../src/fsx/types';
+import { TreeWatch, TreeWatchSource } from '../../../src/viewModel/treeWatch';
 import { Emitter } from '../../../src/tracking/events';
 
 const east: Connection = { region: 'us-east-1' };

@@ -2,7 +2,7 @@
 // link): the lifecycle first, so it stays readable when the side bar cuts the row; the policies
 // and any failure with its next step for the tooltip. vscode-free, user text through L10n.
 import { L10n } from '../fsx/l10n';
-import { Association } from '../fsx/model';
+import { Association } from '../fsx/types';
 
 export interface AssociationLook {
   readonly icon: string;

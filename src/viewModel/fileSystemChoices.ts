@@ -3,7 +3,7 @@
 // next, instead of an empty pick. vscode-free; the command renders the answer.
 import { FsxError } from '../fsx/errors';
 import { L10n } from '../fsx/l10n';
-import { Connection, StorageResource } from '../fsx/model';
+import { Connection, StorageResource } from '../fsx/types';
 import { resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 
 /** A connection and what listing its resources gave. */

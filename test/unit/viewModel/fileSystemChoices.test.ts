@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { Connection, StorageResource } from '../../../src/fsx/model';
-import { fileSystemChoices, ListedConnection } from '../../../src/model/fileSystemChoices';
+import { Connection, StorageResource } from '../../../src/fsx/types';
+import { fileSystemChoices, ListedConnection } from '../../../src/viewModel/fileSystemChoices';
 import { cache, legacy, render } from '../fsx/fixtures';
 
 const east: Connection = { profile: 'dev', region: 'us-east-1' };

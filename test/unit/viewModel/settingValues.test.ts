@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { readSetting, ReportedOnce, SETTING_SPECS } from '../../../src/model/settingValues';
+import { readSetting, ReportedOnce, SETTING_SPECS } from '../../../src/viewModel/settingValues';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number; enum?: string[] }> = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration.properties;

@@ -1,10 +1,10 @@
 // What the status bar item says for the tracked tasks: pure, in the injected language, so it is
 // unit-tested in plain Node and the controller in views/ only copies it onto the item.
 import type { FsxError } from '../fsx/errors';
-import { isTerminal, Lifecycle } from '../fsx/model';
+import { isTerminal, Lifecycle } from '../fsx/types';
 import type { TrackedTask } from '../tracking/taskTracker';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
-import type { Task } from '../fsx/model';
+import type { Task } from '../fsx/types';
 import { createTaskText, L10n, percentText, shortTaskId, stripCodicons } from './presentation';
 
 /** The text, tooltip and colour of the status bar item, derived from the tracked tasks alone. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { Association, AssociationPage, Connection, connectionKey, FsxApi, ListAssociationsOptions, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/model';
-import { ExplorerChange, ExplorerModel } from '../../../src/model/explorerModel';
+import { Association, AssociationPage, Connection, connectionKey, FsxApi, ListAssociationsOptions, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/types';
+import { ExplorerChange, ExplorerModel } from '../../../src/viewModel/explorerModel';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
 const fileSystem: StorageResource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { parseConnectionSettings } from '../../../src/model/connectionSettings';
+import { parseConnectionSettings } from '../../../src/viewModel/connectionSettings';
 
 const parse = (raw: unknown) => parseConnectionSettings(raw, ENGLISH);
 

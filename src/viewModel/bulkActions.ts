@@ -1,7 +1,7 @@
 // Acting on many tasks at once: which of the selected ones an action applies to, and the one
 // summary said at the end. vscode-free; words through the injected L10n.
 import { L10n } from '../fsx/l10n';
-import { isCancellable, isTerminal, Task } from '../fsx/model';
+import { isCancellable, isTerminal, Task } from '../fsx/types';
 import { createTaskText } from './presentation';
 
 /** How many cancels run at once: enough to be quick, few enough not to be throttled. */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIFECYCLES, Task } from '../../../src/fsx/model';
-import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/model/presentation';
+import { LIFECYCLES, Task } from '../../../src/fsx/types';
+import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/viewModel/presentation';
 
 const base: Task = {
   taskId: 'task-0123456789abcdef0',

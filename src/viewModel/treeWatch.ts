@@ -1,7 +1,7 @@
 // Which tasks the tree asks the poll scheduler to follow: the active tasks of the loaded pages,
 // only while the view is visible. A connection that leaves the list (the sandbox stopped) is
 // unwatched too, or its dead endpoint would go on being polled. vscode-free.
-import type { Connection } from '../fsx/model';
+import type { Connection } from '../fsx/types';
 import type { Disposable, Event } from '../tracking/events';
 
 export interface TreeWatchSource {

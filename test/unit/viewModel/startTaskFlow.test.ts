@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
 import { StartableTaskType, TaskTarget } from '../../../src/fsx/taskRequest';
-import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/model/startTaskFlow';
+import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/viewModel/startTaskFlow';
 import { broken, cache, fromAssets, legacyTarget, renderTarget } from '../fsx/fixtures';
 
 type Step = TextStep | PickStep<unknown> | ConfirmStep;

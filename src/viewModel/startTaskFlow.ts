@@ -5,7 +5,7 @@
 // when the person confirms, and travels in the returned input: retrying that input never starts a
 // second task.
 import { L10n } from '../fsx/l10n';
-import { Association, CreateTaskInput } from '../fsx/model';
+import { Association, CreateTaskInput } from '../fsx/types';
 import {
   buildCreateTaskInput,
   checkReportPath,

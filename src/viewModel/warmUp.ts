@@ -1,7 +1,7 @@
 // When to warm the SDK up while the window is idle (Container.start): only a window likely to
 // list something soon pays for it, since loading the SDK costs every other window CPU and memory.
 // vscode-free.
-import type { Connection } from '../fsx/model';
+import type { Connection } from '../fsx/types';
 import type { ConnectionEntry } from './explorerModel';
 
 export interface WarmUpSignals {

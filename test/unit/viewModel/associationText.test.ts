@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
-import { Association } from '../../../src/fsx/model';
-import { createAssociationText, isProblem } from '../../../src/model/associationText';
+import { Association } from '../../../src/fsx/types';
+import { createAssociationText, isProblem } from '../../../src/viewModel/associationText';
 
 const base: Association = {
   source: 'association',

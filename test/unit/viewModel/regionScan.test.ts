@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { FSX_REGIONS, partitionOf, scanRegions } from '../../../src/fsx/regions';
-import { REGION_SCAN_CONCURRENCY, refusalLines, scanForResources, scanSummary, ScanTarget } from '../../../src/model/regionScan';
+import { REGION_SCAN_CONCURRENCY, refusalLines, scanForResources, scanSummary, ScanTarget } from '../../../src/viewModel/regionScan';
 
 describe('region scan', () => {
   it('stays inside the partition of the profile region', () => {

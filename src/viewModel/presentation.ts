@@ -3,7 +3,7 @@
 // words go through an injected L10n, `vscode.l10n` in the extension, English in plain-Node tests.
 // Every word is a literal string in an `l10n.t` call, so the l10n tools can extract them.
 import { ENGLISH, L10n } from '../fsx/l10n';
-import { isTerminal, Lifecycle, Task, taskProgress } from '../fsx/model';
+import { isTerminal, Lifecycle, Task, taskProgress } from '../fsx/types';
 
 export { ENGLISH, type L10n };
 

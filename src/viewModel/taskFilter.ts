@@ -6,7 +6,7 @@
 // CANCELING value (docs/ARCHITECTURE.md), so a filter that includes Canceling is applied to the
 // loaded pages only: sending the other values would drop the canceling tasks.
 import { L10n } from '../fsx/l10n';
-import { isLifecycle, Lifecycle, LIFECYCLES, ResourceRef, Task } from '../fsx/model';
+import { isLifecycle, Lifecycle, LIFECYCLES, ResourceRef, Task } from '../fsx/types';
 import { createTaskText } from './presentation';
 
 export interface TaskFilter {

@@ -3,7 +3,7 @@
 // actions update it through applyTasks() and refresh(). vscode-free, tested in plain Node.
 import { listAllAssociations } from '../fsx/associations';
 import { FsxError, classifyError } from '../fsx/errors';
-import { Association, Connection, connectionKey, FsxApi, isTerminal, Lifecycle, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/model';
+import { Association, Connection, connectionKey, FsxApi, isTerminal, Lifecycle, ResourceRef, sameTaskState, StorageResource, Task } from '../fsx/types';
 import { Emitter } from '../tracking/events';
 import { apiFilterKey, apiLifecycles, NO_FILTER, TaskFilter } from './taskFilter';
 

@@ -95,6 +95,15 @@ const fromExtensionBundle = (shared) => ({
   },
 });
 
+/** The emulator CLI uses the emulator's own bundle (dist/emulator.js) instead of a copy. */
+/** @type {import('esbuild').Plugin} */
+const emulatorFromItsBundle = {
+  name: 'emulator-from-its-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index$/ }, (args) => (args.importer.endsWith(path.join('src', 'emulator', 'cli.ts')) ? { path: './emulator.js', external: true } : undefined));
+  },
+};
+
 /** The extension bundle's entry, exporting the shared modules too. */
 function extensionEntry(shared) {
   const imports = shared.map((source, index) => `import * as shared${index} from './${source.replace(/\.ts$/, '')}';`);
@@ -149,7 +158,7 @@ async function planBuilds() {
   const extensionOptions = { ...extension, stdin: extensionEntry(shared) };
   delete extensionOptions.entryPoints;
   builds.unshift(extensionOptions);
-  builds.push({ ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' });
+  builds.push({ ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js', plugins: [...common.plugins, emulatorFromItsBundle] });
   return builds;
 }
 

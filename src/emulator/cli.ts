@@ -3,8 +3,9 @@
 // 1 when it cannot start, 2 for bad flags.
 
 import { parseArgs } from 'node:util';
-import { SCENARIO_NAMES, isScenarioName, type ScenarioName } from './scenarios';
-import { FsxEmulator, type RequestLogEntry } from './server';
+// Through the public surface, so the CLI's bundle requires dist/emulator.js rather than
+// carrying a second copy of the emulator (esbuild.js).
+import { FsxEmulator, SCENARIO_NAMES, isScenarioName, type RequestLogEntry, type ScenarioName } from './index';
 
 export const USAGE = `Usage: emulator-cli [--port <n>] [--scenario ${SCENARIO_NAMES.join('|')}] [--time-scale <x>] [--seed <n>] [--host 127.0.0.1]
 

@@ -141,19 +141,16 @@ const extension = {
 };
 
 async function planBuilds() {
-  const builds = [];
-  let shared = [];
-  for (const { outfile, entryPoints, stdin, sharesWithExtension } of lazyBundles) {
+  const builds = lazyBundles.map(({ outfile, entryPoints, stdin, sharesWithExtension }) => {
     const options = { ...common, outfile, external: ['vscode'], ...(stdin ? { stdin } : { entryPoints }) };
-    if (sharesWithExtension) {
-      // Its own lazy imports (the S3 client of a report) stay lazy, as in the extension bundle.
-      Object.assign(options, { supported: { 'dynamic-import': false }, plugins: [...options.plugins, lazyImports] });
-    }
-    if (sharesWithExtension) {
-      shared = await sharedWithExtension(extension, options);
-      options.plugins = [...options.plugins, fromExtensionBundle(shared)];
-    }
-    builds.push(options);
+    // A sharing bundle's own lazy imports (the S3 client of a report) stay lazy, as in the extension bundle.
+    return sharesWithExtension ? { ...options, supported: { 'dynamic-import': false }, plugins: [...options.plugins, lazyImports] } : options;
+  });
+  const sharing = builds.filter((_options, index) => lazyBundles[index].sharesWithExtension);
+  // One list for every sharing bundle, so the extension bundle's `__shared` indexes agree with all of them.
+  const shared = [...new Set((await Promise.all(sharing.map((options) => sharedWithExtension(extension, options)))).flat())].sort();
+  for (const options of sharing) {
+    options.plugins = [...options.plugins, fromExtensionBundle(shared)];
   }
   const extensionOptions = { ...extension, stdin: extensionEntry(shared) };
   delete extensionOptions.entryPoints;

@@ -1,5 +1,5 @@
 // Every contributed command is registered at activation as a forwarder; the handlers live in the
-// features bundle (src/features/index.ts), loaded on the first command that runs. So activation
+// features bundle (src/features.ts), loaded on the first command that runs. So activation
 // parses none of the commands, and the manifest stays the one list of command ids.
 import * as vscode from 'vscode';
 
@@ -51,23 +51,4 @@ export class CommandTable implements vscode.Disposable {
     }
     return handler(...args);
   }
-}
-
-/**
- * A document scheme registered at activation whose content comes from a provider in the
- * features bundle: a tab restored after a reload is answered without loading anything else first.
- */
-export function registerLazyContentProvider(scheme: string, load: () => Promise<vscode.TextDocumentContentProvider>): vscode.Disposable {
-  const changes = new vscode.EventEmitter<vscode.Uri>();
-  let relay: vscode.Disposable | undefined;
-  const provider: vscode.TextDocumentContentProvider = {
-    onDidChange: changes.event,
-    async provideTextDocumentContent(uri, token) {
-      const target = await load();
-      relay ??= target.onDidChange?.((changed) => changes.fire(changed));
-      return target.provideTextDocumentContent(uri, token);
-    },
-  };
-  const registration = vscode.workspace.registerTextDocumentContentProvider(scheme, provider);
-  return { dispose: () => [registration, relay, changes].forEach((disposable) => disposable?.dispose()) };
 }

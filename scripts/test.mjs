@@ -5,12 +5,15 @@
 //   unit     plain-Node tests of the vscode-free core (fake FsxApi allowed: pure logic)
 //   boundary the real FSxClient over HTTP against the emulator
 //   cli      the real AWS CLI (when installed) and the emulator's own CLI
-//   host     the extension-host suite inside a real VS Code (code-server), source folder
-//   ui       the UI scenario in headless Chromium, source folder
+//   host     the extension-host suite inside a real VS Code (code-server), on the packaged .vsix
+//            (what users install: built by vsce with the production bundles)
+//   ui       the UI scenario in headless Chromium, on the same .vsix
 //   soak-short  scripts/soak.mjs for 6 simulated hours with two reloads (about 2 minutes)
-//   package  the .vsix built by vsce: the host suite and the UI scenario on the installed package
 //   compat   the same .vsix, host suite and UI scenario, in code-server 4.100.3: VS Code 1.100,
 //            the minimum engines.vscode (installs that older host beside the default on first use)
+//
+// Each suite runs once per host version: the source folder's bundles are the packaged ones
+// without minification, so a second run of the suite on them found nothing the package run did not.
 //
 // FSX_TEST_TIERS=unit,boundary runs only those tiers.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -102,34 +105,29 @@ await mochaTier('unit', ['out/test/unit/**/*.test.js']);
 await mochaTier('boundary', ['out/test/boundary/**/*.test.js']);
 await mochaTier('cli', ['out/test/cli/**/*.test.js']);
 
-const needsHost = !selected || ['host', 'ui', 'package', 'soak'].some((name) => selected.includes(name));
+const needsHost = !selected || ['host', 'ui', 'soak', 'compat'].some((name) => selected.includes(name));
+let packaged = false;
 if (needsHost) {
   await ensureHost();
-  if ((await run(process.execPath, ['esbuild.js'])) !== 0) {
-    results.push({ name: 'build', seconds: 0, passed: 0, failed: 1, skipped: 0 });
+  const code = await run(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath]);
+  packaged = code === 0;
+  if (!packaged) {
+    results.push({ name: 'package', seconds: 0, passed: 0, failed: 1, skipped: 0 });
   }
 }
-await hostTier('host', {});
-await uiTier('ui', {});
+if (packaged) {
+  await hostTier('host', { vsix: vsixPath });
+  await uiTier('ui', { FSX_UI_VSIX: vsixPath });
+}
 await tier('soak-short', async () => {
   const { runSoak } = await import('./soak.mjs');
   const summary = await runSoak({ hours: 6, phases: 3, out: join(resultsDir, 'soak-short.json') });
   return { passed: Number(summary.ok), failed: Number(!summary.ok), skipped: 0 };
 });
-
-if (!selected || selected.includes('package') || selected.includes('compat')) {
-  const packaged = await run(bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath]);
-  if (packaged !== 0) {
-    results.push({ name: 'package', seconds: 0, passed: 0, failed: 1, skipped: 0 });
-  } else {
-    await hostTier('package-host', { vsix: vsixPath });
-    await uiTier('package-ui', { FSX_UI_VSIX: vsixPath });
-    if (!selected || selected.includes('compat')) {
-      await ensureHost({ version: COMPAT_CODE_SERVER_VERSION });
-    }
-    await hostTier('compat-host', { vsix: vsixPath, codeServerVersion: COMPAT_CODE_SERVER_VERSION });
-    await uiTier('compat-ui', { FSX_UI_VSIX: vsixPath, FSX_UI_HOST_VERSION: COMPAT_CODE_SERVER_VERSION });
-  }
+if (packaged && (!selected || selected.includes('compat'))) {
+  await ensureHost({ version: COMPAT_CODE_SERVER_VERSION });
+  await hostTier('compat-host', { vsix: vsixPath, codeServerVersion: COMPAT_CODE_SERVER_VERSION });
+  await uiTier('compat-ui', { FSX_UI_VSIX: vsixPath, FSX_UI_HOST_VERSION: COMPAT_CODE_SERVER_VERSION });
 }
 
 console.log('\n==== summary ====');

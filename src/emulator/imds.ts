@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemEmulatorClock, type EmulatorClock } from './clock';
-import type { Route } from './server';
+import type { Route } from './route';
 
 /**
  * - available: tokens are issued, credentials served (HttpTokens required, as on new instances).

@@ -34,7 +34,8 @@ export {
   type TaskType,
 } from './apiModel';
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
-export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry, type Route } from './server';
+export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
+export type { Route } from './route';
 export {
   EmulatorStore,
   type AssociationSpec,

@@ -11,6 +11,7 @@ import { FaultInjector, type FaultSpec } from './faults';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './apiModel';
 import { PageTokens } from './paging';
 import { storeReportSource } from './s3/reportSource';
+import type { Route } from './route';
 import { S3Service } from './s3/service';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
@@ -34,20 +35,6 @@ export interface EmulatorOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Other APIs served on the same port (see Route). */
   routes?: readonly Route[];
-}
-
-/**
- * Another API served on the emulator's port. Routes are asked in the order they were added,
- * before the FSx API; a request no route matches goes to FSx (which refuses what it does not
- * know with UnknownOperationException).
- */
-export interface Route {
-  /** Decided from the method, URL and headers alone; the body is still unread. */
-  matches(request: IncomingMessage): boolean;
-  /** Reads the body and answers. A rejection destroys the connection. */
-  serve(request: IncomingMessage, response: ServerResponse): Promise<void>;
-  /** Called by FsxEmulator.reset(): back to the route's starting state. */
-  reset?(): void;
 }
 
 export interface RequestLogEntry {

@@ -1,6 +1,8 @@
 // The local sandbox: the FSx emulator run in-process with the demo scenario, on a free loopback
 // port, so the whole extension can be tried without an AWS account.
 import type { FsxEmulator, ScenarioName } from '../emulator';
+
+export type { ScenarioName };
 import { Connection } from '../fsx/types';
 import { loadEmulator } from './loadEmulator';
 

@@ -1,11 +1,17 @@
 // Starting the sandbox and showing it: the Explore command and a window started with the sandbox
 // (FSX_SANDBOX or the setting) both do it, so it is loaded at activation.
 import * as vscode from 'vscode';
-import type { Container } from '../container';
-import type { ScenarioName } from '../emulator';
+import type { LocalSandbox, ScenarioName } from '../sandbox/localSandbox';
 import { setContext } from './contextKeys';
+import type { Settings } from './settings';
 
-export type SandboxDeps = Pick<Container, 'log' | 'sandbox' | 'settings' | 'connections'>;
+/** What starting the sandbox needs, handed down by the container. */
+export interface SandboxDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly sandbox: Pick<LocalSandbox, 'start'>;
+  readonly settings: Pick<Settings, 'sandboxTimeScale'>;
+  readonly connections: { reload(): Promise<unknown> };
+}
 
 export async function startSandbox(deps: SandboxDeps, scenario: ScenarioName = 'demo', focusView = true): Promise<void> {
   const connection = await vscode.window.withProgress(

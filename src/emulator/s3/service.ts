@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, listPage } from './listing';
 import { reportLocation, taskIdOfReportKey } from './location';
 import { ReportDigests, reportChunks, sliceChunks } from './reports';
 import type { EndedTask, ReportSource } from './reportSource';
-import type { Route } from '../server';
+import type { Route } from '../route';
 
 export interface S3RequestLogEntry {
   /** `S3.GetObject` and so on, or `S3.-` for a request no operation matched. */

@@ -8,6 +8,7 @@ export const OUTSIDE_TEXT_MAX = 300;
 
 // C0 and C1 controls (tab, newline and carriage return included: a message is one line) and the
 // bidirectional overrides and isolates that can make text read in another order than it runs.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 // What VS Code parses in a notification or a validation message: links `[label](target)` and

@@ -8,6 +8,7 @@ import { ConnectionNode } from '../views/explorer/connectionNode';
 import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
 import type { AddConnectionPreset } from './mountCommands';
+import { SsoSignIn } from './ssoLogin';
 
 type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
@@ -32,6 +33,7 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
+  const sso = new SsoSignIn(deps);
   return [
     registerCommand('fsxTasks.addConnection', deps, async (arg) => {
       const profiles = await pickProfiles(deps);
@@ -67,19 +69,8 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       await deps.settings.setConnections(index >= 0 ? existing.map((entry, i) => (i === index ? updated : entry)) : [...existing, updated]);
       await deps.connections.reload();
     }),
-    registerCommand('fsxTasks.ssoLogin', deps, async (arg) => {
-      const profile = typeof arg === 'string' ? arg : connectionOf(arg)?.profile;
-      // The AWS CLI owns the SSO flow (browser, device code, token cache); we run it for the user.
-      const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO sign-in') });
-      terminal.show();
-      terminal.sendText(profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login');
-      const choice = await deps.prompts.message('info', vscode.l10n.t('Finish signing in in the terminal, then refresh the FSx view.'), vscode.l10n.t('Refresh'));
-      if (choice) {
-        // New clients pick up the renewed SSO token.
-        deps.clients.dispose();
-        deps.model.refresh();
-      }
-    }),
+    // Called with a profile name (error nodes and messages) or a connection; anything else is refused by the sign-in.
+    registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(typeof arg === 'string' ? arg : connectionOf(arg) ? connectionOf(arg)?.profile : arg)),
   ];
 }
 
@@ -222,8 +213,4 @@ async function addConnections(deps: ConnectionDeps, targets: readonly ScanTarget
     await deps.settings.setConnections([...existing, ...added]);
   }
   await deps.connections.reload();
-}
-
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

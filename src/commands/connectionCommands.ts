@@ -5,7 +5,8 @@ import { defaultRegion, isPlausibleRegion, listProfiles, ProfileKind } from '../
 import { FSX_REGIONS, scanRegions } from '../fsx/regions';
 import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } from '../viewModel/regionScan';
 import { ConnectionNode } from '../views/explorer/connectionNode';
-import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
+import { addConnections as addConnectionsTo, removeConnection, replaceConnection } from '../viewModel/connectionScopes';
+import { ConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
 import type { AddConnectionPreset } from './mountCommands';
 import { SsoSignIn } from './ssoLogin';
@@ -54,7 +55,10 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       if (!connection) {
         return;
       }
-      await deps.settings.setConnections(deps.settings.connections().filter((entry) => !sameConnectionSetting(entry, connection)));
+      const write = removeConnection(deps.settings.connectionValues(), connection);
+      if (write) {
+        await deps.settings.writeConnections(write);
+      }
       await deps.connections.reload();
     }),
     registerCommand('fsxTasks.setRegion', deps, async (arg) => {
@@ -63,11 +67,15 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       if (typeof region !== 'string') {
         return;
       }
-      const existing = deps.settings.connections();
-      const index = connection ? existing.findIndex((entry) => sameConnectionSetting(entry, connection)) : -1;
       const updated: ConnectionSetting = connection?.profile ? { profile: connection.profile, region } : { region };
-      await deps.settings.setConnections(index >= 0 ? existing.map((entry, i) => (i === index ? updated : entry)) : [...existing, updated]);
-      await deps.connections.reload();
+      // A listed connection changes where it is listed from; any other becomes a new one of the user's.
+      const write = connection ? replaceConnection(deps.settings.connectionValues(), connection, updated) : undefined;
+      if (write) {
+        await deps.settings.writeConnections(write);
+        await deps.connections.reload();
+      } else {
+        await addConnections(deps, [updated]);
+      }
     }),
     // Called with a profile name (error nodes and messages) or a connection; anything else is refused by the sign-in.
     registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(typeof arg === 'string' ? arg : connectionOf(arg) ? connectionOf(arg)?.profile : arg)),
@@ -199,18 +207,22 @@ function reportScan(deps: ConnectionDeps, outcomes: readonly ScanOutcome[], aske
   }
 }
 
-/** Adds the profile and region pairs not yet in the settings, then lists again. */
+/**
+ * Adds the profile and region pairs not yet in the user's settings to them, then lists again.
+ * When the workspace's settings have a list of their own, that list is what this window shows:
+ * say where the new ones went.
+ */
 async function addConnections(deps: ConnectionDeps, targets: readonly ScanTarget[]): Promise<void> {
-  const existing = deps.settings.connections();
-  const added: ConnectionSetting[] = [];
-  for (const { profile, region } of targets) {
-    const entry: ConnectionSetting = profile ? { profile, region } : { region };
-    if (![...existing, ...added].some((candidate) => sameConnectionSetting(candidate, entry))) {
-      added.push(entry);
-    }
-  }
-  if (added.length > 0) {
-    await deps.settings.setConnections([...existing, ...added]);
+  const entries = targets.map(({ profile, region }): ConnectionSetting => (profile ? { profile, region } : { region }));
+  const { write, hidden } = addConnectionsTo(deps.settings.connectionValues(), entries);
+  if (write) {
+    await deps.settings.writeConnections(write);
   }
   await deps.connections.reload();
+  if (write && hidden) {
+    const open = vscode.l10n.t('Open Workspace Settings');
+    void deps.prompts
+      .message('info', vscode.l10n.t('Added to your user settings. This workspace sets fsxTasks.connections in its own settings, which this window lists instead: the new connections show in other windows.'), open)
+      .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openWorkspaceSettingsFile'));
+  }
 }

@@ -77,14 +77,22 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
         await addConnections(deps, [updated]);
       }
     }),
-    // Called with a profile name (error nodes and messages) or a connection; anything else is refused by the sign-in.
-    registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(typeof arg === 'string' ? arg : connectionOf(arg) ? connectionOf(arg)?.profile : arg)),
+    registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(profileArgument(arg))),
   ];
 }
 
 function presetRegion(arg: unknown): string | undefined {
   const region = (arg as Partial<AddConnectionPreset> | undefined)?.presetRegion;
   return typeof region === 'string' && isPlausibleRegion(region) ? region : undefined;
+}
+
+/** The sign-in's argument: a profile name (error nodes and messages) or a connection's; anything else is passed on for the sign-in to refuse. */
+function profileArgument(arg: unknown): unknown {
+  if (typeof arg === 'string') {
+    return arg;
+  }
+  const connection = connectionOf(arg);
+  return connection ? connection.profile : arg;
 }
 
 function connectionOf(arg: unknown): Connection | undefined {

@@ -38,18 +38,18 @@ export class SsoSignIn {
       already.terminal.show();
       return;
     }
-    let process: RunningProcess;
+    let signIn: RunningProcess;
     try {
-      process = await runInTerminal(vscode.l10n.t('AWS SSO sign-in: {0}', name), { program: 'aws', args: ssoLoginArgs(name), cwd: homedir() });
+      signIn = await runInTerminal(vscode.l10n.t('AWS SSO sign-in: {0}', plainText(name)), { program: 'aws', args: ssoLoginArgs(name), cwd: homedir() });
     } catch (error) {
       await this.cannotStart(error);
       return;
     }
-    this.running.set(name, process);
-    process.terminal.show();
+    this.running.set(name, signIn);
+    signIn.terminal.show();
     this.deps.log.info(`SSO sign-in: started aws sso login for profile ${name}`);
     try {
-      await this.ended(name, process, await process.exit);
+      await this.ended(name, signIn, await signIn.exit);
     } finally {
       this.running.delete(name);
     }
@@ -79,7 +79,7 @@ export class SsoSignIn {
       return undefined;
     }
     if (!listed) {
-      await this.refuse(vscode.l10n.t('Not signing in: profile {0} is not in your AWS config or credentials file. Add it (for example with aws configure sso), then try again.', profile));
+      await this.refuse(vscode.l10n.t('Not signing in: profile {0} is not in your AWS config or credentials file. Add it (for example with aws configure sso), then try again.', plainText(profile)));
       return undefined;
     }
     return profile;
@@ -103,7 +103,7 @@ export class SsoSignIn {
     await this.deps.prompts.message('error', vscode.l10n.t('Could not start the AWS CLI ({0}). Check that aws on the PATH is AWS CLI version 2.', code ?? vscode.l10n.t('unknown error')));
   }
 
-  private async ended(name: string, process: RunningProcess, code: number | null): Promise<void> {
+  private async ended(name: string, signIn: RunningProcess, code: number | null): Promise<void> {
     this.deps.log.info(`SSO sign-in: aws sso login for profile ${name} ended with exit code ${code ?? 'none (stopped)'}`);
     if (code === null) {
       return; // stopped by the user: Ctrl+C or the terminal closed
@@ -112,13 +112,13 @@ export class SsoSignIn {
       // New clients pick up the renewed SSO token.
       this.deps.clients.dispose();
       this.deps.model.refresh();
-      await this.deps.prompts.message('info', vscode.l10n.t('Signed in with AWS SSO for profile {0}; the FSx view is refreshed.', name));
+      await this.deps.prompts.message('info', vscode.l10n.t('Signed in with AWS SSO for profile {0}; the FSx view is refreshed.', plainText(name)));
       return;
     }
     const show = vscode.l10n.t('Show Terminal');
-    const choice = await this.deps.prompts.message('error', vscode.l10n.t('AWS SSO sign-in for profile {0} failed (exit code {1}); the terminal shows what the AWS CLI said.', name, code), show);
+    const choice = await this.deps.prompts.message('error', vscode.l10n.t('AWS SSO sign-in for profile {0} failed (exit code {1}); the terminal shows what the AWS CLI said.', plainText(name), code), show);
     if (choice === show) {
-      process.terminal.show();
+      signIn.terminal.show();
     }
   }
 }

@@ -52,6 +52,8 @@ class ProcessPseudoterminal implements vscode.Pseudoterminal {
   private closed = false;
 
   constructor(private readonly child: ChildProcess) {
+    // After the start, an error (a kill that failed) still ends in 'close'; unhandled it would throw.
+    child.on('error', () => undefined);
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
       stream?.on('data', (text: string) => this.write(text));

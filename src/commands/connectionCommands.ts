@@ -5,9 +5,11 @@ import { defaultRegion, isPlausibleRegion, listProfiles, ProfileKind } from '../
 import { FSX_REGIONS, scanRegions } from '../fsx/regions';
 import { refusalLines, ScanOutcome, scanForResources, scanSummary, ScanTarget } from '../viewModel/regionScan';
 import { ConnectionNode } from '../views/explorer/connectionNode';
-import { ConnectionSetting, sameConnectionSetting } from '../views/settings';
+import { addConnections as addConnectionsTo, removeConnection, replaceConnection } from '../viewModel/connectionScopes';
+import { ConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
 import type { AddConnectionPreset } from './mountCommands';
+import { SsoSignIn } from './ssoLogin';
 
 type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
@@ -32,6 +34,7 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
+  const sso = new SsoSignIn(deps);
   return [
     registerCommand('fsxTasks.addConnection', deps, async (arg) => {
       const profiles = await pickProfiles(deps);
@@ -52,7 +55,10 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       if (!connection) {
         return;
       }
-      await deps.settings.setConnections(deps.settings.connections().filter((entry) => !sameConnectionSetting(entry, connection)));
+      const write = removeConnection(deps.settings.connectionValues(), connection);
+      if (write) {
+        await deps.settings.writeConnections(write);
+      }
       await deps.connections.reload();
     }),
     registerCommand('fsxTasks.setRegion', deps, async (arg) => {
@@ -61,31 +67,32 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
       if (typeof region !== 'string') {
         return;
       }
-      const existing = deps.settings.connections();
-      const index = connection ? existing.findIndex((entry) => sameConnectionSetting(entry, connection)) : -1;
       const updated: ConnectionSetting = connection?.profile ? { profile: connection.profile, region } : { region };
-      await deps.settings.setConnections(index >= 0 ? existing.map((entry, i) => (i === index ? updated : entry)) : [...existing, updated]);
-      await deps.connections.reload();
-    }),
-    registerCommand('fsxTasks.ssoLogin', deps, async (arg) => {
-      const profile = typeof arg === 'string' ? arg : connectionOf(arg)?.profile;
-      // The AWS CLI owns the SSO flow (browser, device code, token cache); we run it for the user.
-      const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO sign-in') });
-      terminal.show();
-      terminal.sendText(profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login');
-      const choice = await deps.prompts.message('info', vscode.l10n.t('Finish signing in in the terminal, then refresh the FSx view.'), vscode.l10n.t('Refresh'));
-      if (choice) {
-        // New clients pick up the renewed SSO token.
-        deps.clients.dispose();
-        deps.model.refresh();
+      // A listed connection changes where it is listed from; any other becomes a new one of the user's.
+      const write = connection ? replaceConnection(deps.settings.connectionValues(), connection, updated) : undefined;
+      if (write) {
+        await deps.settings.writeConnections(write);
+        await deps.connections.reload();
+      } else {
+        await addConnections(deps, [updated]);
       }
     }),
+    registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(profileArgument(arg))),
   ];
 }
 
 function presetRegion(arg: unknown): string | undefined {
   const region = (arg as Partial<AddConnectionPreset> | undefined)?.presetRegion;
   return typeof region === 'string' && isPlausibleRegion(region) ? region : undefined;
+}
+
+/** The sign-in's argument: a profile name (error nodes and messages) or a connection's; anything else is passed on for the sign-in to refuse. */
+function profileArgument(arg: unknown): unknown {
+  if (typeof arg === 'string') {
+    return arg;
+  }
+  const connection = connectionOf(arg);
+  return connection ? connection.profile : arg;
 }
 
 function connectionOf(arg: unknown): Connection | undefined {
@@ -208,22 +215,22 @@ function reportScan(deps: ConnectionDeps, outcomes: readonly ScanOutcome[], aske
   }
 }
 
-/** Adds the profile and region pairs not yet in the settings, then lists again. */
+/**
+ * Adds the profile and region pairs not yet in the user's settings to them, then lists again.
+ * When the workspace's settings have a list of their own, that list is what this window shows:
+ * say where the new ones went.
+ */
 async function addConnections(deps: ConnectionDeps, targets: readonly ScanTarget[]): Promise<void> {
-  const existing = deps.settings.connections();
-  const added: ConnectionSetting[] = [];
-  for (const { profile, region } of targets) {
-    const entry: ConnectionSetting = profile ? { profile, region } : { region };
-    if (![...existing, ...added].some((candidate) => sameConnectionSetting(candidate, entry))) {
-      added.push(entry);
-    }
-  }
-  if (added.length > 0) {
-    await deps.settings.setConnections([...existing, ...added]);
+  const entries = targets.map(({ profile, region }): ConnectionSetting => (profile ? { profile, region } : { region }));
+  const { write, hidden } = addConnectionsTo(deps.settings.connectionValues(), entries);
+  if (write) {
+    await deps.settings.writeConnections(write);
   }
   await deps.connections.reload();
-}
-
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  if (write && hidden) {
+    const open = vscode.l10n.t('Open Workspace Settings');
+    void deps.prompts
+      .message('info', vscode.l10n.t('Added to your user settings. This workspace sets fsxTasks.connections in its own settings, which this window lists instead: the new connections show in other windows.'), open)
+      .then((choice) => choice === open && vscode.commands.executeCommand('workbench.action.openWorkspaceSettingsFile'));
+  }
 }

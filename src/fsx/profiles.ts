@@ -74,3 +74,16 @@ export async function defaultRegion(
 export function isPlausibleRegion(region: string): boolean {
   return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
+
+/**
+ * Profile names the extension hands to the AWS CLI: a letter or digit first (so a name is never
+ * read as an option such as `--endpoint-url`), then the characters IAM allows in role and user
+ * names (`aws configure sso` names profiles after the role), at most 128. The AWS config files
+ * accept more, but nothing here may carry a control character, a quote, a space or a character a
+ * shell would act on (`;`, `$`, back-tick, `|`, `&`, `%`).
+ */
+export const SAFE_PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+=@,-]{0,127}$/;
+
+export function isSafeProfileName(name: unknown): name is string {
+  return typeof name === 'string' && SAFE_PROFILE_NAME.test(name);
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ConnectionWrite, ScopedConnectionValues } from '../viewModel/connectionScopes';
 import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../viewModel/connectionSettings';
 import { readSetting, ReportedOnce, SETTING_SPECS, SettingSpec } from '../viewModel/settingValues';
 import { Prompts } from './prompts';
@@ -43,8 +44,15 @@ export class Settings {
     return parseConnectionSettings(this.config.get<unknown>('connections', []), vscode.l10n);
   }
 
-  async setConnections(connections: readonly ConnectionSetting[]): Promise<void> {
-    await this.config.update('connections', connections, vscode.ConfigurationTarget.Global);
+  /** `fsxTasks.connections` in the user's and the workspace's settings, for an edit of the right scope (connectionScopes.ts). */
+  connectionValues(): ScopedConnectionValues {
+    const { globalValue, workspaceValue } = this.config.inspect<unknown>('connections') ?? {};
+    return { globalValue, workspaceValue };
+  }
+
+  /** Writes a list to the one scope it was computed for; the other scope is left as it is. */
+  async writeConnections(write: ConnectionWrite): Promise<void> {
+    await this.config.update('connections', write.value, write.scope === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   }
 
   endpoint(): string {

@@ -141,6 +141,29 @@ describe('package.json menus', () => {
     assert.equal(properties['fsxTasks.endpoint'].scope, 'machine');
   });
 
+  it('decides for every setting whether a workspace may set it: none in Restricted Mode; where requests go and what starts by itself, only the user', () => {
+    const properties: Record<string, { scope?: string }> = manifest.contributes.configuration.properties;
+    // machine: the user's (or the remote machine's) settings only. machine-overridable: a trusted
+    // workspace may list its profiles and regions; the endpoints stay the user's. window: how
+    // things look or how often, within bounds.
+    const scopes: Record<string, string> = {
+      'fsxTasks.connections': 'machine-overridable',
+      'fsxTasks.endpoint': 'machine',
+      'fsxTasks.s3Endpoint': 'machine',
+      'fsxTasks.useFipsEndpoint': 'machine',
+      'fsxTasks.tasks.pageSize': 'window',
+      'fsxTasks.tracking.autoTrackActiveTasks': 'machine', // background requests with the user's credentials
+      'fsxTasks.tracking.pollIntervalSeconds': 'window',
+      'fsxTasks.tracking.notifyWhenTaskEnds': 'window',
+      'fsxTasks.cancel.confirmation': 'window',
+      'fsxTasks.sandbox.startOnActivation': 'machine', // starts a server on the user's machine
+      'fsxTasks.sandbox.timeScale': 'window',
+    };
+    assert.deepEqual(Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, value.scope])), scopes);
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepEqual([...restricted].sort(), Object.keys(properties).sort(), 'an untrusted workspace sets none of them');
+  });
+
   it("offers the Explorer's FSx items on local and remote files while a Lustre mount exists; Import on folders only", () => {
     const offered = (command: string, context: Context) => menuItems('explorer/context', command).some((item) => evaluate(item.when, context));
     for (const resourceScheme of ['file', 'vscode-remote']) {

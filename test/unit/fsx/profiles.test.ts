@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultRegion, isPlausibleRegion, listProfiles } from '../../../src/fsx/profiles';
+import { defaultRegion, isPlausibleRegion, isSafeProfileName, listProfiles } from '../../../src/fsx/profiles';
 
 describe('profiles', () => {
   let dir: string;
@@ -62,6 +62,23 @@ describe('profiles', () => {
     }
     for (const region of ['', 'us-east', 'US-EAST-1', 'us_east_1', 'us-east-1; rm -rf']) {
       assert.ok(!isPlausibleRegion(region), region);
+    }
+  });
+
+  it('hands the AWS CLI only conservative profile names: no option, control, quote, space or shell character', () => {
+    for (const name of ['default', 'dev-sso', 'AdministratorAccess-111122223333', 'team.prod_admin', 'a+b=c,d@e', '0', 'x'.repeat(128)]) {
+      assert.ok(isSafeProfileName(name), name);
+    }
+    const refused = [
+      '', 'x'.repeat(129), '-p', '--endpoint-url', '.hidden', '_x', 'dev sso', 'dev\u0003rm -rf x', 'dev\nrm', 'dev\rx', 'dev\tx', 'dev\u0000',
+      "dev'x", 'dev"x', 'dev;rm', 'dev$(id)', 'dev`id`', 'dev|x', 'dev&x', 'dev%PATH%', 'dev>x', 'dev<x', 'dev\\x', 'dev/x', 'dev*', 'dev?', 'dev!x',
+      'dév', 'dev\u202ex', 'dev\u00a0x', 'dev\n',
+    ];
+    for (const name of refused) {
+      assert.ok(!isSafeProfileName(name), JSON.stringify(name));
+    }
+    for (const value of [undefined, null, 42, ['dev'], { toString: () => 'dev' }]) {
+      assert.ok(!isSafeProfileName(value), String(value));
     }
   });
 });

@@ -104,6 +104,17 @@ function reasonOf(error: FsxError, task: Task): ReportUnavailableReason {
   }
 }
 
+// A bucket name and a key of letters, digits and `_ . / -`: nothing any shell would interpret.
+const SHELL_SAFE_S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]*\/[A-Za-z0-9_./-]+$/;
+
+/**
+ * `aws s3 cp <uri> .` to download a report too large to open, as text to copy (never run), or
+ * undefined when the URI holds a character some shell could act on: then only the URI is offered.
+ */
+export function downloadCommand(s3Uri: string): string | undefined {
+  return SHELL_SAFE_S3_URI.test(s3Uri) ? `aws s3 cp ${s3Uri} .` : undefined;
+}
+
 export interface UnavailableText {
   readonly message: string;
   readonly nextStep: string;

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 import { ServiceError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
+import { ownHostCheck, refuseForeignHost } from './hostCheck';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './apiModel';
 import { PageTokens } from './paging';
 import { storeReportSource } from './s3/reportSource';
@@ -82,6 +83,8 @@ export class FsxEmulator {
   private otherRequests = 0;
   private readonly sleeping = new Set<() => void>();
   private closing: Promise<void> | undefined;
+  /** Host headers other than its own loopback address and port are refused: hostCheck.ts. */
+  private readonly isOwnHost: (host: string | undefined) => boolean;
 
   private constructor(
     private readonly server: Server,
@@ -96,6 +99,7 @@ export class FsxEmulator {
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
     this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
     this.routes.push(this.s3);
+    this.isOwnHost = ownHostCheck(this.port);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
@@ -193,6 +197,11 @@ export class FsxEmulator {
   }
 
   private serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!this.isOwnHost(request.headers.host)) {
+      refuseForeignHost(request, response);
+      this.otherRequests++;
+      return Promise.resolve();
+    }
     const route = this.routes.find((candidate) => candidate.matches(request));
     return route ? route.serve(request, response) : this.serveFsx(request, response);
   }

@@ -249,6 +249,9 @@ export class FsxEmulator {
               body,
               { store: this.state, rules: this.taskRules, tokens: this.tokens },
             );
+      if (decision.repeatNextToken) {
+        reply = repeatRequestToken(reply, body);
+      }
       if (decision.dropAfterApply) {
         // Applied, and the answer lost on the way back.
         request.socket.destroy();
@@ -271,6 +274,17 @@ export class FsxEmulator {
       this.sleeping.add(wake);
     });
   }
+}
+
+/** A listing's answer carrying the NextToken its request carried (the repeatNextToken fault). */
+function repeatRequestToken(reply: Reply, body: Buffer): Reply {
+  let given: unknown;
+  try {
+    given = (JSON.parse(body.toString('utf8')) as { NextToken?: unknown }).NextToken;
+  } catch {
+    return reply;
+  }
+  return reply.status === 200 && typeof given === 'string' ? { ...reply, body: { ...reply.body, NextToken: given } } : reply;
 }
 
 /** The region of a SigV4 Authorization header's credential scope (AKID/date/region/service/aws4_request). */

@@ -75,7 +75,9 @@ async function startRegionProxy(emulatorsByRegion) {
       response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'UnrecognizedClientException', message: `No emulator for region ${region}` }));
       return;
     }
-    const upstream = httpRequest({ host: '127.0.0.1', port: target.port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+    // Addressed to the emulator as its own clients address it: it refuses any other Host (DNS rebinding).
+    const headers = { ...request.headers, host: `127.0.0.1:${target.port}` };
+    const upstream = httpRequest({ host: '127.0.0.1', port: target.port, method: request.method, path: request.url, headers }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
     });

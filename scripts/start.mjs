@@ -13,6 +13,15 @@
 // toasts. With --payload it is loaded through the URL instead (extensionDevelopmentPath), which
 // needs the server's smoke-test driver, and that driver turns toasts off: notifications then
 // appear only under the bell in the status bar. After a rebuild, reload the browser window.
+//
+// The server asks for a password, a new random one each run, printed with the address. It binds
+// to 127.0.0.1 only, but without a password any web page open in any browser on this machine
+// could reach it through DNS rebinding (a name of the page's own that resolves to 127.0.0.1;
+// code-server checks that a WebSocket's Origin matches its Host, and both are then the page's
+// name), and so could every other user of the machine: both would get the workbench, its terminal
+// and everything this user can run. The login cookie is set for 127.0.0.1 only, and the password
+// is in no URL, command line or environment variable.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,8 +87,10 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGHUP'));
 
+  const password = randomBytes(18).toString('base64url');
   server = await startCodeServer({
     workspace,
+    password,
     port: requestedPort,
     env: { FSX_SANDBOX: '1' },
     link: values.payload ? [] : [extensionPath],
@@ -100,6 +111,7 @@ async function main() {
   });
   console.log(`[start] code-server ${host.version} (VS Code ${host.vscodeVersion}), sandbox mode, logs in ${server.logsDir}`);
   console.log(`Open ${address} in your browser`);
+  console.log(`Password: ${password}  (asked once by code-server's login page; a new one each run)`);
   console.log('[start] Ctrl-C stops it');
 
   const { code, signal } = await server.exited;

@@ -92,6 +92,14 @@ export function createProfile({ userSettings = {} } = {}) {
   return profile;
 }
 
+/** code-server's password login for this profile (see startCodeServer's `password`). */
+function requirePassword(profile, password) {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) {
+    throw new Error('startCodeServer: the password must be at least 16 characters of A-Z a-z 0-9 _ -');
+  }
+  writeFileSync(profile.configFile, `auth: password\npassword: "${password}"\ncert: false\n`, { mode: 0o600 });
+}
+
 function profileArgs(profile) {
   return ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--config', profile.configFile];
 }
@@ -181,6 +189,10 @@ function waitUntilAnswering(url, exited, timeoutMs) {
  *   codeAutomationExit, but shows no notification toasts (they go to the notifications center)
  * @param {string} [options.codeServerVersion] the host to run (see ensureHost; default: the default host)
  * @param {string[]} [options.extraArgs] more code-server arguments (`--log trace`)
+ * @param {string} [options.password] require this password at code-server's login page
+ *   (`--auth password`); without it the server has no authentication (`--auth none`), which only
+ *   automated runs use. Written to the profile's config file (its folder is private to this user),
+ *   never to the command line or the environment, where other processes and the terminals would see it.
  */
 export async function startCodeServer({
   workspace,
@@ -197,6 +209,7 @@ export async function startCodeServer({
   link = [],
   codeServerVersion,
   extraArgs = [],
+  password,
 }) {
   if (!workspace || !existsSync(workspace)) {
     throw new Error(`startCodeServer: workspace folder ${workspace} does not exist`);
@@ -210,6 +223,9 @@ export async function startCodeServer({
     for (const folder of [link].flat()) {
       linkExtension(folder, profile);
     }
+    if (password !== undefined) {
+      requirePassword(profile, password);
+    }
     await beforeStart?.(profile);
   } catch (error) {
     profile.remove(); // unlinks links, never follows them
@@ -221,7 +237,7 @@ export async function startCodeServer({
     '--bind-addr',
     `127.0.0.1:${port}`,
     '--auth',
-    'none',
+    password === undefined ? 'none' : 'password',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -1,12 +1,13 @@
 // Fault injection: make chosen operations throttle, fail, stall or drop the connection, for a
 // number of requests or until removed. A faulted request never reaches the store, except
 // under dropAfterApply: the service applies it, then the connection drops before the answer
-// (a cancel or create whose response is lost; the client cannot tell it from 'drop').
+// (a cancel or create whose response is lost; the client cannot tell it from 'drop'). Under
+// repeatNextToken a listing answers with the NextToken it was given (a paging loop in FSx).
 
 import { ServiceError } from './errors';
 import { ACCOUNT_ID, type OperationName } from './apiModel';
 
-export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied' | 'unrecognizedClient';
+export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'latency' | 'drop' | 'dropAfterApply' | 'expiredToken' | 'accessDenied' | 'unrecognizedClient' | 'repeatNextToken';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
@@ -18,6 +19,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'expiredToken',
   'accessDenied',
   'unrecognizedClient',
+  'repeatNextToken',
 ];
 
 export interface FaultSpec {
@@ -45,6 +47,8 @@ export interface FaultDecision {
   readonly drop: boolean;
   /** Handle the request (state changes happen), then destroy the socket without answering. */
   readonly dropAfterApply?: boolean;
+  /** Handle the request, then answer with the NextToken the request carried (when it carried one). */
+  readonly repeatNextToken?: boolean;
 }
 
 interface ActiveFault {
@@ -94,6 +98,8 @@ export class FaultInjector {
         return { delayMs, drop: kind === 'drop' };
       case 'dropAfterApply':
         return { delayMs, drop: false, dropAfterApply: true };
+      case 'repeatNextToken':
+        return { delayMs, drop: false, repeatNextToken: true };
       default:
         return { delayMs, drop: false, error: faultError(kind, operation) };
     }
@@ -119,7 +125,7 @@ export class FaultInjector {
   }
 }
 
-export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterApply'>, operation: OperationName): ServiceError {
+export function faultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterApply' | 'repeatNextToken'>, operation: OperationName): ServiceError {
   switch (kind) {
     case 'throttle':
       return new ServiceError('ThrottlingException', 'Rate exceeded');

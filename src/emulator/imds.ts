@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemEmulatorClock, type EmulatorClock } from './clock';
+import { ownHostCheck, refuseForeignHost } from './hostCheck';
 import type { Route } from './route';
 
 /**
@@ -194,8 +195,11 @@ export class InstanceMetadataService {
       throw new Error(`The metadata service listens on loopback only; refusing host '${host}'.`);
     }
     const metadata = new InstanceMetadata(options);
+    let isOwnHost: (host: string | undefined) => boolean = () => false;
     const server = createServer((request, response) => {
-      if (metadata.matches(request)) {
+      if (!isOwnHost(request.headers.host)) {
+        refuseForeignHost(request, response);
+      } else if (metadata.matches(request)) {
         void metadata.serve(request, response);
       } else {
         response.writeHead(404).end();
@@ -209,6 +213,7 @@ export class InstanceMetadataService {
       });
     });
     const port = (server.address() as AddressInfo).port;
+    isOwnHost = ownHostCheck(port);
     return new InstanceMetadataService(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`, metadata);
   }
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
 import { ServiceError } from './errors';
 import { FaultInjector, type FaultSpec } from './faults';
+import { ownHostCheck, refuseForeignHost } from './hostCheck';
 import { JSON_CONTENT_TYPE, OPERATION_NAMES, TARGET_PREFIX, isOperationName, type OperationName } from './apiModel';
 import { PageTokens } from './paging';
 import { storeReportSource } from './s3/reportSource';
@@ -69,6 +70,8 @@ export class FsxEmulator {
   private otherRequests = 0;
   private readonly sleeping = new Set<() => void>();
   private closing: Promise<void> | undefined;
+  /** Host headers other than its own loopback address and port are refused: hostCheck.ts. */
+  private readonly isOwnHost: (host: string | undefined) => boolean;
 
   private constructor(
     private readonly server: Server,
@@ -83,6 +86,7 @@ export class FsxEmulator {
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
     this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
     this.routes.push(this.s3);
+    this.isOwnHost = ownHostCheck(this.port);
   }
 
   static async start(options: EmulatorOptions = {}): Promise<FsxEmulator> {
@@ -180,6 +184,11 @@ export class FsxEmulator {
   }
 
   private serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!this.isOwnHost(request.headers.host)) {
+      refuseForeignHost(request, response);
+      this.otherRequests++;
+      return Promise.resolve();
+    }
     const route = this.routes.find((candidate) => candidate.matches(request));
     return route ? route.serve(request, response) : this.serveFsx(request, response);
   }
@@ -227,6 +236,9 @@ export class FsxEmulator {
               body,
               { store: this.state, rules: this.taskRules, tokens: this.tokens },
             );
+      if (decision.repeatNextToken) {
+        reply = repeatRequestToken(reply, body);
+      }
       if (decision.dropAfterApply) {
         // Applied, and the answer lost on the way back.
         request.socket.destroy();
@@ -249,6 +261,17 @@ export class FsxEmulator {
       this.sleeping.add(wake);
     });
   }
+}
+
+/** A listing's answer carrying the NextToken its request carried (the repeatNextToken fault). */
+function repeatRequestToken(reply: Reply, body: Buffer): Reply {
+  let given: unknown;
+  try {
+    given = (JSON.parse(body.toString('utf8')) as { NextToken?: unknown }).NextToken;
+  } catch {
+    return reply;
+  }
+  return reply.status === 200 && typeof given === 'string' ? { ...reply, body: { ...reply.body, NextToken: given } } : reply;
 }
 
 /** The region of a SigV4 Authorization header's credential scope (AKID/date/region/service/aws4_request). */

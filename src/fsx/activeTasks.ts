@@ -23,7 +23,7 @@ export async function listEndedTasks(api: FsxApi, signal?: AbortSignal, limit = 
 }
 
 function listTasksIn(api: FsxApi, lifecycles: readonly Lifecycle[], limit: number, signal?: AbortSignal): Promise<Task[]> {
-  return collectPages(async (nextToken) => {
+  return collectPages('DescribeDataRepositoryTasks', async (nextToken) => {
     const page = await api.listTasks(undefined, { lifecycles, nextToken }, signal);
     return { items: page.tasks, nextToken: page.nextToken };
   }, limit);

@@ -21,7 +21,7 @@ export async function listAllAssociations(api: FsxApi, resource: StorageResource
   if (!hasAssociations(resource)) {
     return [];
   }
-  return collectPages(async (nextToken) => {
+  return collectPages('DescribeDataRepositoryAssociations', async (nextToken) => {
     const page = await api.listAssociations(resource, { nextToken }, signal);
     return { items: page.associations, nextToken: page.nextToken };
   }, limit);

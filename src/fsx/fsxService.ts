@@ -14,6 +14,7 @@ import {
   paginateDescribeFileSystems,
 } from '@aws-sdk/client-fsx';
 import { classifyError, FsxError } from './errors';
+import { PageTokens } from './pages';
 import {
   Association,
   AssociationPage,
@@ -142,13 +143,14 @@ export class FsxService implements FsxApi {
   private async describeBatch(taskIds: string[], signal?: AbortSignal): Promise<Task[]> {
     try {
       const tasks: Task[] = [];
+      const tokens = new PageTokens('DescribeDataRepositoryTasks');
       let nextToken: string | undefined;
       do {
         const output = await this.call('DescribeDataRepositoryTasks', signal, () =>
           this.client.send(new DescribeDataRepositoryTasksCommand({ TaskIds: taskIds, NextToken: nextToken }), { abortSignal: signal }),
         );
         tasks.push(...(output.DataRepositoryTasks ?? []).map(toTask));
-        nextToken = output.NextToken || undefined;
+        nextToken = tokens.next(output.NextToken);
       } while (nextToken);
       return tasks;
     } catch (error) {
@@ -170,9 +172,12 @@ export class FsxService implements FsxApi {
     const resources: StorageResource[] = [];
     // A fresh input object per listing: the paginator writes NextToken into the one it is given.
     const pages = paginateDescribeFileSystems({ client: this.client, pageSize: RESOURCE_PAGE_SIZE }, {}, { abortSignal: signal });
+    // The paginator follows any token; a repeated one ends the loop here (PageTokens).
+    const tokens = new PageTokens('DescribeFileSystems');
     await this.call('DescribeFileSystems', signal, async () => {
       for await (const page of pages) {
         resources.push(...(page.FileSystems ?? []).map(fileSystemToResource));
+        tokens.next(page.NextToken);
       }
     });
     return resources;
@@ -181,10 +186,12 @@ export class FsxService implements FsxApi {
   private async listFileCaches(signal?: AbortSignal): Promise<StorageResource[]> {
     const resources: StorageResource[] = [];
     const pages = paginateDescribeFileCaches({ client: this.client, pageSize: RESOURCE_PAGE_SIZE }, {}, { abortSignal: signal });
+    const tokens = new PageTokens('DescribeFileCaches');
     try {
       await this.call('DescribeFileCaches', signal, async () => {
         for await (const page of pages) {
           resources.push(...(page.FileCaches ?? []).map(fileCacheToResource));
+          tokens.next(page.NextToken);
         }
       });
     } catch (error) {

@@ -108,16 +108,27 @@ export interface FailedCountCheck {
   readonly expected?: number;
   /** Undefined when there is nothing to compare against. */
   readonly matches?: boolean;
+  /** The report was not read to its end (`ReportSummary.cut`): `reported` counts what was read. */
+  readonly partial?: boolean;
 }
 
 /** Does the report hold as many rows as FSx counted failed files? */
-export function checkFailedCount(summary: Pick<ReportSummary, 'totalRows'>, task: Pick<Task, 'status'>): FailedCountCheck {
+export function checkFailedCount(summary: Pick<ReportSummary, 'totalRows' | 'cut'>, task: Pick<Task, 'status'>): FailedCountCheck {
   const expected = task.status?.failedCount;
+  if (summary.cut) {
+    // Part of a report says nothing about whether the whole one matches.
+    return { reported: summary.totalRows, expected, partial: true };
+  }
   return expected === undefined ? { reported: summary.totalRows } : { reported: summary.totalRows, expected, matches: expected === summary.totalRows };
 }
 
 export function failedCountText(check: FailedCountCheck, l10n: L10n): string {
   const count = (value: number): string => value.toLocaleString('en-US');
+  if (check.partial) {
+    return check.expected === undefined
+      ? l10n.t('The part of the report that was read lists {0} failed files.', count(check.reported))
+      : l10n.t('The part of the report that was read lists {0} failed files; the task counted {1}.', count(check.reported), count(check.expected));
+  }
   if (check.matches === undefined) {
     return l10n.t('The report lists {0} failed files; FSx gave no failed count to compare with.', count(check.reported));
   }

@@ -4,6 +4,7 @@
 // implemented over S3Client in s3Client.ts, so this file loads without the S3 client.
 import { classifyError, errorMessage, FsxError } from '../fsx/errors';
 import type { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
 import { isTerminal, Task } from '../fsx/types';
 import { reportLocation as s3ReportLocation } from '../emulator/s3/location';
 import { checkFailedCount, FailedCountCheck } from './catalog';
@@ -103,15 +104,29 @@ function reasonOf(error: FsxError, task: Task): ReportUnavailableReason {
   }
 }
 
+// A bucket name and a key of letters, digits and `_ . / -`: nothing any shell would interpret.
+const SHELL_SAFE_S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]*\/[A-Za-z0-9_./-]+$/;
+
+/**
+ * `aws s3 cp <uri> .` to download a report too large to open, as text to copy (never run), or
+ * undefined when the URI holds a character some shell could act on: then only the URI is offered.
+ */
+export function downloadCommand(s3Uri: string): string | undefined {
+  return SHELL_SAFE_S3_URI.test(s3Uri) ? `aws s3 cp ${s3Uri} .` : undefined;
+}
+
 export interface UnavailableText {
   readonly message: string;
   readonly nextStep: string;
 }
 
-/** One message and its next step for a report that could not be shown. */
+/**
+ * One message and its next step for a report that could not be shown, for a notification: the
+ * URI (from the task's report path) and what S3 said are outside text, made plain.
+ */
 export function unavailableText(outcome: Extract<ReportOutcome, { kind: 'unavailable' }>, l10n: L10n): UnavailableText {
-  const where = outcome.location?.uri ?? '';
-  const bucket = outcome.location?.bucket ?? '';
+  const where = plainText(outcome.location?.uri ?? '');
+  const bucket = plainText(outcome.location?.bucket ?? '');
   switch (outcome.reason) {
     case 'reportsOff':
       return { message: l10n.t('This task was created without a completion report.'), nextStep: l10n.t('Run the task again with the completion report enabled to see which files failed.') };
@@ -149,8 +164,8 @@ function failedText(error: FsxError | undefined, l10n: L10n): UnavailableText {
       return { message: l10n.t('S3 had an internal error.'), nextStep: retry };
     case 'region':
     case 'validation':
-      return { message: error.userMessageIn(l10n), nextStep: retry };
+      return { message: plainText(error.userMessageIn(l10n)), nextStep: retry };
     default:
-      return { message: l10n.t('The report could not be read: {0}', error?.detail ?? ''), nextStep: retry };
+      return { message: l10n.t('The report could not be read: {0}', plainText(error?.detail ?? '')), nextStep: retry };
   }
 }

@@ -4,6 +4,7 @@
 import type { L10n } from '../fsx/l10n';
 import type { Task } from '../fsx/types';
 import { explainCounts, failedCountText } from './catalog';
+import type { ReportSummary } from './reportCsv';
 import type { ReportOutcome } from './reportReader';
 import { escapeXml } from './progressChart';
 
@@ -74,17 +75,19 @@ export function isFailedFilesMessage(value: unknown): value is FailedFilesMessag
 }
 
 // Filters the rows as the person types and posts the copy and open actions; no DOM from strings.
+// Each path is in the page once as text and once in its row's data-path (what is copied): the
+// page's size is twice the kept paths, which summariseReport bounds.
 const FAILED_FILES_SCRIPT = `
 const vscode = acquireVsCodeApi();
 const search = document.getElementById('search');
 const shown = document.getElementById('shown');
-const rows = [...document.querySelectorAll('tbody#paths tr')];
+const rows = [...document.querySelectorAll('tbody#paths tr')].map((row) => ({ row, text: (row.cells[0].textContent + ' ' + row.cells[1].textContent).toLowerCase() }));
 const template = shown.dataset.template;
 function filter() {
   const needle = search.value.trim().toLowerCase();
   let count = 0;
-  for (const row of rows) {
-    const visible = !needle || row.dataset.search.includes(needle);
+  for (const { row, text } of rows) {
+    const visible = !needle || text.includes(needle);
     row.hidden = !visible;
     if (visible) count++;
   }
@@ -94,8 +97,9 @@ search.addEventListener('input', filter);
 document.body.addEventListener('click', (event) => {
   const button = event.target.closest('button');
   if (!button) return;
-  if (button.dataset.path !== undefined) vscode.postMessage({ type: 'copy', text: button.dataset.path });
-  else if (button.id === 'copyShown') vscode.postMessage({ type: 'copyShown', paths: rows.filter((row) => !row.hidden).map((row) => row.dataset.path) });
+  const row = button.closest('tr');
+  if (row && row.dataset.path !== undefined) vscode.postMessage({ type: 'copy', text: row.dataset.path });
+  else if (button.id === 'copyShown') vscode.postMessage({ type: 'copyShown', paths: rows.filter(({ row }) => !row.hidden).map(({ row }) => row.dataset.path) });
   else if (button.id === 'openRaw') vscode.postMessage({ type: 'openRaw' });
 });
 filter();
@@ -109,11 +113,13 @@ export function failedFilesPage(task: Pick<Task, 'taskId' | 'type' | 'status'>, 
     .map((row) => `<tr><td><code>${text(row.code || l10n.t('no code'))}</code></td><td class="count">${formatCount(row.count)}</td><td>${text(row.meaning)}</td><td>${text(row.action)}</td></tr>`)
     .join('');
   const check = outcome.failedCount;
+  const copyTitle = text(l10n.t('Copy this path'));
+  const copyLabel = text(l10n.t('Copy'));
   const paths = summary.rows
     .map(
       (row) =>
-        `<tr data-path="${text(row.filePath)}" data-search="${text(`${row.filePath} ${row.errorCode}`.toLowerCase())}"><td><code>${text(row.filePath)}</code></td><td><code>${text(row.errorCode)}</code></td>` +
-        `<td><button class="secondary" data-path="${text(row.filePath)}" title="${text(l10n.t('Copy this path'))}">${text(l10n.t('Copy'))}</button></td></tr>`,
+        `<tr data-path="${text(row.filePath)}"><td><code>${text(row.filePath)}</code></td><td><code>${text(row.errorCode)}</code></td>` +
+        `<td><button class="secondary" title="${copyTitle}">${copyLabel}</button></td></tr>`,
     )
     .join('');
   const title = l10n.t('Failed files of {0}', task.taskId);
@@ -125,7 +131,8 @@ export function failedFilesPage(task: Pick<Task, 'taskId' | 'type' | 'status'>, 
     `<p id="total" class="${check.matches === false ? 'mismatch' : ''}">${text(failedCountText(check, l10n))}</p>`,
     summary.malformedRows > 0 ? `<p class="note">${text(l10n.t('{0} lines of the report were not valid report rows and were left out.', formatCount(summary.malformedRows)))}</p>` : '',
     `<h2>${text(l10n.t('Failed paths'))}</h2>`,
-    summary.rowsTruncated ? `<p class="note">${text(l10n.t('Showing the first {0} of {1} rows; open the raw CSV for all of them.', formatCount(summary.rows.length), formatCount(summary.totalRows)))}</p>` : '',
+    cutText(summary, l10n),
+    summary.rowsTruncated ? `<p id="shownRows" class="note">${text(shownRowsText(summary, l10n))}</p>` : '',
     '<div class="toolbar">',
     `<input id="search" type="search" placeholder="${text(l10n.t('Search paths and error codes'))}" aria-label="${text(l10n.t('Search paths and error codes'))}">`,
     `<span id="shown" class="note" aria-live="polite" data-template="${text(l10n.t('{0} shown'))}"></span>`,
@@ -135,6 +142,30 @@ export function failedFilesPage(task: Pick<Task, 'taskId' | 'type' | 'status'>, 
     `<table><thead><tr><th>${text(l10n.t('Path'))}</th><th>${text(l10n.t('Error code'))}</th><th></th></tr></thead><tbody id="paths">${paths}</tbody></table>`,
   ].join('\n');
   return webviewPage({ nonce, title, body, script: FAILED_FILES_SCRIPT });
+}
+
+/** Why the report was not read to its end, as a paragraph; empty when it was. */
+function cutText(summary: ReportSummary, l10n: L10n): string {
+  const cut = summary.cut;
+  if (!cut) {
+    return '';
+  }
+  const message =
+    cut.reason === 'oversizedRecord'
+      ? l10n.t(
+          'Reading stopped at row {0}: it is longer than {1} KiB, which no report row is, so the report is damaged or is not a completion report. The rows before it are counted and listed.',
+          formatCount(cut.row),
+          formatCount(cut.maxRecordBytes / 1024),
+        )
+      : l10n.t('The report is larger than {0} MiB: reading stopped there, and the counts cover that part only.', formatCount(cut.maxBytes / 1024 / 1024));
+  return `<p id="cut" class="mismatch">${escapeXml(message)}</p>`;
+}
+
+/** "Showing the first N of M", where M is every row, or every row read when reading stopped early. */
+function shownRowsText(summary: ReportSummary, l10n: L10n): string {
+  const shown = formatCount(summary.rows.length);
+  const total = formatCount(summary.totalRows);
+  return summary.cut ? l10n.t('Showing the first {0} of the {1} rows read.', shown, total) : l10n.t('Showing the first {0} of {1} rows.', shown, total);
 }
 
 /** The progress page: the chart, its legend and the throughput line. */

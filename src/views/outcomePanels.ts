@@ -3,12 +3,13 @@
 // this file only hosts it and answers the page's messages.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import { Connection, Task } from '../fsx/types';
 import { formatCount } from '../viewModel/presentation';
 import { progressChartData, progressChartSvg } from '../outcomes/progressChart';
 import type { ProgressHistories } from '../outcomes/progressHistories';
 import { failedFilesPage, isFailedFilesMessage, progressPage } from '../outcomes/webviewPages';
-import type { ReportOutcome } from '../outcomes/reportReader';
+import { downloadCommand, type ReportOutcome } from '../outcomes/reportReader';
 import { throughputText } from '../outcomes/throughput';
 import { Event } from '../tracking/events';
 import { PollResult } from '../tracking/pollScheduler';
@@ -77,7 +78,7 @@ export class FailedFilesPanels implements vscode.Disposable {
     }
     switch (message.type) {
       case 'copy':
-        return copy(message.text, message.text);
+        return copy(message.text, plainText(message.text, 80));
       case 'copyShown':
         return copy(message.paths.join('\n'), vscode.l10n.t('{0} paths', formatCount(message.paths.length)));
       case 'openRaw':
@@ -87,28 +88,50 @@ export class FailedFilesPanels implements vscode.Disposable {
 
   private async openRaw(taskId: string, connection: Connection, report: Report): Promise<void> {
     const { uri: s3Uri } = report.location;
-    if (report.summary.bytes > RAW_CSV_LIMIT_BYTES) {
-      const copyUri = vscode.l10n.t('Copy S3 URI');
-      const mib = (report.summary.bytes / 1024 / 1024).toFixed(0);
-      const choice = await this.prompts.message('info', vscode.l10n.t('The report is {0} MiB, too large to open as a document. It is at {1}.', mib, s3Uri), copyUri);
-      if (choice === copyUri) {
-        await copy(s3Uri, s3Uri);
-      }
-      return;
+    if (report.summary.bytes > RAW_CSV_LIMIT_BYTES || report.summary.cut?.reason === 'byteCap') {
+      return this.offerDownload(report);
     }
     const uri = vscode.Uri.from({ scheme: RAW_REPORT_SCHEME, path: `/${taskId}/${report.location.key.split('/').pop() ?? 'failures.csv'}` });
     try {
-      const text = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', s3Uri), cancellable: true },
+      const raw = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', plainText(s3Uri)), cancellable: true },
         (_progress, token) => this.reports.rawText(connection, report.location, abortOn(token)),
       );
-      this.rawDocuments.set(uri.toString(), text);
+      this.rawDocuments.set(uri.toString(), raw.text);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { preview: true });
+      if (!raw.complete) {
+        // The object grew past the limit after it was summarised: the document is its beginning.
+        void this.offerDownload(report, vscode.l10n.t('This document shows the first {0} MiB of the report only.', mebibytes(RAW_CSV_LIMIT_BYTES)));
+      }
     } catch (error) {
       if (!(error instanceof Error && error.name === 'AbortError')) {
-        void this.prompts.message('error', vscode.l10n.t('Could not read {0}: {1}', s3Uri, error instanceof Error ? error.message : String(error)));
+        void this.prompts.message('error', vscode.l10n.t('Could not read {0}: {1}', plainText(s3Uri), plainText(error instanceof Error ? error.message : String(error))));
       }
+    }
+  }
+
+  /**
+   * A report too large to open as a document: its size, and how to download it, as text to copy.
+   * No terminal is opened; the command is offered only when the URI needs no quoting in any shell.
+   */
+  private async offerDownload(report: Report, lead?: string): Promise<void> {
+    const s3Uri = report.location.uri;
+    const command = downloadCommand(s3Uri);
+    const size =
+      report.summary.cut?.reason === 'byteCap'
+        ? vscode.l10n.t('The report is larger than {0} MiB, too large to open as a document.', mebibytes(report.summary.cut.maxBytes))
+        : vscode.l10n.t('The report is {0} MiB, too large to open as a document (the limit is {1} MiB).', mebibytes(report.summary.bytes), mebibytes(RAW_CSV_LIMIT_BYTES));
+    const how = command
+      ? vscode.l10n.t('Download it with the AWS CLI: {0}', command)
+      : vscode.l10n.t('Download {0} with the AWS CLI (aws s3 cp) or the S3 console.', plainText(s3Uri));
+    const copyUri = vscode.l10n.t('Copy S3 URI');
+    const copyCommand = vscode.l10n.t('Copy Command');
+    const choice = await this.prompts.message('info', [lead ?? size, how].join(' '), ...(command ? [copyCommand] : []), copyUri);
+    if (choice === copyUri) {
+      await copy(s3Uri, vscode.l10n.t('the S3 URI'));
+    } else if (command && choice === copyCommand) {
+      await copy(command, vscode.l10n.t('the download command'));
     }
   }
 
@@ -119,6 +142,10 @@ export class FailedFilesPanels implements vscode.Disposable {
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.rawDocuments.clear();
   }
+}
+
+function mebibytes(bytes: number): string {
+  return formatCount(Math.ceil(bytes / 1024 / 1024));
 }
 
 async function copy(text: string, what: string): Promise<void> {

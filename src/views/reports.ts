@@ -12,8 +12,17 @@ import { Settings } from './settings';
 
 /** Rows kept for display; every row is counted. */
 export const SHOWN_ROWS = 1_000;
-/** Raw reports above this are not opened as a document: the s3:// URI is offered instead. */
+/**
+ * Raw reports above this are not opened as a document: the s3:// URI and a download command are
+ * offered instead. Reading the raw text stops here too, whatever the object has become since.
+ */
 export const RAW_CSV_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export interface RawReportText {
+  readonly text: string;
+  /** False when the object was longer than the limit: `text` is its first RAW_CSV_LIMIT_BYTES, cut at a line end. */
+  readonly complete: boolean;
+}
 
 export class ReportService implements vscode.Disposable {
   private loaded: Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> | undefined;
@@ -29,16 +38,23 @@ export class ReportService implements vscode.Disposable {
     return module.createReportReader(factory, connection, this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });
   }
 
-  /** The report's text, read again from S3 (for "Open raw CSV"). */
-  async rawText(connection: Connection, location: ReportLocation, signal?: AbortSignal): Promise<string> {
+  /** The report's text, read again from S3 (for "Open raw CSV"), at most `limit` bytes of it. */
+  async rawText(connection: Connection, location: ReportLocation, signal?: AbortSignal, limit = RAW_CSV_LIMIT_BYTES): Promise<RawReportText> {
     const { module, factory } = await this.load();
     const body = await new module.S3ReportStore(factory.get(connection, this.endpointFor(connection))).open(location, signal);
-    const decoder = new TextDecoder();
-    let text = '';
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    // Leaving the loop early ends the body stream, so the rest is not downloaded.
     for await (const chunk of body) {
-      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (bytes + buffer.length > limit) {
+        const head = Buffer.concat([...chunks, buffer.subarray(0, limit - bytes)]);
+        return { text: head.subarray(0, head.lastIndexOf(0x0a) + 1).toString('utf8'), complete: false };
+      }
+      chunks.push(buffer);
+      bytes += buffer.length;
     }
-    return text + decoder.decode();
+    return { text: Buffer.concat(chunks).toString('utf8'), complete: true };
   }
 
   private endpointFor(connection: Connection): string | undefined {

@@ -108,6 +108,64 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     assert.ok(lines.every((line) => /,failed,[A-Za-z0-9]+$/.test(line)), lines.join('\n'));
   });
 
+  it('a report too large to open as a document: its size and a download command to copy, no terminal, no read', async () => {
+    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 140 });
+    // 140 rows of 63 KiB: 8.6 MiB, over the 8 MiB a document gets.
+    const restore = emulatorOf(api).s3.replaceReport(taskId, function* () {
+      for (let i = 0; i < 140; i++) {
+        yield Buffer.from(`${String(i).padStart(3, '0')}/${'p'.repeat(63 * 1024 - 20)},failed,S3Error\n`);
+      }
+    });
+    try {
+      await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
+      const html = (await api.container.features()).failedFiles.htmlOf(taskId);
+      assert.ok(html, JSON.stringify(prompts.messages));
+      const shown = html.match(/<tr data-path=/g)?.length ?? 0;
+      assert.ok(shown > 0 && shown < 140, `${shown} rows on the page`);
+      assert.match(html, new RegExp(`Showing the first ${shown} of 140 rows\\.`));
+      assert.ok(html.length < 4 * 1024 * 1024, `the page is ${html.length} characters`);
+      const terminals = vscode.window.terminals.length;
+      const reads = emulatorOf(api).s3.requestCounts().GetObject;
+      prompts.answerMessages = (text, actions) => (/too large to open/.test(text) ? actions.find((action) => action === 'Copy Command') : undefined);
+      await (await api.container.features()).failedFiles.handle(taskId, { type: 'openRaw' });
+      const message = prompts.messages.find((entry) => /too large to open/.test(entry.text));
+      assert.ok(message, JSON.stringify(prompts.messages));
+      assert.match(message.text, /The report is 9 MiB, too large to open as a document \(the limit is 8 MiB\)\. Download it with the AWS CLI: aws s3 cp s3:\/\/outcomes-host-reports\/fsx\/reports\/task-[0-9a-f]+\/failures\.csv \./);
+      assert.deepEqual(message.actions, ['Copy Command', 'Copy S3 URI']);
+      assert.match(await vscode.env.clipboard.readText(), /^aws s3 cp s3:\/\/outcomes-host-reports\/fsx\/reports\/task-[0-9a-f]+\/failures\.csv \.$/);
+      assert.equal(vscode.window.terminals.length, terminals, 'no terminal');
+      assert.equal(emulatorOf(api).s3.requestCounts().GetObject, reads, 'not read again');
+      assert.equal(vscode.window.visibleTextEditors.find((shownEditor) => shownEditor.document.uri.scheme === 'fsx-report'), undefined);
+    } finally {
+      restore();
+      prompts.answerMessages = undefined;
+    }
+  });
+
+  it('a report with an oversized record and hostile paths: the rows before it, as text, and where reading stopped', async () => {
+    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 4 });
+    const hostile = ['<img src=https://evil.example/x.png>', '</script><script>alert(1)</script>', '<a href="command:workbench.action.terminal.new">open</a>'];
+    const restore = emulatorOf(api).s3.replaceReport(taskId, function* () {
+      for (const path of hostile) {
+        yield Buffer.from(`"${path.replace(/"/g, '""')}",failed,S3Error\n`);
+      }
+      yield Buffer.from(`${'x'.repeat(1024 * 1024)},failed,S3Error\n`);
+      yield Buffer.from('after.dat,failed,S3Error\n');
+    });
+    try {
+      await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
+      const html = (await api.container.features()).failedFiles.htmlOf(taskId);
+      assert.ok(html, JSON.stringify(prompts.messages));
+      assert.match(html, /Reading stopped at row 4: it is longer than 64 KiB/);
+      assert.equal(html.match(/<tr data-path=/g)?.length, 3);
+      assert.doesNotMatch(html, /<img|<a |<iframe|after\.dat/);
+      assert.equal(html.match(/<script/g)?.length, 1);
+      assert.match(html, /&#60;img src=https:\/\/evil\.example\/x\.png&#62;/);
+    } finally {
+      restore();
+    }
+  });
+
   it('Show Failed Files from the end-of-task notification of a tracked task', async () => {
     const taskId = emulatorOf(api).state.addTask({
       fileSystemId: fileSystemId(api),

@@ -63,15 +63,15 @@ export class S3Faults {
     }
     this.active = this.active.filter((entry) => entry.left > 0);
     const kind = terminal?.spec.kind;
-    if (kind === undefined || kind === 'latency' || kind === 'drop' || kind === 'dropAfterApply') {
-      // A read has nothing to apply: dropping after it is dropping.
+    if (kind === undefined || kind === 'latency' || kind === 'drop' || kind === 'dropAfterApply' || kind === 'repeatNextToken') {
+      // A read has nothing to apply: dropping after it is dropping. (S3 pages are not faulted.)
       return { delayMs, drop: kind === 'drop' || kind === 'dropAfterApply' };
     }
     return { delayMs, drop: false, error: s3FaultError(kind, bucket) };
   }
 }
 
-function s3FaultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterApply'>, bucket: string | undefined): S3Error {
+function s3FaultError(kind: Exclude<FaultKind, 'latency' | 'drop' | 'dropAfterApply' | 'repeatNextToken'>, bucket: string | undefined): S3Error {
   switch (kind) {
     case 'throttle':
       return new S3Error(503, 'SlowDown', 'Please reduce your request rate.');

@@ -121,19 +121,24 @@ export class ReportDigests {
       this.cache.set(cacheKey, cached);
       return cached;
     }
-    const hash = createHash('md5');
-    let size = 0;
-    for (const chunk of reportChunks(task)) {
-      hash.update(chunk);
-      size += chunk.length;
-    }
-    const digest = { size, etag: `"${hash.digest('hex')}"` };
+    const digest = digestOfChunks(reportChunks(task));
     this.cache.set(cacheKey, digest);
     if (this.cache.size > this.capacity) {
       this.cache.delete(this.cache.keys().next().value as string);
     }
     return digest;
   }
+}
+
+/** Size and ETag of an object given as chunks, in one pass. */
+export function digestOfChunks(chunks: Iterable<Buffer>): ReportDigest {
+  const hash = createHash('md5');
+  let size = 0;
+  for (const chunk of chunks) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { size, etag: `"${hash.digest('hex')}"` };
 }
 
 function pad(i: number): string {

@@ -11,7 +11,7 @@ import { S3Error, element, errorXml, invalidArgument, noSuchBucket, noSuchKey } 
 import { S3Faults, S3_OPERATION_NAMES, type S3FaultSpec, type S3OperationName } from './faults';
 import { decodeCursor, encodeCursor, listPage } from './listing';
 import { reportLocation, taskIdOfReportKey } from './location';
-import { ReportDigests, reportChunks, sliceChunks } from './reports';
+import { ReportDigests, digestOfChunks, reportChunks, sliceChunks, type ReportDigest } from './reports';
 import type { EndedTask, ReportSource } from './reportSource';
 import type { Route } from '../route';
 
@@ -45,6 +45,8 @@ interface ReportObject {
 
 export class S3Service implements Route {
   private readonly faults = new S3Faults();
+  /** Report contents that replace the generated ones, by task id (replaceReport). */
+  private readonly replaced = new Map<string, () => Iterable<Buffer>>();
   private digests = new ReportDigests();
   private counts = zeroCounts();
 
@@ -95,8 +97,23 @@ export class S3Service implements Route {
     this.counts = zeroCounts();
   }
 
+  /**
+   * Serves these bytes as the task's report instead of the generated rows, until the returned
+   * function is called: a damaged or hostile report (an oversized record, markup in paths). The
+   * function is called once per read, so the content may be generated as it streams.
+   */
+  replaceReport(taskId: string, chunks: () => Iterable<Buffer>): () => void {
+    this.replaced.set(taskId, chunks);
+    return () => {
+      if (this.replaced.get(taskId) === chunks) {
+        this.replaced.delete(taskId);
+      }
+    };
+  }
+
   /** FsxEmulator.reset(): no faults, zero counts, nothing remembered about reports. */
   reset(): void {
+    this.replaced.clear();
     this.clearFaults();
     this.resetRequestCounts();
     this.digests = new ReportDigests();
@@ -197,8 +214,17 @@ export class S3Service implements Route {
     throw noSuchKey(key);
   }
 
+  private chunksOf(task: EndedTask): Iterable<Buffer> {
+    return this.replaced.get(task.taskId)?.() ?? reportChunks(task);
+  }
+
+  private digestOf(task: EndedTask): ReportDigest {
+    const replaced = this.replaced.get(task.taskId);
+    return replaced ? digestOfChunks(replaced()) : this.digests.of(task);
+  }
+
   private async sendObject(task: EndedTask, request: IncomingMessage, response: ServerResponse, headers: Record<string, string | number>): Promise<number> {
-    const { size, etag } = this.digests.of(task);
+    const { size, etag } = this.digestOf(task);
     const objectHeaders = {
       ...headers,
       'content-type': 'text/csv',
@@ -221,7 +247,7 @@ export class S3Service implements Route {
       response.end();
       return status;
     }
-    const chunks = range ? sliceChunks(reportChunks(task), start, end) : reportChunks(task);
+    const chunks = range ? sliceChunks(this.chunksOf(task), start, end) : this.chunksOf(task);
     // A reader that goes away mid-stream is not our error; the socket is already gone.
     await pipeline(Readable.from(chunks), response).catch(() => undefined);
     return status;
@@ -259,7 +285,7 @@ export class S3Service implements Route {
     const encode = (text: string): string => (urlEncoded ? encodeURIComponent(text).replace(/%2F/g, '/') : text);
     const contents = page.keys.map((key) => {
       const task = tasksByKey.get(key) as EndedTask;
-      const { size, etag } = this.digests.of(task);
+      const { size, etag } = this.digestOf(task);
       return `<Contents>${element('Key', encode(key))}${element('LastModified', new Date(task.endTime).toISOString())}${element('ETag', etag)}${element('Size', size)}${element('StorageClass', 'STANDARD')}</Contents>`;
     });
     const common = page.commonPrefixes.map((prefixText) => `<CommonPrefixes>${element('Prefix', encode(prefixText))}</CommonPrefixes>`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { decodeReportPath, OVERFLOW_CODE, summariseReport } from '../../../src/outcomes/reportCsv';
+import { decodeReportPath, MAX_RECORD_BYTES, OVERFLOW_CODE, summariseReport } from '../../../src/outcomes/reportCsv';
 import { reportChunks, reportRows } from '../../../src/emulator/s3/reports';
 import { generatedReport, heapWatch, reportLine } from './reportFixtures';
 
@@ -134,6 +134,44 @@ describe('summariseReport', () => {
       written.map((row) => [row.path, row.errorCode]),
     );
     assert.ok(summary.rows.some((row) => row.filePath.startsWith('@')));
+  });
+
+  it('stops at a record longer than any report line, naming its row, and keeps the rows before it', async () => {
+    const before = Array.from({ length: 5 }, (_, i) => reportLine(`before-${i}.dat`, 'S3Error')).join('');
+    const after = Array.from({ length: 5 }, (_, i) => reportLine(`after-${i}.dat`, 'S3Error')).join('');
+    const huge = reportLine('x'.repeat(MAX_RECORD_BYTES + 1), 'S3Error');
+    const summary = await summariseReport(chunked(before + huge + after, 4096));
+    assert.deepEqual(summary.cut, { reason: 'oversizedRecord', row: 6, maxRecordBytes: MAX_RECORD_BYTES });
+    assert.deepEqual(
+      summary.rows.map((row) => row.filePath),
+      ['before-0.dat', 'before-1.dat', 'before-2.dat', 'before-3.dat', 'before-4.dat'],
+    );
+    assert.equal(summary.totalRows, 5);
+  });
+
+  it('stops reading at the byte cap, on a whole line, and says so', async () => {
+    const text = Array.from({ length: 100 }, (_, i) => reportLine(`file-${String(i).padStart(3, '0')}.dat`, 'S3Error')).join('');
+    const lineBytes = Buffer.byteLength(reportLine('file-000.dat', 'S3Error'));
+    const summary = await summariseReport(chunked(text, 100), { maxBytes: lineBytes * 10 + 5 });
+    assert.deepEqual(summary.cut, { reason: 'byteCap', maxBytes: lineBytes * 10 + 5 });
+    assert.equal(summary.totalRows, 10);
+    assert.equal(summary.malformedRows, 0);
+    assert.equal(summary.bytes, lineBytes * 10);
+    const whole = await summariseReport(chunked(text, 100), { maxBytes: Buffer.byteLength(text) });
+    assert.equal(whole.cut, undefined);
+    assert.equal(whole.totalRows, 100);
+  });
+
+  it('keeps rows only while their text fits the character budget, so the page stays small', async () => {
+    const text = Array.from({ length: 50 }, (_, i) => reportLine(`${String(i).padStart(2, '0')}-${'p'.repeat(4000)}`, 'S3Error')).join('');
+    const summary = await summariseReport(chunked(text, 65536), { keepChars: 20_000 });
+    assert.equal(summary.totalRows, 50);
+    assert.equal(summary.rows.length, 4);
+    assert.deepEqual(
+      summary.rows.map((row) => row.filePath.slice(0, 2)),
+      ['00', '01', '02', '03'],
+    );
+    assert.equal(summary.rowsTruncated, true);
   });
 
   it('stops when aborted', async () => {

@@ -53,7 +53,7 @@ export function heapWatch() {
 }
 
 /** V8's full collection, exposed for this process even when node was started without --expose-gc. */
-function fullCollection(): () => void {
+export function fullCollection(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { NoSuchBucket, NoSuchKey, S3ServiceException } from '@aws-sdk/client-s3';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Lifecycle, Task } from '../../../src/fsx/types';
-import { ReportLocation, ReportObjectStore, ReportOutcome, ReportReader, reportLocation, unavailableText } from '../../../src/outcomes/reportReader';
+import { downloadCommand, ReportLocation, ReportObjectStore, ReportOutcome, ReportReader, reportLocation, unavailableText } from '../../../src/outcomes/reportReader';
 import { reportLine } from './reportFixtures';
 
 const TASK_ID = 'task-0123456789abcdef0';
@@ -127,6 +127,26 @@ describe('ReportReader', () => {
     assert.match((await read(s3Error('AccessDenied', 403))).nextStep, /s3:GetObject/);
     assert.match((await read(Object.assign(new Error('SSO session expired'), { name: 'CredentialsProviderError' }))).nextStep, /SSO/);
     assert.match((await read(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).message, /Could not reach S3/);
+  });
+
+  it('puts a hostile report path and what S3 said into a message as plain text: no link, no icon', async () => {
+    const hostile = task({ report: { enabled: true, path: 's3://bucket-a/[open](command:workbench.action.terminal.new)/$(alert)', format: 'REPORT_CSV_20191124', scope: 'FAILED_FILES_ONLY' } });
+    const read = async (error: Error) => unavailableText(unavailable(await new ReportReader(new MapStore(() => error)).read(hostile)), ENGLISH);
+    const messages = [
+      (await read(new NoSuchKey({ message: 'x', $metadata: {} }))).message,
+      (await read(s3Error('AccessDenied', 403))).message,
+      (await read(new Error('[click](command:workbench.action.terminal.new) $(alert)\nsecond line'))).message,
+    ];
+    for (const message of messages) {
+      assert.doesNotMatch(message, /\]\(|\$\(|\n/, message);
+    }
+  });
+
+  it('offers a download command only for a URI no shell would interpret', () => {
+    assert.equal(downloadCommand('s3://bucket-a/exports/reports/task-0123456789abcdef0/failures.csv'), 'aws s3 cp s3://bucket-a/exports/reports/task-0123456789abcdef0/failures.csv .');
+    for (const uri of ['s3://b/$(id)/failures.csv', 's3://b/a b/failures.csv', "s3://b/a'b", 's3://b/a;rm -rf ~', 's3://b/a`x`', 's3://b/a\u0003x', 's3://b/a|x', 's3://B/x']) {
+      assert.equal(downloadCommand(uri), undefined, uri);
+    }
   });
 
   it('a report that breaks off mid-stream is a failure, not a short table', async () => {

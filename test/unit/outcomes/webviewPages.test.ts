@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { failedFilesPage, isFailedFilesMessage, progressPage, webviewPage } from '../../../src/outcomes/webviewPages';
 import type { ReportOutcome } from '../../../src/outcomes/reportReader';
+import { summariseReport } from '../../../src/outcomes/reportCsv';
+import { checkFailedCount } from '../../../src/outcomes/catalog';
+import { reportLine } from './reportFixtures';
 
 type Report = Extract<ReportOutcome, { kind: 'report' }>;
 
@@ -48,6 +51,58 @@ describe('webview pages', () => {
     assert.equal(html.match(/<tr data-path=/g)?.length, 2);
     assert.match(html, /id="search"/);
     assert.match(html, /id="openRaw"/);
+  });
+
+  it('renders hostile paths, codes and the report URI as text: no element or attribute comes from the data', async () => {
+    const hostile = [
+      '<img src=https://evil.example/x.png>',
+      '</script><script>alert(1)</script>',
+      '<a href="command:workbench.action.terminal.new">open</a>',
+      '" onmouseover="alert(1)" x="',
+      "' autofocus onfocus='alert(1)",
+      '<style>body{background:url(https://evil.example)}</style>',
+      '<!-- comment --><iframe src=https://evil.example>',
+    ];
+    const csv = hostile.map((path, i) => reportLine(path, i === 0 ? '<b>S3Error</b>' : 'S3Error')).join('');
+    const summary = await summariseReport([csv]);
+    const uri = 's3://bucket/<img src=https://evil.example>/</script>/failures.csv';
+    const page = failedFilesPage(task, { kind: 'report', location: { bucket: 'bucket', key: 'k', uri }, summary, failedCount: checkFailedCount(summary, task) }, ENGLISH, 'n0nce');
+    assert.equal(summary.rows.length, hostile.length);
+    const tags = [...page.matchAll(/<([a-zA-Z][^\s/>]*)([^>]*)>/g)];
+    const elements = new Set(tags.map((tag) => tag[1].toLowerCase()));
+    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'div', 'input', 'span', 'button', 'script'];
+    assert.deepEqual([...elements].filter((name) => !allowed.includes(name)), []);
+    assert.equal(page.match(/<script/gi)?.length, 1);
+    assert.equal(page.match(/<style/gi)?.length, 1);
+    assert.equal(page.match(/<\/script/gi)?.length, 1);
+    // Every attribute of every element is one the page itself writes.
+    // (A value is double-quoted and consumed whole, so nothing inside it reads as an attribute.)
+    const attributes = new Set(tags.flatMap((tag) => [...tag[2].matchAll(/\s*([^\s=]+)(?:="[^"]*")?/g)].map((match) => match[1].toLowerCase())));
+    const allowedAttributes = ['charset', 'http-equiv', 'content', 'name', 'nonce', 'id', 'class', 'data-path', 'title', 'type', 'placeholder', 'aria-label', 'aria-live', 'data-template'];
+    assert.deepEqual([...attributes].filter((name) => !allowedAttributes.includes(name)), []);
+    // Each data-path attribute holds the whole path, quotes escaped, so it ends where the page ends it.
+    const dataPaths = [...page.matchAll(/data-path="([^"]*)"/g)].map((match) => match[1].replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))));
+    assert.deepEqual(dataPaths, hostile);
+    const csp = /Content-Security-Policy" content="([^"]*)"/.exec(page)?.[1] ?? '';
+    assert.doesNotMatch(csp, /https?:|\*/);
+    assert.match(csp, /default-src 'none'/);
+  });
+
+  it('keeps the page of a report with long paths to a few MiB', async () => {
+    // 1,000 rows of 4,000-character paths: before the character budget, the page held each path four times (16 MB).
+    const csv = Array.from({ length: 1_000 }, (_, i) => reportLine(`${i}/${'p'.repeat(4_000)}`, 'S3Error')).join('');
+    const summary = await summariseReport([csv]);
+    const page = failedFilesPage(task, { ...report, summary, failedCount: checkFailedCount(summary, task) }, ENGLISH, 'n0nce');
+    assert.ok(page.length < 3 * 1024 * 1024, `the page is ${(page.length / 1024 / 1024).toFixed(1)} MiB`);
+    assert.match(page, new RegExp(`Showing the first ${summary.rows.length} of 1,000 rows\\.`));
+  });
+
+  it('says where reading stopped: at an oversized record (its row) or at the byte cap', () => {
+    const cutAtRecord = failedFilesPage(task, { ...report, summary: { ...report.summary, cut: { reason: 'oversizedRecord', row: 1_234, maxRecordBytes: 65_536 } } }, ENGLISH, 'n0nce');
+    assert.match(cutAtRecord, /id="cut" class="mismatch">Reading stopped at row 1,234: it is longer than 64 KiB/);
+    assert.match(cutAtRecord, /Showing the first 2 of the 3 rows read\./);
+    const cutAtCap = failedFilesPage(task, { ...report, summary: { ...report.summary, cut: { reason: 'byteCap', maxBytes: 256 * 1024 * 1024 } } }, ENGLISH, 'n0nce');
+    assert.match(cutAtCap, /The report is larger than 256 MiB: reading stopped there/);
   });
 
   it('accepts only the messages the page sends', () => {

@@ -6,7 +6,6 @@ import { classifyError, errorMessage, FsxError } from '../fsx/errors';
 import type { L10n } from '../fsx/l10n';
 import { plainText } from '../fsx/outsideText';
 import { isTerminal, Task } from '../fsx/types';
-import { reportLocation as s3ReportLocation } from '../emulator/s3/location';
 import { checkFailedCount, FailedCountCheck } from './catalog';
 import { ReportSource, ReportSummary, summariseReport } from './reportCsv';
 
@@ -40,13 +39,19 @@ export type ReportOutcome =
 /**
  * Where FSx writes a task's report, `{Report.Path}/{TaskId}/failures.csv` (`report.csv` for an
  * import), plus its s3:// URI. The API reference writes the folder as `task-{id}`: the task id
- * already begins with `task-`, so the folder is the task id itself. The rule is the emulator's,
- * which writes the reports: one definition for both sides. Undefined when not an s3:// path.
+ * already begins with `task-`, so the folder is the task id itself. The emulator, which writes
+ * the reports, keeps its own copy of this rule (the product never imports its emulator); a unit
+ * test holds the two equal. Undefined when not an s3:// path.
  */
 export function reportLocation(task: Pick<Task, 'taskId' | 'type'> & { readonly report?: { readonly path?: string } }): ReportLocation | undefined {
-  const path = task.report?.path?.trim();
-  const location = path ? s3ReportLocation({ taskId: task.taskId, type: task.type, report: { Enabled: true, Path: path } }) : undefined;
-  return location && { ...location, uri: `s3://${location.bucket}/${location.key}` };
+  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(task.report?.path?.trim() ?? '');
+  if (!match) {
+    return undefined;
+  }
+  const prefix = (match[2] ?? '').replace(/\/+$/, '');
+  const bucket = match[1];
+  const key = `${prefix === '' ? '' : `${prefix}/`}${task.taskId}/${task.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? 'report.csv' : 'failures.csv'}`;
+  return { bucket, key, uri: `s3://${bucket}/${key}` };
 }
 
 export interface ReadReportOptions {

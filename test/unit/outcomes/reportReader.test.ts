@@ -3,6 +3,7 @@ import { NoSuchBucket, NoSuchKey, S3ServiceException } from '@aws-sdk/client-s3'
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Lifecycle, Task } from '../../../src/fsx/types';
 import { downloadCommand, ReportLocation, ReportObjectStore, ReportOutcome, ReportReader, reportLocation, unavailableText } from '../../../src/outcomes/reportReader';
+import { reportLocation as emulatorReportLocation } from '../../../src/emulator/s3/location';
 import { reportLine } from './reportFixtures';
 
 const TASK_ID = 'task-0123456789abcdef0';
@@ -62,6 +63,16 @@ describe('reportLocation', () => {
   it('refuses what is not an s3:// URI', () => {
     for (const path of ['', '/fsx/reports', 'https://bucket-a.s3.amazonaws.com/x', 's3://']) {
       assert.equal(reportLocation(task({ report: { enabled: true, path } })), undefined, path);
+    }
+  });
+
+  it("is the emulator's rule, the side that writes the reports (each keeps its own copy)", () => {
+    for (const path of ['s3://bucket-a', 's3://bucket-a/', 's3://bucket-a/p//', 's3://b/x/y/z', ' s3://b/x ', 's3://', '/fsx']) {
+      for (const type of ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'] as const) {
+        const ours = reportLocation(task({ type, report: { enabled: true, path } }));
+        const emulators = emulatorReportLocation({ taskId: TASK_ID, type, report: { Enabled: true, Path: path.trim() } });
+        assert.deepEqual(ours && { bucket: ours.bucket, key: ours.key }, emulators, `${type} ${path}`);
+      }
     }
   });
 });

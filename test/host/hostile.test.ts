@@ -133,7 +133,7 @@ describe('hostile input', function () {
     // Edited while running: a profile added in a terminal works on the next reload.
     own.writeConfig('[profile good]\nregion = us-east-1\n');
     roots = await own.connect([{ profile: 'fresh', region: 'us-east-1' }]);
-    settingsError(await childrenOf(roots, 'fresh · us-east-1'), /Profile "fresh" is not/);
+    settingsError(await childrenOf(roots, 'fresh · us-east-1'), /This profile is not in your AWS config/);
     own.writeCredentials(`${KEYS('good')}\n${KEYS('fresh')}`);
     roots = await own.connect([{ profile: 'fresh', region: 'us-east-1' }]);
     assert.ok(resources(await childrenOf(roots, 'fresh · us-east-1')).length >= 4, 'the new profile lists file systems');

@@ -178,7 +178,7 @@ function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connect
     vscode.l10n.t('Type: {0}', taskText.typeLabel(task.type)),
     vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), whereLabel(deps, connection, task)),
     vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
-    vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? plainText(task.paths.slice(0, 10).join(', ')) + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
+    vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).map((path) => plainText(path)).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
     '',
     cancelEffect(),
   ];

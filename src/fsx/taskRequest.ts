@@ -229,7 +229,7 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
       l10n.t(
         '"{0}" is not inside a data repository association ({1}). Give paths from the file system root, without your mount point (such as /mnt/fsx).',
         plainText(input),
-        plainText(repositories.map((candidate) => candidate.fileSystemPath).join(', ')),
+        repositories.map((candidate) => plainText(candidate.fileSystemPath)).join(', '),
       ),
     );
   }
@@ -243,7 +243,7 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
 function s3Path(input: string, repositories: readonly Association[], l10n: L10n): Checked<OnePath> {
   const repository = repositories.find((candidate) => isUnderUrl(input, candidate.dataRepositoryPath));
   if (!repository) {
-    return fail(l10n.t('"{0}" is not inside a linked S3 repository ({1}).', plainText(input), plainText(repositories.map((candidate) => candidate.dataRepositoryPath).join(', '))));
+    return fail(l10n.t('"{0}" is not inside a linked S3 repository ({1}).', plainText(input), repositories.map((candidate) => plainText(candidate.dataRepositoryPath)).join(', ')));
   }
   return { ok: true, value: { path: input, repository } };
 }
@@ -297,7 +297,7 @@ export function checkReportPath(target: TaskTarget, text: string, l10n: L10n): C
     return fail(l10n.t('A report path has {0} to {1} characters and no control characters.', MIN_REPORT_PATH_LENGTH, MAX_REPORT_PATH_LENGTH));
   }
   if (!roots.some((root) => isUnderUrl(path, root))) {
-    return fail(l10n.t('The report must be written inside the export path ({0}); "{1}" is not.', plainText(roots.join(', ')), plainText(path)));
+    return fail(l10n.t('The report must be written inside the export path ({0}); "{1}" is not.', roots.map((root) => plainText(root)).join(', '), plainText(path)));
   }
   return { ok: true, value: path };
 }

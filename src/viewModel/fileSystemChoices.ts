@@ -64,7 +64,7 @@ export function fileSystemChoices(connections: readonly ListedConnection[], type
         }
       : {
           kind: 'none',
-          message: l10n.t('No connection can list file systems ({0}). The FSx view says what each one needs.', plainText(connections.map((entry) => entry.label).join(', '))),
+          message: l10n.t('No connection can list file systems ({0}). The FSx view says what each one needs.', connections.map((entry) => plainText(entry.label)).join(', ')),
           next: ['openView', 'addConnection'],
         };
   }
@@ -73,7 +73,7 @@ export function fileSystemChoices(connections: readonly ListedConnection[], type
       kind: 'none',
       message: l10n.t(
         'No FSx for Lustre file system in {0}; only Lustre file systems have data repository tasks. Add a connection for the profile or region that has one.',
-        plainText(listed.map((entry) => entry.label).join(', ')),
+        listed.map((entry) => plainText(entry.label)).join(', '),
       ),
       next: ['addConnection', 'openView'],
     };

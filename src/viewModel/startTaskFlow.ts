@@ -290,7 +290,7 @@ function reportItems(target: TaskTarget, reportPath: string, state: Readonly<Flo
       {
         label: l10n.t('Write the report elsewhere...'),
         description: l10n.t('failed files only'),
-        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', plainText(own.value)) : l10n.t('An S3 path inside {0}', plainText(reportRoots(target).join(', '))),
+        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', plainText(own.value)) : l10n.t('An S3 path inside {0}', reportRoots(target).map((root) => plainText(root)).join(', ')),
         value: 'elsewhere',
       },
       { label: l10n.t('No completion report'), value: 'none' },
@@ -300,7 +300,7 @@ function reportItems(target: TaskTarget, reportPath: string, state: Readonly<Flo
 
 function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
   return {
-    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', plainText(reportRoots(target).join(', '))),
+    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).map((root) => plainText(root)).join(', ')),
     placeholder: reportPath,
   };
 }
@@ -316,13 +316,13 @@ export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, re
     case 'EXPORT_TO_REPOSITORY':
       lines.push(l10n.t('Export from {0} to S3?', label));
       lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
-      lines.push(l10n.t('Destination: {0}', plainText(repositories.map((repository) => `${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`).join('; '))));
+      lines.push(l10n.t('Destination: {0}', repositories.map((repository) => plainText(`${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`)).join('; ')));
       lines.push(l10n.t('New and changed files are exported with their POSIX metadata.'));
       break;
     case 'IMPORT_METADATA_FROM_REPOSITORY':
       lines.push(l10n.t('Import metadata from S3 into {0}?', label));
       lines.push(pathsLine(choices.paths, l10n.t('every linked S3 repository'), l10n));
-      lines.push(l10n.t('Source: {0}', plainText(repositories.map((repository) => `${repository.dataRepositoryPath} → ${repository.fileSystemPath}`).join('; '))));
+      lines.push(l10n.t('Source: {0}', repositories.map((repository) => plainText(`${repository.dataRepositoryPath} → ${repository.fileSystemPath}`)).join('; ')));
       lines.push(l10n.t('Metadata of objects created or changed since the last import is imported; file data loads when first read.'));
       break;
     default:
@@ -348,6 +348,6 @@ function pathsLine(paths: readonly string[], everything: string, l10n: L10n): st
   if (paths.length === 0) {
     return l10n.t('Paths: {0}', everything);
   }
-  const shown = plainText(paths.slice(0, PATHS_SHOWN).join(', '));
+  const shown = paths.slice(0, PATHS_SHOWN).map((path) => plainText(path)).join(', ');
   return paths.length > PATHS_SHOWN ? l10n.t('Paths ({0}): {1} and {2} more', paths.length, shown, paths.length - PATHS_SHOWN) : l10n.t('Paths ({0}): {1}', paths.length, shown);
 }

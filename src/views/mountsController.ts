@@ -117,7 +117,7 @@ function refusal(selection: Exclude<MountSelection, { ok: true }>): string {
     case 'outside':
       return vscode.l10n.t('{0} is not on a mounted FSx for Lustre file system or File Cache.', plainText(selection.path));
     case 'severalMounts':
-      return vscode.l10n.t('The selection spans several Lustre mounts ({0}); select items of one mount.', plainText(selection.mountPoints.join(', ')));
+      return vscode.l10n.t('The selection spans several Lustre mounts ({0}); select items of one mount.', selection.mountPoints.map((mountPoint) => plainText(mountPoint)).join(', '));
     case 'tooMany':
       return vscode.l10n.t('A task takes at most {0} paths; {1} are selected.', MAX_TASK_PATHS, selection.count);
   }

@@ -75,7 +75,8 @@ describe('bad setting values', () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder, 'the tests run in a workspace folder');
       const keys = windowScopedKeys();
-      assert.ok(keys.length >= 7, `window-scoped settings: ${keys.join(', ')}`);
+      // Seven today; fewer once some are made machine-scoped, which a workspace cannot set at all.
+      assert.ok(keys.length > 0, 'some setting a workspace may set');
       // Text, a list and an object: every shape a value of the wrong type can take.
       const values = [HOSTILE, [HOSTILE], { [LINK]: HOSTILE }];
       const settings = Object.fromEntries(keys.map((key, index) => [key, values[index % values.length]]));

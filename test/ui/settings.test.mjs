@@ -42,7 +42,8 @@ describe('UI scenario: a repository whose settings carry command links', functio
   });
 
   it('warns about each setting by name, and no warning holds a link', async () => {
-    assert.ok(keys.length >= 7, keys.join(', '));
+    // Seven today; fewer once some are made machine-scoped, which a workspace cannot set at all.
+    assert.ok(keys.length > 0, 'some setting a workspace may set');
     const center = await ui.showNotifications();
     const list = center.locator('.notifications-list-container');
     const messages = center.locator('.notification-list-item-message');

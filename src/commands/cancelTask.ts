@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Container } from '../container';
 import { requestCancel } from '../fsx/cancel';
 import { classifyError, FsxError } from '../fsx/errors';
@@ -46,17 +47,17 @@ async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Pr
   const task = await describe(deps, connection, shown.taskId);
   if (!isCancellable(task.lifecycle)) {
     const state = taskText.lifecycleLook(task.lifecycle).label;
-    void deps.prompts.message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', task.taskId, state));
+    void deps.prompts.message('info', vscode.l10n.t('Task {0} cannot be canceled now: its state is {1}. Only pending and executing tasks can be canceled.', plainText(task.taskId), state));
     return;
   }
-  const question = vscode.l10n.t('Cancel task {0}?', task.taskId);
+  const question = vscode.l10n.t('Cancel task {0}?', plainText(task.taskId));
   if (!(await confirmCancel(deps, question, confirmationDetail(deps, connection, task), task.taskId))) {
     return;
   }
   const outcome = await sendCancel(deps, connection, task);
   if (outcome.result === 'ended') {
     const state = outcome.final ? taskText.lifecycleLook(outcome.final.lifecycle).label.toLowerCase() : vscode.l10n.t('ended');
-    void deps.prompts.message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', task.taskId, state));
+    void deps.prompts.message('info', vscode.l10n.t('Task {0} had already ended ({1}) before the cancel reached FSx. Nothing was changed.', plainText(task.taskId), state));
   }
 }
 
@@ -67,7 +68,7 @@ async function cancel(deps: CancelDeps, connection: Connection, shown: Task): Pr
 async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Promise<void> {
   const current = await describeAll(deps, selected);
   const { applies, skipped } = partitionForCancel(selected, (target) => current.get(target.task.taskId), vscode.l10n);
-  const skippedLines = skipped.map(({ item, reason }) => vscode.l10n.t('{0}: {1}', item.task.taskId, reason));
+  const skippedLines = skipped.map(({ item, reason }) => vscode.l10n.t('{0}: {1}', plainText(item.task.taskId), reason));
   if (applies.length === 0) {
     void deps.prompts.message(
       'info',
@@ -77,14 +78,14 @@ async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Pr
   }
   const targets = applies.map((target) => ({ connection: target.connection, task: current.get(target.task.taskId) ?? target.task }));
   const lines = [
-    ...targets.slice(0, MAX_LISTED).map(({ connection, task }) => `${task.taskId} · ${taskText.typeLabel(task.type)} · ${whereLabel(deps, connection, task)}`),
+    ...targets.slice(0, MAX_LISTED).map(({ connection, task }) => `${plainText(`${task.taskId} · ${taskText.typeLabel(task.type)}`)} · ${whereLabel(deps, connection, task)}`),
     ...(targets.length > MAX_LISTED ? [vscode.l10n.t('and {0} more', targets.length - MAX_LISTED)] : []),
   ];
   if (skipped.length > 0) {
     lines.push('', vscode.l10n.t('Skipped, they cannot be canceled now:'), ...skippedLines.slice(0, MAX_LISTED));
   }
   lines.push('', cancelEffect());
-  const question = targets.length === 1 ? vscode.l10n.t('Cancel task {0}?', targets[0].task.taskId) : vscode.l10n.t('Cancel {0} tasks?', targets.length);
+  const question = targets.length === 1 ? vscode.l10n.t('Cancel task {0}?', plainText(targets[0].task.taskId)) : vscode.l10n.t('Cancel {0} tasks?', targets.length);
   const typed = targets.length === 1 ? targets[0].task.taskId : vscode.l10n.t('cancel {0} tasks', targets.length);
   if (!(await confirmCancel(deps, question, lines.join('\n'), typed))) {
     return;
@@ -167,7 +168,7 @@ async function describeAll(deps: Pick<CancelDeps, 'apiFor'>, targets: readonly T
 async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection, taskId: string): Promise<Task> {
   const [task] = await deps.apiFor(connection).describeTasks([taskId]);
   if (!task) {
-    throw new FsxError('notFound', vscode.l10n.t('Task {0} no longer exists.', taskId));
+    throw new FsxError('notFound', vscode.l10n.t('Task {0} no longer exists.', plainText(taskId)));
   }
   return task;
 }
@@ -177,7 +178,7 @@ function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connect
     vscode.l10n.t('Type: {0}', taskText.typeLabel(task.type)),
     vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), whereLabel(deps, connection, task)),
     vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
-    vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
+    vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).map((path) => plainText(path)).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
     '',
     cancelEffect(),
   ];
@@ -186,7 +187,8 @@ function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connect
 
 function whereLabel(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
   const name = deps.model.resourceName(connection, task.resource);
-  return name ? `${name} (${task.resource.id})` : task.resource.id;
+  // The Name tag and id are FSx's: plain text in the confirmation (an input box renders links in its prompt).
+  return name ? `${plainText(name)} (${plainText(task.resource.id)})` : plainText(task.resource.id);
 }
 
 /** Said before every cancel is confirmed (docs/ARCHITECTURE.md, cancel facts). */

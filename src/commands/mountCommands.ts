@@ -2,6 +2,7 @@
 // start a task with the selection's paths prefilled (the start-task commands run the guided flow
 // and its confirmation), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Container } from '../container';
 import { StartableTaskType } from '../fsx/taskRequest';
 import type { MountTarget } from '../views/mountsController';
@@ -58,7 +59,7 @@ async function targetOf(deps: MountDeps, uris: readonly vscode.Uri[], foldersOnl
   if (foldersOnly) {
     for (const uri of local) {
       if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) {
-        await deps.prompts.message('warning', vscode.l10n.t('Import Metadata works on folders; {0} is a file.', uri.fsPath));
+        await deps.prompts.message('warning', vscode.l10n.t('Import Metadata works on folders; {0} is a file.', plainText(uri.fsPath)));
         return undefined;
       }
     }
@@ -79,15 +80,18 @@ async function targetOf(deps: MountDeps, uris: readonly vscode.Uri[], foldersOnl
 }
 
 async function offerConnection(deps: MountDeps, target: Extract<MountTarget, { kind: 'uncovered' }>): Promise<void> {
-  const what = target.resourceId ?? target.mount.source;
+  // The mount table's fields and the DNS name's region are outside text.
+  const what = plainText(target.resourceId ?? target.mount.source);
+  const mountPoint = plainText(target.mount.mountPoint);
   if (!target.region) {
-    await deps.prompts.message('warning', vscode.l10n.t('No connection describes the file system mounted at {0} ({1}). Add a connection for its account and region.', target.mount.mountPoint, what));
+    await deps.prompts.message('warning', vscode.l10n.t('No connection describes the file system mounted at {0} ({1}). Add a connection for its account and region.', mountPoint, what));
     return;
   }
-  const add = vscode.l10n.t('Add Connection for {0}', target.region);
+  const region = plainText(target.region);
+  const add = vscode.l10n.t('Add Connection for {0}', region);
   const choice = await deps.prompts.message(
     'warning',
-    vscode.l10n.t('No connection describes {0}, mounted at {1}. Its DNS name says it is in {2}.', what, target.mount.mountPoint, target.region),
+    vscode.l10n.t('No connection describes {0}, mounted at {1}. Its DNS name says it is in {2}.', what, mountPoint, region),
     add,
   );
   if (choice === add) {

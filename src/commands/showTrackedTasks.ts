@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Services } from '../features';
 import { isCancellable } from '../fsx/types';
 import { stripCodicons } from '../viewModel/presentation';
@@ -44,9 +45,10 @@ function trackedItem(tracked: TrackedTask): TrackedItem {
   const lifecycle = tracked.task?.lifecycle ?? tracked.lifecycle;
   const look = lifecycle ? taskText.lifecycleLook(lifecycle) : { label: vscode.l10n.t('Checking...'), icon: 'loading~spin' };
   return {
-    label: `$(${look.icon}) ${tracked.task ? taskText.typeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`,
-    description: [look.label, tracked.task ? taskText.progress(tracked.task) : undefined].filter(Boolean).join(' · '),
-    detail: tracked.task ? `${tracked.task.resource.id}${tracked.connection.sandbox ? ` · ${vscode.l10n.t('sandbox')}` : ` · ${tracked.connection.region}`}` : undefined,
+    // Our icon, then FSx's text as plain text (a quick pick renders $(icon) in its labels).
+    label: `$(${look.icon}) ${plainText(`${tracked.task ? taskText.typeLabel(tracked.task.type) : vscode.l10n.t('Task')} · ${tracked.taskId}`)}`,
+    description: plainText([look.label, tracked.task ? taskText.progress(tracked.task) : undefined].filter(Boolean).join(' · ')),
+    detail: tracked.task ? plainText(`${tracked.task.resource.id}${tracked.connection.sandbox ? ` · ${vscode.l10n.t('sandbox')}` : ` · ${tracked.connection.region}`}`) : undefined,
     tracked,
   };
 }

@@ -3,6 +3,7 @@
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths.
 // The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Container } from '../container';
 import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/types';
@@ -83,7 +84,7 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   // The connection is busy now: auto-track scans it at the settled interval again (a list that
   // cannot be read is retried by the auto-tracker's own backoff).
   deps.tracking.autoTracker.scanNow(connection).catch(() => undefined);
-  void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), task.taskId, resourceLabel(resource)));
+  void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
 }
 
 /** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */
@@ -119,9 +120,10 @@ async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unkn
     return undefined;
   }
   const items: StartItem[] = choices.choices.map(({ connection, connectionLabel, resource }) => ({
-    label: resource.name ?? resource.id,
-    description: [resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · '),
-    detail: connectionLabel,
+    // A quick pick renders $(icon) in its text: the Name tag, ids and profile are plain text.
+    label: plainText(resource.name ?? resource.id),
+    description: plainText([resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · ')),
+    detail: plainText(connectionLabel),
     start: { connection, resource },
   }));
   const picked = await deps.prompts.pick(items, {

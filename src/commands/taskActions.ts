@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Services } from '../features';
 import { FsxError } from '../fsx/errors';
 import { consoleUrl } from '../viewModel/presentation';
@@ -12,7 +13,8 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
   const placeholder = vscode.l10n.t('Pick a task, or type a task ID');
   const copy = async (text: string) => {
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', text), 3000);
+    // A status bar message renders $(icon): the id or ARN is FSx's text.
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', plainText(text)), 3000);
   };
   return [
     registerTaskCommand('fsxTasks.showTaskDetails', deps, { title: vscode.l10n.t('Show Task Details'), placeholder }, ({ connection, task }) =>
@@ -21,7 +23,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
     registerTaskCommand('fsxTasks.copyTaskId', deps, { title: vscode.l10n.t('Copy Task ID'), placeholder }, ({ task }) => copy(task.taskId)),
     registerTaskCommand('fsxTasks.copyTaskArn', deps, { title: vscode.l10n.t('Copy Task ARN'), placeholder }, ({ task }) => {
       if (!task.arn) {
-        throw new FsxError('other', vscode.l10n.t('FSx reported no ARN for {0}.', task.taskId));
+        throw new FsxError('other', vscode.l10n.t('FSx reported no ARN for {0}.', plainText(task.taskId)));
       }
       return copy(task.arn);
     }),

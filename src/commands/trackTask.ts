@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import type { Container } from '../container';
 import { partitionForTrack } from '../viewModel/bulkActions';
 import { CommandDeps, registerTaskCommand } from './boundary';
@@ -33,7 +34,7 @@ function trackMany(deps: TrackDeps, targets: readonly TaskTarget[]): void {
     deps.tracking.tracker.track(connection, task, 'user');
   }
   if (skipped.length > 0) {
-    const reasons = skipped.map(({ item, reason }) => vscode.l10n.t('{0}: {1}', item.task.taskId, reason)).join('; ');
+    const reasons = skipped.map(({ item, reason }) => vscode.l10n.t('{0}: {1}', plainText(item.task.taskId), reason)).join('; ');
     void deps.prompts.message('info', vscode.l10n.t('Tracking {0} tasks. Skipped {1} that had ended ({2}).', applies.length, skipped.length, reasons));
   }
 }

@@ -3,6 +3,7 @@
 // unmodelled ones (throttling, expired tokens, access denied), and plain Node errors for the
 // network; credential providers throw their own. This file is the one place that knows them all.
 import { ENGLISH, L10n } from './l10n';
+import { plainText } from './outsideText';
 
 export type FsxErrorKind =
   | 'taskEnded' // cancel of a task that already finished: not a failure of ours
@@ -59,6 +60,9 @@ export const ERROR_KINDS: readonly FsxErrorKind[] = ['taskEnded', 'notFound', 't
 /** Marks an FsxError from any copy of this module. */
 const FSX_ERROR_BRAND = Symbol.for('fsxTasks.FsxError');
 
+/** What a validation error says is shown whole up to this length (one of our sentences may quote a path). */
+const USER_DETAIL_MAX = 1000;
+
 export class FsxError extends Error {
   /**
    * The SDK side is a bundle of its own (dist/sdk.js, loaded on first use) with its own copy of
@@ -109,9 +113,12 @@ export class FsxError extends Error {
     let base = errorMessage(this.kind, l10n);
     if (this.kind === 'validation' && this.detail) {
       // What was invalid is the useful part; a check of ours (no request id) says it in full.
-      base = this.requestId ? `${base} ${this.detail}` : this.detail;
+      // Plain text either way: what a service says is outside text, and a check of ours may
+      // quote a name or a path (docs/ARCHITECTURE.md, "Text from outside is data").
+      const said = plainText(this.detail, USER_DETAIL_MAX);
+      base = this.requestId ? `${base} ${said}` : said;
     }
-    return this.requestId ? l10n.t('{0} Request ID: {1}', base, this.requestId) : base;
+    return this.requestId ? l10n.t('{0} Request ID: {1}', base, plainText(this.requestId)) : base;
   }
 }
 

@@ -4,6 +4,7 @@
 import { FsxError, isFsxError } from './errors';
 import { L10n } from './l10n';
 import { CreateTaskInput, FsxApi, ResourceRef, Task } from './types';
+import { plainText } from './outsideText';
 
 export type StartOutcome =
   | { readonly kind: 'started'; readonly task: Task }
@@ -36,7 +37,7 @@ export async function findRunningTask(api: FsxApi, resource: ResourceRef, signal
 /** What a busy outcome tells the person. */
 export function busyMessage(outcome: Extract<StartOutcome, { kind: 'busy' }>, l10n: L10n): string {
   return outcome.running
-    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', outcome.running.taskId, outcome.running.type, outcome.running.lifecycle)
+    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle))
     : l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');
 }
 
@@ -46,8 +47,9 @@ export function createTaskErrorMessage(error: FsxError, l10n: L10n): string {
   if (base === undefined) {
     return error.userMessageIn(l10n);
   }
-  const withDetail = error.detail ? `${base} (${error.detail})` : base;
-  return error.requestId ? l10n.t('{0} Request ID: {1}', withDetail, error.requestId) : withDetail;
+  // What FSx said is outside text: it may carry link or icon syntax.
+  const withDetail = error.detail ? `${base} (${plainText(error.detail)})` : base;
+  return error.requestId ? l10n.t('{0} Request ID: {1}', withDetail, plainText(error.requestId)) : withDetail;
 }
 
 function createErrorBase(error: FsxError, l10n: L10n): string | undefined {

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { isS3Repository, isUsableRepository } from './associations';
 import { L10n } from './l10n';
+import { plainText } from './outsideText';
 import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './types';
 
 export const STARTABLE_TASK_TYPES = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'] as const satisfies readonly TaskType[];
@@ -40,9 +41,12 @@ function fail<T>(message: string): Checked<T> {
   return { ok: false, message };
 }
 
-/** A person's name for a resource: its Name tag with the id, or the id. */
+/**
+ * A person's name for a resource: its Name tag with the id, or the id. Plain text (the tag is
+ * anyone's in the account): for messages, validation messages and quick picks.
+ */
 export function resourceLabel(resource: StorageResource): string {
-  return resource.name ? `${resource.name} (${resource.id})` : resource.id;
+  return resource.name ? `${plainText(resource.name)} (${plainText(resource.id)})` : plainText(resource.id);
 }
 
 /**
@@ -53,14 +57,14 @@ export function resourceRefusal(resource: StorageResource, type: StartableTaskTy
   if (resource.kind === 'fileCache') {
     return l10n.t(
       'Tasks cannot be started on Amazon File Cache {0}: CreateDataRepositoryTask takes only file systems, and a cache releases data with its own automatic (AUTO_RELEASE_DATA) tasks.',
-      resource.id,
+      plainText(resource.id),
     );
   }
   if (!resource.supportsTasks) {
-    return l10n.t('{0} is an FSx {1} file system; only FSx for Lustre file systems have data repository tasks.', resourceLabel(resource), resource.storageType);
+    return l10n.t('{0} is an FSx {1} file system; only FSx for Lustre file systems have data repository tasks.', resourceLabel(resource), plainText(resource.storageType));
   }
   if (resource.lifecycle !== 'AVAILABLE' && resource.lifecycle !== 'UPDATING') {
-    return l10n.t('{0} is {1}; start the task once it is AVAILABLE.', resourceLabel(resource), resource.lifecycle);
+    return l10n.t('{0} is {1}; start the task once it is AVAILABLE.', resourceLabel(resource), plainText(resource.lifecycle));
   }
   if (type === 'RELEASE_DATA_FROM_FILESYSTEM' && resource.fileSystemTypeVersion === '2.10') {
     return l10n.t('{0} runs Lustre 2.10, which has no release tasks.', resourceLabel(resource));
@@ -77,20 +81,20 @@ export function targetRefusal(target: TaskTarget, type: StartableTaskType, l10n:
   const association = target.association;
   if (association) {
     if (!isS3Repository(association)) {
-      return l10n.t('The association at {0} links {1}, not an S3 bucket; data repository tasks work with S3 only.', association.fileSystemPath, association.dataRepositoryPath);
+      return l10n.t('The association at {0} links {1}, not an S3 bucket; data repository tasks work with S3 only.', plainText(association.fileSystemPath), plainText(association.dataRepositoryPath));
     }
     if (!isUsableRepository(association)) {
       return association.failureMessage
-        ? l10n.t('The association at {0} is {1}: {2} Fix the association, then start the task.', association.fileSystemPath, association.lifecycle, association.failureMessage)
-        : l10n.t('The association at {0} is {1}; start the task once it is AVAILABLE.', association.fileSystemPath, association.lifecycle);
+        ? l10n.t('The association at {0} is {1}: {2} Fix the association, then start the task.', plainText(association.fileSystemPath), plainText(association.lifecycle), plainText(association.failureMessage))
+        : l10n.t('The association at {0} is {1}; start the task once it is AVAILABLE.', plainText(association.fileSystemPath), plainText(association.lifecycle));
     }
     return undefined;
   }
   const link = target.resource.dataRepositoryLink;
   if (link && !isUsableRepository(link)) {
     return link.failureMessage
-      ? l10n.t('The S3 link of {0} is {1}: {2} Fix the link, then start the task.', resourceLabel(target.resource), link.lifecycle, link.failureMessage)
-      : l10n.t('The S3 link of {0} is {1}; start the task once it is AVAILABLE.', resourceLabel(target.resource), link.lifecycle);
+      ? l10n.t('The S3 link of {0} is {1}: {2} Fix the link, then start the task.', resourceLabel(target.resource), plainText(link.lifecycle), plainText(link.failureMessage))
+      : l10n.t('The S3 link of {0} is {1}; start the task once it is AVAILABLE.', resourceLabel(target.resource), plainText(link.lifecycle));
   }
   if (usableS3(target).length === 0) {
     return target.repositories.some(isS3Repository)
@@ -163,10 +167,10 @@ export function resolveTaskPaths(target: TaskTarget, type: StartableTaskType, in
   let wholeScope = given.length === 0;
   for (const input of given) {
     if (WILDCARD.test(input)) {
-      return fail(l10n.t('"{0}" has a wildcard (*, ? or [). FSx takes plain directory or file paths: list each one.', input));
+      return fail(l10n.t('"{0}" has a wildcard (*, ? or [). FSx takes plain directory or file paths: list each one.', plainText(input)));
     }
     if (CONTROL_CHARACTER.test(input)) {
-      return fail(l10n.t('"{0}" contains a control character.', input));
+      return fail(l10n.t('"{0}" contains a control character.', plainText(input)));
     }
     const resolved = type === 'IMPORT_METADATA_FROM_REPOSITORY' && /^s3:\/\//i.test(input) ? s3Path(input, repositories, l10n) : fileSystemPath(input, base, type, repositories, l10n);
     if (!resolved.ok) {
@@ -177,7 +181,7 @@ export function resolveTaskPaths(target: TaskTarget, type: StartableTaskType, in
       continue;
     }
     if (resolved.value.path.length > MAX_TASK_PATH_LENGTH) {
-      return fail(l10n.t('"{0}" is longer than the {1} characters FSx takes for a path.', input, MAX_TASK_PATH_LENGTH));
+      return fail(l10n.t('"{0}" is longer than the {1} characters FSx takes for a path.', plainText(input), MAX_TASK_PATH_LENGTH));
     }
     reached.add(resolved.value.repository);
     paths.add(resolved.value.path);
@@ -204,13 +208,13 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
   if (URL_SCHEME.test(input)) {
     return fail(
       type === 'IMPORT_METADATA_FROM_REPOSITORY'
-        ? l10n.t('"{0}" is not an S3 path. Give an s3:// path, or a path in the file system.', input)
-        : l10n.t('"{0}" is a URL. Give a path in the file system, for example dir/file.', input),
+        ? l10n.t('"{0}" is not an S3 path. Give an s3:// path, or a path in the file system.', plainText(input))
+        : l10n.t('"{0}" is a URL. Give a path in the file system, for example dir/file.', plainText(input)),
     );
   }
   const relative = normalizeFileSystemPath(input);
   if (relative.split('/').some((segment) => segment === '.' || segment === '..')) {
-    return fail(l10n.t('"{0}": "." and ".." are not allowed; give the path from the top.', input));
+    return fail(l10n.t('"{0}": "." and ".." are not allowed; give the path from the top.', plainText(input)));
   }
   if (relative === '') {
     return { ok: true, value: undefined };
@@ -224,8 +228,8 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
     return fail(
       l10n.t(
         '"{0}" is not inside a data repository association ({1}). Give paths from the file system root, without your mount point (such as /mnt/fsx).',
-        input,
-        repositories.map((candidate) => candidate.fileSystemPath).join(', '),
+        plainText(input),
+        repositories.map((candidate) => plainText(candidate.fileSystemPath)).join(', '),
       ),
     );
   }
@@ -239,7 +243,7 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
 function s3Path(input: string, repositories: readonly Association[], l10n: L10n): Checked<OnePath> {
   const repository = repositories.find((candidate) => isUnderUrl(input, candidate.dataRepositoryPath));
   if (!repository) {
-    return fail(l10n.t('"{0}" is not inside a linked S3 repository ({1}).', input, repositories.map((candidate) => candidate.dataRepositoryPath).join(', ')));
+    return fail(l10n.t('"{0}" is not inside a linked S3 repository ({1}).', plainText(input), repositories.map((candidate) => plainText(candidate.dataRepositoryPath)).join(', ')));
   }
   return { ok: true, value: { path: input, repository } };
 }
@@ -293,7 +297,7 @@ export function checkReportPath(target: TaskTarget, text: string, l10n: L10n): C
     return fail(l10n.t('A report path has {0} to {1} characters and no control characters.', MIN_REPORT_PATH_LENGTH, MAX_REPORT_PATH_LENGTH));
   }
   if (!roots.some((root) => isUnderUrl(path, root))) {
-    return fail(l10n.t('The report must be written inside the export path ({0}); "{1}" is not.', roots.join(', '), path));
+    return fail(l10n.t('The report must be written inside the export path ({0}); "{1}" is not.', roots.map((root) => plainText(root)).join(', '), plainText(path)));
   }
   return { ok: true, value: path };
 }

@@ -44,7 +44,7 @@ export function createAssociationText(l10n: L10n) {
   const events = (list: readonly string[] | undefined): string => (list === undefined ? l10n.t('not available here') : list.length === 0 ? l10n.t('off') : list.join(', '));
   return {
     lifecycleLabel,
-    look: (association: Association): AssociationLook => LOOKS[association.lifecycle] ?? { icon: 'question' },
+    look: (association: Association): AssociationLook => (Object.hasOwn(LOOKS, association.lifecycle) ? LOOKS[association.lifecycle] : { icon: 'question' }),
     /** "Misconfigured /ns1": the state, then where it sits in the file system. */
     rowLabel: (association: Association): string => `${lifecycleLabel(association.lifecycle)} ${association.fileSystemPath}`,
     /** "↔ s3://bucket/prefix/", which the side bar may cut. */

@@ -1,8 +1,9 @@
 // Reads the hand-editable `fsxTasks.connections` setting: whatever shape it has, the well-formed
 // entries are kept and every other one is named, so the tree can say what to fix while the good
-// connections keep working.
+// connections keep working. A sentence names the entry by its position and never repeats what it
+// holds: a workspace's settings.json writes it, and text such as `[x](command:...)` would render
+// as a link wherever the sentence is shown.
 import { L10n } from '../fsx/l10n';
-import { shortened } from '../fsx/types';
 import { isPlausibleRegion } from '../fsx/profiles';
 
 export interface ConnectionSetting {
@@ -55,11 +56,11 @@ export function parseConnectionSettings(raw: unknown, l10n: L10n): ParsedConnect
     const profile = typeof value.profile === 'string' && value.profile.trim() ? value.profile.trim() : undefined;
     const region = typeof value.region === 'string' ? value.region.trim() : '';
     if (!region) {
-      problem(l10n.t('Connection entry {0} ({1}) has no region. Add one such as "us-east-1".', entry, profile ?? l10n.t('default profile')));
+      problem(l10n.t('Connection entry {0} has no region. Add one such as "us-east-1".', entry));
       return;
     }
     if (!isPlausibleRegion(region)) {
-      problem(l10n.t('Connection entry {0}: "{1}" is not an AWS region name such as "us-east-1".', entry, shortened(region, 40)));
+      problem(l10n.t('Connection entry {0}: the region is not an AWS region name such as "us-east-1".', entry));
       return;
     }
     const setting = { profile, region };

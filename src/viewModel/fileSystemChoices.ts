@@ -3,6 +3,7 @@
 // next, instead of an empty pick. vscode-free; the command renders the answer.
 import { FsxError } from '../fsx/errors';
 import { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
 import { Connection, StorageResource } from '../fsx/types';
 import { resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 
@@ -63,7 +64,7 @@ export function fileSystemChoices(connections: readonly ListedConnection[], type
         }
       : {
           kind: 'none',
-          message: l10n.t('No connection can list file systems ({0}). The FSx view says what each one needs.', connections.map((entry) => entry.label).join(', ')),
+          message: l10n.t('No connection can list file systems ({0}). The FSx view says what each one needs.', connections.map((entry) => plainText(entry.label)).join(', ')),
           next: ['openView', 'addConnection'],
         };
   }
@@ -72,7 +73,7 @@ export function fileSystemChoices(connections: readonly ListedConnection[], type
       kind: 'none',
       message: l10n.t(
         'No FSx for Lustre file system in {0}; only Lustre file systems have data repository tasks. Add a connection for the profile or region that has one.',
-        listed.map((entry) => entry.label).join(', '),
+        listed.map((entry) => plainText(entry.label)).join(', '),
       ),
       next: ['addConnection', 'openView'],
     };

@@ -107,7 +107,8 @@ export function createTaskText(l10n: L10n) {
     typeLabel,
     typeShortLabel,
     progress,
-    lifecycleLook: (lifecycle: Lifecycle): LifecycleLook => ({ label: lifecycleLabel(lifecycle), ...(LIFECYCLE_ICONS[lifecycle] ?? { icon: 'question' }) }),
+    // An own-property lookup: a lifecycle from the API such as `__proto__` or `constructor` is unknown, not Object's.
+    lifecycleLook: (lifecycle: Lifecycle): LifecycleLook => ({ label: lifecycleLabel(lifecycle), ...(Object.hasOwn(LIFECYCLE_ICONS, lifecycle) ? LIFECYCLE_ICONS[lifecycle] : { icon: 'question' }) }),
     /** "Export to repository task-0123…, Executing, 1,204 / 5,000 files": a row for a screen reader. */
     accessibleLabel: (task: Task, state = lifecycleLabel(task.lifecycle)): string =>
       [`${typeLabel(task.type)} ${task.taskId}`, state, progress(task)].filter(Boolean).join(', '),

@@ -2,6 +2,7 @@
 // at a time, and sort the answers into regions to add and regions that refused. vscode-free.
 import { classifyError, FsxError } from '../fsx/errors';
 import { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
 import { mapWithConcurrency } from './concurrency';
 
 /** Regions asked at once: the scan takes seconds, not minutes, and stays clear of throttling. */
@@ -80,7 +81,8 @@ export function refusalLines(outcomes: readonly ScanOutcome[], l10n: L10n): stri
 export function scanSummary(outcomes: readonly ScanOutcome[], asked: number, cancelled: boolean, l10n: L10n): string {
   const found = outcomes.filter((outcome) => outcome.kind === 'found');
   const refused = outcomes.filter((outcome) => outcome.kind === 'refused').length;
-  const names = found.map(({ target }) => (target.profile ? `${target.profile} · ${target.region}` : target.region)).join(', ');
+  // Profile names are outside text (the AWS config files): plain text, each one whole.
+  const names = found.map(({ target }) => plainText(target.profile ? `${target.profile} · ${target.region}` : target.region)).join(', ');
   const parts = [
     found.length > 0 ? l10n.t('Added {0} connections: {1}.', found.length, names) : outcomes.length === 1
         ? l10n.t('No Lustre file systems or File Caches in the region asked.')

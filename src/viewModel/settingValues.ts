@@ -42,14 +42,15 @@ function read(spec: SettingSpec, raw: unknown, name: string, l10n: L10n): Settin
   if (raw === undefined || raw === null) {
     return { value: spec.default };
   }
-  const shown = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw) ?? String(raw);
+  // A value of the wrong type is never repeated (a workspace's settings.json writes it, and a
+  // notification renders `[label](command:...)` as a link): the message says what kind it is.
   switch (spec.kind) {
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw } : { value: spec.default, problem: l10n.t('{0} is {1}, not true or false: using the default, {2}.', name, shown, String(spec.default)) };
+      return typeof raw === 'boolean' ? { value: raw } : { value: spec.default, problem: l10n.t('{0} is {1}, not true or false: using the default, {2}.', name, kindOf(raw, l10n), String(spec.default)) };
     case 'enum':
       return typeof raw === 'string' && spec.values.includes(raw)
         ? { value: raw }
-        : { value: spec.default, problem: l10n.t('{0} is {1}, not one of {2}: using the default, {3}.', name, shown, spec.values.join(', '), spec.default) };
+        : { value: spec.default, problem: l10n.t('{0} is {1}, not one of {2}: using the default, {3}.', name, kindOf(raw, l10n), spec.values.join(', '), spec.default) };
     default: {
       const range = `${spec.min}–${spec.max}`;
       if (typeof raw !== 'number' || !Number.isFinite(raw)) {
@@ -57,23 +58,42 @@ function read(spec: SettingSpec, raw: unknown, name: string, l10n: L10n): Settin
           value: spec.default,
           problem:
             spec.kind === 'integer'
-              ? l10n.t('{0} is {1}, not a whole number from {2}: using the default, {3}.', name, shown, range, spec.default)
-              : l10n.t('{0} is {1}, not a number from {2}: using the default, {3}.', name, shown, range, spec.default),
+              ? l10n.t('{0} is {1}, not a whole number from {2}: using the default, {3}.', name, kindOf(raw, l10n), range, spec.default)
+              : l10n.t('{0} is {1}, not a number from {2}: using the default, {3}.', name, kindOf(raw, l10n), range, spec.default),
         };
       }
+      // From here the value is a finite number: its digits carry no syntax, and say what to change.
       const whole = spec.kind === 'integer' ? Math.round(raw) : raw;
       const value = Math.min(spec.max, Math.max(spec.min, whole));
       if (whole !== raw && value === whole) {
-        return { value, problem: l10n.t('{0} is {1}, not a whole number: using {2}.', name, shown, value) };
+        return { value, problem: l10n.t('{0} is {1}, not a whole number: using {2}.', name, raw, value) };
       }
       if (value !== whole) {
         return {
           value,
-          problem: raw < spec.min ? l10n.t('{0} is {1}, below its minimum of {2}: using {2}.', name, shown, spec.min) : l10n.t('{0} is {1}, above its maximum of {2}: using {2}.', name, shown, spec.max),
+          problem: raw < spec.min ? l10n.t('{0} is {1}, below its minimum of {2}: using {2}.', name, raw, spec.min) : l10n.t('{0} is {1}, above its maximum of {2}: using {2}.', name, raw, spec.max),
         };
       }
       return { value };
     }
+  }
+}
+
+/** What kind of value was set, in words, without the value itself. */
+function kindOf(raw: unknown, l10n: L10n): string {
+  if (typeof raw === 'string') {
+    return l10n.t('a text');
+  }
+  if (Array.isArray(raw)) {
+    return l10n.t('a list');
+  }
+  switch (typeof raw) {
+    case 'number':
+      return l10n.t('a number');
+    case 'boolean':
+      return l10n.t('true or false');
+    default:
+      return l10n.t('an object');
   }
 }
 

@@ -5,6 +5,7 @@
 // when the person confirms, and travels in the returned input: retrying that input never starts a
 // second task.
 import { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
 import { Association, CreateTaskInput } from '../fsx/types';
 import {
   buildCreateTaskInput,
@@ -219,7 +220,7 @@ function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<
 }
 
 function flowTitle(type: StartableTaskType, target: TaskTarget, l10n: L10n): string {
-  const where = target.association ? `${resourceLabel(target.resource)} ${target.association.fileSystemPath}` : resourceLabel(target.resource);
+  const where = target.association ? `${resourceLabel(target.resource)} ${plainText(target.association.fileSystemPath)}` : resourceLabel(target.resource);
   switch (type) {
     case 'EXPORT_TO_REPOSITORY':
       return l10n.t('Export to S3: {0}', where);
@@ -247,11 +248,11 @@ function pathsPrompt(target: TaskTarget, type: StartableTaskType, l10n: L10n): {
   if (association) {
     switch (type) {
       case 'EXPORT_TO_REPOSITORY':
-        return { placeholder, prompt: l10n.t('Paths to export, relative to {0}, separated by commas (up to 100). Leave empty to export all of {0} to {1}.', association.fileSystemPath, association.dataRepositoryPath) };
+        return { placeholder, prompt: l10n.t('Paths to export, relative to {0}, separated by commas (up to 100). Leave empty to export all of {0} to {1}.', plainText(association.fileSystemPath), plainText(association.dataRepositoryPath)) };
       case 'IMPORT_METADATA_FROM_REPOSITORY':
-        return { placeholder, prompt: l10n.t('Paths to import, relative to {0} (or s3:// paths in {1}), separated by commas (up to 100). Leave empty to import all of {1}.', association.fileSystemPath, association.dataRepositoryPath) };
+        return { placeholder, prompt: l10n.t('Paths to import, relative to {0} (or s3:// paths in {1}), separated by commas (up to 100). Leave empty to import all of {1}.', plainText(association.fileSystemPath), plainText(association.dataRepositoryPath)) };
       default:
-        return { placeholder, prompt: l10n.t('Paths to release, relative to {0}, separated by commas (up to 100). Leave empty to release every exported file in {0}.', association.fileSystemPath) };
+        return { placeholder, prompt: l10n.t('Paths to release, relative to {0}, separated by commas (up to 100). Leave empty to release every exported file in {0}.', plainText(association.fileSystemPath)) };
     }
   }
   switch (type) {
@@ -285,11 +286,11 @@ function reportItems(target: TaskTarget, reportPath: string, state: Readonly<Flo
   return {
     placeholder: l10n.t('Completion report'),
     items: [
-      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', reportPath), value: 'default' },
+      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', plainText(reportPath)), value: 'default' },
       {
         label: l10n.t('Write the report elsewhere...'),
         description: l10n.t('failed files only'),
-        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', own.value) : l10n.t('An S3 path inside {0}', reportRoots(target).join(', ')),
+        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', plainText(own.value)) : l10n.t('An S3 path inside {0}', reportRoots(target).map((root) => plainText(root)).join(', ')),
         value: 'elsewhere',
       },
       { label: l10n.t('No completion report'), value: 'none' },
@@ -299,7 +300,7 @@ function reportItems(target: TaskTarget, reportPath: string, state: Readonly<Flo
 
 function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
   return {
-    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).join(', ')),
+    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).map((root) => plainText(root)).join(', ')),
     placeholder: reportPath,
   };
 }
@@ -315,13 +316,13 @@ export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, re
     case 'EXPORT_TO_REPOSITORY':
       lines.push(l10n.t('Export from {0} to S3?', label));
       lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
-      lines.push(l10n.t('Destination: {0}', repositories.map((repository) => `${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`).join('; ')));
+      lines.push(l10n.t('Destination: {0}', repositories.map((repository) => plainText(`${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`)).join('; ')));
       lines.push(l10n.t('New and changed files are exported with their POSIX metadata.'));
       break;
     case 'IMPORT_METADATA_FROM_REPOSITORY':
       lines.push(l10n.t('Import metadata from S3 into {0}?', label));
       lines.push(pathsLine(choices.paths, l10n.t('every linked S3 repository'), l10n));
-      lines.push(l10n.t('Source: {0}', repositories.map((repository) => `${repository.dataRepositoryPath} → ${repository.fileSystemPath}`).join('; ')));
+      lines.push(l10n.t('Source: {0}', repositories.map((repository) => plainText(`${repository.dataRepositoryPath} → ${repository.fileSystemPath}`)).join('; ')));
       lines.push(l10n.t('Metadata of objects created or changed since the last import is imported; file data loads when first read.'));
       break;
     default:
@@ -337,7 +338,7 @@ export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, re
   }
   lines.push(
     choices.reportPath
-      ? l10n.t('Completion report (failed files only): under {0}/, in a folder named after the task.', choices.reportPath)
+      ? l10n.t('Completion report (failed files only): under {0}/, in a folder named after the task.', plainText(choices.reportPath))
       : l10n.t('No completion report.'),
   );
   return lines;
@@ -347,6 +348,6 @@ function pathsLine(paths: readonly string[], everything: string, l10n: L10n): st
   if (paths.length === 0) {
     return l10n.t('Paths: {0}', everything);
   }
-  const shown = paths.slice(0, PATHS_SHOWN).join(', ');
+  const shown = paths.slice(0, PATHS_SHOWN).map((path) => plainText(path)).join(', ');
   return paths.length > PATHS_SHOWN ? l10n.t('Paths ({0}): {1} and {2} more', paths.length, shown, paths.length - PATHS_SHOWN) : l10n.t('Paths ({0}): {1}', paths.length, shown);
 }

@@ -6,6 +6,7 @@
 // CANCELING value (docs/ARCHITECTURE.md), so a filter that includes Canceling is applied to the
 // loaded pages only: sending the other values would drop the canceling tasks.
 import { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
 import { isLifecycle, Lifecycle, LIFECYCLES, ResourceRef, Task } from '../fsx/types';
 import { createTaskText } from './presentation';
 
@@ -19,6 +20,9 @@ export interface TaskFilter {
 }
 
 export const NO_FILTER: TaskFilter = Object.freeze({});
+
+/** The filter text is quoted in the view's message up to this length. */
+const FILTER_TEXT_SHOWN = 100;
 
 /** "Active only": the tasks that can still be canceled, and the ones FSx can filter on. */
 export const ACTIVE_LIFECYCLES: readonly Lifecycle[] = ['PENDING', 'EXECUTING'];
@@ -81,7 +85,8 @@ export function describeFilter(filter: TaskFilter, l10n: L10n): string | undefin
     parts.push(filter.types.map((type) => text.typeLabel(type)).join(', '));
   }
   if (filter.text?.trim()) {
-    parts.push(`"${filter.text.trim()}"`);
+    // Typed, or restored from the workspace's state: plain text in the view's message and description.
+    parts.push(`"${plainText(filter.text.trim(), FILTER_TEXT_SHOWN)}"`);
   }
   return l10n.t('Filter: {0}', parts.join(' · '));
 }

@@ -2,6 +2,7 @@
 // features bundle (src/features.ts), loaded on the first command that runs. So activation
 // parses none of the commands, and the manifest stays the one list of command ids.
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -42,7 +43,7 @@ export class CommandTable implements vscode.Disposable {
       await this.load();
     } catch (error) {
       // Only a broken install gets here (the features bundle is missing or does not load).
-      void vscode.window.showErrorMessage(vscode.l10n.t('FSx could not load its commands ({0}). Reinstall the extension, then reload the window.', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('FSx could not load its commands ({0}). Reinstall the extension, then reload the window.', plainText(error instanceof Error ? error.message : String(error))));
       return undefined;
     }
     const handler = this.handlers.get(id);

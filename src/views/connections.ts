@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveEndpoint } from '../fsx/endpoint';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, shortened } from '../fsx/types';
+import { Connection } from '../fsx/types';
 import { defaultRegion, listProfiles } from '../fsx/profiles';
 import { ConnectionEntry } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
@@ -71,7 +71,7 @@ export class ConnectionResolver {
     if (!region) {
       problem = new FsxError('region', '');
     } else if (profile && knownProfiles && !knownProfiles.has(profile)) {
-      problem = new FsxError('validation', vscode.l10n.t('Profile "{0}" is not in your AWS config or credentials file. Add it there, or pick another profile in the settings.', shortened(profile)));
+      problem = new FsxError('validation', vscode.l10n.t('This profile is not in your AWS config or credentials file. Add it there, or pick another profile in the settings.'));
     }
     const connection: Connection = { profile, region: region ?? '', endpoint, useFipsEndpoint: this.settings.useFipsEndpoint() };
     return { connection, label, sandbox: false, problem };

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { FsxError, FsxErrorKind } from '../fsx/errors';
+import { plainText } from '../fsx/outsideText';
 import { Connection } from '../fsx/types';
 import { Prompts } from './prompts';
+
+/** An error notification is one line of at most this many characters. */
+const ERROR_MESSAGE_MAX = 1000;
 
 /** The next thing a person can do about an error: a command with a button title. */
 export interface NextStep extends vscode.Command {
@@ -75,7 +79,9 @@ export async function showError(prompts: Prompts, error: FsxError, connection: C
     return;
   }
   const step = errorNextStep(error, connection);
-  const message = context ? `${context}: ${text}` : text;
+  // The one place errors are shown: whatever outside text the parts carry (what a service said,
+  // a name, a path), the notification renders no link or icon from it.
+  const message = plainText(context ? `${context}: ${text}` : text, ERROR_MESSAGE_MAX);
   const choice = await prompts.message('error', message, step.title);
   if (choice === step.title) {
     await vscode.commands.executeCommand(step.command, ...(step.arguments ?? []));

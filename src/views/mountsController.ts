@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/types';
 import { ExplorerModel, resourceKey } from '../viewModel/explorerModel';
 import { fileMountTable, LustreMount, matchMounts, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
@@ -114,9 +115,9 @@ export class MountsController implements vscode.Disposable {
 function refusal(selection: Exclude<MountSelection, { ok: true }>): string {
   switch (selection.reason) {
     case 'outside':
-      return vscode.l10n.t('{0} is not on a mounted FSx for Lustre file system or File Cache.', selection.path);
+      return vscode.l10n.t('{0} is not on a mounted FSx for Lustre file system or File Cache.', plainText(selection.path));
     case 'severalMounts':
-      return vscode.l10n.t('The selection spans several Lustre mounts ({0}); select items of one mount.', selection.mountPoints.join(', '));
+      return vscode.l10n.t('The selection spans several Lustre mounts ({0}); select items of one mount.', selection.mountPoints.map((mountPoint) => plainText(mountPoint)).join(', '));
     case 'tooMany':
       return vscode.l10n.t('A task takes at most {0} paths; {1} are selected.', MAX_TASK_PATHS, selection.count);
   }

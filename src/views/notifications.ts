@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import { formatCount, hasFailureReport } from '../viewModel/presentation';
 import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
 import { Prompts } from './prompts';
+
+/** A failure message is shown whole up to this length (FSx's are a sentence or two). */
+const FAILURE_MESSAGE_MAX = 1000;
 
 /**
  * One notification per tracked task that ends (the tracker fires onDidEnd once per task, reloads
@@ -10,7 +14,8 @@ import { Prompts } from './prompts';
  */
 export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
   const { task } = ended;
-  const what = `${taskText.typeLabel(task.type)} ${task.taskId}`;
+  // The type, id and failure message come from FSx: plain text, no link or icon syntax.
+  const what = plainText(`${taskText.typeLabel(task.type)} ${task.taskId}`);
   const showDetails = vscode.l10n.t('Show Details');
   const showFailedFiles = vscode.l10n.t('Show Failed Files');
   const actions = hasFailureReport(task) ? [showDetails, showFailedFiles] : [showDetails];
@@ -22,7 +27,7 @@ export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
   };
   switch (task.lifecycle) {
     case 'FAILED':
-      void prompts.message('error', vscode.l10n.t('{0} failed: {1}', what, task.failureMessage ?? vscode.l10n.t('FSx gave no reason.')), ...actions).then(open);
+      void prompts.message('error', vscode.l10n.t('{0} failed: {1}', what, task.failureMessage ? plainText(task.failureMessage, FAILURE_MESSAGE_MAX) : vscode.l10n.t('FSx gave no reason.')), ...actions).then(open);
       break;
     case 'CANCELED':
       void prompts.message('info', vscode.l10n.t('{0} was canceled{1}.', what, counts), ...actions).then(open);
@@ -35,6 +40,6 @@ export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
 export function notifyTaskVanished(prompts: Prompts, vanished: TaskVanished): void {
   void prompts.message(
     'warning',
-    vscode.l10n.t('Task {0} no longer exists in FSx (its file system may have been deleted); it is no longer tracked.', vanished.taskId),
+    vscode.l10n.t('Task {0} no longer exists in FSx (its file system may have been deleted); it is no longer tracked.', plainText(vanished.taskId)),
   );
 }

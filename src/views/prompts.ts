@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../fsx/outsideText';
 import { Back, BACK } from '../viewModel/stepBack';
 
 /**
@@ -79,10 +80,10 @@ export class VscodePrompts implements Prompts {
   async confirmByTyping(message: string, detail: string, expected: string): Promise<boolean> {
     const typed = await vscode.window.showInputBox({
       title: message,
-      prompt: `${detail}\n\n${vscode.l10n.t('Type {0} to confirm.', expected)}`,
+      prompt: `${detail}\n\n${vscode.l10n.t('Type {0} to confirm.', plainText(expected))}`,
       placeHolder: expected,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === '' || value.trim() === expected ? undefined : vscode.l10n.t('Type {0} exactly, or press Escape to keep it.', expected)),
+      validateInput: (value) => (value.trim() === '' || value.trim() === expected ? undefined : vscode.l10n.t('Type {0} exactly, or press Escape to keep it.', plainText(expected))),
     });
     return typed?.trim() === expected;
   }

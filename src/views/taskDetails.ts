@@ -1,74 +1,13 @@
 import * as vscode from 'vscode';
 import { Connection, Task } from '../fsx/types';
-import { failureReportLocation, formatCount, hasFailureReport } from '../viewModel/presentation';
 import type { EstimateOf } from '../viewModel/statusBarText';
-import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
+import { renderTaskDetails } from '../viewModel/taskDetailsText';
 import { Event } from '../tracking/events';
 import { PollResult } from '../tracking/pollScheduler';
-import { taskText } from './taskText';
 
 import { TASK_DETAILS_SCHEME } from './schemes';
 
 export { TASK_DETAILS_SCHEME };
-
-/** Every field of a task as a read-only Markdown document (`fsx-task:` URIs). */
-export function renderTaskDetails(task: Task, connection: Connection, resourceName: string | undefined, now: number, estimate?: ThroughputEstimate): string {
-  const look = taskText.lifecycleLook(task.lifecycle);
-  const row = (label: string, value: string | number | undefined) => (value === undefined || value === '' ? [] : [`| ${label} | ${String(value).replace(/\|/g, '\\|')} |`]);
-  const time = (date: Date | undefined) => date?.toISOString();
-  const bytes = (value: number | undefined) => (value === undefined ? undefined : vscode.l10n.t('{0} bytes', formatCount(value)));
-  const duration = task.startTime ? taskText.duration((task.endTime?.getTime() ?? now) - task.startTime.getTime()) : undefined;
-  const where = task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system');
-  const lines = [
-    `# ${taskText.typeLabel(task.type)} · ${task.taskId}`,
-    '',
-    `**${look.label}**${taskText.progress(task) ? ` · ${taskText.progress(task)}` : ''}`,
-    '',
-    ...actionLinks(task),
-    `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Value')} |`,
-    '|---|---|',
-    ...row(vscode.l10n.t('Task ID'), task.taskId),
-    ...row(vscode.l10n.t('Type'), task.type),
-    ...row(vscode.l10n.t('Lifecycle'), task.lifecycle),
-    ...row(where, resourceName ? `${resourceName} (${task.resource.id})` : task.resource.id),
-    ...row(vscode.l10n.t('ARN'), task.arn),
-    ...row(vscode.l10n.t('Connection'), connection.sandbox ? vscode.l10n.t('local sandbox') : `${connection.profile ?? vscode.l10n.t('default profile')} · ${connection.region}`),
-    ...row(vscode.l10n.t('Created'), time(task.creationTime)),
-    ...row(vscode.l10n.t('Started'), time(task.startTime)),
-    ...row(vscode.l10n.t('Ended'), time(task.endTime)),
-    ...row(task.endTime ? vscode.l10n.t('Duration') : vscode.l10n.t('Running for'), duration),
-    ...row(vscode.l10n.t('Total files'), task.status?.totalCount !== undefined ? formatCount(task.status.totalCount) : undefined),
-    ...row(vscode.l10n.t('Succeeded'), task.status?.succeededCount !== undefined ? formatCount(task.status.succeededCount) : undefined),
-    ...row(vscode.l10n.t('Failed'), task.status?.failedCount !== undefined ? formatCount(task.status.failedCount) : undefined),
-    ...row(vscode.l10n.t('Released capacity'), bytes(task.status?.releasedCapacity)),
-    ...row(vscode.l10n.t('Capacity to release'), bytes(task.capacityToRelease)),
-    ...row(vscode.l10n.t('Status updated'), time(task.status?.lastUpdatedTime)),
-    ...row(vscode.l10n.t('Throughput'), estimate && throughputText(estimate, vscode.l10n, taskText.duration)),
-    ...row(vscode.l10n.t('Report'), task.report ? (task.report.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')) : undefined),
-    ...row(vscode.l10n.t('Report path'), task.report?.path),
-    ...row(vscode.l10n.t('Report format'), task.report?.format),
-    ...row(vscode.l10n.t('Report scope'), task.report?.scope),
-    ...row(vscode.l10n.t('Failure report'), failureReportLocation(task)),
-    '',
-    `## ${vscode.l10n.t('Paths')}`,
-    '',
-    ...(task.paths.length > 0 ? task.paths.map((path) => `- \`${path}\``) : [vscode.l10n.t('The whole file system (no paths given).')]),
-  ];
-  if (task.failureMessage) {
-    lines.push('', `## ${vscode.l10n.t('Failure')}`, '', task.failureMessage);
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Command links to the task's outcome: its failed files once it has a report, its chart while it runs. */
-function actionLinks(task: Task): string[] {
-  const link = (title: string, command: string) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([task.taskId]))})`;
-  const links = [
-    ...(hasFailureReport(task) ? [link(vscode.l10n.t('Show Failed Files'), 'fsxTasks.showFailedFiles')] : []),
-    ...(task.lifecycle === 'EXECUTING' ? [link(vscode.l10n.t('Show Progress Chart'), 'fsxTasks.showProgressChart')] : []),
-  ];
-  return links.length > 0 ? [links.join(' · '), ''] : [];
-}
 
 /**
  * Serves task details documents; show() renders before opening. Polls keep open documents
@@ -125,7 +64,7 @@ export class TaskDetailsProvider implements vscode.TextDocumentContentProvider, 
     const uri = this.uriFor(task);
     const key = uri.toString();
     const isOpen = this.documents.has(key);
-    this.documents.set(key, renderTaskDetails(task, connection, this.resourceName(connection, task), Date.now(), this.estimateOf?.(task)));
+    this.documents.set(key, renderTaskDetails(task, connection, this.resourceName(connection, task), Date.now(), vscode.l10n, this.estimateOf?.(task)));
     if (isOpen) {
       this.changes.fire(uri);
     }

@@ -3,8 +3,9 @@ import { hasAssociations, linkedRepositories } from '../../fsx/associations';
 import { classifyError } from '../../fsx/errors';
 import { Association, StorageResource } from '../../fsx/types';
 import { createAssociationText, isProblem } from '../../viewModel/associationText';
+import { associationTooltipMarkdown } from '../../viewModel/tooltipText';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
-import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 
 const associationText = createAssociationText(vscode.l10n);
 
@@ -76,16 +77,7 @@ export class AssociationNode extends ChildNode {
     const look = associationText.look(association);
     item.iconPath = themeIcon(look.icon, look.color);
     item.description = associationText.rowDescription(association);
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(association.fileSystemPath)} ↔ ${escape(association.dataRepositoryPath)}**\n\n`);
-    for (const [label, value] of associationText.facts(association)) {
-      tooltip.appendMarkdown(`${escape(label)}: \`${value}\`  \n`);
-    }
-    if (problem) {
-      tooltip.appendMarkdown('\n');
-      tooltip.appendText(`${problem.message}\n\n${problem.nextStep}`);
-    }
-    item.tooltip = tooltip;
+    item.tooltip = new vscode.MarkdownString(associationTooltipMarkdown(association, vscode.l10n), true);
     item.accessibilityInformation = { label: associationText.accessibleLabel(association) };
     item.contextValue = `association.${association.lifecycle}`;
     return item;

@@ -8,7 +8,8 @@ export interface MessageOptions {
   readonly icon: string;
   readonly iconColor?: string;
   readonly description?: string;
-  readonly tooltip?: string | vscode.MarkdownString;
+  /** Plain text: a tree item's string tooltip renders no Markdown. */
+  readonly tooltip?: string;
   readonly command?: vscode.Command;
   readonly contextValue: string;
 }
@@ -37,14 +38,8 @@ export class MessageNode extends ChildNode {
 /** The error a parent could not load, as a node whose click is the next step. */
 export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
   const step = errorNextStep(error, parent.connection, parent);
-  const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendText(error.userMessageIn(vscode.l10n));
-  if (error.detail) {
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(error.detail);
-  }
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(vscode.l10n.t('Click: {0}', step.title));
+  // Plain text: it needs no Markdown, and the detail is what the service or a setting said.
+  const tooltip = [error.userMessageIn(vscode.l10n), error.detail, vscode.l10n.t('Click: {0}', step.title)].filter(Boolean).join('\n\n');
   // A setting we refused (no request id) is best named by what is wrong with it.
   const label = error.kind === 'validation' && !error.requestId && error.detail ? error.detail : step.label;
   return new MessageNode(parent, 'error', {

@@ -62,8 +62,3 @@ export abstract class ChildNode implements ExplorerNode {
 export function themeIcon(codicon: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
 }
-
-/** Text safe to put in a MarkdownString. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

@@ -4,9 +4,10 @@ import { StorageResource } from '../../fsx/types';
 import { resourceKey } from '../../viewModel/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
 import { isFiltering, matchesFilter } from '../../viewModel/taskFilter';
+import { resourceTooltipMarkdown } from '../../viewModel/tooltipText';
 import { AssociationsNode, showsAssociations } from './associationNodes';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
-import { ChildNode, escapeMarkdown as escape, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
@@ -34,24 +35,7 @@ export class ResourceNode extends ChildNode {
     ]
       .filter(Boolean)
       .join(' · ');
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(resource.name ?? resource.id)}**\n\n`);
-    for (const [label, value] of [
-      [vscode.l10n.t('ID'), resource.id],
-      [vscode.l10n.t('Type'), isCache ? vscode.l10n.t('Amazon File Cache') : vscode.l10n.t('FSx for Lustre')],
-      [vscode.l10n.t('State'), resource.lifecycle],
-      [vscode.l10n.t('Deployment'), resource.deploymentType],
-      [vscode.l10n.t('Storage'), resource.storageCapacityGiB !== undefined ? `${resource.storageCapacityGiB} GiB` : undefined],
-      [vscode.l10n.t('DNS name'), resource.dnsName],
-    ] as const) {
-      if (value) {
-        tooltip.appendMarkdown(`${escape(label)}: \`${value}\`  \n`);
-      }
-    }
-    for (const mountPoint of mountPoints) {
-      tooltip.appendMarkdown(`${vscode.l10n.t('mounted at {0}', `\`${mountPoint}\``)}  \n`);
-    }
-    item.tooltip = tooltip;
+    item.tooltip = new vscode.MarkdownString(resourceTooltipMarkdown(resource, mountPoints, vscode.l10n), true);
     item.contextValue = isCache ? 'resource.fileCache' : 'resource.fileSystem';
     return item;
   }

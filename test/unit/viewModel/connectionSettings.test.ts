@@ -46,12 +46,23 @@ describe('parseConnectionSettings', () => {
       problems.map((problem) => problem.entry),
       [2, 3, 4, 5, 6, 7, 8],
     );
-    assert.match(problems[0].message, /entry 2 \(dev\) has no region/);
+    assert.match(problems[0].message, /entry 2 has no region/);
     assert.match(problems[1].message, /entry 3 is a string/);
-    assert.match(problems[2].message, /"mars-north" is not an AWS region name/);
+    assert.match(problems[2].message, /entry 4: the region is not an AWS region name/);
     assert.match(problems[3].message, /entry 5 repeats entry 1/);
     assert.match(problems[4].message, /profile must be a profile name/);
     assert.match(problems[5].message, /entry 7 is null/);
     assert.ok(problems[6].message.length < 200, 'a 10,000-character region is cut in the message');
+  });
+
+  it('never repeats what an entry holds: a workspace could write a command link or Markdown there', () => {
+    const link = '[x](command:workbench.action.terminal.new "t")';
+    const { problems } = parse([{ profile: link }, { profile: link, region: `${link} ![i](https://evil.example.com/p.png)` }, link, { profile: [link], region: 'us-east-1' }]);
+    assert.equal(problems.length, 4);
+    for (const { message } of problems) {
+      for (const piece of ['](', 'command:', 'evil', '<img']) {
+        assert.ok(!message.includes(piece), message);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { readSetting, ReportedOnce, SETTING_SPECS } from '../../../src/viewModel/settingValues';
 
@@ -49,12 +50,29 @@ describe('setting values (numeric, enum and boolean settings)', () => {
     assert.match(read(SETTING_SPECS.pageSize, 80.5).problem ?? '', /above its maximum of 50: using 50/);
   });
 
-  it('the wrong shape: the default, saying what was expected', () => {
-    assert.deepEqual(read(SETTING_SPECS.pollIntervalSeconds, 'often'), { value: 30, problem: 'fsxTasks.tracking.pollIntervalSeconds is "often", not a whole number from 10–600: using the default, 30.' });
+  it('the wrong shape: the default, saying what was expected and what kind of value was set', () => {
+    assert.deepEqual(read(SETTING_SPECS.pollIntervalSeconds, 'often'), { value: 30, problem: 'fsxTasks.tracking.pollIntervalSeconds is a text, not a whole number from 10–600: using the default, 30.' });
     assert.equal(read(SETTING_SPECS.pageSize, '20').value, 50, 'a number in a string is still a string in settings.json');
-    assert.match(read(SETTING_SPECS.sandboxTimeScale, [2]).problem ?? '', /is \[2\], not a number from 0.1–100: using the default, 1\./);
-    assert.deepEqual(read(SETTING_SPECS.cancelConfirmation, 'typed'), { value: 'dialog', problem: 'fsxTasks.cancel.confirmation is "typed", not one of dialog, typeTaskId: using the default, dialog.' });
-    assert.deepEqual(read(SETTING_SPECS.useFipsEndpoint, 'yes'), { value: false, problem: 'fsxTasks.useFipsEndpoint is "yes", not true or false: using the default, false.' });
+    assert.match(read(SETTING_SPECS.sandboxTimeScale, [2]).problem ?? '', /is a list, not a number from 0.1–100: using the default, 1\./);
+    assert.deepEqual(read(SETTING_SPECS.cancelConfirmation, 'typed'), { value: 'dialog', problem: 'fsxTasks.cancel.confirmation is a text, not one of dialog, typeTaskId: using the default, dialog.' });
+    assert.deepEqual(read(SETTING_SPECS.useFipsEndpoint, 'yes'), { value: false, problem: 'fsxTasks.useFipsEndpoint is a text, not true or false: using the default, false.' });
+    assert.match(read(SETTING_SPECS.useFipsEndpoint, { a: 1 }).problem ?? '', /is an object, not true or false/);
+  });
+
+  it('never repeats a value that is not a number: a workspace could write a command link or Markdown there', () => {
+    const hostile = ['[x](command:workbench.action.terminal.new "t")', '![i](https://evil.example.com/p.png)', '<img src=x>', 'https://evil.example.com', '$(alert)'];
+    for (const spec of Object.values(SETTING_SPECS)) {
+      for (const value of [...hostile, hostile, { [hostile[0]]: hostile[1] }]) {
+        const { problem } = read(spec, value);
+        assert.ok(problem, `${spec.key} refuses ${JSON.stringify(value)}`);
+        assert.match(problem, new RegExp(`^fsxTasks\\.${spec.key.replace(/\./g, '\\.')} `), 'names the key');
+        for (const piece of ['](', '$(', '<img', 'evil', 'command:']) {
+          assert.ok(!problem.includes(piece), `${spec.key}: ${problem}`);
+        }
+        const html = new MarkdownIt({ html: true, linkify: true }).render(problem);
+        assert.doesNotMatch(html, /<a |<img/, html);
+      }
+    }
   });
 
   it('the words go through the injected L10n', () => {

@@ -11,10 +11,12 @@ export { sameConnectionSetting, type ConnectionSetting } from '../viewModel/conn
 /**
  * Typed reads of the extension's settings; every default matches package.json. A value out of
  * range or of the wrong shape is replaced (by the nearest bound or the default) and reported once
- * per bad value, as a warning that names the setting and offers to open it.
+ * per bad value, as a warning that names the setting and offers to open it (the problems found
+ * together, in one warning).
  */
 export class Settings {
   private readonly reported = new ReportedOnce();
+  private readonly pendingWarnings: Array<{ readonly key: string; readonly problem: string }> = [];
 
   constructor(private readonly prompts?: Pick<Prompts, 'message'>) {}
 
@@ -114,16 +116,31 @@ export class Settings {
     const raw = this.config.get<unknown>(spec.key);
     const read = readSetting(spec, raw, SECTION, vscode.l10n);
     if (this.reported.shouldReport(spec.key, raw, read.problem !== undefined) && read.problem) {
-      void this.warn(spec.key, read.problem);
+      this.queueWarning(spec.key, read.problem);
     }
     return read.value;
   }
 
-  private async warn(key: string, problem: string): Promise<void> {
+  /**
+   * Problems found in the same turn (a repository's settings.json with several bad values, read
+   * at start-up) become one warning, not one toast each.
+   */
+  private queueWarning(key: string, problem: string): void {
+    this.pendingWarnings.push({ key, problem });
+    if (this.pendingWarnings.length === 1) {
+      setTimeout(() => void this.warn(this.pendingWarnings.splice(0)), 0);
+    }
+  }
+
+  private async warn(problems: ReadonlyArray<{ readonly key: string; readonly problem: string }>): Promise<void> {
     const open = vscode.l10n.t('Open Settings');
-    const choice = await this.prompts?.message('warning', problem, open);
+    const text =
+      problems.length === 1
+        ? problems[0].problem
+        : vscode.l10n.t('{0} FSx settings cannot be used as set. {1}', problems.length, problems.map(({ problem }) => problem).join(' '));
+    const choice = await this.prompts?.message('warning', text, open);
     if (choice === open) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
+      await vscode.commands.executeCommand('workbench.action.openSettings', problems.length === 1 ? `${SECTION}.${problems[0].key}` : SECTION);
     }
   }
 }

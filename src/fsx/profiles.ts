@@ -1,4 +1,5 @@
 import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { SharedConfig } from './endpoint';
 
 export type ProfileKind = 'sso' | 'assumeRole' | 'process' | 'webIdentity' | 'static' | 'other';
 
@@ -51,6 +52,11 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
       source: configFile[name] && credentialsFile[name] ? 'both' : configFile[name] ? 'config' : 'credentials',
     };
   });
+}
+
+/** The shared config and credentials files, read fresh (for the endpoints configured in them: fsx/endpoint.ts). */
+export async function readSharedConfig(): Promise<SharedConfig> {
+  return loadSharedConfigFiles({ ignoreCache: true });
 }
 
 /**

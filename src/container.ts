@@ -153,7 +153,7 @@ export class Container implements vscode.Disposable {
     } else {
       await this.connections.reload();
     }
-    this.tracking.start(this.sandbox.connection);
+    await this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
     const delay = warmUpDelay(signals);

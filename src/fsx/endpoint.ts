@@ -1,6 +1,6 @@
 import { FsxError } from './errors';
 import { Connection, shortened } from './types';
-import { isPlausibleRegion } from './profiles';
+import { isPlausibleRegion } from './regions';
 
 // We resolve every endpoint ourselves and hand the SDK an explicit one (or none, with
 // `ignoreConfiguredEndpointUrls`): left alone, the SDK reads AWS_ENDPOINT_URL and the endpoint_url
@@ -143,6 +143,23 @@ export function validateEndpoint(raw: string, useFipsEndpoint = false, source?: 
 /** The text with anything that looks like `user:password@` before a host masked. */
 function withoutUserInfo(raw: string): string {
   return raw.replace(/\/\/[^/@\s]*@/, '//***@');
+}
+
+/**
+ * The connection a saved record is polled on now, or undefined to drop it: the running sandbox for
+ * a sandbox record, the saved connection when its endpoint is the one configured for its profile.
+ */
+export function restoredConnection(saved: Connection, sandbox: Connection | undefined, sources: Pick<EndpointSources, 'setting' | 'env' | 'shared'>): Connection | undefined {
+  if (saved.sandbox) {
+    return sandbox;
+  }
+  let configured: string | undefined;
+  try {
+    configured = resolveEndpoint({ ...sources, profile: saved.profile, useFipsEndpoint: saved.useFipsEndpoint });
+  } catch {
+    return undefined; // the configured endpoint is refused itself: nothing of that profile is polled
+  }
+  return saved.endpoint === configured ? saved : undefined;
 }
 
 export interface EndpointGateOptions {

@@ -76,7 +76,4 @@ export async function defaultRegion(
   return configFile[name]?.region ?? credentialsFile[name]?.region ?? undefined;
 }
 
-/** AWS region names as the SDK accepts them (us-east-1, eu-central-2, us-gov-west-1, cn-north-1). */
-export function isPlausibleRegion(region: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
-}
+export { isPlausibleRegion } from './regions';

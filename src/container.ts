@@ -21,7 +21,7 @@ import { ConnectionsController } from './views/connectionsController';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
-import { createLog, logApiCall } from './views/log';
+import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
@@ -54,7 +54,7 @@ export class Container implements vscode.Disposable {
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
     const sandbox = (this.sandbox = new LocalSandbox());
-    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx') }));
+    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
     this.own({ dispose: () => clients.close() });
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));

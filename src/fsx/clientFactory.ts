@@ -36,6 +36,8 @@ export interface ClientFactoryOptions {
    * form is checked (https; plain http only on loopback).
    */
   readonly gate?: Pick<EndpointGate, 'admit'>;
+  /** An answer carried tasks that were left out because their ids are malformed (FsxService). */
+  readonly onMalformed?: (operation: string, dropped: number) => void;
 }
 
 /** Credentials the sandbox emulator accepts; they authorise nothing anywhere else. */

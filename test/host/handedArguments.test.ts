@@ -51,6 +51,8 @@ describe('handed-over arguments and a capture server', function () {
     // The sandbox's profile and region, another loopback port.
     { region: 'us-east-1', endpoint: captureUrl, sandbox: true },
     { region: 'us-east-1', endpoint: captureUrl },
+    // Open in AWS Console put the region into the console's host name.
+    { region: 'evil.example.com#', sandbox: true },
   ];
 
   async function expectRefused(command: string, argument: unknown): Promise<void> {
@@ -63,7 +65,7 @@ describe('handed-over arguments and a capture server', function () {
     assert.match(shown[0].text, /not one of yours.*Nothing was sent/, command);
   }
 
-  for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.showFailedFiles', 'fsxTasks.untrackTask']) {
+  for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.showFailedFiles', 'fsxTasks.untrackTask', 'fsxTasks.openInConsole']) {
     it(`${command}: a { task, connection } naming an endpoint that is not configured is refused, nothing sent`, async () => {
       const { taskId, fileSystemId } = sandboxTask();
       for (const connection of foreignConnections()) {

@@ -2,7 +2,9 @@
 // in reverse order. Commands receive the container (each declares the part it needs); nothing
 // here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
+import { EndpointGate, EndpointService } from './fsx/endpoint';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
+import { readSharedConfig } from './fsx/profiles';
 import { Connection, FsxApi, Task } from './fsx/types';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './viewModel/explorerModel';
@@ -19,7 +21,7 @@ import { ConnectionsController } from './views/connectionsController';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
-import { createLog, logApiCall } from './views/log';
+import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
@@ -51,9 +53,9 @@ export class Container implements vscode.Disposable {
     this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
-    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event) }));
-    this.own({ dispose: () => clients.close() });
     const sandbox = (this.sandbox = new LocalSandbox());
+    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
+    this.own({ dispose: () => clients.close() });
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
     this.scheduler = this.own(
@@ -119,6 +121,17 @@ export class Container implements vscode.Disposable {
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
 
+  /** What a client of `service` may send to: the configured endpoint or the running sandbox (fsx/endpoint.ts). */
+  endpointGate(service: EndpointService): EndpointGate {
+    return new EndpointGate({
+      service,
+      setting: () => (service === 'fsx' ? this.settings.endpoint() : this.settings.s3Endpoint()),
+      env: process.env,
+      sandboxEndpoint: () => this.sandbox.connection?.endpoint,
+      readShared: readSharedConfig,
+    });
+  }
+
   /** The FSx operations for a connection, over its cached client. */
   readonly apiFor = (connection: Connection): FsxApi => this.clients.apiFor(connection);
 
@@ -140,7 +153,7 @@ export class Container implements vscode.Disposable {
     } else {
       await this.connections.reload();
     }
-    this.tracking.start(this.sandbox.connection);
+    await this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
     const delay = warmUpDelay(signals);

@@ -23,7 +23,7 @@ export type Services = Container & Features;
 export function createFeatures(container: Container): Services {
   const { log, model, scheduler, progress, estimateOf } = container;
   const details = container.own(new TaskDetailsProvider((connection, task) => model.resourceName(connection, task.resource), scheduler.onDidPoll, estimateOf));
-  const reports = container.own(new ReportService(container.settings, { onApiCall: (event) => logApiCall(log, event) }));
+  const reports = container.own(new ReportService(container.settings, { onApiCall: (event) => logApiCall(log, event), gate: container.endpointGate('s3') }));
   const failedFiles = container.own(new FailedFilesPanels(reports, container.prompts));
   const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
   // The container's own members (its methods too) show through: the features only add to it.

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { AssociationsNode } from '../views/explorer/associationNodes';
 import { LoadMoreNode } from '../views/explorer/loadMoreNode';
-import { ExplorerNode } from '../views/explorer/node';
+import { ConnectionNode } from '../views/explorer/connectionNode';
+import { ChildNode, ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
@@ -43,6 +44,7 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
   ];
 }
 
+/** One of our tree nodes (checked by class: an object shaped like one is no node, and its connection is not ours). */
 function isNode(value: unknown): value is ExplorerNode {
-  return typeof value === 'object' && value !== null && 'getTreeItem' in value && 'id' in value;
+  return value instanceof ConnectionNode || value instanceof ChildNode;
 }

@@ -1,21 +1,25 @@
 // "Export to S3...", "Import Metadata from S3..." and "Release Files...": on a file system or an
 // association in the tree, from the palette (a file system pick), or with a handed-over
-// { connection, resource, paths? } (another view's folder menu), which prefills the paths.
+// { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
+// connection and resource of a handed-over one are looked up among ours, never used as given.
 // The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { Container } from '../container';
 import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/types';
+import { FsxError } from '../fsx/errors';
 import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
+import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
 import { runStartTaskFlow } from '../viewModel/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
 import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
+import { identifiedConnection } from './taskTarget';
 
 type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker' | 'autoTracker'> };
 
@@ -40,9 +44,37 @@ export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] 
   );
 }
 
-function isStartArgument(value: unknown): value is StartTaskArgument {
-  const candidate = value as Partial<StartTaskArgument> | undefined;
-  return typeof candidate?.connection?.region === 'string' && typeof candidate.resource?.id === 'string' && typeof candidate.resource.kind === 'string';
+/**
+ * A handed-over `{ connection, resource, paths?, association? }` identifies, it does not
+ * configure: the connection must be one of ours, the resource and association are looked up as
+ * that connection lists them; only the paths are taken as given (the guided flow checks them).
+ */
+async function handedStart(deps: StartDeps, arg: Record<string, unknown>, scope: FailureScope): Promise<StartTaskArgument> {
+  const named = handedResource(arg.resource);
+  if (!named) {
+    throw new FsxError('validation', vscode.l10n.t('The command was given no valid file system or File Cache ID. Nothing was sent.'));
+  }
+  const connection = identifiedConnection(deps, arg.connection);
+  scope.connection = connection;
+  const resource = (await deps.model.resources(connection)).find((candidate) => candidate.kind === named.kind && candidate.id === named.id);
+  if (!resource) {
+    throw new FsxError('notFound', vscode.l10n.t('No file system or File Cache {0} in that connection.', named.id));
+  }
+  const paths = Array.isArray(arg.paths) ? arg.paths.filter((path): path is string => typeof path === 'string') : undefined;
+  const association = arg.association === undefined ? undefined : await identifiedAssociation(deps, connection, resource, arg.association);
+  return { connection, resource, paths, association };
+}
+
+async function identifiedAssociation(deps: StartDeps, connection: Connection, resource: StorageResource, handed: unknown): Promise<Association> {
+  const named = handedAssociation(handed);
+  const found =
+    named && 'ownLink' in named
+      ? resource.dataRepositoryLink
+      : named && (await deps.model.associations(connection, resource)).find((candidate) => candidate.associationId === named.associationId);
+  if (!found) {
+    throw new FsxError('notFound', vscode.l10n.t('That association is not one of {0}.', resource.id));
+  }
+  return found;
 }
 
 async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: unknown, scope: FailureScope): Promise<void> {
@@ -106,8 +138,8 @@ async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unkn
   if (arg instanceof ResourceNode) {
     return { connection: arg.connection, resource: arg.resource };
   }
-  if (isStartArgument(arg)) {
-    return arg;
+  if (isHandedOver(arg, ['connection', 'resource'])) {
+    return handedStart(deps, arg, scope);
   }
   // Listed before the pick opens, so "nothing to pick" is a message, not an empty pick.
   const choices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing file systems...') }, () => listChoices(deps, type));

@@ -32,7 +32,12 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
         void deps.prompts.message('info', vscode.l10n.t('Sandbox tasks exist only in the local emulator; there is no AWS Console page for them.'));
         return;
       }
-      await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(task, connection.region)));
+      // The connection is ours (registerTaskCommand resolved it), never the argument's; its region is checked again here.
+      const url = consoleUrl(task, connection.region);
+      if (!url) {
+        throw new FsxError('validation', vscode.l10n.t('There is no AWS Console page for {0}: its region or file system ID is not one AWS uses.', task.taskId));
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(url, true));
     }),
   ];
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { listActiveTasks, listEndedTasks } from '../fsx/activeTasks';
 import { classifyError, FsxError } from '../fsx/errors';
-import { Connection, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/types';
+import { Connection, connectionKey, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/types';
+import { distinctConnections, handedTaskId, identifyConnection, isHandedOver } from '../viewModel/handedTarget';
 import { hasFailureReport } from '../viewModel/presentation';
 import type { Container } from '../container';
 import { taskText } from '../views/taskText';
@@ -28,22 +29,65 @@ export interface TaskPickerOptions {
   readonly offer?: 'active' | 'failureReports';
 }
 
-function isTaskTarget(value: unknown): value is TaskTarget {
-  const candidate = value as Partial<TaskTarget> | undefined;
-  return typeof candidate?.task?.taskId === 'string' && typeof candidate.connection?.region === 'string';
+/**
+ * The connections a handed-over argument may name: the usable listed ones (the configured
+ * connections, or the running sandbox) and the tracked tasks' (admitted the same way).
+ */
+export function knownConnections(deps: Pick<TaskTargetDeps, 'model' | 'tracking'>): Connection[] {
+  const listed = deps.model.connections().filter((entry) => !entry.problem && !entry.id);
+  return distinctConnections([...listed.map((entry) => entry.connection), ...deps.tracking.tracker.list().map((tracked) => tracked.connection)]);
+}
+
+/** The configured connection a handed-over one names; refused (nothing is sent) when it names none. */
+export function identifiedConnection(deps: Pick<TaskTargetDeps, 'model' | 'tracking'>, handed: unknown): Connection {
+  const connection = identifyConnection(knownConnections(deps), handed);
+  if (!connection) {
+    throw new FsxError(
+      'validation',
+      vscode.l10n.t('The command was given a connection that is not one of yours: no configured connection (or the running sandbox) has that profile, region and endpoint. Nothing was sent.'),
+    );
+  }
+  return connection;
+}
+
+/**
+ * A `{ task, connection }` handed over by another command, a keybinding or an extension: it
+ * identifies, it does not configure. The connection must be one of ours and the task id valid;
+ * the task itself is ours too (loaded, tracked, or asked of FSx on that connection).
+ */
+async function handedTarget(deps: TaskTargetDeps, arg: Record<string, unknown>): Promise<TaskTarget> {
+  const taskId = handedTaskId(arg.task);
+  if (!taskId) {
+    throw new FsxError('validation', vscode.l10n.t('The command was given a task without a valid task ID ("task-" followed by 17 to 123 hexadecimal digits). Nothing was sent.'));
+  }
+  const connection = identifiedConnection(deps, arg.connection);
+  const key = connectionKey(connection);
+  const loaded = deps.model.findTask(taskId);
+  if (loaded && connectionKey(loaded.connection) === key) {
+    return { connection, task: loaded.task };
+  }
+  const tracked = deps.tracking.tracker.list().find((candidate) => candidate.taskId === taskId && connectionKey(candidate.connection) === key);
+  if (tracked?.task) {
+    return { connection, task: tracked.task };
+  }
+  const [task] = await deps.apiFor(connection).describeTasks([taskId]);
+  if (!task) {
+    throw new FsxError('notFound', vscode.l10n.t('No task {0} in that connection.', taskId));
+  }
+  return { connection, task };
 }
 
 /**
  * What a task command acts on: the tree node it was invoked on, a target handed over by another
- * command (status bar pick), a task id (typed, or passed by a keybinding or test), or, with no
+ * command (status bar pick; resolved to our own connection and task, or refused), a task id (typed, or passed by a keybinding or test), or, with no
  * argument, the person's pick among the active tasks of every connection.
  */
 export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, picker: TaskPickerOptions): Promise<TaskTarget | undefined> {
   if (arg instanceof TaskNode) {
     return { connection: arg.connection, task: arg.task };
   }
-  if (isTaskTarget(arg)) {
-    return arg;
+  if (isHandedOver(arg, ['task', 'connection'])) {
+    return handedTarget(deps, arg);
   }
   if (typeof arg === 'string') {
     return findTask(deps, arg);

@@ -1,6 +1,7 @@
 import { FSxClient } from '@aws-sdk/client-fsx';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer, RetryStrategyV2 } from '@smithy/types';
+import { EndpointGate, validateEndpoint } from './endpoint';
 import { classifyError } from './errors';
 import { Connection, connectionKey } from './types';
 import { RequestLimiter } from './requestLimiter';
@@ -29,6 +30,14 @@ export interface ClientFactoryOptions {
   readonly credentialsFor?: (connection: Connection) => AwsCredentialIdentityProvider;
   /** Bounds the FSx requests in flight per account and region; one per factory by default. */
   readonly limiter?: RequestLimiter;
+  /**
+   * Admits a connection's endpoint before each request is signed: the extension's gate allows only
+   * the configured endpoint and the running sandbox's. Without one (tests), only the endpoint's
+   * form is checked (https; plain http only on loopback).
+   */
+  readonly gate?: Pick<EndpointGate, 'admit'>;
+  /** An answer carried tasks that were left out because their ids are malformed (FsxService). */
+  readonly onMalformed?: (operation: string, dropped: number) => void;
 }
 
 /** Credentials the sandbox emulator accepts; they authorise nothing anywhere else. */
@@ -76,6 +85,7 @@ export class FsxClientFactory {
 
   private create(connection: Connection): FSxClient {
     const client = new FSxClient(baseClientConfig(connection, connection.endpoint, this.options));
+    guardEndpoint(client, connection, connection.endpoint, this.options.gate);
     instrumentApiCalls(client, connection, this.options.onApiCall);
     limitRequests(client, connection, this.limiter);
     return client;
@@ -88,6 +98,9 @@ export function baseClientConfig(connection: Connection, endpoint: string | unde
     region: connection.region,
     profile: connection.profile,
     endpoint,
+    // Every endpoint is resolved and checked by us (fsx/endpoint.ts): the SDK must not add its own
+    // from AWS_ENDPOINT_URL or the default profile's endpoint_url, which it reads for any profile.
+    ignoreConfiguredEndpointUrls: true,
     useFipsEndpoint: endpoint ? false : !!connection.useFipsEndpoint,
     credentials: credentialsOf(connection, options),
     retryStrategy: options.retryStrategy,
@@ -111,7 +124,22 @@ function credentialsOf(connection: Connection, options: Pick<ClientFactoryOption
 
 /** The part of any SDK v3 client that instrumentation needs (FSxClient, S3Client). */
 interface InstrumentableClient {
-  readonly middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: { step: 'initialize'; name: string }): void };
+  readonly middlewareStack: { add(middleware: InitializeMiddleware<object, MetadataBearer>, options: { step: 'initialize'; name: string; priority?: 'high' | 'normal' | 'low' }): void };
+}
+
+/**
+ * Checks where a request would go before anything else runs (before it waits for a slot, is
+ * signed or sent): a refused connection sends nothing. Exported for the S3 client.
+ */
+export function guardEndpoint(client: InstrumentableClient, connection: Connection, endpoint: string | undefined, gate: Pick<EndpointGate, 'admit'> | undefined): void {
+  const admit = gate ? (): Promise<void> => gate.admit(connection, endpoint) : async (): Promise<void> => void (endpoint === undefined || validateEndpoint(endpoint));
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      await admit();
+      return next(args);
+    },
+    { step: 'initialize', name: 'fsxTasksEndpointGate', priority: 'high' },
+  );
 }
 
 /**

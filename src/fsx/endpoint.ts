@@ -1,7 +1,11 @@
 import { FsxError } from './errors';
+import { Connection, shortened } from './types';
+import { isPlausibleRegion } from './regions';
 
-// We resolve the endpoint ourselves: the SDK honours a profile's `endpoint_url` only for the
-// default profile, and we must refuse endpoints that would leak signed requests.
+// We resolve every endpoint ourselves and hand the SDK an explicit one (or none, with
+// `ignoreConfiguredEndpointUrls`): left alone, the SDK reads AWS_ENDPOINT_URL and the endpoint_url
+// of the default profile (or AWS_PROFILE's) for every client, whatever profile the client uses,
+// and sends signed requests there unchecked. Every source goes through the same rule as the setting.
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
@@ -9,60 +13,129 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** The environment variables the SDK reads for each service's endpoint, first wins. */
-export const FSX_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_FSX'];
-// The SDK falls back to the global AWS_ENDPOINT_URL for S3 on its own: we read it too, so that it
-// is validated and gets path-style addressing.
+/** The services whose endpoints we resolve, by the SDK's service id as it spells it in keys. */
+export type EndpointService = 'fsx' | 's3';
+
+/** The environment variables the SDK reads for each service's endpoint, first wins (getEndpointUrlConfig). */
+export const FSX_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_FSX', 'AWS_ENDPOINT_URL'];
+// S3 gets path-style addressing whenever an endpoint is custom, so its global fallback is read too.
 export const S3_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'];
+const ENDPOINT_ENV: Readonly<Record<EndpointService, readonly string[]>> = { fsx: FSX_ENDPOINT_ENV, s3: S3_ENDPOINT_ENV };
+const IGNORE_ENV = 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS';
+
+type IniSection = Readonly<Record<string, string | undefined>>;
+
+/** The shared AWS files as `loadSharedConfigFiles` returns them (fsx/profiles.ts reads them). */
+export interface SharedConfig {
+  readonly configFile: Readonly<Record<string, IniSection | undefined>>;
+  readonly credentialsFile: Readonly<Record<string, IniSection | undefined>>;
+}
 
 export interface EndpointSources {
   /** The service's endpoint setting (`fsxTasks.endpoint`, `fsxTasks.s3Endpoint`; machine-scoped), if set. */
   readonly setting?: string;
-  /** The process environment, for the variables in `envVariables`. */
+  /** The process environment. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Which variables to read after the setting; FSx's by default. */
-  readonly envVariables?: readonly string[];
+  /** The shared AWS files, for the profile's `endpoint_url` and its `services` section; unread when absent. */
+  readonly shared?: SharedConfig;
+  /** The connection's profile; undefined reads AWS_PROFILE, then "default", as the credential chain does. */
+  readonly profile?: string;
+  /** FSx by default. */
+  readonly service?: EndpointService;
   readonly useFipsEndpoint?: boolean;
+}
+
+/** A configured endpoint and where it was found, for a message that says where to fix it. */
+export interface EndpointCandidate {
+  readonly raw: string;
+  readonly source: string;
+}
+
+/**
+ * Where the service's endpoint is configured, in the SDK's order after our setting: the
+ * service's environment variable, AWS_ENDPOINT_URL, then in the config file the profile's
+ * `services` section (`fsx =` / `s3 =` with `endpoint_url`), then the profile's `endpoint_url`.
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile's `ignore_configured_endpoint_urls`) turns
+ * off all but the setting, as it does for the SDK.
+ */
+export function configuredEndpoint(sources: EndpointSources): EndpointCandidate | undefined {
+  const service = sources.service ?? 'fsx';
+  const setting = sources.setting?.trim();
+  if (setting) {
+    return { raw: setting, source: service === 'fsx' ? 'the fsxTasks.endpoint setting' : 'the fsxTasks.s3Endpoint setting' };
+  }
+  const env = sources.env ?? {};
+  const profileName = sources.profile ?? (env.AWS_PROFILE?.trim() || 'default');
+  const profile = profileSection(sources.shared, profileName);
+  if (env[IGNORE_ENV]?.trim().toLowerCase() === 'true' || profile?.ignore_configured_endpoint_urls?.trim().toLowerCase() === 'true') {
+    return undefined;
+  }
+  for (const name of ENDPOINT_ENV[service]) {
+    const value = env[name]?.trim();
+    if (value) {
+      return { raw: value, source: `the environment variable ${name}` };
+    }
+  }
+  if (!profile) {
+    return undefined;
+  }
+  const where = `profile "${shortened(profileName, 40)}" in the AWS config file`;
+  const servicesName = profile.services?.trim();
+  if (servicesName) {
+    // The loader keys `[services name]` as "services.name" and its `fsx =` sub-section's keys as "fsx.endpoint_url".
+    const fromServices = sources.shared?.configFile[`services.${servicesName}`]?.[`${service}.endpoint_url`]?.trim();
+    if (fromServices) {
+      return { raw: fromServices, source: `the services section "${shortened(servicesName, 40)}" (${service} endpoint_url) of ${where}` };
+    }
+  }
+  const own = profile.endpoint_url?.trim();
+  return own ? { raw: own, source: `endpoint_url of ${where}` } : undefined;
+}
+
+/** The profile's section, merged from both files as the SDK merges them (the config file wins). */
+function profileSection(shared: SharedConfig | undefined, name: string): IniSection | undefined {
+  const config = shared?.configFile[name];
+  const credentials = shared?.credentialsFile[name];
+  return config || credentials ? { ...credentials, ...config } : undefined;
 }
 
 /**
  * Returns the custom endpoint to use, or undefined for the public regional one.
  * Throws FsxError('validation') for an endpoint that is not a URL, plain http to a
- * non-loopback host (signed requests carry a session token), or FIPS with a custom endpoint.
+ * non-loopback host (signed requests carry a session token), or FIPS with a custom endpoint;
+ * the message names where the endpoint was configured.
  */
 export function resolveEndpoint(sources: EndpointSources): string | undefined {
-  const fromEnv = (sources.envVariables ?? FSX_ENDPOINT_ENV).map((name) => sources.env?.[name]?.trim()).find(Boolean);
-  const raw = sources.setting?.trim() || fromEnv || undefined;
-  if (!raw) {
-    return undefined;
-  }
-  return validateEndpoint(raw, !!sources.useFipsEndpoint);
+  const candidate = configuredEndpoint(sources);
+  return candidate ? validateEndpoint(candidate.raw, !!sources.useFipsEndpoint, candidate.source) : undefined;
 }
 
-export function validateEndpoint(raw: string, useFipsEndpoint = false): string {
+/** `source` says where the value came from ("the environment variable AWS_ENDPOINT_URL"). */
+export function validateEndpoint(raw: string, useFipsEndpoint = false, source?: string): string {
+  const from = source ? ` (from ${source})` : '';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new FsxError('validation', `Endpoint "${withoutUserInfo(raw)}" is not a valid URL.`);
+    throw new FsxError('validation', `Endpoint "${withoutUserInfo(raw)}"${from} is not a valid URL.`);
   }
   // First, so no later message repeats a password.
   if (url.username || url.password) {
-    throw new FsxError('validation', 'Endpoint must not contain a user name or password.');
+    throw new FsxError('validation', `Endpoint${from} must not contain a user name or password.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new FsxError('validation', `Endpoint "${raw}" must use https.`);
+    throw new FsxError('validation', `Endpoint "${raw}"${from} must use https.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new FsxError('validation', `Endpoint "${raw}" uses plain http; only loopback addresses may. Use https.`);
+    throw new FsxError('validation', `Endpoint "${raw}"${from} uses plain http; only loopback addresses may. Use https.`);
   }
   // FSx answers every operation at "/" (awsJson): a path, query or fragment would only send the
   // signed request somewhere else, so say what to remove instead of failing every call.
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new FsxError('validation', `Endpoint "${url.protocol}//${url.host}${url.pathname}" must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "${url.pathname}${url.search}${url.hash}".`);
+    throw new FsxError('validation', `Endpoint "${url.protocol}//${url.host}${url.pathname}"${from} must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "${url.pathname}${url.search}${url.hash}".`);
   }
   if (useFipsEndpoint) {
-    throw new FsxError('validation', 'A custom endpoint cannot be combined with the FIPS endpoint option. Turn one of them off.');
+    throw new FsxError('validation', `A custom endpoint${from} cannot be combined with the FIPS endpoint option. Turn one of them off.`);
   }
   return url.origin;
 }
@@ -70,4 +143,83 @@ export function validateEndpoint(raw: string, useFipsEndpoint = false): string {
 /** The text with anything that looks like `user:password@` before a host masked. */
 function withoutUserInfo(raw: string): string {
   return raw.replace(/\/\/[^/@\s]*@/, '//***@');
+}
+
+/**
+ * The connection a saved record is polled on now, or undefined to drop it: the running sandbox for
+ * a sandbox record, the saved connection when its endpoint is the one configured for its profile.
+ */
+export function restoredConnection(saved: Connection, sandbox: Connection | undefined, sources: Pick<EndpointSources, 'setting' | 'env' | 'shared'>): Connection | undefined {
+  if (saved.sandbox) {
+    return sandbox;
+  }
+  let configured: string | undefined;
+  try {
+    configured = resolveEndpoint({ ...sources, profile: saved.profile, useFipsEndpoint: saved.useFipsEndpoint });
+  } catch {
+    return undefined; // the configured endpoint is refused itself: nothing of that profile is polled
+  }
+  return saved.endpoint === configured ? saved : undefined;
+}
+
+export interface EndpointGateOptions {
+  readonly service: EndpointService;
+  /** The service's endpoint setting, read when a request is about to go. */
+  setting(): string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The running sandbox's URL; undefined while it is stopped. */
+  sandboxEndpoint(): string | undefined;
+  /** The shared AWS files (fsx/profiles.ts readSharedConfig). */
+  readShared(): Promise<SharedConfig>;
+}
+
+/** How long one read of the AWS files answers for the gate: a burst of requests reads them once. */
+const SHARED_CONFIG_TTL_MS = 2_000;
+
+/**
+ * The last check before a client signs a request (defence in depth behind the commands, which
+ * resolve what they are handed to configured connections): a connection's endpoint must be the
+ * one configured for its profile (resolveEndpoint) or, for the sandbox, the running sandbox's.
+ * Anything else is refused, so a connection that came from outside sends nothing anywhere.
+ */
+export class EndpointGate {
+  private shared?: { readonly at: number; readonly value: Promise<SharedConfig> };
+
+  constructor(private readonly options: EndpointGateOptions) {}
+
+  /** Resolves when `endpoint` (undefined: the public one) may receive the connection's requests; throws FsxError('validation') otherwise. */
+  async admit(connection: Connection, endpoint: string | undefined): Promise<void> {
+    if (!isPlausibleRegion(connection.region)) {
+      throw new FsxError('validation', `Refused a request for "${shortened(connection.region, 40)}": not an AWS region name.`);
+    }
+    if (connection.sandbox) {
+      const sandbox = this.options.sandboxEndpoint();
+      if (!sandbox || endpoint !== sandbox) {
+        throw new FsxError('validation', 'Refused a sandbox request: the sandbox is not running at that address. Start it with "FSx: Explore Sandbox".');
+      }
+      return;
+    }
+    const expected = resolveEndpoint({
+      service: this.options.service,
+      setting: this.options.setting(),
+      env: this.options.env,
+      shared: await this.readShared(),
+      profile: connection.profile,
+      useFipsEndpoint: connection.useFipsEndpoint,
+    });
+    if (endpoint !== expected) {
+      throw new FsxError('validation', `Refused a request for ${connection.region} to an endpoint that is not the configured one (the ${this.options.service === 'fsx' ? 'fsxTasks.endpoint' : 'fsxTasks.s3Endpoint'} setting, the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.`);
+    }
+  }
+
+  private readShared(): Promise<SharedConfig> {
+    const now = Date.now();
+    if (!this.shared || now - this.shared.at > SHARED_CONFIG_TTL_MS) {
+      const value = this.options.readShared();
+      this.shared = { at: now, value };
+      // A failed read is retried by the next request rather than remembered.
+      value.catch(() => (this.shared = undefined));
+    }
+    return this.shared.value;
+  }
 }

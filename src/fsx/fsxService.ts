@@ -20,6 +20,8 @@ import {
   AssociationPage,
   CreateTaskInput,
   FsxApi,
+  FILE_CACHE_ID_PATTERN,
+  FILE_SYSTEM_ID_PATTERN,
   isValidTaskId,
   Lifecycle,
   ListAssociationsOptions,
@@ -44,7 +46,24 @@ export const RESOURCE_PAGE_SIZE = 100;
  * every failure into an FsxError; it never logs (the client factory's middleware does).
  */
 export class FsxService implements FsxApi {
-  constructor(private readonly client: FSxClient) {}
+  constructor(
+    private readonly client: FSxClient,
+    /** Told how many tasks an answer carried that were left out (an id or resource id not as FSx spells them). */
+    private readonly onMalformed?: (operation: string, dropped: number) => void,
+  ) {}
+
+  /**
+   * The tasks of an answer whose ids are as FSx spells them: ids become keys, URIs and log text,
+   * so a malformed one (a proxy's, a future format) is left out and reported, never used.
+   */
+  private wellFormed(operation: string, raw: readonly DataRepositoryTask[] | undefined): Task[] {
+    const tasks = (raw ?? []).map(toTask).filter(isWellFormedTask);
+    const dropped = (raw?.length ?? 0) - tasks.length;
+    if (dropped > 0) {
+      this.onMalformed?.(operation, dropped);
+    }
+    return tasks;
+  }
 
   async listResources(signal?: AbortSignal): Promise<StorageResource[]> {
     const [fileSystems, fileCaches] = await Promise.all([this.listFileSystems(signal), this.listFileCaches(signal)]);
@@ -71,7 +90,7 @@ export class FsxService implements FsxApi {
         { abortSignal: signal },
       ),
     );
-    return { tasks: (output.DataRepositoryTasks ?? []).map(toTask), nextToken: output.NextToken || undefined };
+    return { tasks: this.wellFormed('DescribeDataRepositoryTasks', output.DataRepositoryTasks), nextToken: output.NextToken || undefined };
   }
 
   async describeTasks(taskIds: readonly string[], signal?: AbortSignal): Promise<Task[]> {
@@ -118,7 +137,13 @@ export class FsxService implements FsxApi {
     if (!output.DataRepositoryTask) {
       throw new FsxError('other', 'CreateDataRepositoryTask answered without a task.', { operation: 'CreateDataRepositoryTask' });
     }
-    return toTask(output.DataRepositoryTask);
+    const task = toTask(output.DataRepositoryTask);
+    if (!isWellFormedTask(task)) {
+      throw new FsxError('other', 'CreateDataRepositoryTask answered with a task ID that is not one; the task may have started. Refresh the view to see it.', {
+        operation: 'CreateDataRepositoryTask',
+      });
+    }
+    return task;
   }
 
   async listAssociations(resource: ResourceRef, options: ListAssociationsOptions = {}, signal?: AbortSignal): Promise<AssociationPage> {
@@ -149,7 +174,7 @@ export class FsxService implements FsxApi {
         const output = await this.call('DescribeDataRepositoryTasks', signal, () =>
           this.client.send(new DescribeDataRepositoryTasksCommand({ TaskIds: taskIds, NextToken: nextToken }), { abortSignal: signal }),
         );
-        tasks.push(...(output.DataRepositoryTasks ?? []).map(toTask));
+        tasks.push(...this.wellFormed('DescribeDataRepositoryTasks', output.DataRepositoryTasks));
         nextToken = tokens.next(output.NextToken);
       } while (nextToken);
       return tasks;
@@ -308,6 +333,12 @@ export function toAssociation(association: DataRepositoryAssociation): Associati
     arn: association.ResourceARN,
     creationTime: association.CreationTime,
   };
+}
+
+/** A task whose id and resource id are as FSx spells them. */
+export function isWellFormedTask(task: Task): boolean {
+  const resourcePattern = task.resource.kind === 'fileCache' ? FILE_CACHE_ID_PATTERN : FILE_SYSTEM_ID_PATTERN;
+  return isValidTaskId(task.taskId) && resourcePattern.test(task.resource.id);
 }
 
 export function toTask(task: DataRepositoryTask): Task {

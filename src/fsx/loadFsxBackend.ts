@@ -33,7 +33,7 @@ export class LazyFsxClients {
   apiFor(connection: Connection): FsxApi {
     const use = async <T>(call: (api: FsxApi) => Promise<T>): Promise<T> => {
       const { backend, factory } = await this.loaded();
-      return call(new backend.FsxService(factory.get(connection)));
+      return call(new backend.FsxService(factory.get(connection), this.options.onMalformed));
     };
     return {
       listResources: (signal) => use((api) => api.listResources(signal)),

@@ -1,4 +1,5 @@
 import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { SharedConfig } from './endpoint';
 
 export type ProfileKind = 'sso' | 'assumeRole' | 'process' | 'webIdentity' | 'static' | 'other';
 
@@ -53,6 +54,11 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
   });
 }
 
+/** The shared config and credentials files, read fresh (for the endpoints configured in them: fsx/endpoint.ts). */
+export async function readSharedConfig(): Promise<SharedConfig> {
+  return loadSharedConfigFiles({ ignoreCache: true });
+}
+
 /**
  * The region to use when none is configured for a connection: the environment, then the
  * profile's own region. Undefined means "ask the user".
@@ -70,10 +76,7 @@ export async function defaultRegion(
   return configFile[name]?.region ?? credentialsFile[name]?.region ?? undefined;
 }
 
-/** AWS region names as the SDK accepts them (us-east-1, eu-central-2, us-gov-west-1, cn-north-1). */
-export function isPlausibleRegion(region: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
-}
+export { isPlausibleRegion } from './regions';
 
 /**
  * Profile names the extension hands to the AWS CLI: a letter or digit first (so a name is never

@@ -35,3 +35,11 @@ export function scanRegions(profileRegion: string | undefined): readonly string[
       return COMMERCIAL;
   }
 }
+
+/**
+ * AWS region names as the SDK accepts them (us-east-1, eu-central-2, us-gov-west-1, cn-north-1).
+ * A region becomes part of a host name (the endpoint, the console's address), so nothing else is one.
+ */
+export function isPlausibleRegion(region: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
+}

@@ -21,7 +21,7 @@ const inMemoryHandler = {
 
 /** The first tree's calls (the listing, a task page, a describe), on a client thrown away after. */
 export async function warmUpSdk(region = 'us-east-1'): Promise<void> {
-  const client = new FSxClient({ region, credentials: async () => ({ accessKeyId: 'AKIAWARMUPEXAMPLE', secretAccessKey: 'warm-up-secret-not-a-real-key' }), requestHandler: inMemoryHandler, maxAttempts: 1 });
+  const client = new FSxClient({ region, credentials: async () => ({ accessKeyId: 'AKIAWARMUPEXAMPLE', secretAccessKey: 'warm-up-secret-not-a-real-key' }), requestHandler: inMemoryHandler, maxAttempts: 1, ignoreConfiguredEndpointUrls: true });
   try {
     const service = new FsxService(client);
     await service.listResources();

@@ -1,7 +1,7 @@
 // The one module that loads @aws-sdk/client-s3: everything else in outcomes/ uses types only, so
 // the extension can load this on the first "Show Failed Files" and keep activation's bundle as is.
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { baseClientConfig, ClientFactoryOptions, instrumentApiCalls } from '../fsx/clientFactory';
+import { baseClientConfig, ClientFactoryOptions, guardEndpoint, instrumentApiCalls } from '../fsx/clientFactory';
 import { Connection, connectionKey } from '../fsx/types';
 import type { ReportSource } from './reportCsv';
 import { ReportLocation, ReportObjectStore, ReportReader } from './reportReader';
@@ -53,6 +53,7 @@ export class S3ClientFactory {
       // A report bucket may live in another region than the file system's connection.
       followRegionRedirects: !endpoint,
     });
+    guardEndpoint(client, connection, endpoint, this.options.gate);
     instrumentApiCalls(client, connection, this.options.onApiCall);
     return client;
   }

@@ -6,6 +6,7 @@
 import { Clock, TimerHandle } from './clock';
 import { Disposable, DisposableStore, Emitter, Event, ListenerErrorHandler } from './events';
 import { PollResult, PollScheduler, TRACKER_SOURCE_ID } from './pollScheduler';
+import { isPlausibleRegion } from '../fsx/regions';
 import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/types';
 
 /** Why a task is tracked: the user asked, the user cancelled it, or the auto-tracker found it running. */
@@ -77,6 +78,8 @@ export interface TaskTrackerOptions {
   onPersistError?(error: unknown): void;
   /** restore() found records it could not use (an older version's shape, a bad write): once per restore. */
   onRecordsDropped?(report: RecordsDropped): void;
+  /** restore() refused records whose connection is not one of ours now (a foreign endpoint, a stopped sandbox): once per restore. */
+  onRecordsRefused?(taskIds: readonly string[]): void;
   readonly onListenerError?: ListenerErrorHandler;
 }
 
@@ -220,12 +223,13 @@ export class TaskTracker implements Disposable {
   /**
    * Loads what was tracked before a window reload, watches it and polls soon. Records of tasks
    * already ended (announced before the reload) are dropped, not restored. Returns how many were restored.
+   *
+   * `reconnect` maps a saved connection to the one to use now (the sandbox listens on a new port
+   * after every window reload), or refuses it with undefined: the stored state is outside data, and
+   * a record naming an endpoint that is not configured (or a sandbox that no longer runs) would
+   * otherwise be polled with the user's credentials. Refused records are dropped, never polled.
    */
-  /**
-   * `reconnect` maps a saved connection to the one to use now: the sandbox listens on a new
-   * port after every window reload, and its saved endpoint would only answer ECONNREFUSED.
-   */
-  restore(reconnect: (saved: Connection) => Connection = (saved) => saved): number {
+  restore(reconnect: (saved: Connection) => Connection | undefined = (saved) => saved): number {
     if (this.disposed) {
       return 0;
     }
@@ -234,11 +238,16 @@ export class TaskTracker implements Disposable {
     if (parsed.dropped > 0 || parsed.notAList) {
       this.options.onRecordsDropped?.({ kept: parsed.records.length, dropped: parsed.dropped, notAList: parsed.notAList });
     }
+    const refused: string[] = [];
     for (const record of parsed.records) {
       if ((record.lastLifecycle && isTerminal(record.lastLifecycle)) || this.entries.has(record.taskId)) {
         continue;
       }
       const connection = reconnect(record.connection);
+      if (!connection) {
+        refused.push(record.taskId);
+        continue;
+      }
       const entry: Entry = {
         taskId: record.taskId,
         connection,
@@ -249,6 +258,9 @@ export class TaskTracker implements Disposable {
       };
       this.entries.set(entry.taskId, entry);
       restored.push(entry);
+    }
+    if (refused.length > 0) {
+      this.options.onRecordsRefused?.(refused);
     }
     const connections = new Map(restored.map((entry) => [entry.key, entry.connection]));
     for (const connection of connections.values()) {
@@ -485,6 +497,8 @@ function parseConnection(raw: unknown): Connection | undefined {
   const optionalBoolean = (field: unknown) => field === undefined || typeof field === 'boolean';
   if (
     typeof value.region !== 'string' ||
+    // The region becomes part of a host name: only a region name is one.
+    !isPlausibleRegion(value.region) ||
     !optionalString(value.profile) ||
     !optionalString(value.endpoint) ||
     !optionalBoolean(value.useFipsEndpoint) ||

@@ -3,7 +3,8 @@
 // words go through an injected L10n, `vscode.l10n` in the extension, English in plain-Node tests.
 // Every word is a literal string in an `l10n.t` call, so the l10n tools can extract them.
 import { ENGLISH, L10n } from '../fsx/l10n';
-import { isTerminal, Lifecycle, Task, taskProgress } from '../fsx/types';
+import { isPlausibleRegion, Partition, partitionOf } from '../fsx/regions';
+import { FILE_CACHE_ID_PATTERN, FILE_SYSTEM_ID_PATTERN, isTerminal, Lifecycle, Task, taskProgress } from '../fsx/types';
 
 export { ENGLISH, type L10n };
 
@@ -188,11 +189,24 @@ export function shortTaskId(taskId: string): string {
 }
 
 /** The console page of a task's file system (tasks have no page of their own). */
-export function consoleUrl(task: Task, region: string): string {
-  const base = `https://${region}.console.aws.amazon.com/fsx/home?region=${encodeURIComponent(region)}`;
-  return task.resource.kind === 'fileCache'
-    ? `${base}#file-cache-details/${encodeURIComponent(task.resource.id)}`
-    : `${base}#file-system-details/${encodeURIComponent(task.resource.id)}`;
+/** The console's host in each partition: a region becomes part of the commercial one, so only a region name is used. */
+const CONSOLE_HOSTS: Readonly<Record<Partition, (region: string) => string>> = {
+  aws: (region) => `${region}.console.aws.amazon.com`,
+  'aws-us-gov': () => 'console.amazonaws-us-gov.com',
+  'aws-cn': () => 'console.amazonaws.cn',
+};
+
+/**
+ * The AWS Console page of a task's file system or cache, or undefined when the region is no
+ * region name or the resource id is malformed (both come from outside: a connection, an answer).
+ */
+export function consoleUrl(task: Task, region: string): string | undefined {
+  const resourcePattern = task.resource.kind === 'fileCache' ? FILE_CACHE_ID_PATTERN : FILE_SYSTEM_ID_PATTERN;
+  if (!isPlausibleRegion(region) || !resourcePattern.test(task.resource.id)) {
+    return undefined;
+  }
+  const base = `https://${CONSOLE_HOSTS[partitionOf(region)](region)}/fsx/home?region=${region}`;
+  return task.resource.kind === 'fileCache' ? `${base}#file-cache-details/${task.resource.id}` : `${base}#file-system-details/${task.resource.id}`;
 }
 
 /** Where FSx writes the failure report of a task with a report path. */

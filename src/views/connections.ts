@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { resolveEndpoint } from '../fsx/endpoint';
+import { resolveEndpoint, SharedConfig } from '../fsx/endpoint';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection } from '../fsx/types';
-import { defaultRegion, listProfiles } from '../fsx/profiles';
+import { defaultRegion, listProfiles, readSharedConfig } from '../fsx/profiles';
 import { ConnectionEntry } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
 import { Settings } from './settings';
@@ -12,6 +12,9 @@ import { Settings } from './settings';
  * configured ones, otherwise the default credential chain when there is any sign of credentials.
  */
 export class ConnectionResolver {
+  /** The AWS files as the last resolve() read them: a profile's endpoint_url and services section. */
+  private shared: SharedConfig | undefined;
+
   constructor(
     private readonly settings: Settings,
     private readonly sandbox: Pick<LocalSandbox, 'connection'>,
@@ -24,6 +27,7 @@ export class ConnectionResolver {
       return [{ connection, label: vscode.l10n.t('Sandbox'), sandbox: true }];
     }
     const { connections: configured, problems } = this.settings.connectionSettings();
+    this.shared = await this.readShared();
     // Each unusable entry is a node of its own that says what to fix; the good ones still work.
     const unusable = problems.map((problem, index): ConnectionEntry => ({
       connection: { region: '' },
@@ -49,6 +53,15 @@ export class ConnectionResolver {
     return [this.entry(profile, region), ...unusable];
   }
 
+  /** The shared files, or undefined when they cannot be read (their endpoints are then not seen; listing says what is wrong). */
+  private async readShared(): Promise<SharedConfig | undefined> {
+    try {
+      return await readSharedConfig();
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The profiles of the shared files, or undefined when they cannot be read (then nothing is refused). */
   private async profileNames(): Promise<ReadonlySet<string> | undefined> {
     try {
@@ -58,13 +71,13 @@ export class ConnectionResolver {
     }
   }
 
-  /** A profile and region as the explorer lists them: endpoint and FIPS from the settings. */
+  /** A profile and region as the explorer lists them: endpoint (fsx/endpoint.ts: the setting, the environment, the profile) and FIPS from the settings. */
   entry(profile: string | undefined, region: string | undefined, knownProfiles?: ReadonlySet<string>): ConnectionEntry {
     const label = `${profile ?? vscode.l10n.t('default profile')} · ${region ?? vscode.l10n.t('no region')}`;
     let problem: FsxError | undefined;
     let endpoint: string | undefined;
     try {
-      endpoint = resolveEndpoint({ setting: this.settings.endpoint(), env: this.env, useFipsEndpoint: this.settings.useFipsEndpoint() });
+      endpoint = resolveEndpoint({ setting: this.settings.endpoint(), env: this.env, shared: this.shared, profile, useFipsEndpoint: this.settings.useFipsEndpoint() });
     } catch (error) {
       problem = classifyError(error);
     }

@@ -7,6 +7,17 @@ export function createLog(): vscode.LogOutputChannel {
 }
 
 /** One debug line per API call: operation, region, profile, request id, duration, outcome. */
+/** Logs, once per operation and session, that FSx answered with tasks whose ids could not be used. */
+export function malformedAnswerLog(log: vscode.LogOutputChannel): (operation: string, dropped: number) => void {
+  const logged = new Set<string>();
+  return (operation, dropped) => {
+    if (!logged.has(operation)) {
+      logged.add(operation);
+      log.warn(`${operation} answered ${dropped} task(s) whose task or file system ID is malformed; they were left out (logged once per session).`);
+    }
+  };
+}
+
 export function logApiCall(log: vscode.LogOutputChannel, event: ApiCallEvent): void {
   const profile = event.profile ? ` profile=${event.profile}` : '';
   const attempts = event.attempts && event.attempts > 1 ? ` attempts=${event.attempts}` : '';

@@ -8,6 +8,7 @@ import { loadS3Module, S3Module } from '../outcomes/loadS3';
 import type { ReportLocation, ReportOutcome } from '../outcomes/reportReader';
 import type { S3ClientFactory } from '../outcomes/s3Client';
 import { s3EndpointFor } from '../outcomes/s3Endpoint';
+import { readSharedConfig } from '../fsx/profiles';
 import { Settings } from './settings';
 
 /** Rows kept for display; every row is counted. */
@@ -35,13 +36,13 @@ export class ReportService implements vscode.Disposable {
 
   async read(connection: Connection, task: Task, signal?: AbortSignal): Promise<ReportOutcome> {
     const { module, factory } = await this.load();
-    return module.createReportReader(factory, connection, this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });
+    return module.createReportReader(factory, connection, await this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });
   }
 
   /** The report's text, read again from S3 (for "Open raw CSV"), at most `limit` bytes of it. */
   async rawText(connection: Connection, location: ReportLocation, signal?: AbortSignal, limit = RAW_CSV_LIMIT_BYTES): Promise<RawReportText> {
     const { module, factory } = await this.load();
-    const body = await new module.S3ReportStore(factory.get(connection, this.endpointFor(connection))).open(location, signal);
+    const body = await new module.S3ReportStore(factory.get(connection, await this.endpointFor(connection))).open(location, signal);
     const chunks: Buffer[] = [];
     let bytes = 0;
     // Leaving the loop early ends the body stream, so the rest is not downloaded.
@@ -57,8 +58,9 @@ export class ReportService implements vscode.Disposable {
     return { text: Buffer.concat(chunks).toString('utf8'), complete: true };
   }
 
-  private endpointFor(connection: Connection): string | undefined {
-    return s3EndpointFor(connection, { setting: this.settings.s3Endpoint(), env: process.env });
+  private async endpointFor(connection: Connection): Promise<string | undefined> {
+    const shared = connection.sandbox ? undefined : await readSharedConfig();
+    return s3EndpointFor(connection, { setting: this.settings.s3Endpoint(), env: process.env, shared });
   }
 
   private load(): Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> {

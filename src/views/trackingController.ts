@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
+import { restoredConnection, SharedConfig } from '../fsx/endpoint';
+import { readSharedConfig } from '../fsx/profiles';
 import { Connection, FsxApi } from '../fsx/types';
 import { AutoTracker } from '../tracking/autoTracker';
 import { systemClock } from '../tracking/clock';
@@ -44,6 +46,8 @@ export class TrackingController implements vscode.Disposable {
             ? 'The saved tracked tasks were not a list (an older version or a bad write): starting with none tracked.'
             : `Dropped ${dropped} saved tracked-task record(s) that could not be read (an older version or a bad write); kept ${kept}.`,
         ),
+      onRecordsRefused: (taskIds) =>
+        log.warn(`Dropped ${taskIds.length} saved tracked task(s) whose connection is not one of yours now (an endpoint that is not configured, or a sandbox that is not running); never polled: ${taskIds.join(', ')}`),
     });
     this.autoTracker = new AutoTracker({
       clock: systemClock,
@@ -71,10 +75,17 @@ export class TrackingController implements vscode.Disposable {
 
   /**
    * Brings back the tasks tracked before the reload and starts auto-tracking if it is on. Sandbox
-   * tasks follow the sandbox to the port it listens on now.
+   * tasks follow the sandbox to the port it listens on now; a record whose endpoint is not the one
+   * configured for its profile now (or a sandbox task with no sandbox running) is dropped.
    */
-  start(sandbox: Connection | undefined): void {
-    this.tracker.restore((saved) => (saved.sandbox && sandbox ? sandbox : saved));
+  async start(sandbox: Connection | undefined): Promise<void> {
+    let shared: SharedConfig | undefined;
+    try {
+      shared = await readSharedConfig();
+    } catch {
+      shared = undefined; // unreadable AWS files: only the setting and the environment name endpoints
+    }
+    this.tracker.restore((saved) => restoredConnection(saved, sandbox, { setting: this.settings.endpoint(), env: process.env, shared }));
     this.autoTracker.setEnabled(this.settings.autoTrackActiveTasks());
   }
 

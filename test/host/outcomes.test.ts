@@ -205,8 +205,14 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       {
         name: 'not written yet',
         make: async () => {
-          const { connection, task } = await described(api, endedExport(api, { outcome: 'FAILED', failedCount: 5 }));
-          return { connection, task: { ...task, report: { ...task.report, path: `s3://${BUCKET}/elsewhere` } } };
+          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          const { connection, task } = await described(api, taskId);
+          // The row names the report's place; FSx has not put it there (yet). A handed-over task
+          // no longer says where to read (commands use their own copy), so the emulator moves it.
+          const plan = emulatorOf(api).state.getTaskPlan(taskId) as { report: unknown } | undefined;
+          assert.ok(plan);
+          plan.report = { ...REPORT, Path: `s3://${BUCKET}/elsewhere` };
+          return { connection, task };
         },
         text: /is not there yet\. FSx writes it shortly after the task ends/,
         severity: 'warning',

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isLoopbackHost, resolveEndpoint, validateEndpoint } from '../../../src/fsx/endpoint';
+import { configuredEndpoint, EndpointGate, isLoopbackHost, resolveEndpoint, restoredConnection, SharedConfig, validateEndpoint } from '../../../src/fsx/endpoint';
+import { Connection } from '../../../src/fsx/types';
 import { FsxError } from '../../../src/fsx/errors';
 
 describe('resolveEndpoint', () => {
@@ -72,5 +73,160 @@ describe('validateEndpoint: hostile values', () => {
   it('keeps the origin of an accepted endpoint', () => {
     assert.equal(validateEndpoint('https://FSX.us-east-1.amazonaws.com:443/'), 'https://fsx.us-east-1.amazonaws.com');
     assert.equal(validateEndpoint('http://127.0.0.1:4566'), 'http://127.0.0.1:4566');
+  });
+});
+
+describe('endpoints the SDK would read by itself (issue 18, finding 6)', () => {
+  const shared = (configFile: SharedConfig['configFile'], credentialsFile: SharedConfig['credentialsFile'] = {}): SharedConfig => ({ configFile, credentialsFile });
+  const detailOf = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (error) {
+      assert.ok(error instanceof FsxError && error.kind === 'validation', String(error));
+      return error.detail;
+    }
+    assert.fail('was accepted');
+  };
+
+  it('checks AWS_ENDPOINT_URL by the setting\'s rule and names it', () => {
+    assert.equal(resolveEndpoint({ env: { AWS_ENDPOINT_URL: 'https://all.example.com' } }), 'https://all.example.com');
+    assert.match(detailOf(() => resolveEndpoint({ env: { AWS_ENDPOINT_URL: 'http://capture.example.com' } })), /from the environment variable AWS_ENDPOINT_URL\b/);
+    assert.match(detailOf(() => resolveEndpoint({ env: { AWS_ENDPOINT_URL_FSX: 'http://10.0.0.9' } })), /AWS_ENDPOINT_URL_FSX.*plain http/);
+    assert.match(detailOf(() => resolveEndpoint({ service: 's3', env: { AWS_ENDPOINT_URL_S3: 'https://u:secret@s3.example.com' } })), /AWS_ENDPOINT_URL_S3.*user name or password/);
+    assert.doesNotMatch(detailOf(() => resolveEndpoint({ service: 's3', env: { AWS_ENDPOINT_URL_S3: 'https://u:secret@s3.example.com' } })), /secret/);
+  });
+
+  it('reads the endpoint_url of the connection\'s own profile, or of AWS_PROFILE / default without one', () => {
+    const files = shared({ default: { endpoint_url: 'https://default.example.com' }, dev: { endpoint_url: 'http://evil.example.com' }, prod: { region: 'us-east-1' } });
+    assert.equal(resolveEndpoint({ env: {}, shared: files }), 'https://default.example.com');
+    assert.equal(resolveEndpoint({ env: {}, shared: files, profile: 'prod' }), undefined, 'not the default profile\'s endpoint for another profile');
+    assert.match(detailOf(() => resolveEndpoint({ env: {}, shared: files, profile: 'dev' })), /endpoint_url of profile "dev" in the AWS config file.*plain http/);
+    assert.match(detailOf(() => resolveEndpoint({ env: { AWS_PROFILE: 'dev' }, shared: files })), /profile "dev"/);
+  });
+
+  it('reads the profile\'s services section for its own service only', () => {
+    const files = shared({
+      default: { services: 'mine', endpoint_url: 'https://generic.example.com' },
+      'services.mine': { 'fsx.endpoint_url': 'http://fsx.evil.example.com', 's3.endpoint_url': 'https://s3.example.com' },
+    });
+    assert.match(detailOf(() => resolveEndpoint({ env: {}, shared: files })), /services section "mine" \(fsx endpoint_url\) of profile "default".*plain http/);
+    assert.equal(resolveEndpoint({ service: 's3', env: {}, shared: files }), 'https://s3.example.com');
+    const s3Only = shared({ default: { services: 'mine', endpoint_url: 'https://generic.example.com' }, 'services.mine': { 's3.endpoint_url': 'https://s3.example.com' } });
+    assert.equal(resolveEndpoint({ env: {}, shared: s3Only }), 'https://generic.example.com', 'no fsx entry: the profile endpoint_url');
+  });
+
+  it('keeps the SDK\'s order: setting, service variable, AWS_ENDPOINT_URL, services section, endpoint_url', () => {
+    const files = shared({ default: { services: 'mine', endpoint_url: 'https://profile.example.com' }, 'services.mine': { 'fsx.endpoint_url': 'https://section.example.com' } });
+    const env = { AWS_ENDPOINT_URL_FSX: 'https://fsx-env.example.com', AWS_ENDPOINT_URL: 'https://env.example.com' };
+    assert.equal(configuredEndpoint({ setting: 'https://setting.example.com', env, shared: files })?.raw, 'https://setting.example.com');
+    assert.equal(configuredEndpoint({ env, shared: files })?.raw, 'https://fsx-env.example.com');
+    assert.equal(configuredEndpoint({ env: { AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL }, shared: files })?.raw, 'https://env.example.com');
+    assert.equal(configuredEndpoint({ env: {}, shared: files })?.raw, 'https://section.example.com');
+  });
+
+  it('honours AWS_IGNORE_CONFIGURED_ENDPOINT_URLS and ignore_configured_endpoint_urls, but not for the setting', () => {
+    const files = shared({ default: { endpoint_url: 'http://evil.example.com' }, quiet: { endpoint_url: 'http://evil.example.com', ignore_configured_endpoint_urls: 'true' } });
+    assert.equal(resolveEndpoint({ env: { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL: 'http://evil.example.com' }, shared: files }), undefined);
+    assert.equal(resolveEndpoint({ env: {}, shared: files, profile: 'quiet' }), undefined);
+    assert.equal(resolveEndpoint({ setting: 'https://fsx.example.com', env: { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' } }), 'https://fsx.example.com');
+  });
+
+  it('merges a profile from the credentials file, the config file winning', () => {
+    const files = shared({ dev: { endpoint_url: 'https://config.example.com' } }, { dev: { endpoint_url: 'https://credentials.example.com' }, other: { endpoint_url: 'https://creds-only.example.com' } });
+    assert.equal(resolveEndpoint({ env: {}, shared: files, profile: 'dev' }), 'https://config.example.com');
+    assert.equal(resolveEndpoint({ env: {}, shared: files, profile: 'other' }), 'https://creds-only.example.com');
+  });
+});
+
+describe('EndpointGate (issue 18, finding 3: the last check before a request is signed)', () => {
+  let sandboxUrl: string | undefined;
+  let setting: string | undefined;
+  let files: SharedConfig;
+  let reads: number;
+  const gate = (service: 'fsx' | 's3' = 'fsx', env: Record<string, string | undefined> = {}) =>
+    new EndpointGate({
+      service,
+      setting: () => setting,
+      env,
+      sandboxEndpoint: () => sandboxUrl,
+      readShared: async () => {
+        reads += 1;
+        return files;
+      },
+    });
+  const refusedWith = async (promise: Promise<void>, pattern: RegExp) => {
+    await assert.rejects(promise, (error: unknown) => error instanceof FsxError && error.kind === 'validation' && pattern.test(error.detail));
+  };
+
+  beforeEach(() => {
+    sandboxUrl = 'http://127.0.0.1:4599';
+    setting = undefined;
+    files = { configFile: {}, credentialsFile: {} };
+    reads = 0;
+  });
+
+  it('admits the configured endpoint, the public one when none is configured, and the running sandbox', async () => {
+    await gate().admit({ region: 'us-east-1' }, undefined);
+    setting = 'https://vpce.example.com/';
+    await gate().admit({ region: 'us-east-1', profile: 'dev' }, 'https://vpce.example.com');
+    await gate().admit({ region: 'us-east-1', endpoint: sandboxUrl, sandbox: true }, sandboxUrl);
+  });
+
+  it('refuses any other endpoint, loopback included, without naming it', async () => {
+    const capture = 'http://127.0.0.1:9';
+    await refusedWith(gate().admit({ region: 'us-east-1', endpoint: capture }, capture), /not the configured one.*Nothing was sent/);
+    setting = 'https://vpce.example.com';
+    await refusedWith(gate().admit({ region: 'us-east-1' }, undefined), /not the configured one/);
+    await refusedWith(gate().admit({ region: 'us-east-1' }, 'https://other.example.com'), /not the configured one/);
+  });
+
+  it('refuses a sandbox connection that is not the running sandbox, and any when it is stopped', async () => {
+    await refusedWith(gate().admit({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', sandbox: true }, 'http://127.0.0.1:9'), /sandbox is not running/);
+    sandboxUrl = undefined;
+    await refusedWith(gate().admit({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4599', sandbox: true }, 'http://127.0.0.1:4599'), /sandbox is not running/);
+  });
+
+  it('refuses a region that is no region name (it becomes part of the host name)', async () => {
+    for (const region of ['evil.example.com#', 'us-east-1.evil', '', 'US-EAST-1']) {
+      await refusedWith(gate().admit({ region }, undefined), /not an AWS region name/);
+    }
+  });
+
+  it('refuses when what the SDK would read is invalid, naming where it is', async () => {
+    files = { configFile: { default: { endpoint_url: 'http://evil.example.com' } }, credentialsFile: {} };
+    await refusedWith(gate().admit({ region: 'us-east-1' }, undefined), /endpoint_url of profile "default".*plain http/);
+    await refusedWith(gate('s3', { AWS_ENDPOINT_URL: 'http://evil.example.com' }).admit({ region: 'us-east-1', profile: 'x' }, undefined), /AWS_ENDPOINT_URL.*plain http/);
+  });
+
+  it('reads the AWS files once for a burst of requests', async () => {
+    const shared = gate();
+    await Promise.all([1, 2, 3, 4].map(() => shared.admit({ region: 'us-east-1' }, undefined)));
+    assert.equal(reads, 1);
+  });
+});
+
+describe('restoredConnection: which saved tracked-task connections are polled after a reload', () => {
+  const sandbox: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4600', sandbox: true };
+  const none: SharedConfig = { configFile: {}, credentialsFile: {} };
+
+  it('keeps a connection whose endpoint is the one configured for its profile now', () => {
+    assert.deepEqual(restoredConnection({ region: 'us-east-1', profile: 'dev' }, undefined, { env: {}, shared: none }), { region: 'us-east-1', profile: 'dev' });
+    const vpce = { region: 'us-east-1', profile: 'dev', endpoint: 'https://vpce.example.com' };
+    assert.deepEqual(restoredConnection(vpce, undefined, { setting: 'https://vpce.example.com/', env: {} }), vpce);
+    const fromProfile = { configFile: { dev: { endpoint_url: 'https://dev.example.com' } }, credentialsFile: {} };
+    assert.ok(restoredConnection({ region: 'us-east-1', profile: 'dev', endpoint: 'https://dev.example.com' }, undefined, { env: {}, shared: fromProfile }));
+  });
+
+  it('drops a foreign endpoint, one the configuration no longer names, or one the rule refuses', () => {
+    assert.equal(restoredConnection({ region: 'us-east-1', profile: 'dev', endpoint: 'http://127.0.0.1:9' }, sandbox, { env: {}, shared: none }), undefined);
+    assert.equal(restoredConnection({ region: 'us-east-1', profile: 'dev' }, undefined, { setting: 'https://vpce.example.com', env: {} }), undefined);
+    const remoteHttp = 'http://capture.example.com';
+    assert.equal(restoredConnection({ region: 'us-east-1', endpoint: remoteHttp }, undefined, { env: { AWS_ENDPOINT_URL: remoteHttp } }), undefined);
+  });
+
+  it('moves a sandbox record to the running sandbox, and drops it when none runs', () => {
+    const saved = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4599', sandbox: true };
+    assert.deepEqual(restoredConnection(saved, sandbox, { env: {} }), sandbox);
+    assert.equal(restoredConnection(saved, undefined, { env: {} }), undefined);
   });
 });

@@ -247,6 +247,54 @@ describe('TaskTracker', () => {
     assert.equal(fsx.calls.length, 1);
   });
 
+  it('drops, never polls, a record the reconnect refuses (a foreign endpoint), and says so once', async () => {
+    const clock = new ManualClock(0);
+    const fsx = new FakeFsx(clock);
+    fsx.add(a, 'EXECUTING');
+    fsx.add(b, 'EXECUTING');
+    const foreign: Connection = { region: 'us-east-1', profile: 'dev', endpoint: 'http://127.0.0.1:9' };
+    const configured: Connection = { region: 'us-east-1', profile: 'dev' };
+    const store = new MemoryStore(
+      JSON.stringify([
+        { taskId: a, connection: foreign, lastLifecycle: 'EXECUTING', reason: 'user', addedAt: 0 },
+        { taskId: b, connection: configured, lastLifecycle: 'EXECUTING', reason: 'user', addedAt: 0 },
+      ]),
+    );
+    const scheduler = new PollScheduler({ clock, apiFor: () => fsx, random: () => 0.5 });
+    const refusedReports: (readonly string[])[] = [];
+    const tracker = new TaskTracker({ clock, scheduler, store, onRecordsRefused: (taskIds) => refusedReports.push(taskIds) });
+    const polled: Connection[] = [];
+    scheduler.onDidPoll((result) => polled.push(result.connection));
+    assert.equal(
+      tracker.restore((saved) => (saved.endpoint === undefined ? saved : undefined)),
+      1,
+    );
+    assert.deepEqual(tracker.list().map((task) => task.taskId), [b]);
+    assert.deepEqual(refusedReports, [[a]], 'one report naming the dropped task');
+    await clock.advance(60 * 60_000);
+    assert.ok(polled.length > 0 && polled.every((connection) => connection.endpoint === undefined), 'only the configured connection is polled');
+    assert.ok(fsx.calls.every((call) => !call.ids.includes(a)), 'the refused task is never asked for');
+    await tracker.whenPersisted();
+    assert.deepEqual(store.records().map((record) => record.taskId), [b], 'and it is pruned from the store');
+    tracker.dispose();
+    scheduler.dispose();
+  });
+
+  it('drops a record whose region is no region name (it would become part of a host name)', () => {
+    const clock = new ManualClock(0);
+    const valid = { taskId: a, connection: { region: 'us-east-1' }, reason: 'user', addedAt: 5 };
+    const store = new MemoryStore(
+      JSON.stringify([
+        { ...valid, connection: { region: 'evil.example.com#' } },
+        { ...valid, connection: { region: 'us-east-1.evil' } },
+        { ...valid, taskId: b },
+      ]),
+    );
+    const { tracker } = session(clock, new FakeFsx(clock), store);
+    assert.equal(tracker.restore(), 1);
+    assert.deepEqual(tracker.list().map((task) => task.taskId), [b]);
+  });
+
   it('restores nothing from malformed records', () => {
     const clock = new ManualClock(0);
     const valid = { taskId: a, connection: sandbox, reason: 'user', addedAt: 5 };

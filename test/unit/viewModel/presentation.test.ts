@@ -82,6 +82,24 @@ describe('presentation', () => {
   });
 });
 
+describe('consoleUrl: outside text never becomes part of the host (issue 18, finding 10)', () => {
+  const task = { taskId: 'task-0123456789abcdef0', resource: { kind: 'fileSystem', id: 'fs-0123456789abcdef0' } } as Task;
+
+  it('uses only a region name, and each partition\'s console', () => {
+    assert.equal(consoleUrl(task, 'us-gov-west-1'), 'https://console.amazonaws-us-gov.com/fsx/home?region=us-gov-west-1#file-system-details/fs-0123456789abcdef0');
+    assert.equal(consoleUrl(task, 'cn-north-1'), 'https://console.amazonaws.cn/fsx/home?region=cn-north-1#file-system-details/fs-0123456789abcdef0');
+    for (const region of ['evil.example.com#', 'us-east-1.evil.example.com/', 'attacker.example.com/x?', '', 'us-east-1 ', 'US-EAST-1']) {
+      assert.equal(consoleUrl(task, region), undefined, region);
+    }
+  });
+
+  it('refuses a resource id that is not one', () => {
+    assert.equal(consoleUrl({ ...task, resource: { kind: 'fileSystem', id: 'fs-01234567/../../x' } }, 'us-east-1'), undefined);
+    assert.equal(consoleUrl({ ...task, resource: { kind: 'fileCache', id: 'fs-0123456789abcdef0' } }, 'us-east-1'), undefined);
+    assert.match(consoleUrl({ ...task, resource: { kind: 'fileCache', id: 'fc-0123456789abcdef0' } }, 'us-east-1') ?? '', /#file-cache-details\/fc-0123456789abcdef0$/);
+  });
+});
+
 describe('task context value', () => {
   const report = { enabled: true, path: 's3://bucket/reports' } as Task['report'];
 

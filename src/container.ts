@@ -13,7 +13,7 @@ import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
-import type { Services } from './features';
+import type { AppServices, Services } from './commands/services';
 import { loadFeatures } from './loadFeatures';
 import { CommandTable } from './views/commandTable';
 import { registerLazyContentProvider } from './views/lazyContentProvider';
@@ -28,7 +28,7 @@ import { Settings } from './views/settings';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
 import { TrackingController } from './views/trackingController';
 
-export class Container implements vscode.Disposable {
+export class Container implements AppServices, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly prompts = new PromptSeam();
   readonly settings = new Settings(this.prompts);

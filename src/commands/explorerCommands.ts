@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { AssociationsNode } from '../views/explorer/associationNodes';
 import { LoadMoreNode } from '../views/explorer/loadMoreNode';
 import { ConnectionNode } from '../views/explorer/connectionNode';
@@ -7,7 +7,7 @@ import { ChildNode, ExplorerNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
+type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {

@@ -3,7 +3,7 @@
 // and its confirmation), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { StartableTaskType } from '../fsx/taskRequest';
 import type { MountTarget } from '../views/mountsController';
 import { CommandDeps, registerCommand } from './boundary';
@@ -14,7 +14,7 @@ export interface AddConnectionPreset {
   readonly presetRegion: string;
 }
 
-type MountDeps = CommandDeps & Pick<Container, 'mounts' | 'explorer'>;
+type MountDeps = CommandDeps & Pick<AppServices, 'mounts' | 'explorer'>;
 
 export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
   // The start-task command runs the guided flow and its confirmation, as from the tree.

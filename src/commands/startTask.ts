@@ -5,7 +5,7 @@
 // The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
@@ -21,7 +21,7 @@ import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
-type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker' | 'autoTracker'> };
+type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {

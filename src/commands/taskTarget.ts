@@ -4,12 +4,12 @@ import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, connectionKey, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/types';
 import { distinctConnections, handedTaskId, identifyConnection, isHandedOver } from '../viewModel/handedTarget';
 import { hasFailureReport } from '../viewModel/presentation';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
 
 /** What resolving a task needs: the loaded tree, the tracked tasks, the API and the prompts. */
-export type TaskTargetDeps = Pick<Container, 'model' | 'apiFor' | 'prompts'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
+export type TaskTargetDeps = Pick<AppServices, 'model' | 'apiFor' | 'prompts'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker'> };
 
 export interface TaskTarget {
   readonly connection: Connection;

@@ -145,23 +145,6 @@ function withoutUserInfo(raw: string): string {
   return raw.replace(/\/\/[^/@\s]*@/, '//***@');
 }
 
-/**
- * The connection a saved record is polled on now, or undefined to drop it: the running sandbox for
- * a sandbox record, the saved connection when its endpoint is the one configured for its profile.
- */
-export function restoredConnection(saved: Connection, sandbox: Connection | undefined, sources: Pick<EndpointSources, 'setting' | 'env' | 'shared'>): Connection | undefined {
-  if (saved.sandbox) {
-    return sandbox;
-  }
-  let configured: string | undefined;
-  try {
-    configured = resolveEndpoint({ ...sources, profile: saved.profile, useFipsEndpoint: saved.useFipsEndpoint });
-  } catch {
-    return undefined; // the configured endpoint is refused itself: nothing of that profile is polled
-  }
-  return saved.endpoint === configured ? saved : undefined;
-}
-
 export interface EndpointGateOptions {
   readonly service: EndpointService;
   /** The service's endpoint setting, read when a request is about to go. */

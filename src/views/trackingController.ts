@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
-import { restoredConnection, SharedConfig } from '../fsx/endpoint';
+import type { SharedConfig } from '../fsx/endpoint';
 import { readSharedConfig } from '../fsx/profiles';
 import { Connection, FsxApi } from '../fsx/types';
 import { AutoTracker } from '../tracking/autoTracker';
 import { systemClock } from '../tracking/clock';
 import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker } from '../tracking/taskTracker';
+import { restoredConnection } from '../tracking/trackedRecords';
 import { notifyTaskEnded, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';

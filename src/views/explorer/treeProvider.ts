@@ -9,6 +9,21 @@ import { ExplorerContext, ExplorerNode } from './node';
 import { ResourceNode } from './resourceNode';
 import { TaskNode } from './taskNode';
 
+export interface ExplorerTreeOptions {
+  /** What the tree shows: connections, resources and tasks, cached. */
+  readonly model: ExplorerModel;
+  /** Is the task tracked (its row is marked and offers Untrack)? */
+  isTracked(taskId: string): boolean;
+  /** Is the connection one of the settings' entries (its row offers Remove and Change)? */
+  isConfigured(connection: Connection): boolean;
+  /** Where a resource is mounted on this machine (the "mounted" marker); nowhere when absent. */
+  mountPoints?(connection: Connection, resource: ResourceRef): readonly string[];
+  /** A running task's throughput and time left, for its tooltip. */
+  readonly estimateOf?: EstimateOf;
+  /** The time rows are described at ("started 5 min ago"); Date.now when absent. */
+  now?(): number;
+}
+
 /**
  * Maps the explorer model to nodes. It never throws and never shows a toast: a failure becomes
  * an error node. Model changes refresh the smallest node that covers them.
@@ -19,20 +34,23 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** The latest node instance per id, so a change can refresh exactly that node. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly busy = new Map<string, string>();
+  private readonly model: ExplorerModel;
+  private readonly isConfigured: (connection: Connection) => boolean;
   private readonly context: ExplorerContext;
-  /** Throughput for running tasks' tooltips; set by the container once the histories exist. */
-  estimateOf: EstimateOf | undefined;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(
-    private readonly model: ExplorerModel,
-    isTracked: (taskId: string) => boolean,
-    private readonly isConfigured: (connection: Connection) => boolean,
-    mountPoints: ExplorerContext['mountPoints'] = () => [],
-    now: () => number = Date.now,
-  ) {
-    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now, mountPoints, estimate: (task) => this.estimateOf?.(task) };
+  constructor(options: ExplorerTreeOptions) {
+    const model = (this.model = options.model);
+    this.isConfigured = (connection) => options.isConfigured(connection);
+    this.context = {
+      model,
+      isTracked: (taskId) => options.isTracked(taskId),
+      busyLabel: (taskId) => this.busy.get(taskId),
+      now: () => options.now?.() ?? Date.now(),
+      mountPoints: (connection, resource) => options.mountPoints?.(connection, resource) ?? [],
+      estimate: options.estimateOf,
+    };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
   }
 

@@ -1,7 +1,8 @@
 // Builds every long-lived object once, in dependency order, and owns them: dispose() undoes them
 // in reverse order. Each object is built after everything it uses, closures included (no callback
-// reaches a member assigned later), and is handed its dependencies by name (an options object). Commands receive the container (each declares the part it needs); nothing
-// here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
+// reaches a member assigned later), and is handed its dependencies by name (an options object).
+// Commands receive it as AppServices (commands/services.ts; each declares the part it needs);
+// nothing here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { EndpointGate, EndpointService } from './fsx/endpoint';
 import { LazyFsxClients } from './fsx/loadFsxBackend';

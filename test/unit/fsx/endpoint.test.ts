@@ -202,4 +202,13 @@ describe('EndpointGate (issue 18, finding 3: the last check before a request is 
     await Promise.all([1, 2, 3, 4].map(() => shared.admit({ region: 'us-east-1' }, undefined)));
     assert.equal(reads, 1);
   });
+
+  it('admits an endpoint_url added to the files since its last read (it reads them again before refusing)', async () => {
+    const shared = gate();
+    await shared.admit({ region: 'us-east-1', profile: 'dev' }, undefined);
+    files = { configFile: { dev: { endpoint_url: 'http://127.0.0.1:4566' } }, credentialsFile: {} };
+    await shared.admit({ region: 'us-east-1', profile: 'dev' }, 'http://127.0.0.1:4566');
+    assert.equal(reads, 2);
+    await refusedWith(shared.admit({ region: 'us-east-1', profile: 'dev' }, 'http://127.0.0.1:9'), /not the configured one/);
+  });
 });

@@ -2,14 +2,14 @@
 // association in the tree, from the palette (a file system pick), or with a handed-over
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
 // connection and resource of a handed-over one are looked up among ours, never used as given.
-// The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
+// The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
-import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
+import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
@@ -103,7 +103,7 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   }
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting {0} on {1}...', taskText.typeLabel(type), resourceLabel(resource)) },
-    () => startTask(deps.apiFor(connection), flow.input),
+    () => createTask(deps.apiFor(connection), flow.input),
   );
   if (outcome.kind === 'busy') {
     await offerRunningTask(deps, connection, outcome);
@@ -120,7 +120,7 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
 }
 
 /** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */
-async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<StartOutcome, { kind: 'busy' }>): Promise<void> {
+async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<CreateOutcome, { kind: 'busy' }>): Promise<void> {
   const running = outcome.running;
   const trackIt = vscode.l10n.t('Track It');
   const cancelIt = vscode.l10n.t('Cancel It');

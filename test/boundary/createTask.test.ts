@@ -10,7 +10,7 @@ import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
 import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/types';
-import { busyMessage, createTaskErrorMessage, startTask } from '../../src/fsx/startTask';
+import { busyMessage, createTask, createTaskErrorMessage } from '../../src/fsx/createTask';
 import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
 import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/viewModel/startTaskFlow';
 
@@ -220,10 +220,10 @@ describe('starting tasks and listing associations against the emulator (real FSx
       });
     }
 
-    it('a task already running: startTask answers busy with that task', async () => {
+    it('a task already running: createTask answers busy with that task', async () => {
       const { id, ref } = fileSystemWithAssociations();
       const running = await service.createTask({ fileSystemId: id, type: 'IMPORT_METADATA_FROM_REPOSITORY' });
-      const outcome = await startTask(service, { fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: newClientRequestToken() });
+      const outcome = await createTask(service, { fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: newClientRequestToken() });
       assert.equal(outcome.kind, 'busy');
       assert.ok(outcome.kind === 'busy');
       assert.equal(outcome.error.code, 'DataRepositoryTaskExecuting');
@@ -267,13 +267,13 @@ describe('starting tasks and listing associations against the emulator (real FSx
     const result = await runStartTaskFlow(target, 'RELEASE_DATA_FROM_FILESYSTEM', ask, ENGLISH);
     assert.equal(answers.length, 0);
     assert.ok(result.kind === 'confirmed', JSON.stringify(result));
-    const outcome = await startTask(service, result.input);
+    const outcome = await createTask(service, result.input);
     assert.ok(outcome.kind === 'started');
     assert.deepEqual(outcome.task.paths, ['frames/seq1', 'frames/seq2/shot.exr']);
     assert.equal(outcome.task.daysSinceLastAccess, 14);
     assert.equal(outcome.task.report?.path, 's3://render-output/frames');
     // A retry of the confirmed request (a lost answer, a Retry button) is the same task.
-    const retried = await startTask(service, result.input);
+    const retried = await createTask(service, result.input);
     assert.ok(retried.kind === 'started');
     assert.equal(retried.task.taskId, outcome.task.taskId);
   });

@@ -21,7 +21,7 @@ import {
   StartableTaskType,
   targetRefusal,
   TaskChoices,
-  TaskTarget,
+  StartTarget,
 } from '../fsx/taskRequest';
 
 import { Answer, BACK } from './stepBack';
@@ -106,7 +106,7 @@ export function reportOnByDefault(type: StartableTaskType): boolean {
 }
 
 /** Runs the steps until the person confirms, dismisses a step, or the target cannot have the task. */
-export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskType, ask: StartTaskAsk, l10n: L10n, options: StartTaskFlowOptions = {}): Promise<StartTaskFlowResult> {
+export async function runStartTaskFlow(target: StartTarget, type: StartableTaskType, ask: StartTaskAsk, l10n: L10n, options: StartTaskFlowOptions = {}): Promise<StartTaskFlowResult> {
   const refusal = targetRefusal(target, type, l10n);
   if (refusal) {
     return { kind: 'refused', reason: refusal };
@@ -181,17 +181,17 @@ interface FlowState {
 }
 
 /** The repositories the paths reach, or none while they do not resolve. */
-function resolvedOrNone(target: TaskTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
+function resolvedOrNone(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
   const resolved = resolveTaskPaths(target, type, splitPathList(pathsText), l10n);
   return resolved.ok ? resolved.value.repositories : [];
 }
 
-function reportPathError(target: TaskTarget, text: string, l10n: L10n): string | undefined {
+function reportPathError(target: StartTarget, text: string, l10n: L10n): string | undefined {
   const checked = checkReportPath(target, text, l10n);
   return checked.ok ? undefined : checked.message;
 }
 
-function pathsError(target: TaskTarget, type: StartableTaskType, text: string, l10n: L10n): string | undefined {
+function pathsError(target: StartTarget, type: StartableTaskType, text: string, l10n: L10n): string | undefined {
   const checked = resolveTaskPaths(target, type, splitPathList(text), l10n);
   return checked.ok ? undefined : checked.message;
 }
@@ -201,7 +201,7 @@ function daysError(text: string, l10n: L10n): string | undefined {
   return checked.ok ? undefined : checked.message;
 }
 
-function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): { choices: TaskChoices; resolved: ResolvedPaths } {
+function choicesOf(target: StartTarget, type: StartableTaskType, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): { choices: TaskChoices; resolved: ResolvedPaths } {
   const resolved = resolveTaskPaths(target, type, splitPathList(state.pathsText), l10n);
   const days = parseDays(state.daysText, l10n);
   if (!resolved.ok) {
@@ -219,7 +219,7 @@ function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<
   };
 }
 
-function flowTitle(type: StartableTaskType, target: TaskTarget, l10n: L10n): string {
+function flowTitle(type: StartableTaskType, target: StartTarget, l10n: L10n): string {
   const where = target.association ? `${resourceLabel(target.resource)} ${plainText(target.association.fileSystemPath)}` : resourceLabel(target.resource);
   switch (type) {
     case 'EXPORT_TO_REPOSITORY':
@@ -242,7 +242,7 @@ function confirmLabel(type: StartableTaskType, l10n: L10n): string {
   }
 }
 
-function pathsPrompt(target: TaskTarget, type: StartableTaskType, l10n: L10n): { prompt: string; placeholder: string } {
+function pathsPrompt(target: StartTarget, type: StartableTaskType, l10n: L10n): { prompt: string; placeholder: string } {
   const association = target.association;
   const placeholder = l10n.t('For example: results, logs/run-7.txt');
   if (association) {
@@ -272,7 +272,7 @@ function daysPrompt(l10n: L10n): { prompt: string; placeholder: string } {
   };
 }
 
-function chosenReportPath(target: TaskTarget, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): string | undefined {
+function chosenReportPath(target: StartTarget, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): string | undefined {
   if (state.report === 'none') {
     return undefined;
   }
@@ -281,7 +281,7 @@ function chosenReportPath(target: TaskTarget, state: Readonly<FlowState>, report
   return own?.ok ? own.value : reportPath;
 }
 
-function reportItems(target: TaskTarget, reportPath: string, state: Readonly<FlowState>, l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
+function reportItems(target: StartTarget, reportPath: string, state: Readonly<FlowState>, l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
   const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
   return {
     placeholder: l10n.t('Completion report'),
@@ -298,7 +298,7 @@ function reportItems(target: TaskTarget, reportPath: string, state: Readonly<Flo
   };
 }
 
-function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
+function reportPathPrompt(target: StartTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
   return {
     prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).map((root) => plainText(root)).join(', ')),
     placeholder: reportPath,
@@ -308,7 +308,7 @@ function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): {
 const PATHS_SHOWN = 5;
 
 /** What the task will do, one line each; the first line is the question to confirm. */
-export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, resolved: ResolvedPaths, l10n: L10n): string[] {
+export function describeTaskRequest(target: StartTarget, choices: TaskChoices, resolved: ResolvedPaths, l10n: L10n): string[] {
   const label = resourceLabel(target.resource);
   const lines: string[] = [];
   const repositories = resolved.repositories;

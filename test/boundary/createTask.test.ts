@@ -11,7 +11,7 @@ import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
 import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/types';
 import { busyMessage, createTask, createTaskErrorMessage } from '../../src/fsx/createTask';
-import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
+import { newClientRequestToken, targetRefusal, StartTarget } from '../../src/fsx/taskRequest';
 import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/viewModel/startTaskFlow';
 
 const MINUTE = 60_000;
@@ -124,7 +124,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
       emulator = await FsxEmulator.start({ clock, scenario: 'demo' });
       service = new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true }));
       const links: Association[] = [];
-      const targets: TaskTarget[] = [];
+      const targets: StartTarget[] = [];
       for (const resource of (await service.listResources()).filter((candidate) => candidate.supportsTasks)) {
         const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
         links.push(...repositories);
@@ -143,7 +143,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.ok(brokenLink);
       assert.match(targetRefusal(brokenLink, 'EXPORT_TO_REPOSITORY', ENGLISH) ?? '', new RegExp(`MISCONFIGURED: ${escapeRegExp(brokenLink.resource.dataRepositoryLink?.failureMessage ?? '?')}`));
       const cacheTarget = targets.find((target) => target.resource.kind === 'fileCache');
-      assert.match(targetRefusal(cacheTarget as TaskTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
+      assert.match(targetRefusal(cacheTarget as StartTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
       const startable = targets.filter((target) => targetRefusal(target, 'EXPORT_TO_REPOSITORY', ENGLISH) === undefined);
       assert.ok(startable.length > 0, 'some file system can start an export');
     });
@@ -257,7 +257,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
     const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
     const association = repositories.find((repository) => repository.fileSystemPath === '/frames');
     assert.ok(association);
-    const target: TaskTarget = { resource, association, repositories };
+    const target: StartTarget = { resource, association, repositories };
     const answers = ['seq1, seq2/shot.exr', '14', BACK, '14', true, true];
     const ask: StartTaskAsk = {
       text: async () => answers.shift() as string,

@@ -2,7 +2,8 @@
 // association in the tree, from the palette (a file system pick), or with a handed-over
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
 // connection and resource of a handed-over one are looked up among ours, never used as given.
-// The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
+// The task types and their command ids are viewModel/startableTasks.ts; the guided flow
+// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
@@ -13,6 +14,7 @@ import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
+import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { runStartTaskFlow } from '../viewModel/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
@@ -32,15 +34,9 @@ export interface StartTaskArgument {
   readonly association?: Association;
 }
 
-export const START_TASK_COMMANDS: readonly (readonly [string, StartableTaskType])[] = [
-  ['fsxTasks.startExport', 'EXPORT_TO_REPOSITORY'],
-  ['fsxTasks.startImport', 'IMPORT_METADATA_FROM_REPOSITORY'],
-  ['fsxTasks.startRelease', 'RELEASE_DATA_FROM_FILESYSTEM'],
-];
-
 export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
-  return START_TASK_COMMANDS.map(([id, type]) =>
-    registerScopedCommand(id, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
+  return STARTABLE_TASKS.map(({ command, type }) =>
+    registerScopedCommand(command, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
   );
 }
 

@@ -9,7 +9,7 @@ import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/createTask
 import { checkReportPath, resolveTaskPaths, resourceLabel, resourceRefusal, targetRefusal } from '../../../src/fsx/taskRequest';
 import { Task } from '../../../src/fsx/types';
 import { fileSystemChoices } from '../../../src/viewModel/fileSystemChoices';
-import { describeTaskRequest } from '../../../src/viewModel/startTaskFlow';
+import { describeTaskRequest } from '../../../src/viewModel/startTaskWords';
 import { broken, fromAssets, render, renderTarget } from './fixtures';
 
 const LINK = '[open](command:workbench.action.terminal.new "t")';

@@ -110,7 +110,6 @@ export async function runStartTaskFlow(target: StartTarget, type: StartableTaskT
   const newToken = options.newToken ?? newClientRequestToken;
   let index = 0;
   for (;;) {
-    // Follows the paths: the repository the first path belongs to.
     const flow: Flow = { target, type, l10n, canReport, state, reportPath: defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n)), newToken };
     // Which steps are asked depends on the answers so far ("elsewhere" adds the report path).
     const steps = STEPS.filter((step) => step.asked(flow));

@@ -10,7 +10,7 @@ import { readSharedConfig } from './fsx/profiles';
 import { Connection, FsxApi, Task } from './fsx/types';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './viewModel/explorerModel';
-import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUp';
+import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUpPlan';
 import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';

@@ -46,7 +46,7 @@ export class LazyFsxClients {
   }
 
   /**
-   * Loads the backend and runs the first tree's calls once in memory (fsx/warmUp.ts), so that
+   * Loads the backend and runs the first tree's calls once in memory (fsx/inMemoryWarmUp.ts), so that
    * the first real listing finds the SDK's code paths ready. Resolves with the ms it took.
    */
   async warmUp(): Promise<number> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ConnectionEntry } from '../../../src/viewModel/explorerModel';
-import { connectionsToPrefetch, WARM_UP_AFTER_LISTING_MS, warmUpDelay, WarmUpSignals } from '../../../src/viewModel/warmUp';
+import { connectionsToPrefetch, WARM_UP_AFTER_LISTING_MS, warmUpDelay, WarmUpSignals } from '../../../src/viewModel/warmUpPlan';
 
 const idle: WarmUpSignals = { viewVisible: false, viewUsedBefore: false, sandboxStarted: false, trackedTasks: 0 };
 

@@ -78,11 +78,7 @@ export class Container implements AppServices, vscode.Disposable {
         log,
         this.prompts,
         this.apiFor,
-        () =>
-          this.model
-            .connections()
-            .filter((entry) => !entry.problem)
-            .map((entry) => entry.connection),
+        () => this.model.usableConnections().map((entry) => entry.connection),
         this.estimateOf,
       ),
     );
@@ -174,7 +170,7 @@ export class Container implements AppServices, vscode.Disposable {
     }
     // Into the model's cache: a failure is kept there and shown as the connection's error row
     // (with Retry) when the view opens, never as a message now.
-    const connections = connectionsToPrefetch(this.model.connections(), this.model.connectionsStartExpanded());
+    const connections = connectionsToPrefetch(this.model);
     await Promise.all(connections.map((connection) => this.model.resources(connection).catch(() => undefined)));
   }
 

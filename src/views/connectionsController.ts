@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { FsxClientFactory } from '../fsx/clientFactory';
 import { Connection } from '../fsx/types';
 import { ConnectionList } from '../viewModel/connectionList';
-import { ConnectionEntry, ExplorerModel } from '../viewModel/explorerModel';
+import { ConnectionResolver } from '../viewModel/connectionResolver';
+import { ExplorerConnection, ExplorerModel } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
-import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';
 import { sameConnectionSetting, Settings } from './settings';
 
@@ -23,7 +23,7 @@ export class ConnectionsController implements vscode.Disposable {
     showSandbox: (shown: boolean) => void,
     log: vscode.LogOutputChannel,
   ) {
-    const resolver = (this.resolver = new ConnectionResolver(settings, sandbox));
+    const resolver = (this.resolver = new ConnectionResolver({ settings, sandbox, l10n: vscode.l10n }));
     this.list = new ConnectionList(
       () => resolver.resolve(),
       async (entries) => {
@@ -45,7 +45,7 @@ export class ConnectionsController implements vscode.Disposable {
   }
 
   /** The connection a profile and region would be listed as (endpoint and FIPS from the settings). */
-  entryFor(profile: string | undefined, region: string): ConnectionEntry {
+  entryFor(profile: string | undefined, region: string): ExplorerConnection {
     return this.resolver.entry(profile, region);
   }
 

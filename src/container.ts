@@ -54,8 +54,7 @@ export class Container implements AppServices, vscode.Disposable {
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
     const sandbox = (this.sandbox = new LocalSandbox());
-    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
-    this.own({ dispose: () => clients.close() });
+    this.clients = this.own(new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
     this.scheduler = this.own(

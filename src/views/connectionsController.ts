@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FsxClientFactory } from '../fsx/clientFactory';
+import type { LazyFsxClients } from '../fsx/loadFsxBackend';
 import { Connection } from '../fsx/types';
 import { ConnectionList } from '../viewModel/connectionList';
 import { ConnectionResolver } from '../viewModel/connectionResolver';
@@ -17,7 +17,7 @@ export class ConnectionsController implements vscode.Disposable {
   constructor(
     private readonly settings: Settings,
     sandbox: LocalSandbox,
-    clients: Pick<FsxClientFactory, 'dispose'>,
+    clients: Pick<LazyFsxClients, 'dropClients'>,
     model: ExplorerModel,
     /** The view's description says when the sandbox is what it lists. */
     showSandbox: (shown: boolean) => void,
@@ -34,7 +34,7 @@ export class ConnectionsController implements vscode.Disposable {
     );
     this.subscription = settings.onDidChange(['connections', 'endpoint', 'useFipsEndpoint'], () => {
       // Clients are built per endpoint and FIPS choice: drop them, then list again.
-      clients.dispose();
+      clients.dropClients();
       this.reload().catch((error: unknown) => log.error(`Could not reload the connections: ${String(error)}`));
     });
   }

@@ -69,7 +69,7 @@ interface TaskCache {
 }
 
 /**
- * Up to this many connections start expanded. With more, they start collapsed: a collapsed
+ * With up to this many usable connections, the rows start expanded. With more, they start collapsed: a collapsed
  * connection sends no request until it is opened, so a tree of every region stays fast.
  */
 export const EXPANDED_CONNECTIONS_MAX = 3;

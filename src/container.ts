@@ -60,8 +60,7 @@ export class Container implements AppServices, vscode.Disposable {
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
     const sandbox = (this.sandbox = new LocalSandbox());
-    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
-    this.own({ dispose: () => clients.close() });
+    const clients = (this.clients = this.own(new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) })));
     this.apiFor = (connection) => clients.apiFor(connection);
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
@@ -85,11 +84,7 @@ export class Container implements AppServices, vscode.Disposable {
         log,
         prompts: this.prompts,
         apiFor: this.apiFor,
-        connections: () =>
-          this.model
-            .connections()
-            .filter((entry) => !entry.problem)
-            .map((entry) => entry.connection),
+        connections: () => this.model.usableConnections().map((entry) => entry.connection),
         estimateOf: this.estimateOf,
       }),
     );
@@ -184,7 +179,7 @@ export class Container implements AppServices, vscode.Disposable {
     }
     // Into the model's cache: a failure is kept there and shown as the connection's error row
     // (with Retry) when the view opens, never as a message now.
-    const connections = connectionsToPrefetch(this.model.connections(), this.model.connectionsStartExpanded());
+    const connections = connectionsToPrefetch(this.model);
     await Promise.all(connections.map((connection) => this.model.resources(connection).catch(() => undefined)));
   }
 

@@ -110,7 +110,7 @@ export class SsoSignIn {
     }
     if (code === 0) {
       // New clients pick up the renewed SSO token.
-      this.deps.clients.dispose();
+      this.deps.clients.dropClients();
       this.deps.model.refresh();
       await this.deps.prompts.message('info', vscode.l10n.t('Signed in with AWS SSO for profile {0}; the FSx view is refreshed.', plainText(name)));
       return;

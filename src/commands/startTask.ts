@@ -166,7 +166,7 @@ interface StartItem extends vscode.QuickPickItem {
 }
 
 async function listChoices(deps: StartDeps, type: StartableTaskType) {
-  const entries = deps.model.connections().filter((entry) => !entry.id);
+  const entries = deps.model.connections();
   const listed = await Promise.allSettled(entries.map((entry) => (entry.problem ? Promise.resolve([]) : deps.model.resources(entry.connection))));
   return fileSystemChoices(
     entries.map((entry, index) => ({ connection: entry.connection, label: entry.label, problem: entry.problem, listed: entry.problem ? undefined : listed[index] })),

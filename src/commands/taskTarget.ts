@@ -34,7 +34,7 @@ export interface TaskPickerOptions {
  * connections, or the running sandbox) and the tracked tasks' (admitted the same way).
  */
 export function knownConnections(deps: Pick<TaskTargetDeps, 'model' | 'tracking'>): Connection[] {
-  const listed = deps.model.connections().filter((entry) => !entry.problem && !entry.id);
+  const listed = deps.model.usableConnections();
   return distinctConnections([...listed.map((entry) => entry.connection), ...deps.tracking.tracker.list().map((tracked) => tracked.connection)]);
 }
 
@@ -141,10 +141,7 @@ export async function findTask(deps: TaskTargetDeps, typed: string): Promise<Tas
     return { connection: tracked.connection, task: tracked.task };
   }
   let lastError: FsxError | undefined;
-  for (const entry of deps.model.connections()) {
-    if (entry.problem) {
-      continue;
-    }
+  for (const entry of deps.model.usableConnections()) {
     try {
       const [task] = await deps.apiFor(entry.connection).describeTasks([taskId]);
       if (task) {
@@ -200,7 +197,7 @@ async function noFailureReports(deps: TaskTargetDeps): Promise<TaskTarget | unde
 
 /** The tasks `list` gives for each listed connection, as pick items; a connection that fails is one warning item. */
 async function taskItems(deps: TaskTargetDeps, list: (api: FsxApi) => Promise<Task[]>): Promise<TaskPickItem[]> {
-  const entries = deps.model.connections().filter((entry) => !entry.problem);
+  const entries = deps.model.usableConnections();
   const perConnection = await Promise.all(
     entries.map(async (entry): Promise<TaskPickItem[]> => {
       try {

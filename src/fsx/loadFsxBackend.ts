@@ -61,15 +61,15 @@ export class LazyFsxClients {
     this.factory?.forget(connection);
   }
 
-  /** Destroys every client; a later call builds new ones. */
-  dispose(): void {
+  /** Destroys every client; a later call builds new ones (new settings, a renewed sign-in). */
+  dropClients(): void {
     this.factory?.dispose();
   }
 
   /** Stops for good: a backend that finishes loading afterwards builds no clients. */
-  close(): void {
+  dispose(): void {
     this.disposed = true;
-    this.dispose();
+    this.dropClients();
   }
 
   private loaded(): Promise<{ backend: FsxBackend; factory: FsxClientFactory }> {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { FsxClientFactory } from '../fsx/clientFactory';
+import type { LazyFsxClients } from '../fsx/loadFsxBackend';
 import { ConnectionList } from '../viewModel/connectionList';
-import { ConnectionEntry, ExplorerModel } from '../viewModel/explorerModel';
+import { ConnectionResolver } from '../viewModel/connectionResolver';
+import { ExplorerConnection, ExplorerModel } from '../viewModel/explorerModel';
 import { LocalSandbox } from '../sandbox/localSandbox';
-import { ConnectionResolver } from './connections';
 import { setContext } from './contextKeys';
 import { Settings } from './settings';
 
@@ -13,7 +13,7 @@ export interface ConnectionsControllerOptions {
   /** Listed instead of the settings' connections while it runs. */
   readonly sandbox: LocalSandbox;
   /** The FSx clients, dropped when the endpoint or FIPS settings change (a client is built per endpoint). */
-  readonly clients: Pick<FsxClientFactory, 'dispose'>;
+  readonly clients: Pick<LazyFsxClients, 'dropClients'>;
   /** Where the resolved connections go. */
   readonly model: ExplorerModel;
   /** The view's description says when the sandbox is what it lists. */
@@ -29,7 +29,7 @@ export class ConnectionsController implements vscode.Disposable {
 
   constructor(options: ConnectionsControllerOptions) {
     const { settings, sandbox, clients, model, log } = options;
-    const resolver = (this.resolver = new ConnectionResolver(settings, sandbox));
+    const resolver = (this.resolver = new ConnectionResolver({ settings, sandbox, l10n: vscode.l10n }));
     this.list = new ConnectionList(
       () => resolver.resolve(),
       async (entries) => {
@@ -40,7 +40,7 @@ export class ConnectionsController implements vscode.Disposable {
     );
     this.subscription = settings.onDidChange(['connections', 'endpoint', 'useFipsEndpoint'], () => {
       // Clients are built per endpoint and FIPS choice: drop them, then list again.
-      clients.dispose();
+      clients.dropClients();
       this.reload().catch((error: unknown) => log.error(`Could not reload the connections: ${String(error)}`));
     });
   }
@@ -51,7 +51,7 @@ export class ConnectionsController implements vscode.Disposable {
   }
 
   /** The connection a profile and region would be listed as (endpoint and FIPS from the settings). */
-  entryFor(profile: string | undefined, region: string): ConnectionEntry {
+  entryFor(profile: string | undefined, region: string): ExplorerConnection {
     return this.resolver.entry(profile, region);
   }
 

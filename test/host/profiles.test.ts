@@ -11,7 +11,7 @@ import { FsxEmulator } from '../../src/emulator';
 import { scanRegions } from '../../src/fsx/regions';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
+import { children, connectionOf, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
 import { useOwnEmulator } from './ownEmulator';
 
 describe('real AWS profiles (no sandbox)', function () {
@@ -105,7 +105,7 @@ describe('real AWS profiles (no sandbox)', function () {
     const [root] = await children(api);
     const resource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
     // The palette form lists no file system to pick; the handed-over one cannot list its associations.
-    for (const arg of [undefined, { connection: root.connection, resource }]) {
+    for (const arg of [undefined, { connection: connectionOf(root), resource }]) {
       const prompts = new ScriptedPrompts();
       api.setPrompts(prompts);
       await vscode.commands.executeCommand('fsxTasks.startExport', arg);

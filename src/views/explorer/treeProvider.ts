@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
 import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/types';
-import { ExplorerChange, ExplorerModel, resourceKey } from '../../viewModel/explorerModel';
+import { ExplorerChange, ExplorerModel, isConnection, resourceKey } from '../../viewModel/explorerModel';
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
 import { errorNode } from './messageNode';
-import { ExplorerContext, ExplorerNode } from './node';
+import { ExplorerContext, ExplorerNode, isConnectionBound } from './node';
+import { SettingProblemNode } from './settingProblemNode';
 import { ResourceNode } from './resourceNode';
 import { TaskNode } from './taskNode';
 
@@ -64,7 +65,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       children = node ? await node.getChildren() : this.roots();
     } catch (error) {
       // Nodes handle their own failures; this is the last guard so the view never breaks.
-      children = node ? [errorNode(node, classifyError(error))] : [];
+      children = node && isConnectionBound(node) ? [errorNode(node, classifyError(error))] : [];
     }
     for (const child of children) {
       this.nodes.set(child.id, child);
@@ -84,7 +85,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   /** The node chain for a file system or cache, for TreeView.reveal. */
   resourceNode(connection: Connection, ref: ResourceRef): ResourceNode | undefined {
-    const entry = this.model.entryFor(connectionKey(connection));
+    const entry = this.model.connectionFor(connectionKey(connection));
     if (!entry) {
       return undefined;
     }
@@ -120,7 +121,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   private roots(): ExplorerNode[] {
-    return this.model.connections().map((entry) => new ConnectionNode(entry, this.context, this.isConfigured(entry.connection)));
+    return this.model.entries().map((entry) => (isConnection(entry) ? new ConnectionNode(entry, this.context, this.isConfigured(entry.connection)) : new SettingProblemNode(entry, this.context)));
   }
 
   private onModelChange(change: ExplorerChange): void {
@@ -129,7 +130,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       this.changeEmitter.fire(undefined);
       return;
     }
-    const entry = this.model.entryFor(change.connectionKey);
+    const entry = this.model.connectionFor(change.connectionKey);
     const connectionId = entry ? connectionNodeId(entry) : undefined;
     const id = change.scope === 'resource' && connectionId ? `${connectionId}/${resourceKey(change.resource)}` : connectionId;
     if (!id) {

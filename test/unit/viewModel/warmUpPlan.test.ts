@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
-import { ConnectionEntry } from '../../../src/viewModel/explorerModel';
+import { ConnectionEntry, ExplorerModel } from '../../../src/viewModel/explorerModel';
 import { connectionsToPrefetch, WARM_UP_AFTER_LISTING_MS, warmUpDelay, WarmUpSignals } from '../../../src/viewModel/warmUpPlan';
 
 const idle: WarmUpSignals = { viewVisible: false, viewUsedBefore: false, sandboxStarted: false, trackedTasks: 0 };
@@ -22,14 +22,24 @@ describe('warmUpDelay', () => {
 });
 
 describe('connectionsToPrefetch', () => {
-  const entry = (region: string, extra: Partial<ConnectionEntry> = {}): ConnectionEntry => ({ connection: { region, profile: 'dev' }, label: `dev · ${region}`, sandbox: false, ...extra });
-  const entries = [entry('us-east-1'), entry('eu-west-1', { problem: new FsxError('region', 'no region') }), entry('us-west-2', { id: 'bad-setting' })];
+  const entry = (region: string, problem?: FsxError): ConnectionEntry => ({ connection: { region, profile: 'dev' }, label: `dev · ${region}`, sandbox: false, problem });
+  const settingProblem: ConnectionEntry = { kind: 'settingProblem', id: '2.0', label: 'Connection setting 2', problem: new FsxError('validation', 'entry 2 has no region') };
+  const modelOf = (entries: readonly ConnectionEntry[]) => {
+    const model = new ExplorerModel(() => {
+      throw new Error('no call');
+    });
+    model.setConnections(entries);
+    return model;
+  };
 
   it('lists the connections whose rows start expanded, leaving out known problems', () => {
-    assert.deepEqual(connectionsToPrefetch(entries, true), [{ region: 'us-east-1', profile: 'dev' }]);
+    const model = modelOf([entry('us-east-1'), entry('eu-west-1', new FsxError('region', 'no region')), settingProblem]);
+    assert.deepEqual(connectionsToPrefetch(model), [{ region: 'us-east-1', profile: 'dev' }]);
   });
 
   it('lists nothing when the rows start collapsed (many connections)', () => {
-    assert.deepEqual(connectionsToPrefetch(entries, false), []);
+    const model = modelOf(['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'].map((region) => entry(region)));
+    assert.equal(model.connectionsStartExpanded(), false);
+    assert.deepEqual(connectionsToPrefetch(model), []);
   });
 });

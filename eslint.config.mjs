@@ -27,7 +27,7 @@ export default tseslint.config(
     // The SDK clients load on demand, from bundles of their own (esbuild.js): only the modules
     // behind the loaders may import them (types are fine).
     files: ['src/**/*.ts'],
-    ignores: ['src/outcomes/s3Client.ts', 'src/fsx/clientFactory.ts', 'src/fsx/fsxService.ts', 'src/fsx/warmUp.ts'],
+    ignores: ['src/outcomes/s3Client.ts', 'src/fsx/clientFactory.ts', 'src/fsx/fsxService.ts', 'src/fsx/inMemoryWarmUp.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

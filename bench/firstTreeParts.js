@@ -3,7 +3,7 @@
 // and the features bundle, the emulator bundle and starting the demo sandbox (seeding included),
 // the SDK bundle, and the first listing over HTTP (client creation, credentials, signing, two
 // paginators) against a second one. With --warm the SDK is warmed up first, as the extension does
-// while the window is idle (src/fsx/warmUp.ts), and what that costs is reported: its wall and
+// while the window is idle (src/fsx/inMemoryWarmUp.ts), and what that costs is reported: its wall and
 // CPU time and the heap and RSS it adds (what a window that never opens the view pays).
 // Run after the production build; prints JSON.
 const Module = require('node:module');

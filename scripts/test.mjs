@@ -1,7 +1,7 @@
 // `npm test`: every tier, in order, each with its own counts, then one closing line
 // "N passed, N failed". Installs the real VS Code host on first use (cached in .vscode-test/).
 //
-//   static   tsc (strict) and eslint, zero warnings
+//   static   tsc (strict), eslint with zero warnings, the layer rules and no import cycle
 //   unit     plain-Node tests of the vscode-free core (fake FsxApi allowed: pure logic)
 //   boundary the real FSxClient over HTTP against the emulator
 //   cli      the real AWS CLI (when installed) and the emulator's own CLI
@@ -99,7 +99,10 @@ async function uiTier(name, env) {
 await tier('static', async () => {
   const tsc = await run(bin('tsc'), ['-p', '.']);
   const lint = await run(bin('eslint'), ['--max-warnings', '0', '.']);
-  return { passed: Number(tsc === 0) + Number(lint === 0), failed: Number(tsc !== 0) + Number(lint !== 0), skipped: 0 };
+  // The layer table of docs/ARCHITECTURE.md and no import cycle (.dependency-cruiser.cjs).
+  const layers = await run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+  const codes = [tsc, lint, layers];
+  return { passed: codes.filter((code) => code === 0).length, failed: codes.filter((code) => code !== 0).length, skipped: 0 };
 });
 await mochaTier('unit', ['out/test/unit/**/*.test.js']);
 await mochaTier('boundary', ['out/test/boundary/**/*.test.js']);

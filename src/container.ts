@@ -1,6 +1,8 @@
 // Builds every long-lived object once, in dependency order, and owns them: dispose() undoes them
-// in reverse order. Commands receive the container (each declares the part it needs); nothing
-// here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
+// in reverse order. Each object is built after everything it uses, closures included (no callback
+// reaches a member assigned later), and is handed its dependencies by name (an options object).
+// Commands receive it as AppServices (commands/services.ts; each declares the part it needs);
+// nothing here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { EndpointGate, EndpointService } from './fsx/endpoint';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
@@ -8,12 +10,12 @@ import { readSharedConfig } from './fsx/profiles';
 import { Connection, FsxApi, Task } from './fsx/types';
 import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './viewModel/explorerModel';
-import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUp';
+import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUpPlan';
 import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
-import type { Services } from './features';
+import type { AppServices, Services } from './commands/services';
 import { loadFeatures } from './loadFeatures';
 import { CommandTable } from './views/commandTable';
 import { registerLazyContentProvider } from './views/lazyContentProvider';
@@ -28,11 +30,13 @@ import { Settings } from './views/settings';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
 import { TrackingController } from './views/trackingController';
 
-export class Container implements vscode.Disposable {
+export class Container implements AppServices, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly prompts = new PromptSeam();
   readonly settings = new Settings(this.prompts);
   readonly clients: LazyFsxClients;
+  /** The FSx operations for a connection, over its cached client. */
+  readonly apiFor: (connection: Connection) => FsxApi;
   readonly sandbox: LocalSandbox;
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
@@ -44,6 +48,8 @@ export class Container implements vscode.Disposable {
   readonly workspaceState: vscode.Memento;
   /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
   readonly progress = new ProgressHistories();
+  /** A running task's throughput and time left, once polls have seen it run. */
+  readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
   /** The contributed commands, whose handlers come with the features. */
   readonly commands: CommandTable;
   private readonly owned: vscode.Disposable[] = [];
@@ -54,8 +60,8 @@ export class Container implements vscode.Disposable {
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
     const sandbox = (this.sandbox = new LocalSandbox());
-    const clients = (this.clients = new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) }));
-    this.own({ dispose: () => clients.close() });
+    const clients = (this.clients = this.own(new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) })));
+    this.apiFor = (connection) => clients.apiFor(connection);
     this.own({ dispose: () => void sandbox.stop() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
     this.scheduler = this.own(
@@ -71,20 +77,16 @@ export class Container implements vscode.Disposable {
     this.own(this.scheduler.onDidPoll(({ tasks }) => this.progress.observe(tasks)));
     this.own(vscode.window.onDidChangeWindowState((state) => this.scheduler.setWindowFocused(state.focused)));
     this.tracking = this.own(
-      new TrackingController(
-        this.workspaceState,
-        this.scheduler,
-        this.settings,
+      new TrackingController({
+        workspaceState: this.workspaceState,
+        scheduler: this.scheduler,
+        settings: this.settings,
         log,
-        this.prompts,
-        this.apiFor,
-        () =>
-          this.model
-            .connections()
-            .filter((entry) => !entry.problem)
-            .map((entry) => entry.connection),
-        this.estimateOf,
-      ),
+        prompts: this.prompts,
+        apiFor: this.apiFor,
+        connections: () => this.model.usableConnections().map((entry) => entry.connection),
+        estimateOf: this.estimateOf,
+      }),
     );
     // A new connection list (settings, the sandbox): connections not seen before are scanned at once.
     this.own(
@@ -96,10 +98,19 @@ export class Container implements vscode.Disposable {
     );
     this.mounts = this.own(new MountsController(this.model, log));
     this.explorer = this.own(
-      new ExplorerController(this.model, this.tracking.tracker, this.scheduler, this.settings, (connection) => this.connections.isConfigured(connection), this.workspaceState, this.mounts),
+      new ExplorerController({
+        model: this.model,
+        tracker: this.tracking.tracker,
+        scheduler: this.scheduler,
+        settings: this.settings,
+        state: this.workspaceState,
+        mounts: this.mounts,
+        estimateOf: this.estimateOf,
+      }),
     );
-    this.explorer.tree.estimateOf = this.estimateOf;
-    this.connections = this.own(new ConnectionsController(this.settings, sandbox, this.clients, this.model, (shown) => this.explorer.showSandbox(shown), log));
+    this.connections = this.own(
+      new ConnectionsController({ settings: this.settings, sandbox, clients, model: this.model, showSandbox: (shown) => this.explorer.showSandbox(shown), log }),
+    );
     const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
     this.commands = this.own(new CommandTable(contributed.map((entry) => entry.command), () => this.features()));
     this.own(registerLazyContentProvider(TASK_DETAILS_SCHEME, async () => (await this.features()).details));
@@ -118,9 +129,6 @@ export class Container implements vscode.Disposable {
     return this.loadingFeatures;
   }
 
-  /** A running task's throughput and time left, once polls have seen it run. */
-  readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
-
   /** What a client of `service` may send to: the configured endpoint or the running sandbox (fsx/endpoint.ts). */
   endpointGate(service: EndpointService): EndpointGate {
     return new EndpointGate({
@@ -131,9 +139,6 @@ export class Container implements vscode.Disposable {
       readShared: readSharedConfig,
     });
   }
-
-  /** The FSx operations for a connection, over its cached client. */
-  readonly apiFor = (connection: Connection): FsxApi => this.clients.apiFor(connection);
 
   /**
    * What runs after activate() has returned, so nothing slow sits in it: the sandbox start
@@ -174,7 +179,7 @@ export class Container implements vscode.Disposable {
     }
     // Into the model's cache: a failure is kept there and shown as the connection's error row
     // (with Retry) when the view opens, never as a message now.
-    const connections = connectionsToPrefetch(this.model.connections(), this.model.connectionsStartExpanded());
+    const connections = connectionsToPrefetch(this.model);
     await Promise.all(connections.map((connection) => this.model.resources(connection).catch(() => undefined)));
   }
 

@@ -4,30 +4,22 @@
 // (docs/ARCHITECTURE.md, Bundles). The modules it shares with activation are not copied into it:
 // the build points them at the extension bundle's own (esbuild.js), so each class exists once.
 import { registerCommands } from './commands';
-import type { Container } from './container';
+import type { AppServices, Features, Services } from './commands/services';
 import { logApiCall } from './views/log';
 import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { ReportService } from './views/reports';
 import { TaskDetailsProvider } from './views/taskDetails';
 
-export interface Features {
-  readonly details: TaskDetailsProvider;
-  readonly reports: ReportService;
-  readonly failedFiles: FailedFilesPanels;
-  readonly progressCharts: ProgressChartPanels;
-}
+export type { Features, Services };
 
-/** What the commands are given: the container and the features. */
-export type Services = Container & Features;
-
-export function createFeatures(container: Container): Services {
+export function createFeatures(container: AppServices): Services {
   const { log, model, scheduler, progress, estimateOf } = container;
   const details = container.own(new TaskDetailsProvider((connection, task) => model.resourceName(connection, task.resource), scheduler.onDidPoll, estimateOf));
   const reports = container.own(new ReportService(container.settings, { onApiCall: (event) => logApiCall(log, event), gate: container.endpointGate('s3') }));
   const failedFiles = container.own(new FailedFilesPanels(reports, container.prompts));
   const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
   // The container's own members (its methods too) show through: the features only add to it.
-  const services: Services = Object.assign(Object.create(container) as Container, { details, reports, failedFiles, progressCharts });
+  const services: Services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts });
   for (const registration of registerCommands(services)) {
     container.own(registration);
   }

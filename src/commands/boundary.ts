@@ -3,13 +3,13 @@
 // the command was acting on: a task's, or the one a handler names in its FailureScope), and is
 // silent when the user cancelled.
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, Task } from '../fsx/types';
 import { showError } from '../views/errorPresentation';
 import { resolveTaskTarget, selectedTaskTargets, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-export type CommandDeps = Pick<Container, 'log' | 'prompts' | 'commands'>;
+export type CommandDeps = Pick<AppServices, 'log' | 'prompts' | 'commands'>;
 
 export interface CommandOptions {
   /** Says a failure in the command's own words (with its next step), instead of the generic message. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { requestCancel } from '../fsx/cancel';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, connectionKey, isCancellable, Task } from '../fsx/types';
@@ -10,7 +10,7 @@ import { taskText } from '../views/taskText';
 import { CommandDeps, registerCommand, registerTaskCommand } from './boundary';
 import { activeTaskItems, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-type CancelDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer' | 'scheduler' | 'settings'>;
+type CancelDeps = CommandDeps & TaskTargetDeps & Pick<AppServices, 'explorer' | 'scheduler' | 'settings'>;
 
 /**
  * Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { Connection } from '../fsx/types';
 import { defaultRegion, isPlausibleRegion, listProfiles, ProfileKind } from '../fsx/profiles';
 import { FSX_REGIONS, scanRegions } from '../fsx/regions';
@@ -11,7 +11,7 @@ import { CommandDeps, registerCommand } from './boundary';
 import type { AddConnectionPreset } from './mountCommands';
 import { SsoSignIn } from './ssoLogin';
 
-type ConnectionDeps = CommandDeps & Pick<Container, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
+type ConnectionDeps = CommandDeps & Pick<AppServices, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
 function profileKindLabel(kind: ProfileKind): string {
   switch (kind) {

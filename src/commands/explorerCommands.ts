@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { AssociationsNode } from '../views/explorer/associationNodes';
 import { LoadMoreNode } from '../views/explorer/loadMoreNode';
 import { ConnectionNode } from '../views/explorer/connectionNode';
-import { ChildNode, ExplorerNode } from '../views/explorer/node';
+import { ChildNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<Container, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
+type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
@@ -44,7 +44,10 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
   ];
 }
 
-/** One of our tree nodes (checked by class: an object shaped like one is no node, and its connection is not ours). */
-function isNode(value: unknown): value is ExplorerNode {
+/**
+ * One of our connections' tree nodes (checked by class: an object shaped like one is no node, and
+ * its connection is not ours). A connection setting's problem is none: Refresh on it lists again.
+ */
+function isNode(value: unknown): value is ConnectionNode | ChildNode {
   return value instanceof ConnectionNode || value instanceof ChildNode;
 }

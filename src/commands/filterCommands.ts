@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { Lifecycle, LIFECYCLES, TASK_TYPES } from '../fsx/types';
 import { ACTIVE_LIFECYCLES, isActiveOnly, isFiltering, TaskFilter } from '../viewModel/taskFilter';
 import { taskText } from '../views/taskText';
 import { CommandDeps, registerCommand } from './boundary';
 
-type FilterDeps = CommandDeps & Pick<Container, 'explorer'>;
+type FilterDeps = CommandDeps & Pick<AppServices, 'explorer'>;
 
 interface FilterChoice extends vscode.QuickPickItem {
   readonly next: (filter: TaskFilter) => Promise<TaskFilter | undefined> | TaskFilter | undefined;

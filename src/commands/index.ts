@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Services } from '../features';
+import type { Services } from './services';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';

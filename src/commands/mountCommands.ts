@@ -3,33 +3,32 @@
 // and its confirmation), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
-import { StartableTaskType } from '../fsx/taskRequest';
+import type { AppServices } from './services';
+import { STARTABLE_TASKS, StartableTask } from '../viewModel/startableTasks';
 import type { MountTarget } from '../views/mountsController';
 import { CommandDeps, registerCommand } from './boundary';
-import { START_TASK_COMMANDS, StartTaskArgument } from './startTask';
+import { StartTaskArgument } from './startTask';
 
 /** What addConnection takes to skip its region step. */
 export interface AddConnectionPreset {
   readonly presetRegion: string;
 }
 
-type MountDeps = CommandDeps & Pick<Container, 'mounts' | 'explorer'>;
+type MountDeps = CommandDeps & Pick<AppServices, 'mounts' | 'explorer'>;
 
 export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
-  // The start-task command runs the guided flow and its confirmation, as from the tree.
-  const start = (type: StartableTaskType) => async (uri: unknown, uris: unknown) => {
-    const command = START_TASK_COMMANDS.find(([, commandType]) => commandType === type)?.[0];
-    const target = command && (await targetOf(deps, selected(uri, uris), type === 'IMPORT_METADATA_FROM_REPOSITORY'));
-    if (target) {
-      const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths };
-      await vscode.commands.executeCommand(command, argument);
-    }
-  };
+  // Each task type's Explorer item hands the selection's paths to its start command, which runs
+  // the guided flow and its confirmation, as from the tree.
+  const startFromExplorer = ({ command, explorerCommand, explorerTakes }: StartableTask) =>
+    registerCommand(explorerCommand, deps, async (uri: unknown, uris: unknown) => {
+      const target = await targetOf(deps, selected(uri, uris), explorerTakes === 'folders');
+      if (target) {
+        const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths };
+        await vscode.commands.executeCommand(command, argument);
+      }
+    });
   return [
-    registerCommand('fsxTasks.exportFromExplorer', deps, start('EXPORT_TO_REPOSITORY')),
-    registerCommand('fsxTasks.importFromExplorer', deps, start('IMPORT_METADATA_FROM_REPOSITORY')),
-    registerCommand('fsxTasks.releaseFromExplorer', deps, start('RELEASE_DATA_FROM_FILESYSTEM')),
+    ...STARTABLE_TASKS.map(startFromExplorer),
     registerCommand('fsxTasks.showMountedTasks', deps, async (uri: unknown) => {
       const target = await targetOf(deps, selected(uri, undefined), false);
       const node = target && deps.explorer.tree.resourceNode(target.connection, target.resource);

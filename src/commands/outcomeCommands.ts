@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Services } from '../features';
+import type { Services } from './services';
 import { FsxError } from '../fsx/errors';
 import { isTerminal } from '../fsx/types';
 import { unavailableText } from '../outcomes/reportReader';

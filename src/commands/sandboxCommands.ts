@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { setContext } from '../views/contextKeys';
 import { startSandbox } from '../views/sandboxStart';
 import { CommandDeps, registerCommand } from './boundary';
 
-type SandboxDeps = CommandDeps & Pick<Container, 'sandbox' | 'settings' | 'connections'>;
+type SandboxDeps = CommandDeps & Pick<AppServices, 'sandbox' | 'settings' | 'connections'>;
 
 /** Start the local FSx emulator and point the explorer at it; stop it and go back to AWS. */
 export function registerSandboxCommands(deps: SandboxDeps): vscode.Disposable[] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Services } from '../features';
+import type { Services } from './services';
 import { isCancellable } from '../fsx/types';
 import { stripCodicons } from '../viewModel/presentation';
 import { taskText } from '../views/taskText';

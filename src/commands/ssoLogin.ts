@@ -6,13 +6,13 @@
 // home folder (on Windows a program in the current folder is found first: never the workspace's).
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { isSafeProfileName, listProfiles } from '../fsx/profiles';
 import { plainText } from '../fsx/outsideText';
 import { ProcessStartError, runInTerminal, type RunningProcess } from '../views/processTerminal';
 import type { CommandDeps } from './boundary';
 
-export type SsoLoginDeps = CommandDeps & Pick<Container, 'clients' | 'model'>;
+export type SsoLoginDeps = CommandDeps & Pick<AppServices, 'clients' | 'model'>;
 
 export const AWS_CLI_INSTALL_URL = 'https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html';
 
@@ -110,7 +110,7 @@ export class SsoSignIn {
     }
     if (code === 0) {
       // New clients pick up the renewed SSO token.
-      this.deps.clients.dispose();
+      this.deps.clients.dropClients();
       this.deps.model.refresh();
       await this.deps.prompts.message('info', vscode.l10n.t('Signed in with AWS SSO for profile {0}; the FSx view is refreshed.', plainText(name)));
       return;

@@ -2,17 +2,19 @@
 // association in the tree, from the palette (a file system pick), or with a handed-over
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
 // connection and resource of a handed-over one are looked up among ours, never used as given.
-// The guided flow is viewModel/startTaskFlow.ts; the create call and its busy answer fsx/startTask.ts.
+// The task types and their command ids are viewModel/startableTasks.ts; the guided flow
+// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
 import { Association, Connection, StorageResource } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
-import { busyMessage, createTaskErrorMessage, startTask, StartOutcome } from '../fsx/startTask';
+import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
+import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { runStartTaskFlow } from '../viewModel/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
@@ -21,7 +23,7 @@ import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
-type StartDeps = CommandDeps & Pick<Container, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<Container['tracking'], 'tracker' | 'autoTracker'> };
+type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -32,15 +34,9 @@ export interface StartTaskArgument {
   readonly association?: Association;
 }
 
-export const START_TASK_COMMANDS: readonly (readonly [string, StartableTaskType])[] = [
-  ['fsxTasks.startExport', 'EXPORT_TO_REPOSITORY'],
-  ['fsxTasks.startImport', 'IMPORT_METADATA_FROM_REPOSITORY'],
-  ['fsxTasks.startRelease', 'RELEASE_DATA_FROM_FILESYSTEM'],
-];
-
 export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
-  return START_TASK_COMMANDS.map(([id, type]) =>
-    registerScopedCommand(id, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
+  return STARTABLE_TASKS.map(({ command, type }) =>
+    registerScopedCommand(command, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
   );
 }
 
@@ -103,7 +99,7 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   }
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting {0} on {1}...', taskText.typeLabel(type), resourceLabel(resource)) },
-    () => startTask(deps.apiFor(connection), flow.input),
+    () => createTask(deps.apiFor(connection), flow.input),
   );
   if (outcome.kind === 'busy') {
     await offerRunningTask(deps, connection, outcome);
@@ -120,7 +116,7 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
 }
 
 /** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */
-async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<StartOutcome, { kind: 'busy' }>): Promise<void> {
+async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<CreateOutcome, { kind: 'busy' }>): Promise<void> {
   const running = outcome.running;
   const trackIt = vscode.l10n.t('Track It');
   const cancelIt = vscode.l10n.t('Cancel It');
@@ -170,7 +166,7 @@ interface StartItem extends vscode.QuickPickItem {
 }
 
 async function listChoices(deps: StartDeps, type: StartableTaskType) {
-  const entries = deps.model.connections().filter((entry) => !entry.id);
+  const entries = deps.model.connections();
   const listed = await Promise.allSettled(entries.map((entry) => (entry.problem ? Promise.resolve([]) : deps.model.resources(entry.connection))));
   return fileSystemChoices(
     entries.map((entry, index) => ({ connection: entry.connection, label: entry.label, problem: entry.problem, listed: entry.problem ? undefined : listed[index] })),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Services } from '../features';
+import type { Services } from './services';
 import { FsxError } from '../fsx/errors';
 import { consoleUrl } from '../viewModel/presentation';
 import { CommandDeps, registerTaskCommand } from './boundary';

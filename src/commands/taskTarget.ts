@@ -4,12 +4,12 @@ import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, connectionKey, FsxApi, isValidTaskId, normalizeTaskId, shortened, Task } from '../fsx/types';
 import { distinctConnections, handedTaskId, identifyConnection, isHandedOver } from '../viewModel/handedTarget';
 import { hasFailureReport } from '../viewModel/presentation';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { taskText } from '../views/taskText';
 import { TaskNode } from '../views/explorer/taskNode';
 
 /** What resolving a task needs: the loaded tree, the tracked tasks, the API and the prompts. */
-export type TaskTargetDeps = Pick<Container, 'model' | 'apiFor' | 'prompts'> & { readonly tracking: Pick<Container['tracking'], 'tracker'> };
+export type TaskTargetDeps = Pick<AppServices, 'model' | 'apiFor' | 'prompts'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker'> };
 
 export interface TaskTarget {
   readonly connection: Connection;
@@ -34,7 +34,7 @@ export interface TaskPickerOptions {
  * connections, or the running sandbox) and the tracked tasks' (admitted the same way).
  */
 export function knownConnections(deps: Pick<TaskTargetDeps, 'model' | 'tracking'>): Connection[] {
-  const listed = deps.model.connections().filter((entry) => !entry.problem && !entry.id);
+  const listed = deps.model.usableConnections();
   return distinctConnections([...listed.map((entry) => entry.connection), ...deps.tracking.tracker.list().map((tracked) => tracked.connection)]);
 }
 
@@ -141,10 +141,7 @@ export async function findTask(deps: TaskTargetDeps, typed: string): Promise<Tas
     return { connection: tracked.connection, task: tracked.task };
   }
   let lastError: FsxError | undefined;
-  for (const entry of deps.model.connections()) {
-    if (entry.problem) {
-      continue;
-    }
+  for (const entry of deps.model.usableConnections()) {
     try {
       const [task] = await deps.apiFor(entry.connection).describeTasks([taskId]);
       if (task) {
@@ -200,7 +197,7 @@ async function noFailureReports(deps: TaskTargetDeps): Promise<TaskTarget | unde
 
 /** The tasks `list` gives for each listed connection, as pick items; a connection that fails is one warning item. */
 async function taskItems(deps: TaskTargetDeps, list: (api: FsxApi) => Promise<Task[]>): Promise<TaskPickItem[]> {
-  const entries = deps.model.connections().filter((entry) => !entry.problem);
+  const entries = deps.model.usableConnections();
   const perConnection = await Promise.all(
     entries.map(async (entry): Promise<TaskPickItem[]> => {
       try {

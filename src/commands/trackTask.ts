@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import type { Container } from '../container';
+import type { AppServices } from './services';
 import { partitionForTrack } from '../viewModel/bulkActions';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTarget, TaskTargetDeps } from './taskTarget';
 
-type TrackDeps = CommandDeps & TaskTargetDeps & Pick<Container, 'explorer'>;
+type TrackDeps = CommandDeps & TaskTargetDeps & Pick<AppServices, 'explorer'>;
 
 /** "Track Task" (one, or every selected task that can still change) and "Stop Tracking Task". */
 export function registerTrackCommands(deps: TrackDeps): vscode.Disposable[] {

@@ -36,16 +36,6 @@ export {
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
 export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
 export type { Route } from './route';
-export {
-  EmulatorStore,
-  type AssociationSpec,
-  type EmulatorStoreOptions,
-  type FileCacheSpec,
-  type FileSystemSpec,
-  type LegacyDataRepositorySpec,
-  type TaskBehaviour,
-  type TaskSnapshot,
-  type TaskReader,
-  type TaskSpec,
-} from './store';
+export type { AssociationSpec, FileCacheSpec, FileSystemSpec, LegacyDataRepositorySpec, TaskBehaviour, TaskSnapshot, TaskSpec } from './records';
+export { EmulatorStore, type EmulatorStoreOptions, type TaskReader } from './store';
 export { TaskRules, exportPathsOf, type CreateTaskRequest, type CreatedTaskBehaviour } from './taskRules';

@@ -26,7 +26,8 @@ import {
   type AssociationQuery,
   type TaskQuery,
 } from './queries';
-import { snapshotOf, type EmulatorStore } from './store';
+import { snapshotOf } from './records';
+import type { EmulatorStore } from './store';
 import type { CreateTaskRequest, TaskRules } from './taskRules';
 import type { TaskKey } from './timeline';
 import type { ListShape, NumberShape, Shape, StringShape, StructureShape } from './validation';

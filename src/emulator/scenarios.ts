@@ -4,7 +4,8 @@
 import type { CompletionReport, TaskLifecycle, TaskType } from './apiModel';
 import { Random } from './random';
 import { releasedGiB } from './taskRules';
-import type { EmulatorStore, TaskSpec } from './store';
+import type { TaskSpec } from './records';
+import type { EmulatorStore } from './store';
 
 export const SCENARIO_NAMES = ['empty', 'demo', 'scale'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];

@@ -17,7 +17,8 @@ import {
   type TaskType,
 } from './apiModel';
 import { Random } from './random';
-import { DEFAULT_CANCELING_MS, checkBehaviour, snapshotOf, type EmulatorStore, type TaskBehaviour, type TaskSnapshot } from './store';
+import { DEFAULT_CANCELING_MS, checkBehaviour, snapshotOf, type TaskBehaviour, type TaskSnapshot } from './records';
+import type { EmulatorStore } from './store';
 
 /** CreateDataRepositoryTask's input after wire validation. */
 export interface CreateTaskRequest {

@@ -13,7 +13,7 @@ import {
   type FileSystemRecord,
   type LegacyDataRepository,
 } from './apiModel';
-import type { TaskSnapshot } from './store';
+import type { TaskSnapshot } from './records';
 
 export type WireObject = Record<string, unknown>;
 

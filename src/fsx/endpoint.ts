@@ -145,23 +145,6 @@ function withoutUserInfo(raw: string): string {
   return raw.replace(/\/\/[^/@\s]*@/, '//***@');
 }
 
-/**
- * The connection a saved record is polled on now, or undefined to drop it: the running sandbox for
- * a sandbox record, the saved connection when its endpoint is the one configured for its profile.
- */
-export function restoredConnection(saved: Connection, sandbox: Connection | undefined, sources: Pick<EndpointSources, 'setting' | 'env' | 'shared'>): Connection | undefined {
-  if (saved.sandbox) {
-    return sandbox;
-  }
-  let configured: string | undefined;
-  try {
-    configured = resolveEndpoint({ ...sources, profile: saved.profile, useFipsEndpoint: saved.useFipsEndpoint });
-  } catch {
-    return undefined; // the configured endpoint is refused itself: nothing of that profile is polled
-  }
-  return saved.endpoint === configured ? saved : undefined;
-}
-
 export interface EndpointGateOptions {
   readonly service: EndpointService;
   /** The service's endpoint setting, read when a request is about to go. */
@@ -199,22 +182,25 @@ export class EndpointGate {
       }
       return;
     }
-    const expected = resolveEndpoint({
-      service: this.options.service,
-      setting: this.options.setting(),
-      env: this.options.env,
-      shared: await this.readShared(),
-      profile: connection.profile,
-      useFipsEndpoint: connection.useFipsEndpoint,
-    });
-    if (endpoint !== expected) {
+    const expected = (shared: SharedConfig) =>
+      resolveEndpoint({
+        service: this.options.service,
+        setting: this.options.setting(),
+        env: this.options.env,
+        shared,
+        profile: connection.profile,
+        useFipsEndpoint: connection.useFipsEndpoint,
+      });
+    // A mismatch against the files as last read may be an edit since (an endpoint_url just added):
+    // read them again before refusing, so the gate never refuses what the files now configure.
+    if (endpoint !== expected(await this.readShared()) && endpoint !== expected(await this.readShared({ fresh: true }))) {
       throw new FsxError('validation', `Refused a request for ${connection.region} to an endpoint that is not the configured one (the ${this.options.service === 'fsx' ? 'fsxTasks.endpoint' : 'fsxTasks.s3Endpoint'} setting, the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.`);
     }
   }
 
-  private readShared(): Promise<SharedConfig> {
+  private readShared({ fresh = false } = {}): Promise<SharedConfig> {
     const now = Date.now();
-    if (!this.shared || now - this.shared.at > SHARED_CONFIG_TTL_MS) {
+    if (fresh || !this.shared || now - this.shared.at > SHARED_CONFIG_TTL_MS) {
       const value = this.options.readShared();
       this.shared = { at: now, value };
       // A failed read is retried by the next request rather than remembered.

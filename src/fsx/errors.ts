@@ -14,7 +14,7 @@ export type FsxErrorKind =
   | 'network'
   | 'unsupported'
   | 'validation'
-  | 'taskExecuting' // create while another task runs on the file system (see startTask.ts)
+  | 'taskExecuting' // create while another task runs on the file system (see createTask.ts)
   | 'conflict' // a service limit was reached
   | 'service' // FSx answered 5xx
   | 'region' // no region configured anywhere

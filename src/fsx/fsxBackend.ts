@@ -3,4 +3,4 @@
 // it part of a bundle of its own (dist/sdk.js, with the S3 client) that activation does not load.
 export { FsxClientFactory } from './clientFactory';
 export { FsxService } from './fsxService';
-export { warmUpSdk } from './warmUp';
+export { warmUpSdk } from './inMemoryWarmUp';

@@ -46,7 +46,7 @@ export class LazyFsxClients {
   }
 
   /**
-   * Loads the backend and runs the first tree's calls once in memory (fsx/warmUp.ts), so that
+   * Loads the backend and runs the first tree's calls once in memory (fsx/inMemoryWarmUp.ts), so that
    * the first real listing finds the SDK's code paths ready. Resolves with the ms it took.
    */
   async warmUp(): Promise<number> {
@@ -61,15 +61,15 @@ export class LazyFsxClients {
     this.factory?.forget(connection);
   }
 
-  /** Destroys every client; a later call builds new ones. */
-  dispose(): void {
+  /** Destroys every client; a later call builds new ones (new settings, a renewed sign-in). */
+  dropClients(): void {
     this.factory?.dispose();
   }
 
   /** Stops for good: a backend that finishes loading afterwards builds no clients. */
-  close(): void {
+  dispose(): void {
     this.disposed = true;
-    this.dispose();
+    this.dropClients();
   }
 
   private loaded(): Promise<{ backend: FsxBackend; factory: FsxClientFactory }> {

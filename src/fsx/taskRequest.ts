@@ -26,8 +26,8 @@ export const MAX_TASK_PATH_LENGTH = 4096;
 export const MIN_REPORT_PATH_LENGTH = 3;
 export const MAX_REPORT_PATH_LENGTH = 4357;
 
-/** What a task is started on. */
-export interface TaskTarget {
+/** What a task is started on: a resource, perhaps one of its associations, and its links. */
+export interface StartTarget {
   readonly resource: StorageResource;
   /** Set when started from an association: paths are relative to its file system path. */
   readonly association?: Association;
@@ -73,7 +73,7 @@ export function resourceRefusal(resource: StorageResource, type: StartableTaskTy
 }
 
 /** resourceRefusal plus what needs the repositories: an S3 link, a usable association. */
-export function targetRefusal(target: TaskTarget, type: StartableTaskType, l10n: L10n): string | undefined {
+export function targetRefusal(target: StartTarget, type: StartableTaskType, l10n: L10n): string | undefined {
   const refusal = resourceRefusal(target.resource, type, l10n);
   if (refusal) {
     return refusal;
@@ -104,7 +104,7 @@ export function targetRefusal(target: TaskTarget, type: StartableTaskType, l10n:
   return undefined;
 }
 
-function usableS3(target: TaskTarget): Association[] {
+function usableS3(target: StartTarget): Association[] {
   return target.association ? [target.association] : target.repositories.filter((repository) => isS3Repository(repository) && isUsableRepository(repository));
 }
 
@@ -154,7 +154,7 @@ export interface ResolvedPaths {
 }
 
 /** Checks a person's paths and turns them into the API's (see the top of this file). */
-export function resolveTaskPaths(target: TaskTarget, type: StartableTaskType, inputs: readonly string[], l10n: L10n): Checked<ResolvedPaths> {
+export function resolveTaskPaths(target: StartTarget, type: StartableTaskType, inputs: readonly string[], l10n: L10n): Checked<ResolvedPaths> {
   const given = inputs.map((input) => input.trim()).filter((input) => input.length > 0);
   if (given.length > MAX_TASK_PATHS) {
     return fail(l10n.t('A task takes at most {0} paths; {1} were given.', MAX_TASK_PATHS, given.length));
@@ -266,7 +266,7 @@ export function parseDays(text: string, l10n: L10n): Checked<number> {
  * Where a completion report may go. The API: the Path "must be located within the file
  * system's ExportPath": an association's data repository path, or an older link's ExportPath.
  */
-export function reportRoots(target: TaskTarget): string[] {
+export function reportRoots(target: StartTarget): string[] {
   const roots = usableS3(target)
     .map((repository) => repository.exportPath)
     .filter((path): path is string => !!path && /^s3:\/\//i.test(path))
@@ -280,7 +280,7 @@ export function reportRoots(target: TaskTarget): string[] {
  * the file system's first. Exporting /checkpoints reports under the checkpoints bucket, not under
  * whichever association happens to be listed first.
  */
-export function defaultReportPath(target: TaskTarget, reached: readonly Association[] = []): string | undefined {
+export function defaultReportPath(target: StartTarget, reached: readonly Association[] = []): string | undefined {
   const roots = reportRoots(target);
   const own = reached
     .map((repository) => repository.exportPath)
@@ -290,7 +290,7 @@ export function defaultReportPath(target: TaskTarget, reached: readonly Associat
   return own ?? roots[0];
 }
 
-export function checkReportPath(target: TaskTarget, text: string, l10n: L10n): Checked<string> {
+export function checkReportPath(target: StartTarget, text: string, l10n: L10n): Checked<string> {
   const path = withoutTrailingSlash(text.trim());
   const roots = reportRoots(target);
   if (path.length < MIN_REPORT_PATH_LENGTH || path.length > MAX_REPORT_PATH_LENGTH || CONTROL_CHARACTER.test(path) || LINE_BREAK.test(path)) {
@@ -317,7 +317,7 @@ export function newClientRequestToken(): string {
   return randomUUID();
 }
 
-export function buildCreateTaskInput(target: TaskTarget, choices: TaskChoices, clientRequestToken: string): CreateTaskInput {
+export function buildCreateTaskInput(target: StartTarget, choices: TaskChoices, clientRequestToken: string): CreateTaskInput {
   return {
     fileSystemId: target.resource.id,
     type: choices.type,

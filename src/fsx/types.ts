@@ -176,10 +176,10 @@ export interface ListTasksOptions {
   readonly pageSize?: number;
 }
 
-/** Report members the API requires once a report is enabled; each has one value today. */
 /** CreateDataRepositoryTask takes at most this many paths (the API model). */
 export const MAX_TASK_PATHS = 100;
 
+/** Report members the API requires once a report is enabled; each has one value today. */
 export const REPORT_FORMAT = 'REPORT_CSV_20191124';
 export const REPORT_SCOPE = 'FAILED_FILES_ONLY';
 

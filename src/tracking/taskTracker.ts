@@ -1,32 +1,14 @@
 // The tasks the user tracks and how their lifecycles move. Observations come from the scheduler's
 // polls and from anything else that saw a task (a cancel's answer, a tree refresh); each change of
 // lifecycle is announced once, and an ended task is announced once, persisted as ended so that a
-// window reload does not announce it again, shown for a short while, then dropped.
+// window reload does not announce it again, shown for a short while, then dropped. What is saved,
+// and which saved records come back, is trackedRecords.ts.
 
 import { Clock, TimerHandle } from './clock';
 import { Disposable, DisposableStore, Emitter, Event, ListenerErrorHandler } from './events';
 import { PollResult, PollScheduler, TRACKER_SOURCE_ID } from './pollScheduler';
-import { isPlausibleRegion } from '../fsx/regions';
-import { Connection, connectionKey, isLifecycle, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/types';
-
-/** Why a task is tracked: the user asked, the user cancelled it, or the auto-tracker found it running. */
-export type TrackReason = 'user' | 'cancel' | 'auto';
-const TRACK_REASONS: readonly string[] = ['user', 'cancel', 'auto'];
-
-/** What is persisted per tracked task (JSON). */
-export interface TrackedRecord {
-  readonly taskId: string;
-  readonly connection: Connection;
-  readonly lastLifecycle?: Lifecycle;
-  readonly reason: TrackReason;
-  readonly addedAt: number;
-}
-
-/** Persistence, e.g. a vscode.Memento key; get() may return anything (old versions, hand edits) and is validated. */
-export interface TrackedRecordStore {
-  get(): unknown;
-  set(records: TrackedRecord[]): PromiseLike<void> | void;
-}
+import { Connection, connectionKey, isTerminal, isValidTaskId, Lifecycle, sameTaskState, Task } from '../fsx/types';
+import { copyConnection, parseRecords, Reconnect, recordsToRestore, RecordsDropped, TrackedRecordStore, trackedRecord, TrackReason } from './trackedRecords';
 
 export interface TrackedTask {
   readonly taskId: string;
@@ -84,17 +66,6 @@ export interface TaskTrackerOptions {
 }
 
 export const DEFAULT_LINGER_MS = 5_000;
-/** More tracked tasks than anyone follows: a record beyond this is a bad write, not a choice. */
-export const MAX_TRACKED_RECORDS = 1_000;
-
-export interface RecordsDropped {
-  /** Records kept. */
-  readonly kept: number;
-  /** Records that were not tracked-task records, or were beyond MAX_TRACKED_RECORDS. */
-  readonly dropped: number;
-  /** The stored value was not a list at all. */
-  readonly notAList: boolean;
-}
 
 interface Entry {
   readonly taskId: string;
@@ -229,38 +200,28 @@ export class TaskTracker implements Disposable {
    * a record naming an endpoint that is not configured (or a sandbox that no longer runs) would
    * otherwise be polled with the user's credentials. Refused records are dropped, never polled.
    */
-  restore(reconnect: (saved: Connection) => Connection | undefined = (saved) => saved): number {
+  restore(reconnect: Reconnect = (saved) => saved): number {
     if (this.disposed) {
       return 0;
     }
-    const restored: Entry[] = [];
     const parsed = parseRecords(this.options.store.get());
     if (parsed.dropped > 0 || parsed.notAList) {
       this.options.onRecordsDropped?.({ kept: parsed.records.length, dropped: parsed.dropped, notAList: parsed.notAList });
     }
-    const refused: string[] = [];
-    for (const record of parsed.records) {
-      if ((record.lastLifecycle && isTerminal(record.lastLifecycle)) || this.entries.has(record.taskId)) {
-        continue;
-      }
-      const connection = reconnect(record.connection);
-      if (!connection) {
-        refused.push(record.taskId);
-        continue;
-      }
-      const entry: Entry = {
-        taskId: record.taskId,
-        connection,
-        key: connectionKey(connection),
-        reason: record.reason,
-        addedAt: record.addedAt,
-        lifecycle: record.lastLifecycle,
-      };
-      this.entries.set(entry.taskId, entry);
-      restored.push(entry);
-    }
+    const { restore, refused } = recordsToRestore(parsed.records, reconnect, (taskId) => this.entries.has(taskId));
     if (refused.length > 0) {
       this.options.onRecordsRefused?.(refused);
+    }
+    const restored = restore.map((record): Entry => ({
+      taskId: record.taskId,
+      connection: record.connection,
+      key: connectionKey(record.connection),
+      reason: record.reason,
+      addedAt: record.addedAt,
+      lifecycle: record.lastLifecycle,
+    }));
+    for (const entry of restored) {
+      this.entries.set(entry.taskId, entry);
     }
     const connections = new Map(restored.map((entry) => [entry.key, entry.connection]));
     for (const connection of connections.values()) {
@@ -405,106 +366,10 @@ export class TaskTracker implements Disposable {
   }
 
   private persist(): void {
-    const records = [...this.entries.values()].map(toRecord);
+    const records = [...this.entries.values()].map(trackedRecord);
     // Writes are chained so they land in order and the last one wins.
     this.writes = this.writes
       .then(() => this.options.store.set(records))
       .then(undefined, (error: unknown) => this.options.onPersistError?.(error));
   }
-}
-
-function toRecord(entry: Entry): TrackedRecord {
-  return {
-    taskId: entry.taskId,
-    connection: entry.connection,
-    lastLifecycle: entry.lifecycle,
-    reason: entry.reason,
-    addedAt: entry.addedAt,
-  };
-}
-
-/** Only the known fields, so the persisted JSON holds nothing the caller happened to attach. */
-function copyConnection(connection: Connection): Connection {
-  const copy: { -readonly [K in keyof Connection]: Connection[K] } = { region: connection.region };
-  if (connection.profile !== undefined) {
-    copy.profile = connection.profile;
-  }
-  if (connection.endpoint !== undefined) {
-    copy.endpoint = connection.endpoint;
-  }
-  if (connection.useFipsEndpoint) {
-    copy.useFipsEndpoint = true;
-  }
-  if (connection.sandbox) {
-    copy.sandbox = true;
-  }
-  return copy;
-}
-
-/** The usable records of a stored value (anything: older versions, hand edits, bad writes). */
-export function parseRecords(raw: unknown): { records: TrackedRecord[]; dropped: number; notAList: boolean } {
-  if (!Array.isArray(raw)) {
-    return { records: [], dropped: 0, notAList: raw !== undefined && raw !== null };
-  }
-  const records: TrackedRecord[] = [];
-  const seen = new Set<string>();
-  let dropped = 0;
-  for (const item of raw as unknown[]) {
-    const record = records.length < MAX_TRACKED_RECORDS ? parseRecord(item) : undefined;
-    if (record && !seen.has(record.taskId)) {
-      seen.add(record.taskId);
-      records.push(record);
-    } else {
-      dropped += 1;
-    }
-  }
-  return { records, dropped, notAList: false };
-}
-
-function parseRecord(item: unknown): TrackedRecord | undefined {
-  if (typeof item !== 'object' || item === null) {
-    return undefined;
-  }
-  const value = item as Record<string, unknown>;
-  const connection = parseConnection(value.connection);
-  if (
-    typeof value.taskId !== 'string' ||
-    !isValidTaskId(value.taskId) ||
-    !connection ||
-    typeof value.reason !== 'string' ||
-    !TRACK_REASONS.includes(value.reason) ||
-    typeof value.addedAt !== 'number' ||
-    !Number.isFinite(value.addedAt) ||
-    (value.lastLifecycle !== undefined && !isLifecycle(value.lastLifecycle))
-  ) {
-    return undefined;
-  }
-  return {
-    taskId: value.taskId,
-    connection,
-    lastLifecycle: value.lastLifecycle as Lifecycle | undefined,
-    reason: value.reason as TrackReason,
-    addedAt: value.addedAt,
-  };
-}
-
-function parseConnection(raw: unknown): Connection | undefined {
-  if (typeof raw !== 'object' || raw === null) {
-    return undefined;
-  }
-  const value = raw as Record<string, unknown>;
-  const optionalString = (field: unknown) => field === undefined || typeof field === 'string';
-  const optionalBoolean = (field: unknown) => field === undefined || typeof field === 'boolean';
-  if (
-    typeof value.region !== 'string' ||
-    // The region becomes part of a host name: only a region name is one.
-    !isPlausibleRegion(value.region) ||
-    !optionalString(value.profile) ||
-    !optionalString(value.endpoint) ||
-    !optionalBoolean(value.useFipsEndpoint) ||
-    !optionalBoolean(value.sandbox)
-  ) {
-    return undefined;
-  }
-  return copyConnection(value as unknown as Connection);
 }

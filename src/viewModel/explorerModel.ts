@@ -7,15 +7,40 @@ import { Association, Connection, connectionKey, FsxApi, isTerminal, Lifecycle, 
 import { Emitter } from '../tracking/events';
 import { apiFilterKey, apiLifecycles, NO_FILTER, TaskFilter } from './taskFilter';
 
-export interface ConnectionEntry {
+/** A connection the explorer lists: a profile and region, the default chain, or the sandbox. */
+export interface ExplorerConnection {
+  /** Optional: what is not a setting problem is a connection. */
+  readonly kind?: 'connection';
   readonly connection: Connection;
   /** "default · us-east-1", "Sandbox · local emulator". */
   readonly label: string;
   readonly sandbox: boolean;
-  /** A problem known before any call (no region): shown instead of the resources. */
+  /** A problem known before any call (no region, a profile not in the AWS files, a refused endpoint): shown instead of the resources. */
   readonly problem?: FsxError;
-  /** Set for an entry that is no connection (an unusable setting): its tree id. */
-  readonly id?: string;
+}
+
+/** A connection that can be asked: no problem known before any call. */
+export type UsableConnection = ExplorerConnection & { readonly problem?: undefined };
+
+/** An entry of the connections setting that names no connection: listed as a row that says what to fix. */
+export interface SettingProblemEntry {
+  readonly kind: 'settingProblem';
+  /** Unique among the setting's problems: the row's tree id. */
+  readonly id: string;
+  /** "Connection setting 2", or the setting's key when the whole value is wrong. */
+  readonly label: string;
+  readonly problem: FsxError;
+}
+
+/** A row of the explorer's top level: a connection, or a connection setting that names none. */
+export type ConnectionEntry = ExplorerConnection | SettingProblemEntry;
+
+export function isConnection(entry: ConnectionEntry): entry is ExplorerConnection {
+  return entry.kind !== 'settingProblem';
+}
+
+export function isUsable(entry: ConnectionEntry): entry is UsableConnection {
+  return isConnection(entry) && !entry.problem;
 }
 
 export interface TaskList {
@@ -44,7 +69,7 @@ interface TaskCache {
 }
 
 /**
- * Up to this many connections start expanded. With more, they start collapsed: a collapsed
+ * With up to this many usable connections, the rows start expanded. With more, they start collapsed: a collapsed
  * connection sends no request until it is opened, so a tree of every region stays fast.
  */
 export const EXPANDED_CONNECTIONS_MAX = 3;
@@ -54,7 +79,7 @@ export function resourceKey(resource: ResourceRef): string {
 }
 
 export class ExplorerModel {
-  private entries: ConnectionEntry[] = [];
+  private entryList: ConnectionEntry[] = [];
   private readonly resourceCaches = new Map<string, ResourceCache>();
   private readonly taskCaches = new Map<string, TaskCache>();
   private readonly associationCaches = new Map<string, { pending?: Promise<readonly Association[]>; value?: readonly Association[] }>();
@@ -74,7 +99,7 @@ export class ExplorerModel {
   ) {}
 
   setConnections(entries: readonly ConnectionEntry[]): void {
-    this.entries = [...entries];
+    this.entryList = [...entries];
     this.refresh();
   }
 
@@ -97,17 +122,32 @@ export class ExplorerModel {
     }
   }
 
-  connections(): readonly ConnectionEntry[] {
-    return this.entries;
+  /** Every row of the top level, usable or not, in the order listed. */
+  entries(): readonly ConnectionEntry[] {
+    return this.entryList;
   }
 
-  /** Do connection nodes start expanded (few connections) or collapsed (many)? */
+  /** The listed connections, usable or with a problem known before any call; no setting problem. */
+  connections(): readonly ExplorerConnection[] {
+    return this.entryList.filter(isConnection);
+  }
+
+  /** The connections that can be asked (no problem known before any call): the ones to list, poll, scan or search. */
+  usableConnections(): readonly UsableConnection[] {
+    return this.entryList.filter(isUsable);
+  }
+
+  /**
+   * Do connection nodes start expanded (few connections) or collapsed (many)? Only usable
+   * connections send requests when expanded, so only they count.
+   */
   connectionsStartExpanded(): boolean {
-    return this.entries.length <= EXPANDED_CONNECTIONS_MAX;
+    return this.usableConnections().length <= EXPANDED_CONNECTIONS_MAX;
   }
 
-  entryFor(key: string): ConnectionEntry | undefined {
-    return this.entries.find((entry) => connectionKey(entry.connection) === key);
+  /** The listed connection with this key (connectionKey), usable or not. */
+  connectionFor(key: string): ExplorerConnection | undefined {
+    return this.connections().find((entry) => connectionKey(entry.connection) === key);
   }
 
   /** The connection's Lustre file systems and File Caches; rejects with an FsxError. */
@@ -270,7 +310,7 @@ export class ExplorerModel {
   /** Ids of loaded tasks that can still change, per connection: what the tree wants polled. */
   activeTaskIds(): Map<string, { connection: Connection; taskIds: string[] }> {
     const result = new Map<string, { connection: Connection; taskIds: string[] }>();
-    for (const entry of this.entries) {
+    for (const entry of this.usableConnections()) {
       const key = connectionKey(entry.connection);
       const taskIds: string[] = [];
       for (const [cacheKey, cache] of this.taskCaches) {
@@ -285,7 +325,7 @@ export class ExplorerModel {
 
   /** Finds a loaded task by id across every connection. */
   findTask(taskId: string): { connection: Connection; task: Task } | undefined {
-    for (const entry of this.entries) {
+    for (const entry of this.usableConnections()) {
       const key = connectionKey(entry.connection);
       for (const [cacheKey, cache] of this.taskCaches) {
         const task = cacheKey.startsWith(key + '|') ? cache.value?.tasks.find((candidate) => candidate.taskId === taskId) : undefined;

@@ -188,7 +188,6 @@ export function shortTaskId(taskId: string): string {
   return hex.length <= 10 ? taskId : `task-${hex.slice(0, 4)}…${hex.slice(-4)}`;
 }
 
-/** The console page of a task's file system (tasks have no page of their own). */
 /** The console's host in each partition: a region becomes part of the commercial one, so only a region name is used. */
 const CONSOLE_HOSTS: Readonly<Record<Partition, (region: string) => string>> = {
   aws: (region) => `${region}.console.aws.amazon.com`,
@@ -197,8 +196,9 @@ const CONSOLE_HOSTS: Readonly<Record<Partition, (region: string) => string>> = {
 };
 
 /**
- * The AWS Console page of a task's file system or cache, or undefined when the region is no
- * region name or the resource id is malformed (both come from outside: a connection, an answer).
+ * The AWS Console page of a task's file system or cache (tasks have no page of their own), or
+ * undefined when the region is no region name or the resource id is malformed (both come from
+ * outside: a connection, an answer).
  */
 export function consoleUrl(task: Task, region: string): string | undefined {
   const resourcePattern = task.resource.kind === 'fileCache' ? FILE_CACHE_ID_PATTERN : FILE_SYSTEM_ID_PATTERN;

@@ -1,37 +1,37 @@
-// The guided start of a data repository task, as steps: paths -> [release: days] -> report ->
-// [report elsewhere: its path] -> confirm. vscode-free: each step is handed to an injected `ask` (quick picks and input boxes in
-// the extension, a script in tests), which answers a value, BACK, or undefined when dismissed.
-// Answers are kept, so Back shows the previous answer again. The ClientRequestToken is made once,
-// when the person confirms, and travels in the returned input: retrying that input never starts a
-// second task.
+// The guided start of a data repository task, as a table of steps: paths -> [release: days] ->
+// report -> [report elsewhere: its path] -> confirm. vscode-free: each step is handed to an
+// injected `ask` (quick picks and input boxes in the extension, a script in tests), which answers
+// a value, BACK, or undefined when dismissed. Answers are kept, so Back shows the previous answer
+// again. The ClientRequestToken is made once, when the person confirms, and travels in the
+// returned input: retrying that input never starts a second task. What the steps say is in
+// startTaskWords.ts; what each task type is called, in startableTasks.ts.
 import { L10n } from '../fsx/l10n';
-import { plainText } from '../fsx/outsideText';
 import { Association, CreateTaskInput } from '../fsx/types';
 import {
   buildCreateTaskInput,
+  Checked,
   checkReportPath,
   defaultReportPath,
   newClientRequestToken,
   parseDays,
   reportRoots,
   resolveTaskPaths,
-  resourceLabel,
   ResolvedPaths,
   splitPathList,
   StartableTaskType,
+  StartTarget,
   targetRefusal,
   TaskChoices,
-  TaskTarget,
 } from '../fsx/taskRequest';
-
+import { startableTask } from './startableTasks';
+import { daysWords, describeTaskRequest, flowTitle, pathsWords, PickItem, ReportChoice, reportPathWords, reportWords, TextWords } from './startTaskWords';
 import { Answer, BACK } from './stepBack';
 
 export { BACK, type Answer, type Back } from './stepBack';
+// The pick step's item and the report step's values belong to the flow's steps too.
+export type { PickItem, ReportChoice } from './startTaskWords';
 
 export type StepId = 'paths' | 'days' | 'report' | 'reportPath' | 'confirm';
-
-/** The report step's choices: where the task's paths report by default, a path of one's own, or none. */
-export type ReportChoice = 'default' | 'elsewhere' | 'none';
 
 interface StepBase {
   readonly id: StepId;
@@ -52,13 +52,6 @@ export interface TextStep extends StepBase {
   readonly value: string;
   /** A message when the text is not acceptable (for an input box's live validation). */
   validate(value: string): string | undefined;
-}
-
-export interface PickItem<T> {
-  readonly label: string;
-  readonly description?: string;
-  readonly detail?: string;
-  readonly value: T;
 }
 
 export interface PickStep<T> extends StepBase {
@@ -100,75 +93,46 @@ export interface StartTaskFlowOptions {
   readonly paths?: readonly string[];
 }
 
-/** A completion report is on by default where it tells about failed files: exports and releases. */
-export function reportOnByDefault(type: StartableTaskType): boolean {
-  return type !== 'IMPORT_METADATA_FROM_REPOSITORY';
-}
-
 /** Runs the steps until the person confirms, dismisses a step, or the target cannot have the task. */
-export async function runStartTaskFlow(target: TaskTarget, type: StartableTaskType, ask: StartTaskAsk, l10n: L10n, options: StartTaskFlowOptions = {}): Promise<StartTaskFlowResult> {
+export async function runStartTaskFlow(target: StartTarget, type: StartableTaskType, ask: StartTaskAsk, l10n: L10n, options: StartTaskFlowOptions = {}): Promise<StartTaskFlowResult> {
   const refusal = targetRefusal(target, type, l10n);
   if (refusal) {
     return { kind: 'refused', reason: refusal };
   }
   const canReport = reportRoots(target).length > 0;
+  const state: FlowState = {
+    pathsText: (options.paths ?? []).join(', '),
+    daysText: '',
+    report: canReport && startableTask(type).reportOnByDefault ? 'default' : 'none',
+    reportPathText: '',
+  };
   const title = flowTitle(type, target, l10n);
-  const state: FlowState = { pathsText: (options.paths ?? []).join(', '), daysText: '', report: canReport && reportOnByDefault(type) ? 'default' : 'none', reportPathText: '' };
+  const newToken = options.newToken ?? newClientRequestToken;
   let index = 0;
   for (;;) {
-    // The report path step is there only while "elsewhere" is chosen.
-    const steps: StepId[] = [
-      'paths',
-      ...(type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (['days'] as const) : []),
-      ...(canReport ? (['report'] as const) : []),
-      ...(canReport && state.report === 'elsewhere' ? (['reportPath'] as const) : []),
-      'confirm',
-    ];
-    const position = { title, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
-    const id = steps[index];
-    if (id === undefined) {
+    const flow: Flow = { target, type, l10n, canReport, state, reportPath: defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n)), newToken };
+    // Which steps are asked depends on the answers so far ("elsewhere" adds the report path).
+    const steps = STEPS.filter((step) => step.asked(flow));
+    const step = steps[index];
+    if (step === undefined) {
       return { kind: 'cancelled' };
     }
-    // Follows the paths: the repository the first path belongs to.
-    const reportPath = defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n));
-    let answer: Answer<unknown>;
-    if (id === 'paths' || id === 'days' || id === 'reportPath') {
-      const field = id === 'paths' ? 'pathsText' : id === 'days' ? 'daysText' : 'reportPathText';
-      const error =
-        id === 'paths'
-          ? (text: string) => pathsError(target, type, text, l10n)
-          : id === 'days'
-            ? (text: string) => daysError(text, l10n)
-            : (text: string) => reportPathError(target, text, l10n);
-      const prompt = id === 'paths' ? pathsPrompt(target, type, l10n) : id === 'days' ? daysPrompt(l10n) : reportPathPrompt(target, reportPath ?? '', l10n);
-      // The report path starts as the default, one edit away.
-      const value = id === 'reportPath' && state.reportPathText === '' ? (reportPath ?? '') : state[field];
-      answer = await ask.text({ ...position, kind: 'text', id, ...prompt, value, validate: error });
-      if (typeof answer === 'string') {
-        if (error(answer) !== undefined) {
-          // The input box let an invalid answer through: ask again.
-          continue;
-        }
-        state[field] = answer;
-      }
-    } else if (id === 'report') {
-      answer = await ask.pick<ReportChoice>({ ...position, kind: 'pick', id, ...reportItems(target, reportPath ?? '', state, l10n), active: state.report });
-      if (answer === 'default' || answer === 'elsewhere' || answer === 'none') {
-        state.report = answer;
-      }
-    } else {
-      const choices = choicesOf(target, type, state, reportPath, l10n);
-      const summary = describeTaskRequest(target, choices.choices, choices.resolved, l10n);
-      answer = await ask.confirm({ ...position, kind: 'confirm', id, message: summary[0], details: summary.slice(1), confirmLabel: confirmLabel(type, l10n) });
-      if (answer === true) {
-        return { kind: 'confirmed', input: buildCreateTaskInput(target, choices.choices, (options.newToken ?? newClientRequestToken)()), summary };
-      }
+    const move = await step.run(flow, { title, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 }, ask);
+    switch (move) {
+      case 'again':
+        continue;
+      case 'dismissed':
+        return { kind: 'cancelled' };
+      case 'back':
+        // Back on the first step stays there (it shows no Back button).
+        index = Math.max(0, index - 1);
+        continue;
+      case 'next':
+        index += 1;
+        continue;
+      default:
+        return move;
     }
-    if (answer === undefined) {
-      return { kind: 'cancelled' };
-    }
-    // Back on the first step stays there (it shows no Back button).
-    index = answer === BACK ? Math.max(0, index - 1) : index + 1;
   }
 }
 
@@ -180,28 +144,129 @@ interface FlowState {
   reportPathText: string;
 }
 
+/** What a step reads: the target and type, the answers so far, and the report path they lead to. */
+interface Flow {
+  readonly target: StartTarget;
+  readonly type: StartableTaskType;
+  readonly l10n: L10n;
+  /** The resource has an S3 repository to write a report to. */
+  readonly canReport: boolean;
+  readonly state: FlowState;
+  /** Where the report goes by default: the repository of the first path, while the paths resolve. */
+  readonly reportPath: string | undefined;
+  readonly newToken: () => string;
+}
+
+type Position = Pick<StepBase, 'title' | 'step' | 'totalSteps' | 'canGoBack'>;
+
+/** After a step: on to the next, back, ask the same again, dismissed, or the confirmed task. */
+type Move = 'next' | 'back' | 'again' | 'dismissed' | Extract<StartTaskFlowResult, { kind: 'confirmed' }>;
+
+interface FlowStep {
+  readonly id: StepId;
+  /** Whether the flow asks this step, given the answers so far. */
+  asked(flow: Flow): boolean;
+  /** Asks it and keeps the answer in the state. */
+  run(flow: Flow, position: Position, ask: StartTaskAsk): Promise<Move>;
+}
+
+function moveOf(answer: Answer<unknown>): Move {
+  return answer === undefined ? 'dismissed' : answer === BACK ? 'back' : 'next';
+}
+
+/** A step answered with text, kept in `field`; only text that `error` accepts moves on. */
+function textStep(spec: {
+  readonly id: TextStep['id'];
+  readonly field: 'pathsText' | 'daysText' | 'reportPathText';
+  asked(flow: Flow): boolean;
+  words(flow: Flow): TextWords;
+  error(flow: Flow, text: string): string | undefined;
+  /** Prefilled: the previous answer, unless this says otherwise. */
+  value?(flow: Flow): string;
+}): FlowStep {
+  return {
+    id: spec.id,
+    asked: spec.asked,
+    async run(flow, position, ask) {
+      const validate = (text: string) => spec.error(flow, text);
+      const value = spec.value?.(flow) ?? flow.state[spec.field];
+      const answer = await ask.text({ ...position, kind: 'text', id: spec.id, ...spec.words(flow), value, validate });
+      if (typeof answer === 'string') {
+        if (validate(answer) !== undefined) {
+          // The input box let an invalid answer through: ask again.
+          return 'again';
+        }
+        flow.state[spec.field] = answer;
+      }
+      return moveOf(answer);
+    },
+  };
+}
+
+/** The flow's steps, in order; each one asked while `asked` says so. */
+const STEPS: readonly FlowStep[] = [
+  textStep({
+    id: 'paths',
+    field: 'pathsText',
+    asked: () => true,
+    words: ({ target, type, l10n }) => pathsWords(target, type, l10n),
+    error: ({ target, type, l10n }, text) => failure(resolveTaskPaths(target, type, splitPathList(text), l10n)),
+  }),
+  textStep({
+    id: 'days',
+    field: 'daysText',
+    asked: ({ type }) => type === 'RELEASE_DATA_FROM_FILESYSTEM',
+    words: ({ l10n }) => daysWords(l10n),
+    error: ({ l10n }, text) => failure(parseDays(text, l10n)),
+  }),
+  {
+    id: 'report',
+    asked: ({ canReport }) => canReport,
+    async run(flow, position, ask) {
+      const { target, state, l10n } = flow;
+      const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
+      const words = reportWords(flow.reportPath ?? '', own?.ok ? own.value : undefined, reportRoots(target), l10n);
+      const answer = await ask.pick<ReportChoice>({ ...position, kind: 'pick', id: 'report', ...words, active: state.report });
+      if (answer === 'default' || answer === 'elsewhere' || answer === 'none') {
+        state.report = answer;
+      }
+      return moveOf(answer);
+    },
+  },
+  textStep({
+    id: 'reportPath',
+    field: 'reportPathText',
+    asked: ({ canReport, state }) => canReport && state.report === 'elsewhere',
+    words: ({ target, reportPath, l10n }) => reportPathWords(reportPath ?? '', reportRoots(target), l10n),
+    error: ({ target, l10n }, text) => failure(checkReportPath(target, text, l10n)),
+    // Starts as the default, one edit away.
+    value: ({ state, reportPath }) => (state.reportPathText === '' ? (reportPath ?? '') : state.reportPathText),
+  }),
+  {
+    id: 'confirm',
+    asked: () => true,
+    async run(flow, position, ask) {
+      const { target, type, l10n } = flow;
+      const { choices, resolved } = choicesOf(flow);
+      const summary = describeTaskRequest(target, choices, resolved, l10n);
+      const answer = await ask.confirm({ ...position, kind: 'confirm', id: 'confirm', message: summary[0], details: summary.slice(1), confirmLabel: startableTask(type).confirmLabel(l10n) });
+      return answer === true ? { kind: 'confirmed', input: buildCreateTaskInput(target, choices, flow.newToken()), summary } : moveOf(answer);
+    },
+  },
+];
+
+/** A check's message, or undefined when it passed. */
+function failure(checked: Checked<unknown>): string | undefined {
+  return checked.ok ? undefined : checked.message;
+}
+
 /** The repositories the paths reach, or none while they do not resolve. */
-function resolvedOrNone(target: TaskTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
+function resolvedOrNone(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
   const resolved = resolveTaskPaths(target, type, splitPathList(pathsText), l10n);
   return resolved.ok ? resolved.value.repositories : [];
 }
 
-function reportPathError(target: TaskTarget, text: string, l10n: L10n): string | undefined {
-  const checked = checkReportPath(target, text, l10n);
-  return checked.ok ? undefined : checked.message;
-}
-
-function pathsError(target: TaskTarget, type: StartableTaskType, text: string, l10n: L10n): string | undefined {
-  const checked = resolveTaskPaths(target, type, splitPathList(text), l10n);
-  return checked.ok ? undefined : checked.message;
-}
-
-function daysError(text: string, l10n: L10n): string | undefined {
-  const checked = parseDays(text, l10n);
-  return checked.ok ? undefined : checked.message;
-}
-
-function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): { choices: TaskChoices; resolved: ResolvedPaths } {
+function choicesOf({ target, type, state, reportPath, l10n }: Flow): { choices: TaskChoices; resolved: ResolvedPaths } {
   const resolved = resolveTaskPaths(target, type, splitPathList(state.pathsText), l10n);
   const days = parseDays(state.daysText, l10n);
   if (!resolved.ok) {
@@ -219,135 +284,11 @@ function choicesOf(target: TaskTarget, type: StartableTaskType, state: Readonly<
   };
 }
 
-function flowTitle(type: StartableTaskType, target: TaskTarget, l10n: L10n): string {
-  const where = target.association ? `${resourceLabel(target.resource)} ${plainText(target.association.fileSystemPath)}` : resourceLabel(target.resource);
-  switch (type) {
-    case 'EXPORT_TO_REPOSITORY':
-      return l10n.t('Export to S3: {0}', where);
-    case 'IMPORT_METADATA_FROM_REPOSITORY':
-      return l10n.t('Import Metadata from S3: {0}', where);
-    default:
-      return l10n.t('Release Files: {0}', where);
-  }
-}
-
-function confirmLabel(type: StartableTaskType, l10n: L10n): string {
-  switch (type) {
-    case 'EXPORT_TO_REPOSITORY':
-      return l10n.t('Start Export');
-    case 'IMPORT_METADATA_FROM_REPOSITORY':
-      return l10n.t('Start Import');
-    default:
-      return l10n.t('Start Release');
-  }
-}
-
-function pathsPrompt(target: TaskTarget, type: StartableTaskType, l10n: L10n): { prompt: string; placeholder: string } {
-  const association = target.association;
-  const placeholder = l10n.t('For example: results, logs/run-7.txt');
-  if (association) {
-    switch (type) {
-      case 'EXPORT_TO_REPOSITORY':
-        return { placeholder, prompt: l10n.t('Paths to export, relative to {0}, separated by commas (up to 100). Leave empty to export all of {0} to {1}.', plainText(association.fileSystemPath), plainText(association.dataRepositoryPath)) };
-      case 'IMPORT_METADATA_FROM_REPOSITORY':
-        return { placeholder, prompt: l10n.t('Paths to import, relative to {0} (or s3:// paths in {1}), separated by commas (up to 100). Leave empty to import all of {1}.', plainText(association.fileSystemPath), plainText(association.dataRepositoryPath)) };
-      default:
-        return { placeholder, prompt: l10n.t('Paths to release, relative to {0}, separated by commas (up to 100). Leave empty to release every exported file in {0}.', plainText(association.fileSystemPath)) };
-    }
-  }
-  switch (type) {
-    case 'EXPORT_TO_REPOSITORY':
-      return { placeholder, prompt: l10n.t('Paths to export, relative to the file system root (not your mount point), separated by commas (up to 100). Leave empty to export the whole file system.') };
-    case 'IMPORT_METADATA_FROM_REPOSITORY':
-      return { placeholder, prompt: l10n.t('Paths to import, relative to the file system root, or s3:// paths, separated by commas (up to 100). Leave empty to import from every linked S3 repository.') };
-    default:
-      return { placeholder, prompt: l10n.t('Paths to release, relative to the file system root (not your mount point), separated by commas (up to 100). Leave empty to release every exported file.') };
-  }
-}
-
-function daysPrompt(l10n: L10n): { prompt: string; placeholder: string } {
-  return {
-    prompt: l10n.t('Release only files not accessed for at least this many days (0 releases them however recently they were used). Only files already exported to S3 are released.'),
-    placeholder: l10n.t('Days since last access, for example 30'),
-  };
-}
-
-function chosenReportPath(target: TaskTarget, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): string | undefined {
+function chosenReportPath(target: StartTarget, state: Readonly<FlowState>, reportPath: string | undefined, l10n: L10n): string | undefined {
   if (state.report === 'none') {
     return undefined;
   }
   // The report path step accepts only a path that checks; the default when it was never asked.
   const own = state.report === 'elsewhere' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
   return own?.ok ? own.value : reportPath;
-}
-
-function reportItems(target: TaskTarget, reportPath: string, state: Readonly<FlowState>, l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
-  const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
-  return {
-    placeholder: l10n.t('Completion report'),
-    items: [
-      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', plainText(reportPath)), value: 'default' },
-      {
-        label: l10n.t('Write the report elsewhere...'),
-        description: l10n.t('failed files only'),
-        detail: own?.ok ? l10n.t('Under {0}/, in a folder named after the task', plainText(own.value)) : l10n.t('An S3 path inside {0}', reportRoots(target).map((root) => plainText(root)).join(', ')),
-        value: 'elsewhere',
-      },
-      { label: l10n.t('No completion report'), value: 'none' },
-    ],
-  };
-}
-
-function reportPathPrompt(target: TaskTarget, reportPath: string, l10n: L10n): { prompt: string; placeholder: string } {
-  return {
-    prompt: l10n.t('Where FSx writes the completion report: an S3 path inside a linked data repository ({0}). The report goes in a folder named after the task.', reportRoots(target).map((root) => plainText(root)).join(', ')),
-    placeholder: reportPath,
-  };
-}
-
-const PATHS_SHOWN = 5;
-
-/** What the task will do, one line each; the first line is the question to confirm. */
-export function describeTaskRequest(target: TaskTarget, choices: TaskChoices, resolved: ResolvedPaths, l10n: L10n): string[] {
-  const label = resourceLabel(target.resource);
-  const lines: string[] = [];
-  const repositories = resolved.repositories;
-  switch (choices.type) {
-    case 'EXPORT_TO_REPOSITORY':
-      lines.push(l10n.t('Export from {0} to S3?', label));
-      lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
-      lines.push(l10n.t('Destination: {0}', repositories.map((repository) => plainText(`${repository.fileSystemPath} → ${repository.exportPath ?? repository.dataRepositoryPath}`)).join('; ')));
-      lines.push(l10n.t('New and changed files are exported with their POSIX metadata.'));
-      break;
-    case 'IMPORT_METADATA_FROM_REPOSITORY':
-      lines.push(l10n.t('Import metadata from S3 into {0}?', label));
-      lines.push(pathsLine(choices.paths, l10n.t('every linked S3 repository'), l10n));
-      lines.push(l10n.t('Source: {0}', repositories.map((repository) => plainText(`${repository.dataRepositoryPath} → ${repository.fileSystemPath}`)).join('; ')));
-      lines.push(l10n.t('Metadata of objects created or changed since the last import is imported; file data loads when first read.'));
-      break;
-    default:
-      lines.push(l10n.t('Release file data from {0}?', label));
-      lines.push(pathsLine(choices.paths, l10n.t('the whole file system'), l10n));
-      lines.push(
-        choices.daysSinceLastAccess
-          ? l10n.t('Releases exported files not accessed for at least {0} days.', choices.daysSinceLastAccess)
-          : l10n.t('Releases every exported file, however recently it was used.'),
-      );
-      lines.push(l10n.t('Files not yet exported are kept. Released files keep their metadata; their data is read back from S3 when opened.'));
-      break;
-  }
-  lines.push(
-    choices.reportPath
-      ? l10n.t('Completion report (failed files only): under {0}/, in a folder named after the task.', plainText(choices.reportPath))
-      : l10n.t('No completion report.'),
-  );
-  return lines;
-}
-
-function pathsLine(paths: readonly string[], everything: string, l10n: L10n): string {
-  if (paths.length === 0) {
-    return l10n.t('Paths: {0}', everything);
-  }
-  const shown = paths.slice(0, PATHS_SHOWN).map((path) => plainText(path)).join(', ');
-  return paths.length > PATHS_SHOWN ? l10n.t('Paths ({0}): {1} and {2} more', paths.length, shown, paths.length - PATHS_SHOWN) : l10n.t('Paths ({0}): {1}', paths.length, shown);
 }

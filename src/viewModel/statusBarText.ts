@@ -18,13 +18,13 @@ function lifecycleOf(tracked: TrackedTask): Lifecycle | undefined {
   return tracked.task?.lifecycle ?? tracked.lifecycle;
 }
 
+/** A running task's throughput estimate, when there is one (see outcomes/throughput.ts). */
+export type EstimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>) => ThroughputEstimate | undefined;
+
 /**
  * What the item shows for these tracked tasks, or undefined to hide it. After a failed refresh
  * the shown state may be stale: a warning icon and the reason say so, never a toast.
  */
-/** A running task's throughput estimate, when there is one (see outcomes/throughput.ts). */
-export type EstimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>) => ThroughputEstimate | undefined;
-
 export function renderStatusBar(l10n: L10n, tracked: readonly TrackedTask[], lastFailure?: FsxError, estimateOf?: EstimateOf): StatusBarView | undefined {
   const view = renderTracked(l10n, tracked, estimateOf);
   if (!view || !lastFailure) {

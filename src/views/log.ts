@@ -6,7 +6,6 @@ export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel(vscode.l10n.t('FSx Data Repository Tasks'), { log: true });
 }
 
-/** One debug line per API call: operation, region, profile, request id, duration, outcome. */
 /** Logs, once per operation and session, that FSx answered with tasks whose ids could not be used. */
 export function malformedAnswerLog(log: vscode.LogOutputChannel): (operation: string, dropped: number) => void {
   const logged = new Set<string>();
@@ -18,6 +17,7 @@ export function malformedAnswerLog(log: vscode.LogOutputChannel): (operation: st
   };
 }
 
+/** One line per API call: operation, region, profile, request id, duration, outcome (debug, or a warning when it failed). */
 export function logApiCall(log: vscode.LogOutputChannel, event: ApiCallEvent): void {
   const profile = event.profile ? ` profile=${event.profile}` : '';
   const attempts = event.attempts && event.attempts > 1 ? ` attempts=${event.attempts}` : '';

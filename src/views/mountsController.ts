@@ -37,7 +37,7 @@ export class MountsController implements vscode.Disposable {
   readonly onDidChange = this.changes.event;
 
   constructor(
-    private readonly model: Pick<ExplorerModel, 'connections' | 'resources' | 'cachedResources'>,
+    private readonly model: Pick<ExplorerModel, 'usableConnections' | 'resources' | 'cachedResources'>,
     private readonly log: vscode.LogOutputChannel,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {}
@@ -85,10 +85,7 @@ export class MountsController implements vscode.Disposable {
     }
     const { mount, paths } = selection;
     let failure: unknown;
-    for (const entry of this.model.connections()) {
-      if (entry.problem) {
-        continue;
-      }
+    for (const entry of this.model.usableConnections()) {
       let resources: StorageResource[];
       try {
         resources = await this.model.resources(entry.connection);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionWrite, ScopedConnectionValues } from '../viewModel/connectionScopes';
-import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings } from '../viewModel/connectionSettings';
+import { ConnectionSetting, ParsedConnectionSettings, parseConnectionSettings, sameConnectionSetting } from '../viewModel/connectionSettings';
 import { readSetting, ReportedOnce, SETTING_SPECS, SettingSpec } from '../viewModel/settingValues';
 import { Prompts } from './prompts';
 
@@ -39,6 +39,11 @@ export class Settings {
   /** The well-formed, distinct entries of `fsxTasks.connections`. */
   connections(): ConnectionSetting[] {
     return this.connectionSettings().connections;
+  }
+
+  /** Is this connection (its profile and region) one of the entries of `fsxTasks.connections`, so it can be removed or changed? */
+  hasConnection(connection: { readonly profile?: string; readonly region: string }): boolean {
+    return this.connections().some((entry) => sameConnectionSetting(entry, connection));
   }
 
   /** `fsxTasks.connections` as it is: the usable entries and a sentence per unusable one. */

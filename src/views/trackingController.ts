@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { listActiveTasks } from '../fsx/activeTasks';
-import { restoredConnection, SharedConfig } from '../fsx/endpoint';
+import type { SharedConfig } from '../fsx/endpoint';
 import { readSharedConfig } from '../fsx/profiles';
 import { Connection, FsxApi } from '../fsx/types';
 import { AutoTracker } from '../tracking/autoTracker';
 import { systemClock } from '../tracking/clock';
 import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker } from '../tracking/taskTracker';
+import { restoredConnection } from '../tracking/trackedRecords';
 import { notifyTaskEnded, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';
@@ -14,6 +15,23 @@ import { StatusBarController } from './statusBar';
 import type { EstimateOf } from '../viewModel/statusBarText';
 
 const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
+
+export interface TrackingControllerOptions {
+  /** Where the tracked tasks are kept across window reloads (the workspace's state). */
+  readonly workspaceState: vscode.Memento;
+  /** Polls the tracked tasks; the status bar also shows its failures. */
+  readonly scheduler: PollScheduler;
+  readonly settings: Settings;
+  readonly log: vscode.LogOutputChannel;
+  /** Shows the notification of an ended or vanished task. */
+  readonly prompts: Prompts;
+  /** The FSx operations for a connection (the auto-tracker's scans). */
+  apiFor(connection: Connection): FsxApi;
+  /** The usable connections now: the ones the auto-tracker scans. */
+  connections(): readonly Connection[];
+  /** A running task's throughput and time left, for the status bar's tooltip. */
+  readonly estimateOf?: EstimateOf;
+}
 
 /**
  * Following tasks to their end: the tracker (persisted in workspace state), auto-tracking, the
@@ -23,18 +41,12 @@ export class TrackingController implements vscode.Disposable {
   readonly tracker: TaskTracker;
   readonly autoTracker: AutoTracker;
   readonly statusBar: StatusBarController;
+  private readonly settings: Settings;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(
-    workspaceState: vscode.Memento,
-    scheduler: PollScheduler,
-    private readonly settings: Settings,
-    log: vscode.LogOutputChannel,
-    prompts: Prompts,
-    apiFor: (connection: Connection) => FsxApi,
-    connections: () => readonly Connection[],
-    estimateOf?: EstimateOf,
-  ) {
+  constructor(options: TrackingControllerOptions) {
+    const { workspaceState, scheduler, settings, log, prompts } = options;
+    this.settings = settings;
     this.tracker = new TaskTracker({
       clock: systemClock,
       scheduler,
@@ -52,12 +64,12 @@ export class TrackingController implements vscode.Disposable {
     this.autoTracker = new AutoTracker({
       clock: systemClock,
       tracker: this.tracker,
-      connections,
-      listActiveTasks: (connection, signal) => listActiveTasks(apiFor(connection), signal),
+      connections: () => options.connections(),
+      listActiveTasks: (connection, signal) => listActiveTasks(options.apiFor(connection), signal),
       intervalMs: settings.pollIntervalMs(),
       onError: (connection, error) => log.warn(`Auto-track scan of ${connection.region} failed: ${error.logLine}`),
     });
-    this.statusBar = new StatusBarController(this.tracker, scheduler, estimateOf);
+    this.statusBar = new StatusBarController(this.tracker, scheduler, options.estimateOf);
     this.disposables = [
       this.tracker,
       this.autoTracker,

@@ -10,8 +10,8 @@ import { FsxError, FsxErrorKind } from '../../src/fsx/errors';
 import { FsxService } from '../../src/fsx/fsxService';
 import { ENGLISH } from '../../src/fsx/l10n';
 import { Association, CreateTaskInput, ResourceRef, StorageResource } from '../../src/fsx/types';
-import { busyMessage, createTaskErrorMessage, startTask } from '../../src/fsx/startTask';
-import { newClientRequestToken, targetRefusal, TaskTarget } from '../../src/fsx/taskRequest';
+import { busyMessage, createTask, createTaskErrorMessage } from '../../src/fsx/createTask';
+import { newClientRequestToken, targetRefusal, StartTarget } from '../../src/fsx/taskRequest';
 import { BACK, runStartTaskFlow, StartTaskAsk } from '../../src/viewModel/startTaskFlow';
 
 const MINUTE = 60_000;
@@ -124,7 +124,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
       emulator = await FsxEmulator.start({ clock, scenario: 'demo' });
       service = new FsxService(factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true }));
       const links: Association[] = [];
-      const targets: TaskTarget[] = [];
+      const targets: StartTarget[] = [];
       for (const resource of (await service.listResources()).filter((candidate) => candidate.supportsTasks)) {
         const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
         links.push(...repositories);
@@ -143,7 +143,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
       assert.ok(brokenLink);
       assert.match(targetRefusal(brokenLink, 'EXPORT_TO_REPOSITORY', ENGLISH) ?? '', new RegExp(`MISCONFIGURED: ${escapeRegExp(brokenLink.resource.dataRepositoryLink?.failureMessage ?? '?')}`));
       const cacheTarget = targets.find((target) => target.resource.kind === 'fileCache');
-      assert.match(targetRefusal(cacheTarget as TaskTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
+      assert.match(targetRefusal(cacheTarget as StartTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ENGLISH) ?? '', /AUTO_RELEASE_DATA/);
       const startable = targets.filter((target) => targetRefusal(target, 'EXPORT_TO_REPOSITORY', ENGLISH) === undefined);
       assert.ok(startable.length > 0, 'some file system can start an export');
     });
@@ -220,10 +220,10 @@ describe('starting tasks and listing associations against the emulator (real FSx
       });
     }
 
-    it('a task already running: startTask answers busy with that task', async () => {
+    it('a task already running: createTask answers busy with that task', async () => {
       const { id, ref } = fileSystemWithAssociations();
       const running = await service.createTask({ fileSystemId: id, type: 'IMPORT_METADATA_FROM_REPOSITORY' });
-      const outcome = await startTask(service, { fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: newClientRequestToken() });
+      const outcome = await createTask(service, { fileSystemId: id, type: 'EXPORT_TO_REPOSITORY', clientRequestToken: newClientRequestToken() });
       assert.equal(outcome.kind, 'busy');
       assert.ok(outcome.kind === 'busy');
       assert.equal(outcome.error.code, 'DataRepositoryTaskExecuting');
@@ -257,7 +257,7 @@ describe('starting tasks and listing associations against the emulator (real FSx
     const repositories = linkedRepositories(resource, await listAllAssociations(service, resource));
     const association = repositories.find((repository) => repository.fileSystemPath === '/frames');
     assert.ok(association);
-    const target: TaskTarget = { resource, association, repositories };
+    const target: StartTarget = { resource, association, repositories };
     const answers = ['seq1, seq2/shot.exr', '14', BACK, '14', true, true];
     const ask: StartTaskAsk = {
       text: async () => answers.shift() as string,
@@ -267,13 +267,13 @@ describe('starting tasks and listing associations against the emulator (real FSx
     const result = await runStartTaskFlow(target, 'RELEASE_DATA_FROM_FILESYSTEM', ask, ENGLISH);
     assert.equal(answers.length, 0);
     assert.ok(result.kind === 'confirmed', JSON.stringify(result));
-    const outcome = await startTask(service, result.input);
+    const outcome = await createTask(service, result.input);
     assert.ok(outcome.kind === 'started');
     assert.deepEqual(outcome.task.paths, ['frames/seq1', 'frames/seq2/shot.exr']);
     assert.equal(outcome.task.daysSinceLastAccess, 14);
     assert.equal(outcome.task.report?.path, 's3://render-output/frames');
     // A retry of the confirmed request (a lost answer, a Retry button) is the same task.
-    const retried = await startTask(service, result.input);
+    const retried = await createTask(service, result.input);
     assert.ok(retried.kind === 'started');
     assert.equal(retried.task.taskId, outcome.task.taskId);
   });

@@ -46,13 +46,22 @@ describe('LazyFsxClients against the emulator', () => {
     const page = await api.listTasks(undefined, { pageSize: 5 });
     assert.ok(page.tasks.length > 0 && page.tasks.length <= 5);
     assert.equal(loads, 1);
-    clients.close();
+    clients.dispose();
   });
 
-  it('preload() loads once; a call after close() fails instead of building a client', async () => {
+  it('dropClients() destroys the clients and a later call builds new ones, without loading again', async () => {
+    const clients = new LazyFsxClients({}, countingLoad);
+    const before = await clients.apiFor(connection).listResources();
+    clients.dropClients();
+    assert.deepEqual(await clients.apiFor(connection).listResources(), before);
+    assert.equal(loads, 1);
+    clients.dispose();
+  });
+
+  it('preload() loads once; a call after dispose() fails instead of building a client', async () => {
     const clients = new LazyFsxClients({}, countingLoad);
     const preloading = clients.preload();
-    clients.close();
+    clients.dispose();
     await assert.rejects(preloading, /disposed/);
     await assert.rejects(clients.apiFor(connection).listResources(), /disposed/);
     assert.equal(loads, 1);

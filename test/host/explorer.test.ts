@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, description, emulatorOf, getApi, label, resourceNodes, taskListRows, waitFor } from './helpers';
+import { children, connectionOf, contextValue, description, emulatorOf, getApi, label, resourceNodes, taskListRows, waitFor } from './helpers';
 
 describe('explorer tree (demo scenario)', () => {
   let api: FsxTasksApi;
@@ -137,7 +137,7 @@ describe('explorer tree (demo scenario)', () => {
     const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
     assert.ok(row, 'the new task is listed');
     // The tree registers its active tasks with the scheduler while the view is visible.
-    await waitFor('the tree to watch the new task', () => api.container.scheduler.watchedIds(resource.connection).includes(taskId) || undefined, 10_000);
+    await waitFor('the tree to watch the new task', () => api.container.scheduler.watchedIds(connectionOf(resource)).includes(taskId) || undefined, 10_000);
     // Tree polls pause while the window is unfocused (by design); headless Chromium does not
     // always report the page focused, so say it is, as a person looking at the view would be.
     api.container.scheduler.setWindowFocused(true);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
-import type { ExplorerNode } from '../../src/views/explorer/node';
+import type { Connection } from '../../src/fsx/types';
+import type { ConnectionBoundNode, ExplorerNode } from '../../src/views/explorer/node';
 import type { Back } from '../../src/viewModel/startTaskFlow';
 import type { InputStepOptions, MessageSeverity, PickManyOptions, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
 
@@ -53,6 +54,12 @@ export function description(node: ExplorerNode): string {
 
 export function contextValue(node: ExplorerNode): string {
   return node.getTreeItem().contextValue ?? '';
+}
+
+/** The connection of a connection's node or of one below it (a setting problem's row has none). */
+export function connectionOf(node: ExplorerNode): Connection {
+  assert.ok('connection' in node, `${node.id} belongs to a connection`);
+  return (node as ConnectionBoundNode).connection;
 }
 
 export async function children(api: FsxTasksApi, node?: ExplorerNode): Promise<ExplorerNode[]> {

@@ -74,6 +74,18 @@ describe('hostile input', function () {
     settingsError(await childrenOf(roots, 'Connection setting 4'), /entry 4 repeats entry 1/);
     settingsError(await childrenOf(roots, 'ghost · us-east-1'), /This profile is not in your AWS config or credentials file/);
     assert.equal(new Set(roots.map((node) => node.id)).size, roots.length, 'every node id is unique');
+    const settingRows = roots.filter((node) => /^Connection setting /.test(label(node)));
+    assert.equal(settingRows.length, 3);
+    assert.ok(
+      settingRows.every((node) => !('connection' in node)),
+      'a setting that names no connection is no connection: nothing below it can send a request',
+    );
+    assert.ok(!('connection' in (await childrenOf(roots, 'Connection setting 2'))[0]), 'nor is its error row');
+    assert.deepEqual(
+      api.container.model.usableConnections().map((entry) => entry.label),
+      ['good · us-east-1'],
+      'the unknown profile and the bad entries are listed, not usable',
+    );
 
     const good = api.container.model.connections().find((entry) => entry.connection.profile === 'good');
     assert.ok(good);

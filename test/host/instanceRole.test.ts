@@ -41,7 +41,7 @@ describe('instance-role credentials through the emulated metadata service (no pr
 
   /** A fresh credential chain (no cached credentials) and the default connection's children. */
   async function listDefaultConnection(): Promise<{ root: ExplorerNode; nodes: ExplorerNode[] }> {
-    api.container.clients.dispose();
+    api.container.clients.dropClients();
     await api.container.connections.reload();
     const [root] = await children(api);
     assert.ok(root, 'the default credential chain is listed');
@@ -70,7 +70,7 @@ describe('instance-role credentials through the emulated metadata service (no pr
 
   after(async () => {
     restoreEnv();
-    api.container.clients.dispose();
+    api.container.clients.dropClients();
     await vscode.commands.executeCommand('fsxTasks.exploreSandbox');
     await imds?.close();
     await emulator?.close();

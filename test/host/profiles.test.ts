@@ -11,7 +11,7 @@ import { FsxEmulator } from '../../src/emulator';
 import { scanRegions } from '../../src/fsx/regions';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
+import { children, connectionOf, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
 import { useOwnEmulator } from './ownEmulator';
 
 describe('real AWS profiles (no sandbox)', function () {
@@ -105,7 +105,7 @@ describe('real AWS profiles (no sandbox)', function () {
     const [root] = await children(api);
     const resource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
     // The palette form lists no file system to pick; the handed-over one cannot list its associations.
-    for (const arg of [undefined, { connection: root.connection, resource }]) {
+    for (const arg of [undefined, { connection: connectionOf(root), resource }]) {
       const prompts = new ScriptedPrompts();
       api.setPrompts(prompts);
       await vscode.commands.executeCommand('fsxTasks.startExport', arg);
@@ -147,12 +147,16 @@ describe('real AWS profiles (no sandbox)', function () {
   });
 
   it('refuses a plain-http endpoint that is not loopback, before any request', async () => {
+    const settings = { endpoint: 'http://fsx.example.com' };
+    // Settle first: a reload the previous test's settings and environment started may still list
+    // (AWS_PROFILE removed, the default profile's region); what is counted is this connection's.
+    await connect([{ profile: 'tooling', region: 'us-east-1' }], settings);
     emulator.resetRequestCounts();
-    const error = errorOf(await connect([{ profile: 'tooling', region: 'us-east-1' }], { endpoint: 'http://fsx.example.com' }));
+    const error = errorOf(await connect([{ profile: 'tooling', region: 'us-east-1' }], settings));
     assert.equal(contextValue(error), 'error.validation');
     assert.match(label(error), /plain http; only loopback addresses may/);
     assert.equal(error.getTreeItem().command?.command, 'workbench.action.openSettings');
-    assert.equal(emulator.totalRequests(), 0);
+    assert.equal(emulator.totalRequests(), 0, JSON.stringify(emulator.requestCounts()));
   });
 
   it('refuses the FIPS endpoint together with a custom endpoint', async () => {

@@ -4,7 +4,7 @@ import type { Connection, StorageResource } from '../../src/fsx/types';
 import { BACK } from '../../src/viewModel/startTaskFlow';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { associationRows, children, contextValue, description, emulatorOf, label, resourceNodes, ScriptedPrompts, useExtension } from './helpers';
+import { associationRows, children, connectionOf, contextValue, description, emulatorOf, label, resourceNodes, ScriptedPrompts, useExtension } from './helpers';
 
 /** What a resource row carries (the tests hand it over as the command argument). */
 function resourceOf(node: ExplorerNode): StorageResource {
@@ -203,14 +203,14 @@ describe('start data repository tasks', () => {
   it('refuses a File Cache before asking anything, and says why', async () => {
     const cache = (await resourceNodes(api)).find((node) => contextValue(node) === 'resource.fileCache');
     assert.ok(cache);
-    await vscode.commands.executeCommand('fsxTasks.startRelease', { connection: cache.connection, resource: resourceOf(cache) });
+    await vscode.commands.executeCommand('fsxTasks.startRelease', { connection: connectionOf(cache), resource: resourceOf(cache) });
     assert.equal(prompts.steps.length, 0);
     assert.match(prompts.messages[0]?.text ?? '', /cannot be started on Amazon File Cache .*AUTO_RELEASE_DATA/);
     assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
   });
 
   it('takes { connection, resource, paths } from another view and prefills the paths', async () => {
-    const connection: Connection = ml.connection;
+    const connection: Connection = connectionOf(ml);
     prompts
       .inputStepWith((step) => (assert.equal(step.value, 'datasets/a, datasets/b'), step.value))
       .pickStepWith((_items, step) => step.active)

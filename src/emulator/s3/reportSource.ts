@@ -4,7 +4,8 @@
 // view for tasks).
 
 import type { CompletionReport, TaskType } from '../apiModel';
-import type { EmulatorStore, TaskSnapshot } from '../store';
+import type { TaskSnapshot } from '../records';
+import type { EmulatorStore } from '../store';
 import { parseS3Url } from './location';
 
 export interface EndedTask {

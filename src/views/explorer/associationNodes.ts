@@ -5,7 +5,7 @@ import { Association, StorageResource } from '../../fsx/types';
 import { createAssociationText, isProblem } from '../../viewModel/associationText';
 import { associationTooltipMarkdown } from '../../viewModel/tooltipText';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ConnectionBoundNode, ExplorerNode, themeIcon } from './node';
 
 const associationText = createAssociationText(vscode.l10n);
 
@@ -20,7 +20,7 @@ export function showsAssociations(resource: StorageResource): boolean {
  */
 export class AssociationsNode extends ChildNode {
   constructor(
-    parent: ExplorerNode,
+    parent: ConnectionBoundNode,
     readonly resource: StorageResource,
     private readonly context: ExplorerContext,
   ) {

@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
 import { connectionKey } from '../../fsx/types';
-import { ConnectionEntry } from '../../viewModel/explorerModel';
+import { ConnectionEntry, ExplorerConnection, isConnection } from '../../viewModel/explorerModel';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
-import { ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ExplorerContext, ConnectionBoundNode, ExplorerNode, themeIcon } from './node';
 import { ResourceNode } from './resourceNode';
 
+/** The tree id of a top-level row: a connection's, or a connection setting's problem's. */
 export function connectionNodeId(entry: ConnectionEntry): string {
-  return entry.id ? `conn-setting:${entry.id}` : `conn:${connectionKey(entry.connection)}`;
+  return isConnection(entry) ? `conn:${connectionKey(entry.connection)}` : `conn-setting:${entry.id}`;
 }
 
 /** A profile and region (or the sandbox): its Lustre file systems and File Caches. */
-export class ConnectionNode implements ExplorerNode {
+export class ConnectionNode implements ConnectionBoundNode {
   readonly id: string;
   readonly parent = undefined;
 
   constructor(
-    readonly entry: ConnectionEntry,
+    readonly entry: ExplorerConnection,
     private readonly context: ExplorerContext,
     private readonly configured: boolean,
   ) {
@@ -87,7 +88,7 @@ export class ConnectionNode implements ExplorerNode {
   }
 }
 
-function sandboxHint(parent: ExplorerNode): MessageNode {
+function sandboxHint(parent: ConnectionBoundNode): MessageNode {
   return new MessageNode(parent, 'sandbox-hint', {
     label: vscode.l10n.t('No AWS account at hand? Try the local sandbox'),
     icon: 'beaker',

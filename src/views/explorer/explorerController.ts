@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { Connection } from '../../fsx/types';
 import { ExplorerModel } from '../../viewModel/explorerModel';
 import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../viewModel/taskFilter';
 import { TrackedRows } from '../../viewModel/trackedRows';
+import type { EstimateOf } from '../../viewModel/statusBarText';
 import { TreeWatch } from '../../viewModel/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import { TaskTracker } from '../../tracking/taskTracker';
@@ -17,6 +17,23 @@ export const FILTER_STATE_KEY = 'fsxTasks.filter';
 /** Set once the view has been shown in this workspace (Container.start warms the SDK for such windows). */
 export const VIEW_USED_STATE_KEY = 'fsxTasks.viewUsed';
 
+export interface ExplorerControllerOptions {
+  /** What the view lists; the controller keeps its filter. */
+  readonly model: ExplorerModel;
+  /** Which tasks are tracked: their rows are marked, and re-rendered when that changes. */
+  readonly tracker: Pick<TaskTracker, 'has' | 'list' | 'onDidChange'>;
+  /** Polls what the tree shows; its results go into the model. */
+  readonly scheduler: PollScheduler;
+  /** The page size, and which connections are the settings' own. */
+  readonly settings: Settings;
+  /** Where the filter and "the view was shown here" are kept: the workspace's state. */
+  readonly state: vscode.Memento;
+  /** The Lustre mounts of this machine (the "mounted" marker). */
+  readonly mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>;
+  /** A running task's throughput and time left, for its tooltip. */
+  readonly estimateOf?: EstimateOf;
+}
+
 /**
  * The FSx view: its tree provider and TreeView, what the tree asks to be polled, the "tracked"
  * markers, the task filter (kept per workspace) and the view's description, and the settings
@@ -28,19 +45,22 @@ export class ExplorerController implements vscode.Disposable {
   readonly watch: TreeWatch;
   /** Whether the view had been shown in this workspace before this window. */
   readonly usedBefore: boolean;
+  private readonly model: ExplorerModel;
+  private readonly state: vscode.Memento;
   private readonly disposables: vscode.Disposable[];
   private sandboxShown = false;
 
-  constructor(
-    private readonly model: ExplorerModel,
-    tracker: Pick<TaskTracker, 'has' | 'list' | 'onDidChange'>,
-    scheduler: PollScheduler,
-    settings: Settings,
-    isConfigured: (connection: Connection) => boolean,
-    private readonly state: vscode.Memento,
-    mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>,
-  ) {
-    this.tree = new ExplorerTreeProvider(model, (taskId) => tracker.has(taskId), isConfigured, (connection, resource) => mounts.mountPointsOf(connection, resource));
+  constructor(options: ExplorerControllerOptions) {
+    const { model, tracker, scheduler, settings, state, mounts } = options;
+    this.model = model;
+    this.state = state;
+    this.tree = new ExplorerTreeProvider({
+      model,
+      isTracked: (taskId) => tracker.has(taskId),
+      isConfigured: (connection) => settings.hasConnection(connection),
+      mountPoints: (connection, resource) => mounts.mountPointsOf(connection, resource),
+      estimateOf: options.estimateOf,
+    });
     // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
     this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);

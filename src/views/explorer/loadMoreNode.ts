@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../../fsx/errors';
 import { ResourceRef } from '../../fsx/types';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ConnectionBoundNode, themeIcon } from './node';
 
 /** "Load more..." at the end of a task list; shows a spinner while the next page loads. */
 export class LoadMoreNode extends ChildNode {
   constructor(
-    parent: ExplorerNode,
+    parent: ConnectionBoundNode,
     readonly resource: ResourceRef,
     private readonly context: ExplorerContext,
     private readonly lastError?: FsxError,

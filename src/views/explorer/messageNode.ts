@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { FsxError } from '../../fsx/errors';
+import { Connection } from '../../fsx/types';
 import { errorNextStep } from '../errorPresentation';
-import { ChildNode, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ConnectionBoundNode, themeIcon } from './node';
 
 export interface MessageOptions {
   readonly label: string;
@@ -17,7 +18,7 @@ export interface MessageOptions {
 /** A leaf that says something: an error with its next step, an empty list, a hint. */
 export class MessageNode extends ChildNode {
   constructor(
-    parent: ExplorerNode,
+    parent: ConnectionBoundNode,
     idSuffix: string,
     private readonly options: MessageOptions,
   ) {
@@ -25,24 +26,35 @@ export class MessageNode extends ChildNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = this.item(this.options.label);
-    item.iconPath = themeIcon(this.options.icon, this.options.iconColor);
-    item.description = this.options.description;
-    item.tooltip = this.options.tooltip;
-    item.command = this.options.command;
-    item.contextValue = this.options.contextValue;
-    return item;
+    return messageItem(this.id, this.options);
   }
 }
 
+/** The tree item of a message row. */
+export function messageItem(id: string, options: MessageOptions): vscode.TreeItem {
+  const item = new vscode.TreeItem(options.label, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.iconPath = themeIcon(options.icon, options.iconColor);
+  item.description = options.description;
+  item.tooltip = options.tooltip;
+  item.command = options.command;
+  item.contextValue = options.contextValue;
+  return item;
+}
+
 /** The error a parent could not load, as a node whose click is the next step. */
-export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
-  const step = errorNextStep(error, parent.connection, parent);
+export function errorNode(parent: ConnectionBoundNode, error: FsxError): MessageNode {
+  return new MessageNode(parent, 'error', errorMessage(error, parent.connection, parent));
+}
+
+/** An error as a message row: its click is the next step; `retryTarget` is what a Retry refreshes. */
+export function errorMessage(error: FsxError, connection: Connection | undefined, retryTarget?: unknown): MessageOptions {
+  const step = errorNextStep(error, connection, retryTarget);
   // Plain text: it needs no Markdown, and the detail is what the service or a setting said.
   const tooltip = [error.userMessageIn(vscode.l10n), error.detail, vscode.l10n.t('Click: {0}', step.title)].filter(Boolean).join('\n\n');
   // A setting we refused (no request id) is best named by what is wrong with it.
   const label = error.kind === 'validation' && !error.requestId && error.detail ? error.detail : step.label;
-  return new MessageNode(parent, 'error', {
+  return {
     label,
     description: step.title,
     icon: error.kind === 'throttled' ? 'watch' : 'warning',
@@ -50,9 +62,9 @@ export function errorNode(parent: ExplorerNode, error: FsxError): MessageNode {
     tooltip,
     command: step,
     contextValue: `error.${error.kind}`,
-  });
+  };
 }
 
-export function emptyNode(parent: ExplorerNode, label: string, tooltip?: string): MessageNode {
+export function emptyNode(parent: ConnectionBoundNode, label: string, tooltip?: string): MessageNode {
   return new MessageNode(parent, 'empty', { label, icon: 'info', tooltip, contextValue: 'empty' });
 }

@@ -21,21 +21,28 @@ export interface ExplorerContext {
 export interface ExplorerNode {
   readonly id: string;
   readonly parent?: ExplorerNode;
-  /** The connection the node belongs to (every node has one). */
-  readonly connection: Connection;
   getTreeItem(): vscode.TreeItem;
   getChildren(): Promise<ExplorerNode[]>;
+}
+
+/** A connection's node or one below it: every node but a connection setting's problem (settingProblemNode.ts). */
+export interface ConnectionBoundNode extends ExplorerNode {
+  readonly connection: Connection;
+}
+
+export function isConnectionBound(node: ExplorerNode): node is ConnectionBoundNode {
+  return 'connection' in node;
 }
 
 /**
  * What most nodes share: an id below the parent's, the parent's connection, and no children
  * unless the node says otherwise (as vscode-pull-request-github's TreeNode does).
  */
-export abstract class ChildNode implements ExplorerNode {
+export abstract class ChildNode implements ConnectionBoundNode {
   readonly id: string;
 
   constructor(
-    readonly parent: ExplorerNode,
+    readonly parent: ConnectionBoundNode,
     idSuffix: string,
   ) {
     this.id = `${parent.id}/${idSuffix}`;

@@ -7,13 +7,13 @@ import { isFiltering, matchesFilter } from '../../viewModel/taskFilter';
 import { resourceTooltipMarkdown } from '../../viewModel/tooltipText';
 import { AssociationsNode, showsAssociations } from './associationNodes';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ConnectionBoundNode, ExplorerNode, themeIcon } from './node';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
 export class ResourceNode extends ChildNode {
   constructor(
-    parent: ExplorerNode,
+    parent: ConnectionBoundNode,
     readonly resource: StorageResource,
     private readonly context: ExplorerContext,
   ) {
@@ -64,7 +64,7 @@ export class ResourceNode extends ChildNode {
 }
 
 /** The filter hides every loaded task (or FSx has none in the filtered lifecycles): say so, offer to clear it. */
-function filteredOutNode(parent: ExplorerNode, loaded: number, more: boolean): MessageNode {
+function filteredOutNode(parent: ConnectionBoundNode, loaded: number, more: boolean): MessageNode {
   return new MessageNode(parent, 'filtered-out', {
     label: loaded > 0 ? vscode.l10n.t('None of the {0} loaded tasks match the filter', loaded) : vscode.l10n.t('No tasks match the filter'),
     description: vscode.l10n.t('Clear Filter'),

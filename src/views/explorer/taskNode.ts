@@ -3,11 +3,11 @@ import { Task } from '../../fsx/types';
 import { taskContextValue } from '../../viewModel/presentation';
 import { taskText } from '../taskText';
 import { taskTooltip } from '../taskTooltip';
-import { ChildNode, ExplorerContext, ExplorerNode, themeIcon } from './node';
+import { ChildNode, ExplorerContext, ConnectionBoundNode, themeIcon } from './node';
 
 export class TaskNode extends ChildNode {
   constructor(
-    parent: ExplorerNode,
+    parent: ConnectionBoundNode,
     readonly task: Task,
     private readonly context: ExplorerContext,
   ) {

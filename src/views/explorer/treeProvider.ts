@@ -1,13 +1,29 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
 import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/types';
-import { ExplorerChange, ExplorerModel, resourceKey } from '../../viewModel/explorerModel';
+import { ExplorerChange, ExplorerModel, isConnection, resourceKey } from '../../viewModel/explorerModel';
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
 import { errorNode } from './messageNode';
-import { ExplorerContext, ExplorerNode } from './node';
+import { ExplorerContext, ExplorerNode, isConnectionBound } from './node';
+import { SettingProblemNode } from './settingProblemNode';
 import { ResourceNode } from './resourceNode';
 import { TaskNode } from './taskNode';
+
+export interface ExplorerTreeOptions {
+  /** What the tree shows: connections, resources and tasks, cached. */
+  readonly model: ExplorerModel;
+  /** Is the task tracked (its row is marked and offers Untrack)? */
+  isTracked(taskId: string): boolean;
+  /** Is the connection one of the settings' entries (its row offers Remove and Change)? */
+  isConfigured(connection: Connection): boolean;
+  /** Where a resource is mounted on this machine (the "mounted" marker); nowhere when absent. */
+  mountPoints?(connection: Connection, resource: ResourceRef): readonly string[];
+  /** A running task's throughput and time left, for its tooltip. */
+  readonly estimateOf?: EstimateOf;
+  /** The time rows are described at ("started 5 min ago"); Date.now when absent. */
+  now?(): number;
+}
 
 /**
  * Maps the explorer model to nodes. It never throws and never shows a toast: a failure becomes
@@ -19,20 +35,23 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** The latest node instance per id, so a change can refresh exactly that node. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly busy = new Map<string, string>();
+  private readonly model: ExplorerModel;
+  private readonly isConfigured: (connection: Connection) => boolean;
   private readonly context: ExplorerContext;
-  /** Throughput for running tasks' tooltips; set by the container once the histories exist. */
-  estimateOf: EstimateOf | undefined;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(
-    private readonly model: ExplorerModel,
-    isTracked: (taskId: string) => boolean,
-    private readonly isConfigured: (connection: Connection) => boolean,
-    mountPoints: ExplorerContext['mountPoints'] = () => [],
-    now: () => number = Date.now,
-  ) {
-    this.context = { model, isTracked, busyLabel: (taskId) => this.busy.get(taskId), now, mountPoints, estimate: (task) => this.estimateOf?.(task) };
+  constructor(options: ExplorerTreeOptions) {
+    const model = (this.model = options.model);
+    this.isConfigured = (connection) => options.isConfigured(connection);
+    this.context = {
+      model,
+      isTracked: (taskId) => options.isTracked(taskId),
+      busyLabel: (taskId) => this.busy.get(taskId),
+      now: () => options.now?.() ?? Date.now(),
+      mountPoints: (connection, resource) => options.mountPoints?.(connection, resource) ?? [],
+      estimate: options.estimateOf,
+    };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
   }
 
@@ -46,7 +65,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       children = node ? await node.getChildren() : this.roots();
     } catch (error) {
       // Nodes handle their own failures; this is the last guard so the view never breaks.
-      children = node ? [errorNode(node, classifyError(error))] : [];
+      children = node && isConnectionBound(node) ? [errorNode(node, classifyError(error))] : [];
     }
     for (const child of children) {
       this.nodes.set(child.id, child);
@@ -66,7 +85,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   /** The node chain for a file system or cache, for TreeView.reveal. */
   resourceNode(connection: Connection, ref: ResourceRef): ResourceNode | undefined {
-    const entry = this.model.entryFor(connectionKey(connection));
+    const entry = this.model.connectionFor(connectionKey(connection));
     if (!entry) {
       return undefined;
     }
@@ -102,7 +121,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   private roots(): ExplorerNode[] {
-    return this.model.connections().map((entry) => new ConnectionNode(entry, this.context, this.isConfigured(entry.connection)));
+    return this.model.entries().map((entry) => (isConnection(entry) ? new ConnectionNode(entry, this.context, this.isConfigured(entry.connection)) : new SettingProblemNode(entry, this.context)));
   }
 
   private onModelChange(change: ExplorerChange): void {
@@ -111,7 +130,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       this.changeEmitter.fire(undefined);
       return;
     }
-    const entry = this.model.entryFor(change.connectionKey);
+    const entry = this.model.connectionFor(change.connectionKey);
     const connectionId = entry ? connectionNodeId(entry) : undefined;
     const id = change.scope === 'resource' && connectionId ? `${connectionId}/${resourceKey(change.resource)}` : connectionId;
     if (!id) {

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { configuredEndpoint, EndpointGate, isLoopbackHost, resolveEndpoint, restoredConnection, SharedConfig, validateEndpoint } from '../../../src/fsx/endpoint';
-import { Connection } from '../../../src/fsx/types';
+import { configuredEndpoint, EndpointGate, isLoopbackHost, resolveEndpoint, SharedConfig, validateEndpoint } from '../../../src/fsx/endpoint';
 import { FsxError } from '../../../src/fsx/errors';
 
 describe('resolveEndpoint', () => {
@@ -203,30 +202,13 @@ describe('EndpointGate (issue 18, finding 3: the last check before a request is 
     await Promise.all([1, 2, 3, 4].map(() => shared.admit({ region: 'us-east-1' }, undefined)));
     assert.equal(reads, 1);
   });
-});
 
-describe('restoredConnection: which saved tracked-task connections are polled after a reload', () => {
-  const sandbox: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4600', sandbox: true };
-  const none: SharedConfig = { configFile: {}, credentialsFile: {} };
-
-  it('keeps a connection whose endpoint is the one configured for its profile now', () => {
-    assert.deepEqual(restoredConnection({ region: 'us-east-1', profile: 'dev' }, undefined, { env: {}, shared: none }), { region: 'us-east-1', profile: 'dev' });
-    const vpce = { region: 'us-east-1', profile: 'dev', endpoint: 'https://vpce.example.com' };
-    assert.deepEqual(restoredConnection(vpce, undefined, { setting: 'https://vpce.example.com/', env: {} }), vpce);
-    const fromProfile = { configFile: { dev: { endpoint_url: 'https://dev.example.com' } }, credentialsFile: {} };
-    assert.ok(restoredConnection({ region: 'us-east-1', profile: 'dev', endpoint: 'https://dev.example.com' }, undefined, { env: {}, shared: fromProfile }));
-  });
-
-  it('drops a foreign endpoint, one the configuration no longer names, or one the rule refuses', () => {
-    assert.equal(restoredConnection({ region: 'us-east-1', profile: 'dev', endpoint: 'http://127.0.0.1:9' }, sandbox, { env: {}, shared: none }), undefined);
-    assert.equal(restoredConnection({ region: 'us-east-1', profile: 'dev' }, undefined, { setting: 'https://vpce.example.com', env: {} }), undefined);
-    const remoteHttp = 'http://capture.example.com';
-    assert.equal(restoredConnection({ region: 'us-east-1', endpoint: remoteHttp }, undefined, { env: { AWS_ENDPOINT_URL: remoteHttp } }), undefined);
-  });
-
-  it('moves a sandbox record to the running sandbox, and drops it when none runs', () => {
-    const saved = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4599', sandbox: true };
-    assert.deepEqual(restoredConnection(saved, sandbox, { env: {} }), sandbox);
-    assert.equal(restoredConnection(saved, undefined, { env: {} }), undefined);
+  it('admits an endpoint_url added to the files since its last read (it reads them again before refusing)', async () => {
+    const shared = gate();
+    await shared.admit({ region: 'us-east-1', profile: 'dev' }, undefined);
+    files = { configFile: { dev: { endpoint_url: 'http://127.0.0.1:4566' } }, credentialsFile: {} };
+    await shared.admit({ region: 'us-east-1', profile: 'dev' }, 'http://127.0.0.1:4566');
+    assert.equal(reads, 2);
+    await refusedWith(shared.admit({ region: 'us-east-1', profile: 'dev' }, 'http://127.0.0.1:9'), /not the configured one/);
   });
 });

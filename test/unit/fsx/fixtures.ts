@@ -2,7 +2,7 @@
 // usable associations and a misconfigured one, an older file system with its own S3 link, a cache.
 import { linkedRepositories } from '../../../src/fsx/associations';
 import { Association, StorageResource } from '../../../src/fsx/types';
-import { TaskTarget } from '../../../src/fsx/taskRequest';
+import { StartTarget } from '../../../src/fsx/taskRequest';
 
 export const render: StorageResource = {
   kind: 'fileSystem',
@@ -35,8 +35,8 @@ export const assets = association('/assets', 's3://render-assets/projects/');
 export const frames = association('/frames', 's3://render-output/frames/');
 export const broken = association('/broken', 's3://render-broken/', { lifecycle: 'MISCONFIGURED', failureMessage: 'The bucket policy denies FSx.' });
 
-export const renderTarget: TaskTarget = { resource: render, repositories: [assets, frames, broken] };
-export const fromAssets: TaskTarget = { ...renderTarget, association: assets };
+export const renderTarget: StartTarget = { resource: render, repositories: [assets, frames, broken] };
+export const fromAssets: StartTarget = { ...renderTarget, association: assets };
 
 export const legacy: StorageResource = {
   kind: 'fileSystem',
@@ -55,6 +55,6 @@ export const legacy: StorageResource = {
     lifecycle: 'AVAILABLE',
   },
 };
-export const legacyTarget: TaskTarget = { resource: legacy, repositories: linkedRepositories(legacy, []) };
+export const legacyTarget: StartTarget = { resource: legacy, repositories: linkedRepositories(legacy, []) };
 
 export const cache: StorageResource = { kind: 'fileCache', id: 'fc-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };

@@ -5,11 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/startTask';
+import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/createTask';
 import { checkReportPath, resolveTaskPaths, resourceLabel, resourceRefusal, targetRefusal } from '../../../src/fsx/taskRequest';
 import { Task } from '../../../src/fsx/types';
 import { fileSystemChoices } from '../../../src/viewModel/fileSystemChoices';
-import { describeTaskRequest } from '../../../src/viewModel/startTaskFlow';
+import { describeTaskRequest } from '../../../src/viewModel/startTaskWords';
 import { broken, fromAssets, render, renderTarget } from './fixtures';
 
 const LINK = '[open](command:workbench.action.terminal.new "t")';

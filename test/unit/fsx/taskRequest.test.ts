@@ -17,7 +17,7 @@ import {
   splitPathList,
   StartableTaskType,
   targetRefusal,
-  TaskTarget,
+  StartTarget,
 } from '../../../src/fsx/taskRequest';
 import { assets, broken, cache, fromAssets, frames, legacy, legacyTarget, render, renderTarget } from './fixtures';
 
@@ -35,7 +35,7 @@ function message<T>(checked: Checked<T>): string {
   return checked.message;
 }
 
-function paths(target: TaskTarget, type: StartableTaskType, ...inputs: string[]): readonly string[] {
+function paths(target: StartTarget, type: StartableTaskType, ...inputs: string[]): readonly string[] {
   return value(resolveTaskPaths(target, type, inputs, ENGLISH)).paths;
 }
 
@@ -127,7 +127,7 @@ describe('start-task rules (taskRequest)', () => {
       assert.deepEqual(paths(fromAssets, EXPORT), ['assets']);
       assert.deepEqual(paths(fromAssets, RELEASE, '/'), ['assets']);
       assert.deepEqual(value(resolveTaskPaths(fromAssets, RELEASE, [], ENGLISH)).repositories, [assets]);
-      const atRoot: TaskTarget = { ...renderTarget, association: { ...assets, fileSystemPath: '/' } };
+      const atRoot: StartTarget = { ...renderTarget, association: { ...assets, fileSystemPath: '/' } };
       assert.deepEqual(paths(atRoot, EXPORT), [], 'an association at / is the whole file system');
     });
 

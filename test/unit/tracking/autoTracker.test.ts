@@ -3,7 +3,7 @@ import { FsxError } from '../../../src/fsx/errors';
 import { Connection, connectionKey, Task } from '../../../src/fsx/types';
 import { AutoTracker, IDLE_FIRST_DELAY_MS, IDLE_MAX_DELAY_MS, idleDelay } from '../../../src/tracking/autoTracker';
 import { ManualClock } from '../../../src/tracking/clock';
-import { TrackReason } from '../../../src/tracking/taskTracker';
+import { TrackReason } from '../../../src/tracking/trackedRecords';
 import { makeTask, taskId } from './fakeFsx';
 
 const east: Connection = { region: 'us-east-1' };

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { Connection, Lifecycle } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
 import { PollScheduler, TREE_SOURCE_ID } from '../../../src/tracking/pollScheduler';
-import { TaskTracker, TrackedRecord, TrackedRecordStore } from '../../../src/tracking/taskTracker';
+import { TaskTracker } from '../../../src/tracking/taskTracker';
+import { TrackedRecord, TrackedRecordStore } from '../../../src/tracking/trackedRecords';
 import { FakeFsx, makeTask, taskId } from './fakeFsx';
 
 const sandbox: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4599', sandbox: true };
@@ -280,40 +281,33 @@ describe('TaskTracker', () => {
     scheduler.dispose();
   });
 
-  it('drops a record whose region is no region name (it would become part of a host name)', () => {
-    const clock = new ManualClock(0);
-    const valid = { taskId: a, connection: { region: 'us-east-1' }, reason: 'user', addedAt: 5 };
-    const store = new MemoryStore(
-      JSON.stringify([
-        { ...valid, connection: { region: 'evil.example.com#' } },
-        { ...valid, connection: { region: 'us-east-1.evil' } },
-        { ...valid, taskId: b },
-      ]),
-    );
-    const { tracker } = session(clock, new FakeFsx(clock), store);
-    assert.equal(tracker.restore(), 1);
-    assert.deepEqual(tracker.list().map((task) => task.taskId), [b]);
-  });
-
-  it('restores nothing from malformed records', () => {
+  it('restores only the records it can read, says once what it dropped, and prunes the rest', async () => {
+    // Which records are readable is trackedRecords.test.ts; this is the tracker's use of the rule.
     const clock = new ManualClock(0);
     const valid = { taskId: a, connection: sandbox, reason: 'user', addedAt: 5 };
     const store = new MemoryStore(
       JSON.stringify([
         null,
-        'task',
-        { ...valid, taskId: 'task-xyz' },
         { ...valid, reason: 'whim' },
-        { ...valid, connection: { profile: 'dev' } },
-        { ...valid, lastLifecycle: 'RUNNING' },
-        { ...valid, addedAt: 'yesterday' },
+        { ...valid, connection: { region: 'evil.example.com#' } },
         { ...valid, taskId: b, connection: { ...sandbox, extra: 'dropped' } },
       ]),
     );
-    const { tracker } = session(clock, new FakeFsx(clock), store);
+    const scheduler = new PollScheduler({ clock, apiFor: () => new FakeFsx(clock), random: () => 0.5 });
+    const reports: unknown[] = [];
+    const tracker = new TaskTracker({ clock, scheduler, store, onRecordsDropped: (report) => reports.push(report) });
     assert.equal(tracker.restore(), 1);
     assert.deepEqual(tracker.list().map((task) => [task.taskId, task.connection]), [[b, sandbox]]);
-    assert.equal(session(clock, new FakeFsx(clock), new MemoryStore('{"not":"a list"}')).tracker.restore(), 0);
+    assert.deepEqual(reports, [{ kept: 1, dropped: 3, notAList: false }], 'one report');
+    await tracker.whenPersisted();
+    assert.deepEqual(store.records(), [{ taskId: b, connection: sandbox, reason: 'user', addedAt: 5 }], 'only the readable record is written back');
+    tracker.dispose();
+
+    const notAList = new TaskTracker({ clock, scheduler, store: new MemoryStore('{"not":"a list"}'), onRecordsDropped: (report) => reports.push(report) });
+    assert.equal(notAList.restore(), 0);
+    assert.deepEqual(reports.at(-1), { kept: 0, dropped: 0, notAList: true });
+    notAList.dispose();
+    scheduler.dispose();
   });
 
   it('stops polling once the last tracked task is untracked', async () => {

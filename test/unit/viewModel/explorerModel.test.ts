@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { Association, AssociationPage, Connection, connectionKey, FsxApi, ListAssociationsOptions, ListTasksOptions, ResourceRef, StorageResource, Task, TaskPage } from '../../../src/fsx/types';
-import { ExplorerChange, ExplorerModel } from '../../../src/viewModel/explorerModel';
+import { ConnectionEntry, ExplorerChange, ExplorerModel } from '../../../src/viewModel/explorerModel';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', sandbox: true };
 const fileSystem: StorageResource = { kind: 'fileSystem', id: 'fs-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
@@ -224,6 +224,29 @@ describe('ExplorerModel', () => {
     assert.equal(model.connectionsStartExpanded(), true);
     model.setConnections(regions.map((region) => ({ connection: { region }, label: region, sandbox: false })));
     assert.equal(model.connectionsStartExpanded(), false);
+  });
+
+  it('counts only usable connections for the expanded state, not setting problems or connections with a known problem', () => {
+    const usable = ['us-east-1', 'us-east-2', 'us-west-2'].map((region): ConnectionEntry => ({ connection: { region }, label: region, sandbox: false }));
+    const noRegion: ConnectionEntry = { connection: { profile: 'dev', region: '' }, label: 'dev · no region', sandbox: false, problem: new FsxError('region', '') };
+    const badSettings = [2, 3].map((entry): ConnectionEntry => ({ kind: 'settingProblem', id: `${entry}.0`, label: `Connection setting ${entry}`, problem: new FsxError('validation', `entry ${entry} has no region`) }));
+    model.setConnections([...usable, noRegion, ...badSettings]);
+    assert.equal(model.entries().length, 6, 'every row is listed');
+    assert.equal(model.connectionsStartExpanded(), true, 'three connections that send requests: expanded');
+    model.setConnections([...usable, { connection: { region: 'eu-west-1' }, label: 'eu-west-1', sandbox: false }, ...badSettings]);
+    assert.equal(model.connectionsStartExpanded(), false);
+  });
+
+  it('tells the usable connections from the listed ones and the rows that are no connection', () => {
+    const good: ConnectionEntry = { connection: { profile: 'good', region: 'us-east-1' }, label: 'good · us-east-1', sandbox: false };
+    const ghost: ConnectionEntry = { connection: { profile: 'ghost', region: 'us-east-1' }, label: 'ghost · us-east-1', sandbox: false, problem: new FsxError('validation', 'not in your AWS files') };
+    const bad: ConnectionEntry = { kind: 'settingProblem', id: '2.0', label: 'Connection setting 2', problem: new FsxError('validation', 'entry 2 has no region') };
+    model.setConnections([good, bad, ghost]);
+    assert.deepEqual(model.entries(), [good, bad, ghost]);
+    assert.deepEqual(model.connections(), [good, ghost]);
+    assert.deepEqual(model.usableConnections(), [good]);
+    assert.equal(model.connectionFor(connectionKey(ghost.connection)), ghost);
+    assert.equal(model.connectionFor(connectionKey({ region: '' })), undefined, 'a setting problem has no connection to find');
   });
 
   it('finds a loaded task by id', async () => {

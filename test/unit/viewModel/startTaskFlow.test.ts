@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
-import { StartableTaskType, TaskTarget } from '../../../src/fsx/taskRequest';
+import { StartableTaskType, StartTarget } from '../../../src/fsx/taskRequest';
 import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/viewModel/startTaskFlow';
 import { broken, cache, fromAssets, legacyTarget, renderTarget } from '../fsx/fixtures';
 
@@ -55,7 +55,7 @@ function acceptingDefaults(paths: string): Array<[StepId, (step: never) => Answe
   ];
 }
 
-async function run(target: TaskTarget, type: StartableTaskType, ask: ScriptedAsk, l10n: L10n = ENGLISH): Promise<{ result: StartTaskFlowResult; tokens: number }> {
+async function run(target: StartTarget, type: StartableTaskType, ask: ScriptedAsk, l10n: L10n = ENGLISH): Promise<{ result: StartTaskFlowResult; tokens: number }> {
   let tokens = 0;
   const result = await runStartTaskFlow(target, type, ask, l10n, { newToken: () => `token-${++tokens}` });
   assert.ok(ask.done, 'every scripted answer was used');

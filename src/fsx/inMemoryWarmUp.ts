@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import { FSxClient } from '@aws-sdk/client-fsx';
 import { FsxService } from './fsxService';
 
-
 /** Answers every request with an empty JSON document: no file systems, caches or tasks. */
 const inMemoryHandler = {
   handle: async () => ({

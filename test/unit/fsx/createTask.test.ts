@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { ENGLISH } from '../../../src/fsx/l10n';
-import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/startTask';
+import { busyMessage, createTaskErrorMessage } from '../../../src/fsx/createTask';
 import { makeTask } from '../tracking/fakeFsx';
 
 function serviceError(code: string, kind: ConstructorParameters<typeof FsxError>[0], detail = `${code} said so`): FsxError {

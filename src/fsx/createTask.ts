@@ -1,12 +1,12 @@
-// Starting a task and what its errors mean to the person who asked. The create call carries the
-// caller's ClientRequestToken: calling startTask again with the same input (a Retry button, a
+// Creating a task and what its errors mean to the person who asked. The create call carries the
+// caller's ClientRequestToken: calling createTask again with the same input (a Retry button, a
 // lost response) answers with the same task instead of a second one.
 import { FsxError, isFsxError } from './errors';
 import { L10n } from './l10n';
 import { CreateTaskInput, FsxApi, ResourceRef, Task } from './types';
 import { plainText } from './outsideText';
 
-export type StartOutcome =
+export type CreateOutcome =
   | { readonly kind: 'started'; readonly task: Task }
   /**
    * DataRepositoryTaskExecuting: `running` is the task in the way (offer to track or cancel it);
@@ -15,7 +15,7 @@ export type StartOutcome =
   | { readonly kind: 'busy'; readonly running?: Task; readonly error: FsxError };
 
 /** CreateDataRepositoryTask; a task already running comes back as `busy`, every other error is thrown as an FsxError. */
-export async function startTask(api: FsxApi, input: CreateTaskInput, signal?: AbortSignal): Promise<StartOutcome> {
+export async function createTask(api: FsxApi, input: CreateTaskInput, signal?: AbortSignal): Promise<CreateOutcome> {
   try {
     return { kind: 'started', task: await api.createTask(input, signal) };
   } catch (error) {
@@ -35,7 +35,7 @@ export async function findRunningTask(api: FsxApi, resource: ResourceRef, signal
 }
 
 /** What a busy outcome tells the person. */
-export function busyMessage(outcome: Extract<StartOutcome, { kind: 'busy' }>, l10n: L10n): string {
+export function busyMessage(outcome: Extract<CreateOutcome, { kind: 'busy' }>, l10n: L10n): string {
   return outcome.running
     ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle))
     : l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');

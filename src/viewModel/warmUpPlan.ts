@@ -2,7 +2,7 @@
 // list something soon pays for it, since loading the SDK costs every other window CPU and memory.
 // vscode-free.
 import type { Connection } from '../fsx/types';
-import type { ConnectionEntry } from './explorerModel';
+import type { ExplorerModel } from './explorerModel';
 
 export interface WarmUpSignals {
   /** The view is showing now: its first listing is on its way, and goes first. */
@@ -35,6 +35,6 @@ export function warmUpDelay(signals: WarmUpSignals): number | undefined {
  * loaded: the ones whose rows start expanded (a few connections), without a known problem.
  * Collapsed ones are listed only when opened, so many connections cost nothing.
  */
-export function connectionsToPrefetch(entries: readonly ConnectionEntry[], startExpanded: boolean): Connection[] {
-  return startExpanded ? entries.filter((entry) => !entry.problem && !entry.id).map((entry) => entry.connection) : [];
+export function connectionsToPrefetch(model: Pick<ExplorerModel, 'usableConnections' | 'connectionsStartExpanded'>): Connection[] {
+  return model.connectionsStartExpanded() ? model.usableConnections().map((entry) => entry.connection) : [];
 }

@@ -1,0 +1,62 @@
+// What the top hands down to the commands, declared in the layer that uses it: the container
+// implements AppServices and the features bundle adds Features, so no command imports the
+// container or the features module (no import cycle; docs/ARCHITECTURE.md, Layers).
+import type * as vscode from 'vscode';
+import type { EndpointGate, EndpointService } from '../fsx/endpoint';
+import type { LazyFsxClients } from '../fsx/loadFsxBackend';
+import type { Connection, FsxApi, Task } from '../fsx/types';
+import type { ProgressHistories } from '../outcomes/progressHistories';
+import type { ThroughputEstimate } from '../outcomes/throughput';
+import type { LocalSandbox } from '../sandbox/localSandbox';
+import type { PollScheduler } from '../tracking/pollScheduler';
+import type { ExplorerModel } from '../viewModel/explorerModel';
+import type { CommandTable } from '../views/commandTable';
+import type { ConnectionsController } from '../views/connectionsController';
+import type { ExplorerController } from '../views/explorer/explorerController';
+import type { MountsController } from '../views/mountsController';
+import type { FailedFilesPanels, ProgressChartPanels } from '../views/outcomePanels';
+import type { PromptSeam } from '../views/prompts';
+import type { ReportService } from '../views/reports';
+import type { Settings } from '../views/settings';
+import type { TaskDetailsProvider } from '../views/taskDetails';
+import type { TrackingController } from '../views/trackingController';
+
+/** The long-lived objects activation builds (src/container.ts). */
+export interface AppServices {
+  readonly log: vscode.LogOutputChannel;
+  readonly prompts: PromptSeam;
+  readonly settings: Settings;
+  readonly clients: LazyFsxClients;
+  readonly sandbox: LocalSandbox;
+  readonly model: ExplorerModel;
+  readonly scheduler: PollScheduler;
+  readonly tracking: TrackingController;
+  readonly mounts: MountsController;
+  readonly explorer: ExplorerController;
+  readonly connections: ConnectionsController;
+  /** What is kept per workspace (tracked tasks, the task filter). */
+  readonly workspaceState: vscode.Memento;
+  /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
+  readonly progress: ProgressHistories;
+  /** The contributed commands, whose handlers come with the features. */
+  readonly commands: CommandTable;
+  /** A running task's throughput and time left, once polls have seen it run. */
+  readonly estimateOf: (task: Pick<Task, 'taskId' | 'lifecycle'>) => ThroughputEstimate | undefined;
+  /** The FSx operations for a connection, over its cached client. */
+  readonly apiFor: (connection: Connection) => FsxApi;
+  /** What a client of `service` may send to: the configured endpoint or the running sandbox. */
+  endpointGate(service: EndpointService): EndpointGate;
+  /** Disposed with the extension. */
+  own<T extends vscode.Disposable>(disposable: T): T;
+}
+
+/** What the features bundle adds (src/features.ts): documents, reports and panels. */
+export interface Features {
+  readonly details: TaskDetailsProvider;
+  readonly reports: ReportService;
+  readonly failedFiles: FailedFilesPanels;
+  readonly progressCharts: ProgressChartPanels;
+}
+
+/** What the commands are given. */
+export type Services = AppServices & Features;

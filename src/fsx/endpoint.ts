@@ -178,7 +178,7 @@ export class EndpointGate {
     if (connection.sandbox) {
       const sandbox = this.options.sandboxEndpoint();
       if (!sandbox || endpoint !== sandbox) {
-        throw new FsxError('validation', 'Refused a sandbox request: the sandbox is not running at that address. Start it with "FSx: Explore Sandbox".');
+        throw new FsxError('validation', 'Refused a sandbox request: the sandbox is not running at that address. Start it with "FSx: Explore with Local Sandbox".');
       }
       return;
     }

@@ -97,7 +97,9 @@ function requirePassword(profile, password) {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) {
     throw new Error('startCodeServer: the password must be at least 16 characters of A-Z a-z 0-9 _ -');
   }
-  writeFileSync(profile.configFile, `auth: password\npassword: "${password}"\ncert: false\n`, { mode: 0o600 });
+  // The login page's own text points at the config file; ours says where the password really is.
+  const welcome = 'Enter the password that npm start printed in its terminal, under the address.';
+  writeFileSync(profile.configFile, `auth: password\npassword: "${password}"\nwelcome-text: "${welcome}"\ncert: false\n`, { mode: 0o600 });
 }
 
 function profileArgs(profile) {

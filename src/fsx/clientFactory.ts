@@ -12,7 +12,10 @@ export interface ApiCallEvent {
   readonly region: string;
   readonly profile?: string;
   readonly requestId?: string;
+  /** From the slot's start to the answer: FSx's time, the SDK's retries included. */
   readonly durationMs: number;
+  /** How long the call waited for a slot of the request limiter before it was sent. */
+  readonly queuedMs: number;
   /** 'ok', or the error's kind and code. */
   readonly outcome: string;
   /** How many HTTP attempts the SDK made (retries included). */
@@ -147,9 +150,20 @@ export function guardEndpoint(client: InstrumentableClient, connection: Connecti
  * outside the SDK's retries: a throttled request keeps its slot while the SDK retries it, so it
  * is the region's share, not the account, that a throttled region uses up.
  */
+/** Where the limiter leaves, on the call's context, when the call got its slot (the log reads it). */
+const SLOT_STARTED = 'fsxTasksSlotStarted';
+
 function limitRequests(client: InstrumentableClient, connection: Connection, limiter: RequestLimiter): void {
   client.middlewareStack.add(
-    (next, context) => (args) => limiter.run(connection, () => next(args), context.__smithy_context?.abortSignal as AbortSignal | undefined),
+    (next, context) => (args) =>
+      limiter.run(
+        connection,
+        () => {
+          (context as Record<string, unknown>)[SLOT_STARTED] = Date.now();
+          return next(args);
+        },
+        context.__smithy_context?.abortSignal as AbortSignal | undefined,
+      ),
     { step: 'initialize', name: 'fsxTasksRequestLimiter' },
   );
 }
@@ -164,10 +178,17 @@ export function instrumentApiCalls(client: InstrumentableClient, connection: Con
       const started = Date.now();
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
       const base = { operation, region: connection.region, profile: connection.profile };
+      // The limiter runs inside this middleware: the wait for its slot is logged apart from FSx's time.
+      const times = () => {
+        const ended = Date.now();
+        const slotStarted = (context as Record<string, unknown>)[SLOT_STARTED];
+        const sent = typeof slotStarted === 'number' ? slotStarted : started; // a client without a limiter (S3) sends at once
+        return { queuedMs: sent - started, durationMs: ended - sent };
+      };
       try {
         const result = await next(args);
         const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number } }).$metadata;
-        onApiCall({ ...base, requestId: metadata?.requestId, attempts: metadata?.attempts, durationMs: Date.now() - started, outcome: 'ok' });
+        onApiCall({ ...base, requestId: metadata?.requestId, attempts: metadata?.attempts, ...times(), outcome: 'ok' });
         return result;
       } catch (error) {
         const classified = classifyError(error, operation);
@@ -176,7 +197,7 @@ export function instrumentApiCalls(client: InstrumentableClient, connection: Con
           ...base,
           requestId: classified.requestId,
           attempts,
-          durationMs: Date.now() - started,
+          ...times(),
           outcome: `${classified.kind}${classified.code ? ` ${classified.code}` : ''}`,
         });
         throw error;

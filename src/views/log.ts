@@ -21,7 +21,9 @@ export function malformedAnswerLog(log: vscode.LogOutputChannel): (operation: st
 export function logApiCall(log: vscode.LogOutputChannel, event: ApiCallEvent): void {
   const profile = event.profile ? ` profile=${event.profile}` : '';
   const attempts = event.attempts && event.attempts > 1 ? ` attempts=${event.attempts}` : '';
-  const line = `${event.operation} region=${event.region}${profile} ${event.durationMs}ms${attempts} requestId=${event.requestId ?? '-'} outcome=${event.outcome}`;
+  // Time waiting for a request slot (fsx/requestLimiter.ts) is not FSx's: said apart, when there was any.
+  const queued = event.queuedMs > 0 ? ` queued=${event.queuedMs}ms` : '';
+  const line = `${event.operation} region=${event.region}${profile} ${event.durationMs}ms${queued}${attempts} requestId=${event.requestId ?? '-'} outcome=${event.outcome}`;
   if (event.outcome === 'ok') {
     log.debug(line);
   } else {

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FsxEmulator } from '../../src/emulator';
 import { listActiveTasks } from '../../src/fsx/activeTasks';
-import { FsxClientFactory } from '../../src/fsx/clientFactory';
+import { ApiCallEvent, FsxClientFactory } from '../../src/fsx/clientFactory';
 import { FsxService } from '../../src/fsx/fsxService';
 import { Connection } from '../../src/fsx/types';
-import { REGION_SHARE } from '../../src/fsx/requestLimiter';
+import { RequestLimiter, REGION_SHARE } from '../../src/fsx/requestLimiter';
 
 describe('RequestLimiter on the FSx clients', () => {
   let emulator: FsxEmulator;
@@ -51,5 +51,25 @@ describe('RequestLimiter on the FSx clients', () => {
     // Every east scan made its 3 attempts, never more than REGION_SHARE at once: two rounds of 1.2 s.
     assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks, 3 * 2 * REGION_SHARE + REGION_SHARE);
     assert.ok(Date.now() - started >= 2_400, 'the east scans ran in rounds of REGION_SHARE');
+  });
+
+  it("logs the wait for a slot apart from FSx's time", async () => {
+    const calls: ApiCallEvent[] = [];
+    const oneAtATime = new FsxClientFactory({ retryStrategy: new ConfiguredRetryStrategy(1, () => 0), limiter: new RequestLimiter({ perAccount: 1 }), onApiCall: (event) => calls.push(event) });
+    try {
+      const connection: Connection = { region: 'us-east-1', endpoint: emulator.url, sandbox: true };
+      emulator.injectFault({ kind: 'latency', operation: 'DescribeFileSystems', latencyMs: 400, count: 2 });
+      const api = new FsxService(oneAtATime.get(connection));
+      await Promise.all([api.listResources(), api.listResources()]);
+      const listings = calls.filter((call) => call.operation === 'DescribeFileSystems').sort((a, b) => a.queuedMs - b.queuedMs);
+      assert.equal(listings.length, 2);
+      assert.ok(listings[0].queuedMs < 100, `the first is sent at once: ${JSON.stringify(listings[0])}`);
+      assert.ok(listings[1].queuedMs >= 350, `the second waits for the first's slot: ${JSON.stringify(listings[1])}`);
+      for (const listing of listings) {
+        assert.ok(listing.durationMs >= 350 && listing.durationMs < 1_500, `FSx's own time, without the wait: ${JSON.stringify(listing)}`);
+      }
+    } finally {
+      oneAtATime.dispose();
+    }
   });
 });

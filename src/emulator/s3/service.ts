@@ -46,7 +46,7 @@ interface ReportObject {
 export class S3Service implements Route {
   private readonly faults = new S3Faults();
   /** Report contents that replace the generated ones, by task id (replaceReport). */
-  private readonly replaced = new Map<string, () => Iterable<Buffer>>();
+  private readonly replaced = new Map<string, { readonly chunks: () => Iterable<Buffer>; digest?: ReportDigest }>();
   private digests = new ReportDigests();
   private counts = zeroCounts();
 
@@ -103,9 +103,10 @@ export class S3Service implements Route {
    * function is called once per read, so the content may be generated as it streams.
    */
   replaceReport(taskId: string, chunks: () => Iterable<Buffer>): () => void {
-    this.replaced.set(taskId, chunks);
+    const replacement = { chunks };
+    this.replaced.set(taskId, replacement);
     return () => {
-      if (this.replaced.get(taskId) === chunks) {
+      if (this.replaced.get(taskId) === replacement) {
         this.replaced.delete(taskId);
       }
     };
@@ -215,12 +216,17 @@ export class S3Service implements Route {
   }
 
   private chunksOf(task: EndedTask): Iterable<Buffer> {
-    return this.replaced.get(task.taskId)?.() ?? reportChunks(task);
+    return this.replaced.get(task.taskId)?.chunks() ?? reportChunks(task);
   }
 
+  /** Size and ETag, computed once per report: generating and hashing one can mean 100 MiB. */
   private digestOf(task: EndedTask): ReportDigest {
     const replaced = this.replaced.get(task.taskId);
-    return replaced ? digestOfChunks(replaced()) : this.digests.of(task);
+    if (!replaced) {
+      return this.digests.of(task);
+    }
+    replaced.digest ??= digestOfChunks(replaced.chunks());
+    return replaced.digest;
   }
 
   private async sendObject(task: EndedTask, request: IncomingMessage, response: ServerResponse, headers: Record<string, string | number>): Promise<number> {

@@ -100,7 +100,9 @@ async function autoTrack200Run(withTracker: boolean) {
     let scans = 0;
     const auto = new AutoTracker({
       clock,
-      tracker: withTracker ? tracker : { has: (taskId) => found.has(taskId), track: (connection, task) => void found.set(typeof task === 'string' ? task : task.taskId, connection) },
+      tracker: withTracker
+        ? tracker
+        : { has: (taskId) => found.has(taskId), track: (connection, task) => void found.set(typeof task === 'string' ? task : task.taskId, connection), sampled: () => undefined },
       connections: () => all,
       listActiveTasks: (connection, signal) => {
         scans++;

@@ -19,6 +19,7 @@ import { Disposable } from './events';
 import { errorBackoffDelay, settledInterval, withJitter } from './pollPolicy';
 import { TaskTracker } from './taskTracker';
 import { classifyError, FsxError } from '../fsx/errors';
+import { markBackground } from '../fsx/requestLimiter';
 import { Connection, connectionKey, isTerminal, isValidTaskId, Task } from '../fsx/types';
 
 /** The first scan after one that found nothing active. */
@@ -303,12 +304,14 @@ export class AutoTracker implements Disposable {
 }
 
 /**
- * One signal for every connection's scan: with many connections, more than Node's default of 10
+ * One signal for every connection's scan, marked as background work for the request limiter: the
+ * scans wait behind what the user looks at. With many connections, more than Node's default of 10
  * listeners wait on it at once (the request limiter's queue, the SDK's requests), which is
  * expected, not a leak, so Node's warning is turned off for this signal.
  */
 function scanController(): AbortController {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
+  markBackground(controller.signal);
   return controller;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
+import { isBackground } from '../../../src/fsx/requestLimiter';
 import { Connection, connectionKey, Task } from '../../../src/fsx/types';
 import { AutoTracker, IDLE_FIRST_DELAY_MS, IDLE_MAX_DELAY_MS, idleDelay } from '../../../src/tracking/autoTracker';
 import { ManualClock } from '../../../src/tracking/clock';
@@ -99,6 +100,17 @@ describe('AutoTracker', () => {
       { region: 'us-west-2', ids: [c], nextScanAt: 60_000 },
       { region: 'us-east-1', ids: [a], nextScanAt: 90_000 },
     ], 'the ended task b is not in it, and a scan that found nothing active hands nothing');
+  });
+
+  it('marks its scans as background work for the request limiter', async () => {
+    const { clock, scans, auto } = harness();
+    auto.setEnabled(true);
+    await clock.advance(0);
+    auto.setEnabled(false);
+    auto.setEnabled(true);
+    await clock.advance(0);
+    assert.equal(scans.length, 4);
+    assert.ok(scans.every((scan) => isBackground(scan.signal)), 'every scan, after a restart too');
   });
 
   it('does not track again a task the user untracked', async () => {

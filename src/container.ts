@@ -102,6 +102,8 @@ export class Container implements AppServices, vscode.Disposable {
     this.mounts = this.own(new MountsController(this.model, log));
     this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
     this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
+    // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
+    this.own(this.tracking.tracker.onDidEnd(() => this.exportStates.statesChanged()));
     this.explorer = this.own(
       new ExplorerController({
         model: this.model,

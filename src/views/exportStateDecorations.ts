@@ -54,14 +54,20 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
     return answer && this.decorationOf(answer);
   }
 
-  /** Asks again for every file shown (Refresh, a task that ended), and looks for lfs again. */
+  /** Every shown file's state may have changed (a task ended): asks again, without looking for a missing lfs again. */
+  statesChanged(): void {
+    this.cache.invalidate();
+    this.changes.fire(undefined);
+  }
+
+  /** Asks again for every file shown and looks for lfs again (the mounts changed; the user's Refresh, once wired). */
   refresh(): void {
     this.source = undefined;
     this.cache.reset();
     this.changes.fire(undefined);
   }
 
-  /** Asks again for these files (a task on them ended). */
+  /** Asks again for these files (written, created or deleted). */
   filesChanged(uris: readonly vscode.Uri[]): void {
     this.cache.invalidate(uris.map((uri) => uri.fsPath));
     this.changes.fire([...uris]);

@@ -10,7 +10,7 @@ import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import { LFS_ENV } from '../../src/views/exportStateDecorations';
 import { MOUNT_TABLE_ENV } from '../../src/views/mountsController';
 import { FakeLfs } from '../boundary/fakeLfs';
-import { clearEnv, useExtension } from './helpers';
+import { clearEnv, emulatorOf, useExtension, waitFor } from './helpers';
 
 describe('Export state of files on a Lustre mount', function () {
   this.timeout(60_000);
@@ -84,12 +84,37 @@ describe('Export state of files on a Lustre mount', function () {
     assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'E');
   });
 
+  it('asks again for the files shown when a tracked task ends', async () => {
+    const uri = file('results/exported-by-task.csv', 0);
+    assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'N');
+    // The task's export, as the file system would record it.
+    writeFileSync(uri.fsPath, String(0x9));
+    const emulator = emulatorOf(api);
+    const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+    assert.ok(fileSystemId);
+    // An id of its own: a drawn one would move the emulator's id sequence under the suites after this one.
+    const taskId = 'task-0e5a7e0f11e5a7e00';
+    emulator.state.addTask({ taskId, fileSystemId, type: 'EXPORT_TO_REPOSITORY', totalCount: 1, pendingMs: 0, executingMs: 1_000, outcome: 'SUCCEEDED' });
+    const changed = new Promise<{ uris: unknown }>((resolve) => {
+      const subscription = decorations().onDidChangeFileDecorations((uris) => {
+        subscription.dispose();
+        resolve({ uris });
+      });
+    });
+    await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
+    assert.deepEqual(await waitFor('the decorations to change', () => changed, 30_000), { uris: undefined }, 'every row is asked again');
+    assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'E');
+  });
+
   it('without lfs: one message with the installation guide, and no badges', async () => {
     const prompts = extension.prompts();
     process.env[LFS_ENV] = join(dir, 'no-lfs-here');
     decorations().refresh();
     const answers = await Promise.all([file('results/a', 0x9), file('results/b', 0x9)].map((uri) => decorations().provideFileDecoration(uri)));
     assert.deepEqual(answers, [undefined, undefined]);
+    assert.equal(await decorations().provideFileDecoration(file('results/c', 0x9)), undefined);
+    // A task that ends asks again, and does not say it again.
+    decorations().statesChanged();
     assert.equal(await decorations().provideFileDecoration(file('results/c', 0x9)), undefined);
     const warnings = prompts.messages.filter((message) => message.severity === 'warning');
     assert.equal(warnings.length, 1);

@@ -25,6 +25,7 @@ import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
 import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
+import { ExportStateDecorations } from './views/exportStateDecorations';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
@@ -42,6 +43,8 @@ export class Container implements AppServices, vscode.Disposable {
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
   readonly mounts: MountsController;
+  /** The Explorer's export-state badges of files under Lustre mounts. */
+  readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
   /** What is kept per workspace (tracked tasks, the task filter). */
@@ -97,6 +100,10 @@ export class Container implements AppServices, vscode.Disposable {
       }),
     );
     this.mounts = this.own(new MountsController(this.model, log));
+    this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
+    this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
+    // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
+    this.own(this.tracking.tracker.onDidEnd(() => this.exportStates.statesChanged()));
     this.explorer = this.own(
       new ExplorerController({
         model: this.model,

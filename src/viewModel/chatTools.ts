@@ -28,7 +28,7 @@ import {
   targetRefusal,
   TaskChoices,
 } from '../fsx/taskRequest';
-import { Association, Connection, CreateTaskInput, FsxApi, isCancellable, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/types';
+import { Association, Connection, connectionKey, CreateTaskInput, FsxApi, isCancellable, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/types';
 import type { ReportOutcome } from '../outcomes/reportReader';
 import { unavailableText } from '../outcomes/reportReader';
 import { explainCounts, failedCountText } from '../outcomes/catalog';
@@ -148,7 +148,8 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
   };
 
   const usable = () => deps.connections().filter((entry) => !entry.problem);
-  const labelOf = (connection: Connection) => deps.connections().find((entry) => entry.connection === connection)?.label ?? connection.region;
+  // By key: a tracked task's connection is an equal object, not the listed one.
+  const labelOf = (connection: Connection) => deps.connections().find((entry) => connectionKey(entry.connection) === connectionKey(connection))?.label ?? connection.region;
 
   /** The file system or cache with this id, in the first connection that lists it. */
   const findResource = async (ref: ResourceRef): Promise<{ connection: Connection; resource: StorageResource }> => {

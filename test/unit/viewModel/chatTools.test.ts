@@ -57,7 +57,8 @@ class World {
       api: () => this.api(),
       findTask: (id) => {
         const task = this.tasks.find((candidate) => candidate.taskId === id);
-        return task ? Promise.resolve({ connection: sandbox, task }) : Promise.reject(new FsxError('notFound', `No task ${id} in the listed connections.`));
+        // An equal connection, not the listed object (as a tracked task's is).
+        return task ? Promise.resolve({ connection: { ...sandbox }, task }) : Promise.reject(new FsxError('notFound', `No task ${id} in the listed connections.`));
       },
       estimate: () => undefined,
       readReport: () => Promise.resolve({ kind: 'unavailable', reason: 'reportsOff' }),
@@ -353,6 +354,7 @@ describe('chat tools', () => {
       const parsed = JSON.parse(row) as Record<string, unknown>;
       assert.equal(parsed.progress, '52 / 200 files, 2 failed');
       assert.equal(parsed.runningFor, '30 min 0 s');
+      assert.equal(parsed.connection, 'Sandbox');
       assert.equal(next, 'It can be canceled (cancel tool) or followed in the status bar (track tool).');
     });
   });

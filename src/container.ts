@@ -20,6 +20,7 @@ import { loadFeatures } from './loadFeatures';
 import { CommandTable } from './views/commandTable';
 import { registerLazyContentProvider } from './views/lazyContentProvider';
 import { ConnectionsController } from './views/connectionsController';
+import { registerChatTools } from './chat/chatToolForwarders';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
@@ -120,6 +121,8 @@ export class Container implements AppServices, vscode.Disposable {
     );
     const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
     this.commands = this.own(new CommandTable(contributed.map((entry) => entry.command), () => this.features()));
+    const tools = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? [];
+    this.own(registerChatTools(tools.map((tool) => tool.name), async () => (await this.features()).chatTools));
     this.own(registerLazyContentProvider(TASK_DETAILS_SCHEME, async () => (await this.features()).details));
     this.own(registerLazyContentProvider(RAW_REPORT_SCHEME, async () => (await this.features()).failedFiles.rawReports));
   }

@@ -3,6 +3,7 @@
 // command, on the first document of ours VS Code asks for, or while the window is idle
 // (docs/ARCHITECTURE.md, Bundles). The modules it shares with activation are not copied into it:
 // the build points them at the extension bundle's own (esbuild.js), so each class exists once.
+import { createChatToolImplementations } from './chat/chatTools';
 import { registerCommands } from './commands';
 import type { AppServices, Features, Services } from './commands/services';
 import { logApiCall } from './views/log';
@@ -19,7 +20,9 @@ export function createFeatures(container: AppServices): Services {
   const failedFiles = container.own(new FailedFilesPanels(reports, container.prompts));
   const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
   // The container's own members (its methods too) show through: the features only add to it.
-  const services: Services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts });
+  const services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts }) as Services;
+  // The chat's tools act through the same services as the commands (their lookups, cancel, reports).
+  Object.assign(services, { chatTools: createChatToolImplementations(services) });
   for (const registration of registerCommands(services)) {
     container.own(registration);
   }

@@ -56,7 +56,12 @@ export interface Features {
   readonly reports: ReportService;
   readonly failedFiles: FailedFilesPanels;
   readonly progressCharts: ProgressChartPanels;
+  /** The chat's FSx tools (src/chat/), behind the forwarders registered at activation. */
+  readonly chatTools: ChatToolImplementations;
 }
+
+/** The chat's FSx tools by name (src/chat/), loaded with the features. */
+export type ChatToolImplementations = ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
 
 /** What the commands are given. */
 export type Services = AppServices & Features;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
-import { Association, Connection, StorageResource } from '../fsx/types';
+import { Association, Connection, StorageResource, Task } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
 import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
@@ -23,7 +23,7 @@ import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
-type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
+export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -106,13 +106,18 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
     return;
   }
   const task = outcome.task;
+  followStartedTask(deps, connection, task);
+  void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
+}
+
+/** A task just started (here or from the chat): at the top of its list, tracked, its connection polled soon. */
+export function followStartedTask(deps: Pick<StartDeps, 'model' | 'tracking' | 'scheduler'>, connection: Connection, task: Task): void {
   deps.model.addTask(connection, task);
   deps.tracking.tracker.track(connection, task, 'user');
   deps.scheduler.nudge(connection);
   // The connection is busy now: auto-track scans it at the settled interval again (a list that
   // cannot be read is retried by the auto-tracker's own backoff).
   deps.tracking.autoTracker.scanNow(connection).catch(() => undefined);
-  void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
 }
 
 /** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */

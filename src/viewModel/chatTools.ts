@@ -31,12 +31,13 @@ import {
 import { Association, Connection, connectionKey, CreateTaskInput, FsxApi, isCancellable, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/types';
 import type { ReportOutcome } from '../outcomes/reportReader';
 import { unavailableText } from '../outcomes/reportReader';
+import { reportLocation } from '../outcomes/reportLocation';
 import { explainCounts, failedCountText } from '../outcomes/catalog';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { createAssociationText } from './associationText';
 import { cancelDetailLines, cancelEffect } from './cancelWords';
 import { checkResourceInput, checkStartInput, checkTaskIdInput, checkTaskListInput, StartInput } from './chatToolInput';
-import { createTaskText, failureReportLocation, hasFailureReport } from './presentation';
+import { createTaskText, hasFailureReport } from './presentation';
 import { startableTask } from './startableTasks';
 import { describeTaskRequest } from './startTaskWords';
 import { apiLifecycles, matchesFilter } from './taskFilter';
@@ -285,7 +286,7 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
       runningFor: current.startTime && !current.endTime ? text.duration(deps.now() - current.startTime.getTime()) : undefined,
       duration: current.startTime && current.endTime ? text.duration(current.endTime.getTime() - current.startTime.getTime()) : undefined,
       throughput: estimate && throughputText(estimate, l10n, text.duration),
-      failureReport: failureReportLocation(current) && oneLine(failureReportLocation(current), VALUE_MAX),
+      reportFile: reportFileOf(current),
     };
     const next = [
       ...(isCancellable(current.lifecycle) ? [l10n.t('It can be canceled (cancel tool) or followed in the status bar (track tool).')] : []),
@@ -496,4 +497,10 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
     ['fsxTasks_cancelTask', cancelTool],
     ['fsxTasks_trackTask', trackTool],
   ]);
+}
+
+/** The report object Show Failed Files reads (report.csv for an import), when reports are on. */
+function reportFileOf(task: Task): string | undefined {
+  const uri = task.report?.enabled ? reportLocation(task)?.uri : undefined;
+  return uri && oneLine(uri, VALUE_MAX);
 }

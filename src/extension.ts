@@ -21,11 +21,9 @@ export function activate(context: vscode.ExtensionContext): FsxTasksTestApi | un
     load: (view, reason) => loadMain().startMain(context, view, reason),
   });
   context.subscriptions.push(shell);
-  const reason = startReason(readStartFacts(context.workspaceState, shell.view));
-  if (reason) {
-    // Inside activate(), so VS Code's activation time counts what this window pays.
-    shell.wake(reason);
-  }
+  // A window that needs the main code loads it here, inside activate(), so that VS Code's
+  // activation time counts what it pays; any other stops with the wakers registered.
+  shell.start(startReason(readStartFacts(context.workspaceState, shell.view)));
   // Other extensions get nothing: the internals are for this extension's own tests.
   return context.extensionMode === vscode.ExtensionMode.Test ? createTestApi(shell, context.logUri) : undefined;
 }

@@ -56,7 +56,15 @@ export class ExtensionShell<T, M extends MainParts<T>> implements vscode.Disposa
       this.view,
       tree,
     ];
-    this.registerWakers();
+  }
+
+  /** Loads the main code now, for `reason`; or, with none, registers the wakers and waits for a use. */
+  start(reason: string | undefined): void {
+    if (reason) {
+      this.wake(reason);
+    } else {
+      this.registerWakers();
+    }
   }
 
   /** What loaded the main code ("sandbox", "command:fsxTasks.refresh", "view"...), undefined while it is not loaded. */

@@ -5,7 +5,7 @@
 
 /** A path pattern for folders of src/. */
 const inSrc = (...folders) => `^src/(${folders.join('|')})/`;
-/** A path pattern for the top-level modules of src/ (extension, container, features, testApi...). */
+/** A path pattern for the top-level modules of src/ (extension, main, container, testApi). */
 const TOP = '^src/[^/]+\\.ts$';
 
 /** A rule: modules under `from` must not import anything that matches `to`. */
@@ -20,8 +20,8 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    row('commands', inSrc('commands'), [TOP, inSrc('emulator', 'chat')].join('|'), 'commands/ may import views/, viewModel/, tracking/, fsx/, outcomes/, mounts/, sandbox/ (types); never the container or the features module: what they are handed is declared in commands/services.ts.'),
-    row('chat', inSrc('chat'), [TOP, inSrc('emulator')].join('|'), 'chat/ (the chat tools, vscode-bound) may import what commands/ may, and commands/ for their lookups and actions; never the container or the features module.'),
+    row('commands', inSrc('commands'), [TOP, inSrc('emulator', 'chat')].join('|'), 'commands/ may import views/, viewModel/, tracking/, fsx/, outcomes/, mounts/, sandbox/ (types); never the container or the main module: what they are handed is declared in commands/services.ts.'),
+    row('chat', inSrc('chat'), [TOP, inSrc('emulator')].join('|'), 'chat/ (the chat tools, vscode-bound) may import what commands/ may, and commands/ for their lookups and actions; never the container or the main module.'),
     row('views', inSrc('views'), [TOP, inSrc('commands', 'emulator')].join('|'), 'views/ may import viewModel/, tracking/, fsx/, outcomes/, mounts/, sandbox/.'),
     row('viewModel', inSrc('viewModel'), [TOP, inSrc('commands', 'views', 'sandbox', 'emulator')].join('|'), 'viewModel/ may import tracking/ (events), fsx/, outcomes/, mounts/.'),
     row('outcomes', inSrc('outcomes'), [TOP, inSrc('commands', 'views', 'viewModel', 'tracking', 'sandbox', 'emulator', 'mounts')].join('|'), 'outcomes/ may import fsx/ only (the product never depends on its emulator).'),

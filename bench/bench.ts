@@ -261,7 +261,8 @@ async function sizes() {
   await run(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: repoRoot });
   const dist = join(repoRoot, 'dist');
   const bundles = Object.fromEntries(readdirSync(dist).filter((name) => name.endsWith('.js')).map((name) => [name, statSync(join(dist, name)).size]));
-  const bundle = { activationBytes: bundles['extension.js'], totalBytes: Object.values(bundles).reduce((sum, size) => sum + size, 0) };
+  // A window that uses the extension loads the entry and the main code at activation; one that has not used it, the entry alone.
+  const bundle = { activationBytes: bundles['extension.js'] + bundles['main.js'], idleWindowBytes: bundles['extension.js'], totalBytes: Object.values(bundles).reduce((sum, size) => sum + size, 0) };
   return { bundle, bundles, vsixBytes: statSync(vsix).size, vsix };
 }
 
@@ -353,15 +354,27 @@ interface VsBaseline {
   ratio: number;
 }
 
+/** VS Code's figures for our activation, medians of the interleaved loads, beside the baseline's. */
+interface ActivationFigures {
+  codeLoadingMs: number;
+  activateCallMs: number;
+  totalMs: number;
+  baselineTotalMs: number;
+}
+
 /** What bench/hostTimings.mjs measures (medians; every sample in `samples`). */
 interface HostTimings {
-  activation: { codeLoadingMs: number; activateCallMs: number; totalMs: number; baselineTotalMs: number };
+  activation: ActivationFigures & { idleWindow: ActivationFigures & { dormantLoads: number; loads: number } };
   /** The idle warm-up our extension logged before the click, over the demo loads. */
   warmUp: { loadsWarmedBeforeClick: number; loads: number; ms: number | null };
   firstTree: VsBaseline;
   scaleFirstPage: VsBaseline;
   settleMs: number;
   samples: unknown;
+}
+
+function activationCell(figures: ActivationFigures): string {
+  return `${figures.codeLoadingMs} + ${figures.activateCallMs} = ${figures.totalMs} (baseline ${figures.baselineTotalMs})`;
 }
 
 function vsBaseline(figure: VsBaseline | null): string {
@@ -383,11 +396,12 @@ function printTable(r: Awaited<ReturnType<typeof collect>>): void {
     ['collapsed200.requests', `${r.collapsed200.requests} (3 expanded: ${r.collapsed200.whenFew.requests})`, '0'],
     ['report1M.ms / .peakMiB (median of 3)', `${r.report1M.ms} / ${r.report1M.peakMiB} (RSS before ${r.report1M.baselineMiB})`, 'streamed'],
     ...hugeReportRows(r.hugeReports),
-    ['bundleBytes / bundle.activationBytes', `${r.bundleBytes} / ${r.bundle.activationBytes}`, '<= 600 KB / what activation loads'],
+    ['bundleBytes / bundle.activationBytes / .idleWindowBytes', `${r.bundleBytes} / ${r.bundle.activationBytes} / ${r.bundle.idleWindowBytes}`, '<= 600 KB / what activation loads, using it / not'],
     ['vsixBytes', `${r.vsixBytes} (${round(r.vsixBytes / 1024, 1)} KiB)`, '<= 250 KiB (the KB vsce reports)'],
     ['firstTreeParts.cold (Node, median of 3)', Object.entries(r.firstTreeParts.cold).map(([key, value]) => `${key} ${value}`).join(', '), 'breakdown'],
     ['firstTreeParts.warm (Node, median of 3)', Object.entries(r.firstTreeParts.warm).map(([key, value]) => `${key} ${value}`).join(', '), 'after the idle warm-up'],
-    ['activation.codeLoadingMs + .activateCallMs = .totalMs', r.activation ? `${r.activation.codeLoadingMs} + ${r.activation.activateCallMs} = ${r.activation.totalMs} (baseline ${r.activation.baselineTotalMs})` : 'not run', '<= 50'],
+    ['activation.codeLoadingMs + .activateCallMs = .totalMs', r.activation ? activationCell(r.activation) : 'not run', '<= 50 (the sandbox window)'],
+    ['activation.idleWindow (the same)', r.activation ? `${activationCell(r.activation.idleWindow)}, main code not loaded in ${r.activation.idleWindow.dormantLoads} of ${r.activation.idleWindow.loads}` : 'not run', '<= 10 (a window that has not used it)'],
     ['warmUp (host, before the click)', r.warmUp ? `${r.warmUp.loadsWarmedBeforeClick} of ${r.warmUp.loads} loads, ${r.warmUp.ms} ms` : 'not run', 'idle, before the click'],
     ['firstTree.ms / .baselineMs (.ratio)', vsBaseline(r.firstTree), '<= 1.5'],
     ['scaleFirstPage.ms / .baselineMs (.ratio)', vsBaseline(r.scaleFirstPage), '<= 1.5'],

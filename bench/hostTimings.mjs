@@ -7,7 +7,10 @@
 //
 // - activation: VS Code's own figures for this extension ("Load Code" and "Call Activate" of the
 //   Startup Performance document's Extension Activation Stats), read by the companion after each
-//   demo load of ours.
+//   demo load of ours: a window that starts the sandbox, so the main code loads at activation.
+// - activation.idleWindow: the same figures in a window that has not used the extension (no
+//   sandbox, a new workspace whose FSx view is never opened, nothing tracked), where activation's
+//   entry stops without the main code; the baseline's after a click on its view, loads interleaved.
 // - firstTree: demo sandbox, view closed (Explorer shown): from the mousedown on the activity bar
 //   entry to the first row drawn ('genomics-scratch'; the baseline's 'Baseline row 1'), timed in
 //   the page (MutationObserver, then the next animation frame). The baseline activates on the
@@ -77,11 +80,10 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
   const companion = await buildCompanion();
   const demo = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress));
   const scale = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
+  const idle = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '' } }, (ui, log) => measureIdle(ui, log, samples, progress));
   const activation = {
-    codeLoadingMs: median(demo.codeLoadingMs),
-    activateCallMs: median(demo.activateCallMs),
-    totalMs: median(demo.codeLoadingMs.map((load, i) => load + demo.activateCallMs[i])),
-    baselineTotalMs: median(demo.baselineActivationMs),
+    ...activationFigures(demo),
+    idleWindow: { ...activationFigures(idle), dormantLoads: idle.dormant.filter(Boolean).length, loads: idle.dormant.length },
   };
   const warmed = demo.warmUpMs.filter((ms) => ms !== null);
   const warmUp = { loadsWarmedBeforeClick: warmed.length, loads: demo.warmUpMs.length, ms: warmed.length > 0 ? median(warmed) : null };
@@ -91,7 +93,17 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
     firstTree: ratioOf(demo.ours, demo.baseline),
     scaleFirstPage: ratioOf(scale.ours, scale.baseline),
     settleMs: SETTLE_MS,
-    samples: { ...demo, scaleOurs: scale.ours, scaleBaseline: scale.baseline },
+    samples: { ...demo, scaleOurs: scale.ours, scaleBaseline: scale.baseline, idleWindow: idle },
+  };
+}
+
+/** Medians of our Load Code, Call Activate and their sum per load, and of the baseline's sum. */
+function activationFigures({ codeLoadingMs, activateCallMs, baselineActivationMs }) {
+  return {
+    codeLoadingMs: median(codeLoadingMs),
+    activateCallMs: median(activateCallMs),
+    totalMs: median(codeLoadingMs.map((load, i) => load + activateCallMs[i])),
+    baselineTotalMs: median(baselineActivationMs),
   };
 }
 
@@ -147,6 +159,49 @@ async function measureDemo(ui, log, samples, progress) {
     progress(`demo load ${load} (${name}): first tree ${elapsed} ms, load code ${own.codeLoadingMs} ms, call activate ${own.activateCallMs} ms${warm}`);
   }
   return result;
+}
+
+/**
+ * A window that has not used the extension: loads alternate ours / baseline. Ours activates after
+ * start-up and is read as it is (nothing of ours is clicked); the baseline activates on a click on
+ * its view. Each of our loads records whether our main code stayed unloaded (no log channel).
+ */
+async function measureIdle(ui, log, samples, progress) {
+  const result = { codeLoadingMs: [], activateCallMs: [], baselineActivationMs: [], dormant: [] };
+  for (let load = 0; load <= samples * 2 + 1; load++) {
+    const subject = load % 2 === 0 ? OURS : BASELINE;
+    const host = load === 0 ? await waitForNewExtensionHost(ui, []) : await reloadWithViewClosed(ui, progress);
+    await delay(SETTLE_MS);
+    if (subject === BASELINE) {
+      await timeInPage(ui, `.activitybar a.action-label[aria-label^="${BASELINE.container}"]`, BASELINE.firstRow, () => activityBarEntry(ui, BASELINE.container).click());
+    }
+    const own = (await readActivation(ui, log))[subject.id];
+    if (!own) {
+      throw new Error(`No activation figures for ${subject.id} in the idle window`);
+    }
+    // Recorded, not required, so that the code before the entry existed can be measured too.
+    const dormant = !mainCodeRan(host);
+    const name = subject === OURS ? 'ours' : 'baseline';
+    if (load < 2) {
+      progress(`idle-window warm-up load (${name})`);
+      continue;
+    }
+    if (subject === OURS) {
+      result.codeLoadingMs.push(own.codeLoadingMs);
+      result.activateCallMs.push(own.activateCallMs);
+      result.dormant.push(dormant);
+    } else {
+      result.baselineActivationMs.push(own.codeLoadingMs + own.activateCallMs);
+    }
+    progress(`idle-window load ${load} (${name}): load code ${own.codeLoadingMs} ms, call activate ${own.activateCallMs} ms${subject === OURS ? `, main code ${dormant ? 'not loaded' : 'loaded'}` : ''}`);
+  }
+  return result;
+}
+
+/** Whether our main code ran in this extension host: it creates the log channel, activation's entry does not. */
+function mainCodeRan(host) {
+  const folder = join(host, OURS.id);
+  return existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('.log'));
 }
 
 /** Scale sandbox: loads alternate ours / baseline; per load the mousedown on the expand arrow to the first child drawn. */

@@ -6,7 +6,8 @@
 //   boundary the real FSxClient over HTTP against the emulator
 //   cli      the real AWS CLI (when installed) and the emulator's own CLI
 //   host     the extension-host suite inside a real VS Code (code-server), on the packaged .vsix
-//            (what users install: built by vsce with the production bundles)
+//            (what users install: built by vsce with the production bundles); then host-idle-*,
+//            a window that has not used the extension, woken by a command, the view, a document
 //   ui       the UI scenario in headless Chromium, on the same .vsix
 //   soak-short  scripts/soak.mjs for 6 simulated hours with two reloads (about 2 minutes)
 //   compat   the same .vsix, host suite and UI scenario, in code-server 4.100.3: VS Code 1.100,
@@ -122,6 +123,11 @@ if (needsHost) {
 }
 if (packaged) {
   await hostTier('host', { vsix: vsixPath });
+  // A window that has not used the extension (no sandbox, a new workspace): one window per way
+  // of waking it, since the main code loads once (test/hostIdle).
+  for (const wake of ['command', 'view', 'document']) {
+    await hostTier(`host-idle-${wake}`, { vsix: vsixPath, testsPath: join(repoRoot, 'out', 'test', 'hostIdle', wake), env: { FSX_SANDBOX: '' } });
+  }
   await uiTier('ui', { FSX_UI_VSIX: vsixPath });
 }
 await tier('soak-short', async () => {

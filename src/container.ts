@@ -1,8 +1,10 @@
 // Builds every long-lived object once, in dependency order, and owns them: dispose() undoes them
 // in reverse order. Each object is built after everything it uses, closures included (no callback
 // reaches a member assigned later), and is handed its dependencies by name (an options object).
-// Commands receive it as AppServices (commands/services.ts; each declares the part it needs);
-// nothing here decides behaviour, the controllers and models do (docs/ARCHITECTURE.md).
+// Commands receive it as Services (commands/services.ts; each declares the part it needs), and
+// it registers them all with their handlers; what only a command opens (task details, reports,
+// panels) is built on first use. Nothing here decides behaviour, the controllers and models do
+// (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { EndpointGate, EndpointService } from './fsx/endpoint';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
@@ -15,24 +17,31 @@ import { ProgressHistories } from './outcomes/progressHistories';
 import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
-import type { AppServices, Services } from './commands/services';
-import { loadFeatures } from './loadFeatures';
-import { CommandTable } from './views/commandTable';
-import { registerLazyContentProvider } from './views/lazyContentProvider';
+import { registerCommands } from './commands';
+import { createChatToolImplementations } from './chat/chatTools';
+import type { ChatToolImplementations, Services } from './commands/services';
 import { ConnectionsController } from './views/connectionsController';
-import { registerChatTools } from './chat/chatToolForwarders';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
+import type { ExplorerNode } from './views/explorer/node';
 import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { ExportStateDecorations } from './views/exportStateDecorations';
+import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
+import { ReportService } from './views/reports';
 import { Settings } from './views/settings';
-import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
+import { TaskDetailsProvider } from './views/taskDetails';
 import { TrackingController } from './views/trackingController';
 
-export class Container implements AppServices, vscode.Disposable {
+export interface ContainerOptions {
+  readonly context: vscode.ExtensionContext;
+  /** The view activation created (views/extensionShell.ts); the explorer fills it. */
+  readonly view: vscode.TreeView<ExplorerNode>;
+}
+
+export class Container implements Services, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly prompts = new PromptSeam();
   readonly settings = new Settings(this.prompts);
@@ -54,12 +63,10 @@ export class Container implements AppServices, vscode.Disposable {
   readonly progress = new ProgressHistories();
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
-  /** The contributed commands, whose handlers come with the features. */
-  readonly commands: CommandTable;
   private readonly owned: vscode.Disposable[] = [];
-  private loadingFeatures: Promise<Services> | undefined;
+  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: FailedFilesPanels; progressCharts?: ProgressChartPanels; chatTools?: ChatToolImplementations } = {};
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor({ context, view }: ContainerOptions) {
     this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
@@ -107,6 +114,7 @@ export class Container implements AppServices, vscode.Disposable {
     this.own(this.tracking.tracker.onDidEnd(() => this.exportStates.statesChanged()));
     this.explorer = this.own(
       new ExplorerController({
+        view,
         model: this.model,
         tracker: this.tracking.tracker,
         scheduler: this.scheduler,
@@ -119,24 +127,35 @@ export class Container implements AppServices, vscode.Disposable {
     this.connections = this.own(
       new ConnectionsController({ settings: this.settings, sandbox, clients, model: this.model, showSandbox: (shown) => this.explorer.showSandbox(shown), log }),
     );
-    const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-    this.commands = this.own(new CommandTable(contributed.map((entry) => entry.command), () => this.features()));
-    const tools = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? [];
-    this.own(registerChatTools(tools.map((tool) => tool.name), async () => (await this.features()).chatTools));
-    this.own(registerLazyContentProvider(TASK_DETAILS_SCHEME, async () => (await this.features()).details));
-    this.own(registerLazyContentProvider(RAW_REPORT_SCHEME, async () => (await this.features()).failedFiles.rawReports));
+    // Last: a handler may use any member above (and the ones built on first use below).
+    for (const registration of registerCommands(this)) {
+      this.own(registration);
+    }
   }
 
-  /** The commands' handlers and what they open, loaded once, on first use (src/features.ts). */
-  features(): Promise<Services> {
-    if (!this.loadingFeatures) {
-      const loading = (this.loadingFeatures = loadFeatures().then((module) => module.createFeatures(this)));
-      loading.catch((error: unknown) => {
-        this.log.error(`Could not load the commands: ${String(error)}`);
-        this.loadingFeatures = undefined;
-      });
-    }
-    return this.loadingFeatures;
+  /** Task details documents (the fsx-task: scheme), built on first use. */
+  get details(): TaskDetailsProvider {
+    return (this.built.details ??= this.own(new TaskDetailsProvider((connection, task) => this.model.resourceName(connection, task.resource), this.scheduler.onDidPoll, this.estimateOf)));
+  }
+
+  /** Completion reports, read on first use. */
+  get reports(): ReportService {
+    return (this.built.reports ??= this.own(new ReportService(this.settings, { onApiCall: (event) => logApiCall(this.log, event), gate: this.endpointGate('s3') })));
+  }
+
+  /** The failed-files pages and their raw reports (the fsx-report: scheme), built on first use. */
+  get failedFiles(): FailedFilesPanels {
+    return (this.built.failedFiles ??= this.own(new FailedFilesPanels(this.reports, this.prompts)));
+  }
+
+  /** The progress charts, built on first use. */
+  get progressCharts(): ProgressChartPanels {
+    return (this.built.progressCharts ??= this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll)));
+  }
+
+  /** The chat's tools, over the same lookups and actions as the commands; built on the first tool call. */
+  get chatTools(): ChatToolImplementations {
+    return (this.built.chatTools ??= createChatToolImplementations(this));
   }
 
   /** What a client of `service` may send to: the configured endpoint or the running sandbox (fsx/endpoint.ts). */

@@ -1,21 +1,52 @@
-// Constructs the container and starts it; no logic (docs/ARCHITECTURE.md). The container
-// registers the contributed commands as forwarders; their handlers load with the features.
+// Activation's entry (dist/extension.js, a few KB), run in every window once start-up has
+// finished: it builds the view, the document schemes and a waker per command
+// (views/extensionShell.ts), and loads the main code (src/main.ts, dist/main.js) only if this
+// window needs it now (viewModel/startPlan.ts). No logic here (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
-import { Container } from './container';
+import { registerChatTools } from './chat/chatToolForwarders';
+import type { Main } from './main';
 import { createTestApi, FsxTasksTestApi } from './testApi';
+import { startReason } from './viewModel/startPlan';
+import type { ExplorerNode } from './views/explorer/node';
+import { ExtensionShell } from './views/extensionShell';
+import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
+import { readStartFacts, SETTINGS_THAT_WAKE } from './views/startFacts';
 
 export function activate(context: vscode.ExtensionContext): FsxTasksTestApi | undefined {
-  const started = Date.now();
-  const container = new Container(context);
-  context.subscriptions.push(container);
-  const ready = container.start().catch((error: unknown) => {
-    container.log.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  const shell = new ExtensionShell<ExplorerNode, Main>({
+    viewId: 'fsxTasks.explorer',
+    commandIds: contributed.map((entry) => entry.command),
+    schemes: [TASK_DETAILS_SCHEME, RAW_REPORT_SCHEME],
+    settingsThatWake: SETTINGS_THAT_WAKE,
+    load: (view, reason) => loadMain().startMain(context, view, reason),
   });
-  container.log.info(`Activated in ${Date.now() - started} ms`);
+  context.subscriptions.push(shell);
+  // The chat's tools, as the commands: registered here in every window, the main code loaded on the first call.
+  const tools = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? [];
+  context.subscriptions.push(
+    registerChatTools(
+      tools.map((tool) => tool.name),
+      async () => {
+        const main = shell.wake('chat');
+        await main.ready;
+        return main.container.chatTools;
+      },
+    ),
+  );
+  // A window that needs the main code loads it here, inside activate(), so that VS Code's
+  // activation time counts what it pays; any other stops with the wakers registered.
+  shell.start(startReason(readStartFacts(context.workspaceState, shell.view)));
   // Other extensions get nothing: the internals are for this extension's own tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? createTestApi(container, ready, context.logUri) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? createTestApi(shell, context.logUri) : undefined;
 }
 
 export function deactivate(): void {
-  // Everything is owned by the container, which context.subscriptions disposes.
+  // Everything is owned by the shell and the container, which context.subscriptions disposes.
+}
+
+/** The main code, loaded synchronously; the build makes this require() a bundle of its own (esbuild.js). */
+function loadMain(): typeof import('./main') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./main.js') as typeof import('./main');
 }

@@ -1,7 +1,8 @@
 // The chat's FSx tools at activation: one forwarder per tool the manifest contributes
-// (`contributes.languageModelTools`), registered with vscode.lm.registerTool. A forwarder loads
-// the tools' implementations (src/chat/chatTools.ts, in the features bundle) on its first call,
-// so a window that never uses the chat loads none of them. docs/ARCHITECTURE.md, "Chat tools".
+// (`contributes.languageModelTools`), registered with vscode.lm.registerTool by activation's entry
+// in every window. A forwarder loads the main code and the tools' implementations
+// (src/chat/chatTools.ts) on its first call, so a window that never uses the chat loads none of
+// them. docs/ARCHITECTURE.md, "Chat tools".
 import * as vscode from 'vscode';
 import type { ChatToolImplementations } from '../commands/services';
 

@@ -1,7 +1,7 @@
 // The chat's FSx tools as VS Code sees them (vscode.LanguageModelTool), over the vscode-free
 // logic of viewModel/chatTools.ts: this file hands that logic the Explorer's model, the task
 // commands' own lookups and actions (findTask, sendCancel, followStartedTask), the report reader
-// and the progress histories, and turns its answers into VS Code's types. In the features bundle.
+// and the progress histories, and turns its answers into VS Code's types. In the main code (Container.chatTools, built on first use).
 import * as vscode from 'vscode';
 import type { ChatToolImplementations, Services } from '../commands/services';
 import { sendCancel } from '../commands/cancelTask';

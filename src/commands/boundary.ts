@@ -9,7 +9,7 @@ import { Connection, Task } from '../fsx/types';
 import { showError } from '../views/errorPresentation';
 import { resolveTaskTarget, selectedTaskTargets, TaskPickerOptions, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-export type CommandDeps = Pick<AppServices, 'log' | 'prompts' | 'commands'>;
+export type CommandDeps = Pick<AppServices, 'log' | 'prompts'>;
 
 export interface CommandOptions {
   /** Says a failure in the command's own words (with its next step), instead of the generic message. */
@@ -37,7 +37,7 @@ export function registerScopedCommand(
   handler: (scope: FailureScope, ...args: unknown[]) => Promise<unknown> | unknown,
   options: CommandOptions = {},
 ): vscode.Disposable {
-  return deps.commands.register(id, async (...args: unknown[]) => {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     const scope: FailureScope = {};
     try {
       return await handler(scope, ...args);

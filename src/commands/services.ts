@@ -1,6 +1,6 @@
 // What the top hands down to the commands, declared in the layer that uses it: the container
-// implements AppServices and the features bundle adds Features, so no command imports the
-// container or the features module (no import cycle; docs/ARCHITECTURE.md, Layers).
+// implements Services, so no command imports the container (no import cycle; docs/ARCHITECTURE.md,
+// Layers).
 import type * as vscode from 'vscode';
 import type { EndpointGate, EndpointService } from '../fsx/endpoint';
 import type { LazyFsxClients } from '../fsx/loadFsxBackend';
@@ -10,7 +10,6 @@ import type { ThroughputEstimate } from '../outcomes/throughput';
 import type { LocalSandbox } from '../sandbox/localSandbox';
 import type { PollScheduler } from '../tracking/pollScheduler';
 import type { ExplorerModel } from '../viewModel/explorerModel';
-import type { CommandTable } from '../views/commandTable';
 import type { ConnectionsController } from '../views/connectionsController';
 import type { ExplorerController } from '../views/explorer/explorerController';
 import type { MountsController } from '../views/mountsController';
@@ -21,7 +20,7 @@ import type { Settings } from '../views/settings';
 import type { TaskDetailsProvider } from '../views/taskDetails';
 import type { TrackingController } from '../views/trackingController';
 
-/** The long-lived objects activation builds (src/container.ts). */
+/** The long-lived objects the container builds as it starts (src/container.ts). */
 export interface AppServices {
   readonly log: vscode.LogOutputChannel;
   readonly prompts: PromptSeam;
@@ -38,8 +37,6 @@ export interface AppServices {
   readonly workspaceState: vscode.Memento;
   /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
   readonly progress: ProgressHistories;
-  /** The contributed commands, whose handlers come with the features. */
-  readonly commands: CommandTable;
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf: (task: Pick<Task, 'taskId' | 'lifecycle'>) => ThroughputEstimate | undefined;
   /** The FSx operations for a connection, over its cached client. */
@@ -50,17 +47,17 @@ export interface AppServices {
   own<T extends vscode.Disposable>(disposable: T): T;
 }
 
-/** What the features bundle adds (src/features.ts): documents, reports and panels. */
+/** What only a command opens: documents, reports and panels (the container builds each on first use). */
 export interface Features {
   readonly details: TaskDetailsProvider;
   readonly reports: ReportService;
   readonly failedFiles: FailedFilesPanels;
   readonly progressCharts: ProgressChartPanels;
-  /** The chat's FSx tools (src/chat/), behind the forwarders registered at activation. */
+  /** The chat's FSx tools (src/chat/), behind the forwarders activation registers (src/extension.ts). */
   readonly chatTools: ChatToolImplementations;
 }
 
-/** The chat's FSx tools by name (src/chat/), loaded with the features. */
+/** The chat's FSx tools by name (src/chat/), built on the first tool call. */
 export type ChatToolImplementations = ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
 
 /** What the commands are given. */

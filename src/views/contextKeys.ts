@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 
 /** Every context key the extension sets, in one typed place (package.json `when` clauses use them). */
 export interface ContextKeys {
-  /** Set once activate() ran: the welcome view waits for it so it does not flash on start-up. */
+  /** Set once the main code has started (the connections read): the welcome view waits for it so it does not flash. */
   'fsxTasks.activated': boolean;
   'fsxTasks.sandboxActive': boolean;
   /** True while the view has something to show; the welcome content covers the rest. */

@@ -13,8 +13,7 @@ import { Prompts } from './prompts';
 import { Settings } from './settings';
 import { StatusBarController } from './statusBar';
 import type { EstimateOf } from '../viewModel/statusBarText';
-
-const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
+import { TRACKED_TASKS_KEY } from './stateKeys';
 
 export interface TrackingControllerOptions {
   /** Where the tracked tasks are kept across window reloads (the workspace's state). */

@@ -158,7 +158,7 @@ describe('tracking in the status bar', () => {
 
   it('keeps an open details document current from polls, and forgets it once closed', async () => {
     const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
-    const details = (await api.container.features()).details;
+    const details = api.container.details;
     await vscode.commands.executeCommand('fsxTasks.showTaskDetails', taskId);
     const editor = await waitFor('the details editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.includes(taskId)));
     assert.equal(details.has(taskId), true);

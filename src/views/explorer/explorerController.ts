@@ -9,15 +9,16 @@ import { TaskTracker } from '../../tracking/taskTracker';
 import { setContext } from '../contextKeys';
 import type { MountsController } from '../mountsController';
 import { Settings } from '../settings';
+import { VIEW_USED_STATE_KEY } from '../stateKeys';
 import { ExplorerNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
 
 /** Where the filter is kept: per workspace, as a person set it up for this project. */
 export const FILTER_STATE_KEY = 'fsxTasks.filter';
-/** Set once the view has been shown in this workspace (Container.start warms the SDK for such windows). */
-export const VIEW_USED_STATE_KEY = 'fsxTasks.viewUsed';
 
 export interface ExplorerControllerOptions {
+  /** The view, created at activation (views/extensionShell.ts), whose provider delegates to this controller's tree. */
+  readonly view: vscode.TreeView<ExplorerNode>;
   /** What the view lists; the controller keeps its filter. */
   readonly model: ExplorerModel;
   /** Which tasks are tracked: their rows are marked, and re-rendered when that changes. */
@@ -51,7 +52,7 @@ export class ExplorerController implements vscode.Disposable {
   private sandboxShown = false;
 
   constructor(options: ExplorerControllerOptions) {
-    const { model, tracker, scheduler, settings, state, mounts } = options;
+    const { view, model, tracker, scheduler, settings, state, mounts } = options;
     this.model = model;
     this.state = state;
     this.tree = new ExplorerTreeProvider({
@@ -61,8 +62,7 @@ export class ExplorerController implements vscode.Disposable {
       mountPoints: (connection, resource) => mounts.mountPointsOf(connection, resource),
       estimateOf: options.estimateOf,
     });
-    // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
-    this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
+    this.view = view;
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
     this.usedBefore = state.get(VIEW_USED_STATE_KEY) === true;
     const markUsed = (): void => {
@@ -74,7 +74,6 @@ export class ExplorerController implements vscode.Disposable {
     this.disposables = [
       this.view.onDidChangeVisibility(markUsed),
       this.tree,
-      this.view,
       this.watch,
       new TrackedRows(tracker, () => this.tree.rerender()),
       // Polls bring news of the rows: the model applies it and the tree re-renders what changed.

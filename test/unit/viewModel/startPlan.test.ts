@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { StartFacts, startReason } from '../../../src/viewModel/startPlan';
+
+const idle: StartFacts = { savedTrackedTasks: undefined, sandboxOnStart: false, autoTrack: false, viewUsedBefore: false, viewVisible: false };
+
+describe('startReason', () => {
+  it('lets a window that never used the extension stay dormant', () => {
+    assert.equal(startReason(idle), undefined);
+    assert.equal(startReason({ ...idle, savedTrackedTasks: [] }), undefined, 'every task untracked since');
+    assert.equal(startReason({ ...idle, savedTrackedTasks: null }), undefined);
+  });
+
+  it('loads the main code for each fact that needs it at once', () => {
+    assert.equal(startReason({ ...idle, viewVisible: true }), 'viewVisible');
+    assert.equal(startReason({ ...idle, sandboxOnStart: true }), 'sandbox');
+    assert.equal(startReason({ ...idle, savedTrackedTasks: [{ taskId: 'task-0123456789abcdef0' }] }), 'trackedTasks');
+    assert.equal(startReason({ ...idle, autoTrack: true }), 'autoTrack');
+    assert.equal(startReason({ ...idle, viewUsedBefore: true }), 'viewUsedBefore');
+  });
+
+  it('hands a saved value that is no list to the tracker, which reports it', () => {
+    assert.equal(startReason({ ...idle, savedTrackedTasks: 'garbage' }), 'trackedTasks');
+    assert.equal(startReason({ ...idle, savedTrackedTasks: {} }), 'trackedTasks');
+  });
+
+  it('names the view first when it shows, so the log says what the person sees', () => {
+    assert.equal(startReason({ savedTrackedTasks: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true }), 'viewVisible');
+  });
+});

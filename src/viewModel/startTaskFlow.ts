@@ -6,12 +6,12 @@
 // returned input: retrying that input never starts a second task. What the steps say is in
 // startTaskWords.ts; what each task type is called, in startableTasks.ts.
 import { L10n } from '../fsx/l10n';
-import { Association, CreateTaskInput } from '../fsx/types';
+import { CreateTaskInput } from '../fsx/types';
 import {
   buildCreateTaskInput,
   Checked,
   checkReportPath,
-  defaultReportPath,
+  defaultReport,
   newClientRequestToken,
   parseDays,
   reportRoots,
@@ -110,7 +110,7 @@ export async function runStartTaskFlow(target: StartTarget, type: StartableTaskT
   const newToken = options.newToken ?? newClientRequestToken;
   let index = 0;
   for (;;) {
-    const flow: Flow = { target, type, l10n, canReport, state, reportPath: defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n)), newToken };
+    const flow: Flow = { target, type, l10n, canReport, state, ...reportDefault(target, type, state.pathsText, l10n), newToken };
     // Which steps are asked depends on the answers so far ("elsewhere" adds the report path).
     const steps = STEPS.filter((step) => step.asked(flow));
     const step = steps[index];
@@ -152,8 +152,10 @@ interface Flow {
   /** The resource has an S3 repository to write a report to. */
   readonly canReport: boolean;
   readonly state: FlowState;
-  /** Where the report goes by default: the repository of the first path, while the paths resolve. */
+  /** Where the report goes by default (taskRequest.ts, defaultReport), while the paths resolve. */
   readonly reportPath: string | undefined;
+  /** Where that path is linked in the file system, said in the report step when there is a choice. */
+  readonly reportFrom: string | undefined;
   readonly newToken: () => string;
 }
 
@@ -225,7 +227,7 @@ const STEPS: readonly FlowStep[] = [
     async run(flow, position, ask) {
       const { target, state, l10n } = flow;
       const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
-      const words = reportWords(flow.reportPath ?? '', own?.ok ? own.value : undefined, reportRoots(target), l10n);
+      const words = reportWords({ defaultPath: flow.reportPath ?? '', defaultFrom: flow.reportFrom, ownPath: own?.ok ? own.value : undefined, roots: reportRoots(target) }, l10n);
       const answer = await ask.pick<ReportChoice>({ ...position, kind: 'pick', id: 'report', ...words, active: state.report });
       if (answer === 'default' || answer === 'elsewhere' || answer === 'none') {
         state.report = answer;
@@ -260,10 +262,11 @@ function failure(checked: Checked<unknown>): string | undefined {
   return checked.ok ? undefined : checked.message;
 }
 
-/** The repositories the paths reach, or none while they do not resolve. */
-function resolvedOrNone(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
+/** Where the report goes by default for the paths given so far (none reached while they do not resolve). */
+function reportDefault(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): Pick<Flow, 'reportPath' | 'reportFrom'> {
   const resolved = resolveTaskPaths(target, type, splitPathList(pathsText), l10n);
-  return resolved.ok ? resolved.value.repositories : [];
+  const chosen = defaultReport(target, resolved.ok ? resolved.value.repositories : []);
+  return { reportPath: chosen?.path, reportFrom: chosen?.repository.fileSystemPath };
 }
 
 function choicesOf({ target, type, state, reportPath, l10n }: Flow): { choices: TaskChoices; resolved: ResolvedPaths } {

@@ -122,7 +122,7 @@ describe('start data repository tasks', () => {
       .pickStepWith((items) => items.find((item) => /elsewhere/.test(item.label)))
       .inputStepWith((step) => {
         assert.equal(step.value, 's3://ml-training-checkpoints/runs', 'prefilled with the default');
-        assert.match(step.validate('s3://somebody-elses-bucket/reports') ?? '', /inside the export path/);
+        assert.match(step.validate('s3://somebody-elses-bucket/reports') ?? '', /inside an export path/);
         return 's3://ml-training-datasets/curated/fsx-reports';
       })
       .modalWith('Start Export');

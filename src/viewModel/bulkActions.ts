@@ -2,7 +2,6 @@
 // summary said at the end. vscode-free; words through the injected L10n.
 import { L10n } from '../fsx/l10n';
 import { isCancellable, isTerminal, Task } from '../fsx/types';
-import { plainText } from '../fsx/outsideText';
 import { createTaskText } from './presentation';
 
 /** How many cancels run at once: enough to be quick, few enough not to be throttled. */
@@ -56,26 +55,4 @@ export function cancelSummary(results: readonly (CancelResult | undefined)[], l1
     count('failed') > 0 ? l10n.t('{0} failed', count('failed')) : undefined,
   ].filter((part): part is string => !!part);
   return parts.length > 0 ? parts.join(', ') : l10n.t('Nothing was canceled');
-}
-
-/** Task ids named in a summary; the rest are counted. */
-const IDS_NAMED = 5;
-
-/**
- * The one announcement of tasks canceled together, once the last has ended: how many ended each
- * way, naming them ("2 canceled (task-…, task-…), 1 succeeded before the cancel took effect (task-…)").
- */
-export function endedTogetherSummary(tasks: readonly Task[], l10n: L10n): string {
-  const named = (ids: readonly string[]) =>
-    ids.length > IDS_NAMED ? l10n.t('{0} and {1} more', ids.slice(0, IDS_NAMED).map((id) => plainText(id)).join(', '), ids.length - IDS_NAMED) : ids.map((id) => plainText(id)).join(', ');
-  const of = (lifecycle: Task['lifecycle']) => tasks.filter((task) => task.lifecycle === lifecycle).map((task) => task.taskId);
-  const canceled = of('CANCELED');
-  const succeeded = of('SUCCEEDED');
-  const failed = of('FAILED');
-  const parts = [
-    canceled.length > 0 ? l10n.t('{0} canceled ({1})', canceled.length, named(canceled)) : undefined,
-    succeeded.length > 0 ? l10n.t('{0} succeeded before the cancel took effect ({1})', succeeded.length, named(succeeded)) : undefined,
-    failed.length > 0 ? l10n.t('{0} failed ({1})', failed.length, named(failed)) : undefined,
-  ].filter((part): part is string => !!part);
-  return l10n.t('The {0} tasks canceled together have ended: {1}.', tasks.length, parts.join('; '));
 }

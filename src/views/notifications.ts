@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import { endedTogetherSummary } from '../viewModel/bulkActions';
+import { endedTogetherSummary } from '../viewModel/endedTogether';
 import { formatCount, hasFailureReport } from '../viewModel/presentation';
 import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';

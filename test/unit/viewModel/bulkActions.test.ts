@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Lifecycle, Task } from '../../../src/fsx/types';
-import { cancelSummary, endedTogetherSummary, partitionForCancel, partitionForTrack } from '../../../src/viewModel/bulkActions';
+import { cancelSummary, partitionForCancel, partitionForTrack } from '../../../src/viewModel/bulkActions';
+import { endedTogetherSummary } from '../../../src/viewModel/endedTogether';
 import { mapWithConcurrency } from '../../../src/viewModel/concurrency';
 
 function task(id: string, lifecycle: Lifecycle): Task {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
+import { CreateTaskInput } from '../../../src/fsx/types';
 import { StartableTaskType, StartTarget } from '../../../src/fsx/taskRequest';
 import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/viewModel/startTaskFlow';
 import { EXCERPT_MAX } from '../../../src/fsx/outsideText';
@@ -387,6 +388,24 @@ describe('start task flow', () => {
       // At most an excerpt of the input, its end kept: never a run of the input longer than the excerpt.
       assert.ok(!message.includes('x'.repeat(EXCERPT_MAX)), `${id} echoes the input: ${message.slice(0, 200)}`);
     }
+  });
+
+  it('the confirmation offers Copy as AWS CLI Command: the request as it would be sent, copied, then the same confirmation again', async () => {
+    const copied: CreateTaskInput[] = [];
+    const ask = new ScriptedAsk([
+      ['paths', answer('frames/seq2')],
+      ['report', acceptDefault],
+      ['confirm', (step: ConfirmStep) => (assert.equal(step.copyLabel, 'Copy as AWS CLI Command'), 'copy')],
+      ['confirm', answer(true)],
+    ]);
+    let tokens = 0;
+    const result = await runStartTaskFlow(renderTarget, 'EXPORT_TO_REPOSITORY', ask, ENGLISH, { newToken: () => `token-${++tokens}`, copyCommand: async (input) => void copied.push(input) });
+    const { input } = confirmed(result);
+    assert.equal(copied.length, 1);
+    assert.deepEqual({ ...copied[0], clientRequestToken: input.clientRequestToken }, input, 'what was copied is what is started');
+    assert.equal(tokens, 1, 'copying makes no token');
+    const without = new ScriptedAsk([['paths', answer('')], ['report', acceptDefault], ['confirm', (step: ConfirmStep) => (assert.equal(step.copyLabel, undefined), undefined)]]);
+    await run(renderTarget, 'EXPORT_TO_REPOSITORY', without);
   });
 
   it('every word goes through the injected L10n', async () => {

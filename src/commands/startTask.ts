@@ -1,9 +1,10 @@
-// "Export to S3...", "Import Metadata from S3...", "Release Files..." and "Duplicate Task...": on a file system or an
+// "Export to S3...", "Import Metadata from S3..." and "Release Files...": on a file system or an
 // association in the tree, from the palette (a file system pick), or with a handed-over
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
 // connection and resource of a handed-over one are looked up among ours, never used as given.
 // The task types and their command ids are viewModel/startableTasks.ts; the guided flow
-// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
+// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts. "Duplicate
+// Task..." runs the same flow on a task's file system, filled in from the task.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';

@@ -11,8 +11,8 @@ import { Connection, CreateTaskInput, REPORT_FORMAT, REPORT_SCOPE } from './type
 
 export type ShellKind = 'posix' | 'powershell';
 
-/** An argument a POSIX shell reads unquoted as itself. */
-const PLAIN_ARGUMENT = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** An argument a POSIX shell reads unquoted as itself (zsh expands a leading `=`). */
+const PLAIN_ARGUMENT = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 
 /** One argument for sh, bash, zsh (and fish for these characters): a literal word whatever it holds. */
 export function posixQuote(argument: string): string {

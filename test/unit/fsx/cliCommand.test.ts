@@ -20,6 +20,8 @@ const HOSTILE = [
   '',
   "''",
   '!history',
+  '=ls',
+  '~/home',
 ];
 
 /** What sh makes of one quoted word: the argv it passes on (printf prints each argument between markers). */
@@ -35,6 +37,7 @@ describe('AWS CLI commands to copy (cliCommand)', () => {
     }
     assert.equal(posixQuote('fs-0123456789abcdef0'), 'fs-0123456789abcdef0', 'plain words stay plain');
     assert.equal(posixQuote("it's"), `'it'\\''s'`);
+    assert.equal(posixQuote('=ls'), "'=ls'", 'zsh would expand a leading =');
   });
 
   it('PowerShell quoting: a verbatim string, every kind of single quote doubled, nothing else touched', () => {

@@ -48,7 +48,7 @@ export function registerScopedCommand(
   });
 }
 
-export interface TaskCommandOptions extends TaskPickerOptions {
+export interface TaskCommandOptions extends TaskPickerOptions, CommandOptions {
   /** Says what failed in the message ("Could not cancel task-…"). */
   readonly failureContext?: (task: Task) => string;
   /** Acts on every selected task when the command is invoked on a multi-selection in the tree. */
@@ -79,7 +79,7 @@ export function registerTaskCommand(
     scope.connection = target.connection;
     scope.context = options.failureContext?.(target.task);
     return handler(target);
-  });
+  }, options);
 }
 
 function reportFailure(deps: CommandDeps, id: string, error: unknown, scope: FailureScope, describe?: (error: FsxError) => string): void {

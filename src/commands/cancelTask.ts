@@ -91,14 +91,21 @@ async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Pr
   if (!(await confirmCancel(deps, question, lines.join('\n'), typed))) {
     return;
   }
+  const canceling: TaskTarget[] = [];
   const results = await mapWithConcurrency(targets, BULK_CANCEL_CONCURRENCY, async ({ connection, task }): Promise<CancelResult> => {
     try {
-      return (await sendCancel(deps, connection, task)).result;
+      const outcome = await sendCancel(deps, connection, task, { track: false });
+      if (outcome.result === 'canceled') {
+        canceling.push({ connection, task: outcome.task });
+      }
+      return outcome.result;
     } catch (error) {
       deps.log.error(`Cancel of ${task.taskId} failed: ${classifyError(error, 'CancelDataRepositoryTask').logLine}`);
       return 'failed';
     }
   });
+  // Tracked as one group: their ends are announced together, in one notification (trackingController.ts).
+  deps.tracking.tracker.trackTogether(canceling, 'cancel');
   const summary = cancelSummary(results, vscode.l10n);
   deps.log.info(`Bulk cancel of ${targets.length} tasks: ${summary}`);
   if (results.includes('failed')) {
@@ -106,7 +113,8 @@ async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Pr
     if (choice) {
       deps.log.show(true);
     }
-  } else {
+  } else if (results.includes('ended') || canceling.length < 2 || !deps.settings.notifyWhenTaskEnds()) {
+    // Said now when the ends will not say it all: a task had already ended, or no end is announced.
     void deps.prompts.message('info', summary);
   }
 }
@@ -122,9 +130,9 @@ function confirmCancel(deps: CancelDeps, question: string, detail: string, typed
 
 /**
  * The one cancel path, for one task or each of many: the request (a spinner on the row meanwhile),
- * then the canceling task shown and tracked, or, when it had already ended, its final state.
+ * then the canceling task shown and tracked (by the caller, for many), or, when it had already ended, its final state.
  */
-export async function sendCancel(deps: CancelDeps, connection: Connection, task: Task): Promise<{ result: 'canceled' } | { result: 'ended'; final?: Task }> {
+export async function sendCancel(deps: CancelDeps, connection: Connection, task: Task, options: { track: boolean } = { track: true }): Promise<{ result: 'canceled'; task: Task } | { result: 'ended'; final?: Task }> {
   const outcome = await deps.explorer.tree.runWithBusyLabel(task, connection, vscode.l10n.t('Canceling...'), () =>
     requestCancel(deps.apiFor(connection), task.taskId),
   );
@@ -134,9 +142,11 @@ export async function sendCancel(deps: CancelDeps, connection: Connection, task:
   const canceling: Task = { ...task, lifecycle: outcome.lifecycle };
   deps.log.info(`Cancel requested for ${task.taskId}: ${outcome.lifecycle}`);
   deps.model.applyTasks(connection, [canceling]);
-  deps.tracking.tracker.track(connection, canceling, 'cancel');
+  if (options.track) {
+    deps.tracking.tracker.track(connection, canceling, 'cancel');
+  }
   deps.scheduler.nudge(connection);
-  return { result: 'canceled' };
+  return { result: 'canceled', task: canceling };
 }
 
 /** The task finished first: show how it ended. */

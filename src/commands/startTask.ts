@@ -3,24 +3,28 @@
 // { connection, resource, paths? } (another view's folder menu), which prefills the paths; the
 // connection and resource of a handed-over one are looked up among ours, never used as given.
 // The task types and their command ids are viewModel/startableTasks.ts; the guided flow
-// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts.
+// viewModel/startTaskFlow.ts; the create call and its busy answer fsx/createTask.ts. "Duplicate
+// Task..." runs the same flow on a task's file system, filled in from the task.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
-import { Association, Connection, StorageResource, Task } from '../fsx/types';
+import { createTaskArgv } from '../fsx/cliCommand';
+import { Association, Connection, CreateTaskInput, StorageResource, Task } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
 import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
 import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
 import { STARTABLE_TASKS } from '../viewModel/startableTasks';
-import { runStartTaskFlow } from '../viewModel/startTaskFlow';
+import { duplicateOf } from '../viewModel/duplicateTask';
+import { runStartTaskFlow, StartTaskFlowOptions } from '../viewModel/startTaskFlow';
+import { copyCliCommand } from '../views/cliCopy';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
 import { taskText } from '../views/taskText';
-import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
+import { CommandDeps, FailureScope, registerScopedCommand, registerTaskCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
 export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
@@ -35,9 +39,30 @@ export interface StartTaskArgument {
 }
 
 export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
-  return STARTABLE_TASKS.map(({ command, type }) =>
-    registerScopedCommand(command, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure: (error) => createTaskErrorMessage(error, vscode.l10n) }),
-  );
+  const describeFailure = (error: FsxError) => createTaskErrorMessage(error, vscode.l10n);
+  return [
+    ...STARTABLE_TASKS.map(({ command, type }) => registerScopedCommand(command, deps, (scope, arg) => startTaskCommand(deps, type, arg, scope), { describeFailure })),
+    // Duplicate Task...: the start flow on the task's file system, its answers taken from the task.
+    registerTaskCommand(
+      'fsxTasks.duplicateTask',
+      deps,
+      { title: vscode.l10n.t('Duplicate Task'), placeholder: vscode.l10n.t('Pick a task to start again, or type a task ID'), offer: 'recent', describeFailure },
+      ({ connection, task }) => duplicateTask(deps, connection, task),
+    ),
+  ];
+}
+
+async function duplicateTask(deps: StartDeps, connection: Connection, task: Task): Promise<void> {
+  const duplicate = duplicateOf(task, vscode.l10n);
+  if (!duplicate.ok) {
+    void deps.prompts.message('warning', duplicate.message);
+    return;
+  }
+  const resource = (await deps.model.resources(connection)).find((candidate) => candidate.kind === 'fileSystem' && candidate.id === task.resource.id);
+  if (!resource) {
+    throw new FsxError('notFound', vscode.l10n.t('File system {0} of {1} is not listed in that connection any more.', plainText(task.resource.id), plainText(task.taskId)));
+  }
+  await startOn(deps, duplicate.value.type, { connection, resource }, { prefill: duplicate.value.prefill });
 }
 
 /**
@@ -78,9 +103,14 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   if (!start) {
     return;
   }
-  const { connection, resource } = start;
   // From here on a failure (an expired SSO session, say) is this connection's.
-  scope.connection = connection;
+  scope.connection = start.connection;
+  await startOn(deps, type, start, { paths: start.paths?.filter((path): path is string => typeof path === 'string') });
+}
+
+/** The guided flow on a file system (or one of its associations), then the create call; the same for every way in. */
+async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTaskArgument, options: Pick<StartTaskFlowOptions, 'paths' | 'prefill'>): Promise<void> {
+  const { connection, resource } = start;
   const refusal = resourceRefusal(resource, type, vscode.l10n);
   if (refusal) {
     void deps.prompts.message('warning', refusal);
@@ -88,8 +118,10 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
   }
   const associations = await deps.model.associations(connection, resource);
   const target = { resource, association: start.association, repositories: linkedRepositories(resource, associations) };
-  const paths = start.paths?.filter((path): path is string => typeof path === 'string');
-  const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { paths });
+  const copyCommand = async (input: CreateTaskInput) => {
+    await copyCliCommand(deps.prompts, [{ label: vscode.l10n.t('Start the task with the AWS CLI'), argv: createTaskArgv(input, connection) }], vscode.l10n.t('Copy as AWS CLI Command'));
+  };
+  const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { ...options, copyCommand });
   if (flow.kind === 'refused') {
     void deps.prompts.message('warning', flow.reason);
     return;

@@ -2,13 +2,16 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { Services } from './services';
 import { FsxError } from '../fsx/errors';
+import { cancelTaskArgv, describeTaskArgv } from '../fsx/cliCommand';
+import { isCancellable } from '../fsx/types';
 import { consoleUrl } from '../viewModel/presentation';
+import { CliChoice, copyCliCommand } from '../views/cliCopy';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 
 type TaskActionDeps = CommandDeps & TaskTargetDeps & Pick<Services, 'details'>;
 
-/** Small actions on one task: details, copy id or ARN, open the console. */
+/** Small actions on one task: details, copy id, ARN or an AWS CLI command, open the console. */
 export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
   const placeholder = vscode.l10n.t('Pick a task, or type a task ID');
   const copy = async (text: string) => {
@@ -26,6 +29,14 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable[] {
         throw new FsxError('other', vscode.l10n.t('FSx reported no ARN for {0}.', plainText(task.taskId)));
       }
       return copy(task.arn);
+    }),
+    // The CLI commands that act on the task as the extension would: describe it; cancel it while it can be.
+    registerTaskCommand('fsxTasks.copyAsCliCommand', deps, { title: vscode.l10n.t('Copy as AWS CLI Command'), placeholder, offer: 'recent' }, async ({ connection, task }) => {
+      const choices: CliChoice[] = [{ label: vscode.l10n.t('Describe {0} (describe-data-repository-tasks)', plainText(task.taskId)), argv: describeTaskArgv(task.taskId, connection) }];
+      if (isCancellable(task.lifecycle)) {
+        choices.push({ label: vscode.l10n.t('Cancel {0} (cancel-data-repository-task)', plainText(task.taskId)), argv: cancelTaskArgv(task.taskId, connection) });
+      }
+      await copyCliCommand(deps.prompts, choices, vscode.l10n.t('Copy as AWS CLI Command'));
     }),
     registerTaskCommand('fsxTasks.openInConsole', deps, { title: vscode.l10n.t('Open in AWS Console'), placeholder }, async ({ connection, task }) => {
       if (connection.sandbox) {

@@ -25,8 +25,8 @@ export interface TaskPickItem extends vscode.QuickPickItem {
 export interface TaskPickerOptions {
   readonly title: string;
   readonly placeholder: string;
-  /** What the pick offers with no argument: the active tasks (the default), or ended tasks with a failure report. */
-  readonly offer?: 'active' | 'failureReports';
+  /** What the pick offers with no argument: the active tasks (the default), ended tasks with a failure report, or any recent task (active, then recently ended). */
+  readonly offer?: 'active' | 'failureReports' | 'recent';
 }
 
 /**
@@ -92,7 +92,7 @@ export async function resolveTaskTarget(deps: TaskTargetDeps, arg: unknown, pick
   if (typeof arg === 'string') {
     return findTask(deps, arg);
   }
-  let items: Promise<TaskPickItem[]> | TaskPickItem[] = activeTaskItems(deps);
+  let items: Promise<TaskPickItem[]> | TaskPickItem[] = picker.offer === 'recent' ? recentTaskItems(deps) : activeTaskItems(deps);
   if (picker.offer === 'failureReports') {
     // Listed before the pick opens, so "none" is a message rather than a pick of nothing.
     items = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for failure reports...') }, () => failureReportItems(deps));
@@ -169,6 +169,12 @@ function typedIdItem(typed: string): TaskPickItem | undefined {
 export async function activeTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
   const items = await taskItems(deps, (api) => listActiveTasks(api));
   return items.length > 0 ? items : [{ label: vscode.l10n.t('No pending or executing tasks. Type a task ID to look one up.'), alwaysShow: true }];
+}
+
+/** The active and the recently ended tasks of every connection (one item per connection that failed). */
+async function recentTaskItems(deps: TaskTargetDeps): Promise<TaskPickItem[]> {
+  const items = await taskItems(deps, async (api) => [...(await listActiveTasks(api)), ...(await listEndedTasks(api))]);
+  return items.length > 0 ? items : [{ label: vscode.l10n.t('No recent tasks. Type a task ID to look one up.'), alwaysShow: true }];
 }
 
 /** The recently ended tasks of every connection that have a failure report (one item per connection that failed). */

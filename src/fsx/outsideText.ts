@@ -34,6 +34,24 @@ export function plainText(value: unknown, max = OUTSIDE_TEXT_MAX): string {
   return oneLine(value, max).replace(MESSAGE_SYNTAX, '$1\u200b');
 }
 
+/** The longest excerpt of a person's input that a validation message names. */
+export const EXCERPT_MAX = 60;
+
+/**
+ * A short, cut excerpt of outside text for a message that says what is wrong with it (a
+ * validation message): plain as plainText, at most `max` characters, its start and end kept
+ * around a "…" (the end of a path tells most). The message says its reason first, then this.
+ */
+export function excerpt(value: unknown, max = EXCERPT_MAX): string {
+  const text = oneLine(value, Number.MAX_SAFE_INTEGER);
+  if (text.length <= max) {
+    return plainText(text, max);
+  }
+  const tail = Math.floor((max - 1) / 3);
+  const head = max - 1 - tail;
+  return plainText(`${text.slice(0, head)}…${text.slice(text.length - tail)}`, max);
+}
+
 /**
  * Outside text for a MarkdownString or a Markdown document: every Markdown character escaped, so
  * it renders as the characters it is. Also breaks `$(icon)` for MarkdownStrings with theme icons.

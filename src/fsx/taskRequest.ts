@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { isS3Repository, isUsableRepository } from './associations';
 import { L10n } from './l10n';
-import { plainText } from './outsideText';
+import { excerpt, plainText } from './outsideText';
 import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './types';
 
 export const STARTABLE_TASK_TYPES = ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM'] as const satisfies readonly TaskType[];
@@ -167,10 +167,10 @@ export function resolveTaskPaths(target: StartTarget, type: StartableTaskType, i
   let wholeScope = given.length === 0;
   for (const input of given) {
     if (WILDCARD.test(input)) {
-      return fail(l10n.t('"{0}" has a wildcard (*, ? or [). FSx takes plain directory or file paths: list each one.', plainText(input)));
+      return fail(l10n.t('A path has a wildcard (*, ? or [); FSx takes plain directory or file paths, so list each one: "{0}"', excerpt(input)));
     }
     if (CONTROL_CHARACTER.test(input)) {
-      return fail(l10n.t('"{0}" contains a control character.', plainText(input)));
+      return fail(l10n.t('A path contains a control character: "{0}"', excerpt(input)));
     }
     const resolved = type === 'IMPORT_METADATA_FROM_REPOSITORY' && /^s3:\/\//i.test(input) ? s3Path(input, repositories, l10n) : fileSystemPath(input, base, type, repositories, l10n);
     if (!resolved.ok) {
@@ -181,7 +181,7 @@ export function resolveTaskPaths(target: StartTarget, type: StartableTaskType, i
       continue;
     }
     if (resolved.value.path.length > MAX_TASK_PATH_LENGTH) {
-      return fail(l10n.t('"{0}" is longer than the {1} characters FSx takes for a path.', plainText(input), MAX_TASK_PATH_LENGTH));
+      return fail(l10n.t('A path is longer than the {1} characters FSx takes ({2} characters): "{0}"', excerpt(input), MAX_TASK_PATH_LENGTH, resolved.value.path.length));
     }
     reached.add(resolved.value.repository);
     paths.add(resolved.value.path);
@@ -208,13 +208,13 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
   if (URL_SCHEME.test(input)) {
     return fail(
       type === 'IMPORT_METADATA_FROM_REPOSITORY'
-        ? l10n.t('"{0}" is not an S3 path. Give an s3:// path, or a path in the file system.', plainText(input))
-        : l10n.t('"{0}" is a URL. Give a path in the file system, for example dir/file.', plainText(input)),
+        ? l10n.t('A path is not an S3 path. Give an s3:// path, or a path in the file system: "{0}"', excerpt(input))
+        : l10n.t('A path is a URL. Give a path in the file system, for example dir/file: "{0}"', excerpt(input)),
     );
   }
   const relative = normalizeFileSystemPath(input);
   if (relative.split('/').some((segment) => segment === '.' || segment === '..')) {
-    return fail(l10n.t('"{0}": "." and ".." are not allowed; give the path from the top.', plainText(input)));
+    return fail(l10n.t('"." and ".." are not allowed in a path; give the path from the top: "{0}"', excerpt(input)));
   }
   if (relative === '') {
     return { ok: true, value: undefined };
@@ -227,9 +227,9 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
   if (!repository) {
     return fail(
       l10n.t(
-        '"{0}" is not inside a data repository association ({1}). Give paths from the file system root, without your mount point (such as /mnt/fsx).',
-        plainText(input),
-        repositories.map((candidate) => plainText(candidate.fileSystemPath)).join(', '),
+        'A path is not inside a data repository association ({1}). Give paths from the file system root, without your mount point (such as /mnt/fsx): "{0}"',
+        excerpt(input),
+        repositories.map((candidate) => excerpt(candidate.fileSystemPath)).join(', '),
       ),
     );
   }
@@ -243,7 +243,7 @@ function fileSystemPath(input: string, base: string, type: StartableTaskType, re
 function s3Path(input: string, repositories: readonly Association[], l10n: L10n): Checked<OnePath> {
   const repository = repositories.find((candidate) => isUnderUrl(input, candidate.dataRepositoryPath));
   if (!repository) {
-    return fail(l10n.t('"{0}" is not inside a linked S3 repository ({1}).', plainText(input), repositories.map((candidate) => plainText(candidate.dataRepositoryPath)).join(', ')));
+    return fail(l10n.t('A path is not inside a linked S3 repository ({1}): "{0}"', excerpt(input), repositories.map((candidate) => excerpt(candidate.dataRepositoryPath)).join(', ')));
   }
   return { ok: true, value: { path: input, repository } };
 }
@@ -274,20 +274,47 @@ export function reportRoots(target: StartTarget): string[] {
   return [...new Set(roots)];
 }
 
+/** The default report location and the repository it belongs to (named in the report step). */
+export interface ReportDefault {
+  readonly path: string;
+  readonly repository: Association;
+}
+
 /**
- * Where a report goes unless told otherwise: the export path of the repository the task's (first)
- * path belongs to (`reached`, from resolveTaskPaths), else of the association started from, else
- * the file system's first. Exporting /checkpoints reports under the checkpoints bucket, not under
- * whichever association happens to be listed first.
+ * Whether FSx exports to the repository: an association with automatic export on, or an older
+ * file system's link (its ExportPath). An association that only imports (automatic export off)
+ * is where a person expects their exports least.
  */
-export function defaultReportPath(target: StartTarget, reached: readonly Association[] = []): string | undefined {
+export function exportsToRepository(repository: Association): boolean {
+  return repository.autoExportEvents === undefined || repository.autoExportEvents.length > 0;
+}
+
+/**
+ * Where a report goes unless told otherwise: the export path of a repository the task's paths
+ * reach (`reached`, from resolveTaskPaths, in the order given), one that exports before one that
+ * only imports, and one covering the whole file system first; without reached repositories, the
+ * same choice among every usable one. Exporting /checkpoints reports under the checkpoints
+ * bucket; exporting everything of a file system whose /datasets only imports reports under the
+ * association that exports, not whichever is listed first.
+ */
+export function defaultReport(target: StartTarget, reached: readonly Association[] = []): ReportDefault | undefined {
   const roots = reportRoots(target);
-  const own = reached
-    .map((repository) => repository.exportPath)
-    .filter((path): path is string => !!path)
-    .map(withoutTrailingSlash)
-    .find((path) => roots.includes(path));
-  return own ?? roots[0];
+  const candidates = (reached.length > 0 ? reached : usableS3(target)).flatMap((repository) => {
+    const path = repository.exportPath ? withoutTrailingSlash(repository.exportPath) : undefined;
+    return path !== undefined && roots.includes(path) ? [{ path, repository }] : [];
+  });
+  const rank = ({ repository }: ReportDefault) => (exportsToRepository(repository) ? 0 : 2) + (normalizeFileSystemPath(repository.fileSystemPath) === '' ? 0 : 1);
+  const best = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+  if (best) {
+    return best;
+  }
+  const first = usableS3(target).find((repository) => repository.exportPath && withoutTrailingSlash(repository.exportPath) === roots[0]);
+  return first && roots[0] !== undefined ? { path: roots[0], repository: first } : undefined;
+}
+
+/** defaultReport's path. */
+export function defaultReportPath(target: StartTarget, reached: readonly Association[] = []): string | undefined {
+  return defaultReport(target, reached)?.path;
 }
 
 export function checkReportPath(target: StartTarget, text: string, l10n: L10n): Checked<string> {
@@ -297,7 +324,7 @@ export function checkReportPath(target: StartTarget, text: string, l10n: L10n): 
     return fail(l10n.t('A report path has {0} to {1} characters and no control characters.', MIN_REPORT_PATH_LENGTH, MAX_REPORT_PATH_LENGTH));
   }
   if (!roots.some((root) => isUnderUrl(path, root))) {
-    return fail(l10n.t('The report must be written inside the export path ({0}); "{1}" is not.', roots.map((root) => plainText(root)).join(', '), plainText(path)));
+    return fail(l10n.t('The report must be written inside an export path ({0}); this one is not: "{1}"', roots.map((root) => excerpt(root)).join(', '), excerpt(path)));
   }
   return { ok: true, value: path };
 }

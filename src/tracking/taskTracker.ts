@@ -2,7 +2,9 @@
 // polls (and the auto-tracker's scans, which the scheduler counts as polls: sampled()) and from
 // anything else that saw a task (a cancel's answer, a tree refresh); each change of
 // lifecycle is announced once, and an ended task is announced once, persisted as ended so that a
-// window reload does not announce it again, shown for a short while, then dropped. What is saved,
+// window reload does not announce it again, shown for a short while, then dropped. Tasks tracked
+// together (a bulk cancel) are announced together once the last of them ends: until then an ended
+// one is held, and saved as not yet ended, so a reload announces it with its group. What is saved,
 // and which saved records come back, is trackedRecords.ts.
 
 import { Clock, TimerHandle } from './clock';
@@ -38,6 +40,8 @@ export interface TaskEnded {
   readonly connection: Connection;
   readonly task: Task;
   readonly reason: TrackReason;
+  /** Set when the task was tracked together with others: onDidEndTogether announces it with them. */
+  readonly together?: string;
 }
 
 export interface TaskVanished {
@@ -78,6 +82,10 @@ interface Entry {
   lifecycle?: Lifecycle;
   endedAt?: number;
   lingerTimer?: TimerHandle;
+  /** The group it was tracked together with (trackTogether). */
+  together?: string;
+  /** Ended, waiting for the rest of its group; saved with the lifecycle it had before. */
+  held?: { readonly ended: TaskEnded; readonly before?: Lifecycle };
 }
 
 /** Events are queued while state changes and fired after, so listeners see a consistent tracker. */
@@ -100,13 +108,18 @@ export class TaskTracker implements Disposable {
   private readonly disposables = new DisposableStore();
   private readonly didTransition: Emitter<TaskTransition>;
   private readonly didEnd: Emitter<TaskEnded>;
+  private readonly didEndTogether: Emitter<readonly TaskEnded[]>;
+  private groups = 0;
   private readonly didVanish: Emitter<TaskVanished>;
   private readonly didChange: Emitter<void>;
   private writes: Promise<void> = Promise.resolve();
   private disposed = false;
 
   readonly onDidTransition: Event<TaskTransition>;
+  /** Every task that ends, once, at once (a task tracked together with others too). */
   readonly onDidEnd: Event<TaskEnded>;
+  /** The tasks of a group (trackTogether), once, when the last of them has ended (or stopped being tracked). */
+  readonly onDidEndTogether: Event<readonly TaskEnded[]>;
   readonly onDidVanish: Event<TaskVanished>;
   /** Fires whenever list() would return something different. */
   readonly onDidChange: Event<void>;
@@ -116,10 +129,12 @@ export class TaskTracker implements Disposable {
     this.lingerMs = Math.max(0, options.lingerMs ?? DEFAULT_LINGER_MS);
     this.didTransition = this.disposables.add(new Emitter<TaskTransition>(options.onListenerError));
     this.didEnd = this.disposables.add(new Emitter<TaskEnded>(options.onListenerError));
+    this.didEndTogether = this.disposables.add(new Emitter<readonly TaskEnded[]>(options.onListenerError));
     this.didVanish = this.disposables.add(new Emitter<TaskVanished>(options.onListenerError));
     this.didChange = this.disposables.add(new Emitter<void>(options.onListenerError));
     this.onDidTransition = this.didTransition.event;
     this.onDidEnd = this.didEnd.event;
+    this.onDidEndTogether = this.didEndTogether.event;
     this.onDidVanish = this.didVanish.event;
     this.onDidChange = this.didChange.event;
     this.disposables.add(options.scheduler.onDidPoll((result) => this.onPoll(result)));
@@ -131,6 +146,24 @@ export class TaskTracker implements Disposable {
    * an 'auto' track given a Task, whose state was just seen.
    */
   track(connection: Connection, task: Task | string, reason: TrackReason): void {
+    this.trackOne(connection, task, reason, undefined);
+  }
+
+  /**
+   * Tracks tasks acted on together (a bulk cancel): each as track() does, and their ends are
+   * announced together (onDidEndTogether) once the last of them has ended.
+   */
+  trackTogether(targets: readonly { readonly connection: Connection; readonly task: Task }[], reason: TrackReason): void {
+    if (targets.length < 2) {
+      targets.forEach(({ connection, task }) => this.track(connection, task, reason));
+      return;
+    }
+    this.groups += 1;
+    const group = `g-${this.clock.now().toString(36)}-${this.groups.toString(36)}`;
+    targets.forEach(({ connection, task }) => this.trackOne(connection, task, reason, group));
+  }
+
+  private trackOne(connection: Connection, task: Task | string, reason: TrackReason, together: string | undefined): void {
     const taskId = typeof task === 'string' ? task : task.taskId;
     if (!isValidTaskId(taskId)) {
       throw new RangeError(`Not a data repository task id: ${taskId}`);
@@ -142,8 +175,11 @@ export class TaskTracker implements Disposable {
     let entry = this.entries.get(taskId);
     let changed = false;
     if (!entry) {
-      entry = { taskId, connection: copyConnection(connection), key: connectionKey(connection), reason, addedAt: this.clock.now() };
+      entry = { taskId, connection: copyConnection(connection), key: connectionKey(connection), reason, addedAt: this.clock.now(), together };
       this.entries.set(taskId, entry);
+      changed = true;
+    } else if (together !== undefined && entry.endedAt === undefined && entry.together !== together) {
+      entry.together = together;
       changed = true;
     } else if (reason !== 'auto' && entry.reason !== reason) {
       // A user's explicit track or cancel outranks the auto-tracker; the latest user reason wins.
@@ -168,8 +204,10 @@ export class TaskTracker implements Disposable {
     if (!entry || this.disposed) {
       return false;
     }
+    const events: PendingEvent[] = [];
     this.remove(entry);
-    this.commit(true, []);
+    this.releaseGroup(entry.together, events);
+    this.commit(true, events);
     return true;
   }
 
@@ -220,6 +258,7 @@ export class TaskTracker implements Disposable {
       reason: record.reason,
       addedAt: record.addedAt,
       lifecycle: record.lastLifecycle,
+      together: record.together,
     }));
     for (const entry of restored) {
       this.entries.set(entry.taskId, entry);
@@ -301,6 +340,7 @@ export class TaskTracker implements Disposable {
         this.remove(entry);
         const vanished: TaskVanished = { taskId, connection: entry.connection, lastTask: entry.task, reason: entry.reason };
         events.push(() => this.didVanish.fire(vanished));
+        this.releaseGroup(entry.together, events);
         changed = true;
       }
     }
@@ -329,11 +369,40 @@ export class TaskTracker implements Disposable {
     }
     if (isTerminal(task.lifecycle)) {
       entry.endedAt = this.clock.now();
-      entry.lingerTimer = this.clock.setTimeout(() => this.removeAfterLinger(entry), this.lingerMs);
-      const ended: TaskEnded = { taskId: entry.taskId, connection: entry.connection, task, reason: entry.reason };
+      const ended: TaskEnded = { taskId: entry.taskId, connection: entry.connection, task, reason: entry.reason, together: entry.together };
       events.push(() => this.didEnd.fire(ended));
+      if (entry.together === undefined) {
+        this.startLinger(entry);
+      } else {
+        entry.held = { ended, before: from };
+        this.releaseGroup(entry.together, events);
+      }
     }
     return changed || from !== task.lifecycle;
+  }
+
+  /** Announces a group once none of its tracked tasks is still running: its held ends, together. */
+  private releaseGroup(together: string | undefined, events: PendingEvent[]): void {
+    if (together === undefined) {
+      return;
+    }
+    const members = [...this.entries.values()].filter((entry) => entry.together === together);
+    if (members.some((entry) => entry.endedAt === undefined)) {
+      return;
+    }
+    const ends = members.flatMap((entry) => (entry.held ? [entry.held.ended] : []));
+    for (const entry of members) {
+      entry.held = undefined;
+      this.startLinger(entry);
+    }
+    if (ends.length > 0) {
+      events.push(() => this.didEndTogether.fire(ends));
+    }
+  }
+
+  private startLinger(entry: Entry): void {
+    this.clearLinger(entry);
+    entry.lingerTimer = this.clock.setTimeout(() => this.removeAfterLinger(entry), this.lingerMs);
   }
 
   private removeAfterLinger(entry: Entry): void {
@@ -378,7 +447,8 @@ export class TaskTracker implements Disposable {
   }
 
   private persist(): void {
-    const records = [...this.entries.values()].map(trackedRecord);
+    // A held end is saved as not yet ended: after a reload it is polled and announced with its group.
+    const records = [...this.entries.values()].map((entry) => trackedRecord(entry.held ? { ...entry, lifecycle: entry.held.before } : entry));
     // Writes are chained so they land in order and the last one wins.
     this.writes = this.writes
       .then(() => this.options.store.set(records))

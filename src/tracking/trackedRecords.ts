@@ -18,7 +18,12 @@ export interface TrackedRecord {
   readonly lastLifecycle?: Lifecycle;
   readonly reason: TrackReason;
   readonly addedAt: number;
+  /** Tracked together with others (a bulk cancel): their ends are announced together. */
+  readonly together?: string;
 }
+
+/** A group id as the tracker makes them (trackTogether); anything else read back is dropped. */
+const GROUP_ID = /^g-[0-9a-z-]{1,40}$/;
 
 /** Persistence, e.g. a vscode.Memento key; get() may return anything (old versions, hand edits) and is validated. */
 export interface TrackedRecordStore {
@@ -51,14 +56,15 @@ export interface RecordsDropped {
 export type Reconnect = (saved: Connection) => Connection | undefined;
 
 /** The record saved for a tracked task: these fields only, whatever else the tracker keeps. */
-export function trackedRecord(task: { readonly taskId: string; readonly connection: Connection; readonly lifecycle?: Lifecycle; readonly reason: TrackReason; readonly addedAt: number }): TrackedRecord {
-  return {
+export function trackedRecord(task: { readonly taskId: string; readonly connection: Connection; readonly lifecycle?: Lifecycle; readonly reason: TrackReason; readonly addedAt: number; readonly together?: string }): TrackedRecord {
+  const record: TrackedRecord = {
     taskId: task.taskId,
     connection: task.connection,
     lastLifecycle: task.lifecycle,
     reason: task.reason,
     addedAt: task.addedAt,
   };
+  return task.together === undefined ? record : { ...record, together: task.together };
 }
 
 /** Only the known fields, so the persisted JSON holds nothing the caller happened to attach. */
@@ -163,6 +169,8 @@ function parseRecord(item: unknown): TrackedRecord | undefined {
     lastLifecycle: value.lastLifecycle as Lifecycle | undefined,
     reason: value.reason as TrackReason,
     addedAt: value.addedAt,
+    // A group that does not read as one is dropped: the task is then announced on its own.
+    ...(typeof value.together === 'string' && GROUP_ID.test(value.together) ? { together: value.together } : {}),
   };
 }
 

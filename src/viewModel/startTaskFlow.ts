@@ -6,12 +6,12 @@
 // returned input: retrying that input never starts a second task. What the steps say is in
 // startTaskWords.ts; what each task type is called, in startableTasks.ts.
 import { L10n } from '../fsx/l10n';
-import { Association, CreateTaskInput } from '../fsx/types';
+import { CreateTaskInput } from '../fsx/types';
 import {
   buildCreateTaskInput,
   Checked,
   checkReportPath,
-  defaultReportPath,
+  defaultReport,
   newClientRequestToken,
   parseDays,
   reportRoots,
@@ -72,13 +72,18 @@ export interface ConfirmStep extends StepBase {
   readonly details: readonly string[];
   /** The button that starts the task. */
   readonly confirmLabel: string;
+  /** The button that copies the request as an AWS CLI command (StartTaskFlowOptions.copyCommand), if offered. */
+  readonly copyLabel?: string;
 }
+
+/** The confirmation's answers: start, or copy the command and ask again. */
+export type ConfirmChoice = true | 'copy';
 
 export interface StartTaskAsk {
   text(step: TextStep): Promise<Answer<string>>;
   pick<T>(step: PickStep<T>): Promise<Answer<T>>;
-  /** true when the person chose confirmLabel. */
-  confirm(step: ConfirmStep): Promise<Answer<true>>;
+  /** true when the person chose confirmLabel, 'copy' for copyLabel. */
+  confirm(step: ConfirmStep): Promise<Answer<ConfirmChoice>>;
 }
 
 export type StartTaskFlowResult =
@@ -91,6 +96,18 @@ export interface StartTaskFlowOptions {
   readonly newToken?: () => string;
   /** Paths to prefill the first step with (a folder picked elsewhere); the person can still change them. */
   readonly paths?: readonly string[];
+  /** Answers to start from (Duplicate Task: another task's); each step still asks, showing them. */
+  readonly prefill?: StartTaskPrefill;
+  /** Offered on the confirmation: copies the request as it would be sent (the CLI command); the confirmation is asked again. */
+  readonly copyCommand?: (input: CreateTaskInput) => Promise<void>;
+}
+
+/** The flow's answers, given ahead (see StartTaskFlowOptions.prefill). */
+export interface StartTaskPrefill {
+  readonly paths?: readonly string[];
+  readonly daysSinceLastAccess?: number;
+  /** A report path, or none; undefined keeps the type's default choice. */
+  readonly report?: { readonly path: string } | 'none';
 }
 
 /** Runs the steps until the person confirms, dismisses a step, or the target cannot have the task. */
@@ -100,17 +117,12 @@ export async function runStartTaskFlow(target: StartTarget, type: StartableTaskT
     return { kind: 'refused', reason: refusal };
   }
   const canReport = reportRoots(target).length > 0;
-  const state: FlowState = {
-    pathsText: (options.paths ?? []).join(', '),
-    daysText: '',
-    report: canReport && startableTask(type).reportOnByDefault ? 'default' : 'none',
-    reportPathText: '',
-  };
+  const state = initialState(target, type, canReport, options, l10n);
   const title = flowTitle(type, target, l10n);
   const newToken = options.newToken ?? newClientRequestToken;
   let index = 0;
   for (;;) {
-    const flow: Flow = { target, type, l10n, canReport, state, reportPath: defaultReportPath(target, resolvedOrNone(target, type, state.pathsText, l10n)), newToken };
+    const flow: Flow = { target, type, l10n, canReport, state, ...reportDefault(target, type, state.pathsText, l10n), newToken, copyCommand: options.copyCommand };
     // Which steps are asked depends on the answers so far ("elsewhere" adds the report path).
     const steps = STEPS.filter((step) => step.asked(flow));
     const step = steps[index];
@@ -136,6 +148,29 @@ export async function runStartTaskFlow(target: StartTarget, type: StartableTaskT
   }
 }
 
+/** The answers the steps start from: the type's defaults, paths handed over, or a task's (prefill). */
+function initialState(target: StartTarget, type: StartableTaskType, canReport: boolean, options: StartTaskFlowOptions, l10n: L10n): FlowState {
+  const prefill = options.prefill;
+  const pathsText = (prefill?.paths ?? options.paths ?? []).join(', ');
+  const days = prefill?.daysSinceLastAccess;
+  const state: FlowState = {
+    pathsText,
+    daysText: type === 'RELEASE_DATA_FROM_FILESYSTEM' && days !== undefined ? String(days) : '',
+    report: canReport && startableTask(type).reportOnByDefault ? 'default' : 'none',
+    reportPathText: '',
+  };
+  const report = prefill?.report;
+  if (!canReport || report === undefined) {
+    return state;
+  }
+  if (report === 'none') {
+    return { ...state, report: 'none' };
+  }
+  // The task's report path: the default choice when it is where these paths report by default.
+  const path = report.path.replace(/\/+$/, '');
+  return path === reportDefault(target, type, pathsText, l10n).reportPath ? { ...state, report: 'default' } : { ...state, report: 'elsewhere', reportPathText: path };
+}
+
 interface FlowState {
   pathsText: string;
   daysText: string;
@@ -152,9 +187,12 @@ interface Flow {
   /** The resource has an S3 repository to write a report to. */
   readonly canReport: boolean;
   readonly state: FlowState;
-  /** Where the report goes by default: the repository of the first path, while the paths resolve. */
+  /** Where the report goes by default (taskRequest.ts, defaultReport), while the paths resolve. */
   readonly reportPath: string | undefined;
+  /** Where that path is linked in the file system, said in the report step when there is a choice. */
+  readonly reportFrom: string | undefined;
   readonly newToken: () => string;
+  readonly copyCommand?: (input: CreateTaskInput) => Promise<void>;
 }
 
 type Position = Pick<StepBase, 'title' | 'step' | 'totalSteps' | 'canGoBack'>;
@@ -225,7 +263,7 @@ const STEPS: readonly FlowStep[] = [
     async run(flow, position, ask) {
       const { target, state, l10n } = flow;
       const own = state.reportPathText !== '' ? checkReportPath(target, state.reportPathText, l10n) : undefined;
-      const words = reportWords(flow.reportPath ?? '', own?.ok ? own.value : undefined, reportRoots(target), l10n);
+      const words = reportWords({ defaultPath: flow.reportPath ?? '', defaultFrom: flow.reportFrom, ownPath: own?.ok ? own.value : undefined, roots: reportRoots(target) }, l10n);
       const answer = await ask.pick<ReportChoice>({ ...position, kind: 'pick', id: 'report', ...words, active: state.report });
       if (answer === 'default' || answer === 'elsewhere' || answer === 'none') {
         state.report = answer;
@@ -249,7 +287,13 @@ const STEPS: readonly FlowStep[] = [
       const { target, type, l10n } = flow;
       const { choices, resolved } = choicesOf(flow);
       const summary = describeTaskRequest(target, choices, resolved, l10n);
-      const answer = await ask.confirm({ ...position, kind: 'confirm', id: 'confirm', message: summary[0], details: summary.slice(1), confirmLabel: startableTask(type).confirmLabel(l10n) });
+      const copyLabel = flow.copyCommand ? l10n.t('Copy as AWS CLI Command') : undefined;
+      const answer = await ask.confirm({ ...position, kind: 'confirm', id: 'confirm', message: summary[0], details: summary.slice(1), confirmLabel: startableTask(type).confirmLabel(l10n), copyLabel });
+      if (answer === 'copy' && flow.copyCommand) {
+        // The command carries no token of ours: the CLI makes its own.
+        await flow.copyCommand(buildCreateTaskInput(target, choices, ''));
+        return 'again';
+      }
       return answer === true ? { kind: 'confirmed', input: buildCreateTaskInput(target, choices, flow.newToken()), summary } : moveOf(answer);
     },
   },
@@ -260,10 +304,11 @@ function failure(checked: Checked<unknown>): string | undefined {
   return checked.ok ? undefined : checked.message;
 }
 
-/** The repositories the paths reach, or none while they do not resolve. */
-function resolvedOrNone(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): readonly Association[] {
+/** Where the report goes by default for the paths given so far (none reached while they do not resolve). */
+function reportDefault(target: StartTarget, type: StartableTaskType, pathsText: string, l10n: L10n): Pick<Flow, 'reportPath' | 'reportFrom'> {
   const resolved = resolveTaskPaths(target, type, splitPathList(pathsText), l10n);
-  return resolved.ok ? resolved.value.repositories : [];
+  const chosen = defaultReport(target, resolved.ok ? resolved.value.repositories : []);
+  return { reportPath: chosen?.path, reportFrom: chosen?.repository.fileSystemPath };
 }
 
 function choicesOf({ target, type, state, reportPath, l10n }: Flow): { choices: TaskChoices; resolved: ResolvedPaths } {

@@ -56,15 +56,30 @@ export function daysWords(l10n: L10n): TextWords {
   };
 }
 
-/**
- * The report pick: `defaultPath` is where the paths report by default, `ownPath` the path typed
- * in the "elsewhere" step when it checks, `roots` where a report may go.
- */
-export function reportWords(defaultPath: string, ownPath: string | undefined, roots: readonly string[], l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
+/** What the report pick shows: the default path, where it is linked, a path of one's own, where a report may go. */
+export interface ReportPlaces {
+  /** Where the report goes by default. */
+  readonly defaultPath: string;
+  /** The file system path of the repository the default belongs to. */
+  readonly defaultFrom?: string;
+  /** The path typed in the "elsewhere" step, when it checks. */
+  readonly ownPath?: string;
+  /** Where a report may go. */
+  readonly roots: readonly string[];
+}
+
+export function reportWords({ defaultPath, defaultFrom, ownPath, roots }: ReportPlaces, l10n: L10n): { placeholder: string; items: PickItem<ReportChoice>[] } {
+  const under = l10n.t('Under {0}/, in a folder named after the task', plainText(defaultPath));
   return {
     placeholder: l10n.t('Completion report'),
     items: [
-      { label: l10n.t('Write a completion report'), description: l10n.t('failed files only'), detail: l10n.t('Under {0}/, in a folder named after the task', plainText(defaultPath)), value: 'default' },
+      {
+        label: l10n.t('Write a completion report'),
+        description: l10n.t('failed files only'),
+        // With more than one repository, say which one the default is (an export reports where it exports).
+        detail: roots.length > 1 && defaultFrom !== undefined ? l10n.t('{0}: the S3 repository linked at {1}', under, plainText(defaultFrom)) : under,
+        value: 'default',
+      },
       {
         label: l10n.t('Write the report elsewhere...'),
         description: l10n.t('failed files only'),

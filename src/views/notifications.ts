@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
+import { endedTogetherSummary } from '../viewModel/endedTogether';
 import { formatCount, hasFailureReport } from '../viewModel/presentation';
 import { taskText } from './taskText';
 import { TaskEnded, TaskVanished } from '../tracking/taskTracker';
@@ -35,6 +36,19 @@ export function notifyTaskEnded(prompts: Prompts, ended: TaskEnded): void {
     default:
       void prompts.message('info', vscode.l10n.t('{0} succeeded{1}.', what, counts), ...actions).then(open);
   }
+}
+
+/**
+ * Tasks canceled together end in one notification (the tracker fires onDidEndTogether once per
+ * group); an error when one of them failed. Tracked Tasks lists them while they linger.
+ */
+export function notifyTasksEndedTogether(prompts: Prompts, ended: readonly TaskEnded[]): void {
+  if (ended.length === 1) {
+    notifyTaskEnded(prompts, ended[0]);
+    return;
+  }
+  const tasks = ended.map(({ task }) => task);
+  void prompts.message(tasks.some((task) => task.lifecycle === 'FAILED') ? 'error' : 'info', endedTogetherSummary(tasks, vscode.l10n));
 }
 
 export function notifyTaskVanished(prompts: Prompts, vanished: TaskVanished): void {

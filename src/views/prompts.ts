@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
-import { Back, BACK } from '../viewModel/stepBack';
+import { Back, BACK, openingMessage } from '../viewModel/stepBack';
 
 /**
  * Every question the extension asks a person goes through here, so the extension-host tests can
@@ -160,7 +160,7 @@ export class VscodePrompts implements Prompts {
     const validate = () => {
       input.validationMessage = options.validate(input.value);
     };
-    validate();
+    input.validationMessage = openingMessage(options);
     return runStep(input, options, (finish) => [
       input.onDidChangeValue(validate),
       input.onDidAccept(() => {

@@ -1,8 +1,8 @@
 // Renders the start-task flow's steps (viewModel/startTaskFlow.ts) with the Prompts seam: text steps
 // as input boxes, picks as quick picks, both with a Back button, and the confirmation as a modal
-// dialog that restates the request, with Back as its second button.
+// dialog that restates the request, with Copy as AWS CLI Command (when offered) and Back.
 import * as vscode from 'vscode';
-import { Answer, BACK, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../viewModel/startTaskFlow';
+import { Answer, BACK, ConfirmChoice, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../viewModel/startTaskFlow';
 import { Prompts } from './prompts';
 
 interface ValueItem<T> extends vscode.QuickPickItem {
@@ -17,10 +17,11 @@ export function startTaskAsk(prompts: Prompts): StartTaskAsk {
       const picked = await prompts.pickStep(items, { ...step, active: items.find((item) => item.value === step.active) });
       return picked === BACK || picked === undefined ? picked : picked.value;
     },
-    async confirm(step: ConfirmStep): Promise<Answer<true>> {
+    async confirm(step: ConfirmStep): Promise<Answer<ConfirmChoice>> {
       const back = vscode.l10n.t('Back');
-      const choice = await prompts.modal(step.message, step.details.join('\n'), step.confirmLabel, ...(step.canGoBack ? [back] : []));
-      return choice === step.confirmLabel ? true : choice === back ? BACK : undefined;
+      const buttons = [step.confirmLabel, ...(step.copyLabel ? [step.copyLabel] : []), ...(step.canGoBack ? [back] : [])];
+      const choice = await prompts.modal(step.message, step.details.join('\n'), ...buttons);
+      return choice === step.confirmLabel ? true : choice !== undefined && choice === step.copyLabel ? 'copy' : choice === back ? BACK : undefined;
     },
   };
 }

@@ -8,7 +8,7 @@ import { systemClock } from '../tracking/clock';
 import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker } from '../tracking/taskTracker';
 import { restoredConnection } from '../tracking/trackedRecords';
-import { notifyTaskEnded, notifyTaskVanished } from './notifications';
+import { notifyTaskEnded, notifyTasksEndedTogether, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';
 import { StatusBarController } from './statusBar';
@@ -34,7 +34,7 @@ export interface TrackingControllerOptions {
 
 /**
  * Following tasks to their end: the tracker (persisted in workspace state), auto-tracking, the
- * status bar item, and the one notification per ended task.
+ * status bar item, and the one notification per ended task (per group of tasks canceled together).
  */
 export class TrackingController implements vscode.Disposable {
   readonly tracker: TaskTracker;
@@ -75,8 +75,14 @@ export class TrackingController implements vscode.Disposable {
       this.statusBar,
       this.tracker.onDidTransition((transition) => log.info(`${transition.taskId}: ${transition.from ?? 'tracked'} -> ${transition.to}`)),
       this.tracker.onDidEnd((ended) => {
-        if (settings.notifyWhenTaskEnds()) {
+        // A task ended with others it was canceled with is announced with them, below.
+        if (ended.together === undefined && settings.notifyWhenTaskEnds()) {
           notifyTaskEnded(prompts, ended);
+        }
+      }),
+      this.tracker.onDidEndTogether((ended) => {
+        if (settings.notifyWhenTaskEnds()) {
+          notifyTasksEndedTogether(prompts, ended);
         }
       }),
       this.tracker.onDidVanish((vanished) => notifyTaskVanished(prompts, vanished)),

@@ -277,4 +277,25 @@ describe('starting tasks and listing associations against the emulator (real FSx
     assert.ok(retried.kind === 'started');
     assert.equal(retried.task.taskId, outcome.task.taskId);
   });
+
+  it('exporting the whole of a file system with an importing and an exporting association: FSx accepts the default report path, the exporting one', async () => {
+    // As the demo's ml-training: /datasets only comes in, /checkpoints goes out.
+    const id = emulator.state.addFileSystem({ name: 'ml-training', deploymentType: 'PERSISTENT_2' });
+    emulator.state.addAssociation({ fileSystemId: id, resourcePath: '/datasets', dataRepositoryPath: 's3://ml-training-datasets/curated/', autoExportEvents: [] });
+    emulator.state.addAssociation({ fileSystemId: id, resourcePath: '/checkpoints', dataRepositoryPath: 's3://ml-training-checkpoints/runs/', autoImportEvents: [] });
+    const resource = await resourceOf(id);
+    const target: StartTarget = { resource, repositories: linkedRepositories(resource, await listAllAssociations(service, resource)) };
+    const answers: unknown[] = ['', 'default', true];
+    const ask: StartTaskAsk = {
+      text: async () => answers.shift() as string,
+      pick: async <T>() => answers.shift() as T,
+      confirm: async () => answers.shift() as true,
+    };
+    const result = await runStartTaskFlow(target, 'EXPORT_TO_REPOSITORY', ask, ENGLISH);
+    assert.ok(result.kind === 'confirmed', JSON.stringify(result));
+    assert.equal(result.input.paths, undefined, 'the whole file system');
+    const outcome = await createTask(service, result.input);
+    assert.ok(outcome.kind === 'started');
+    assert.equal(outcome.task.report?.path, 's3://ml-training-checkpoints/runs');
+  });
 });

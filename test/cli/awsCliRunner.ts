@@ -40,6 +40,23 @@ export function aws(args: readonly string[]): Promise<CliResult> {
   });
 }
 
+/**
+ * Runs one command line through a POSIX sh, with the same environment as aws() plus `env`: only
+ * to prove that a command quoted for a person's shell (fsx/cliCommand.ts) reaches the CLI as the
+ * argv it was built from. The extension never runs a shell.
+ */
+export function posixShell(commandLine: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', commandLine], { env: { ...cliEnvironment(), ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') {
+        reject(error);
+        return;
+      }
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
 export async function awsJson(args: readonly string[]): Promise<Record<string, unknown>> {
   const result = await aws([...args, '--output', 'json']);
   assert.equal(result.code, 0, result.stderr);

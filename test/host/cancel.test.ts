@@ -266,7 +266,7 @@ describe('cancel a data repository task', () => {
         prompts.typeWith('cancel 2 tasks');
         await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
         assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 2);
-        assert.deepEqual(prompts.messages.map((m) => m.text), ['2 canceled']);
+        assert.deepEqual(prompts.messages.map((m) => m.text), [], 'the ends are announced together, later');
       } finally {
         await config.update('cancel.confirmation', undefined, vscode.ConfigurationTarget.Global);
       }
@@ -311,7 +311,25 @@ describe('cancel a data repository task', () => {
       for (const taskId of picked) {
         assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
       }
-      assert.deepEqual(prompts.messages.map((m) => m.text), ['2 canceled']);
+      assert.deepEqual(prompts.messages.map((m) => m.text), [], 'the ends are announced together, later');
+    });
+
+    it('tasks canceled together end in one notification, not one per task', async () => {
+      const a = addExecutingTask(api, { cancelingMs: 1_000 });
+      const b = addExecutingTask(api, { cancelingMs: 3_000 }).taskId;
+      const selection = await rows(a.fileSystemId, [a.taskId, b]);
+      prompts.confirmWith(true);
+      await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
+      const tracker = api.container.tracking.tracker;
+      const ended = (taskId: string) => tracker.list().find((tracked) => tracked.taskId === taskId)?.task?.lifecycle === 'CANCELED';
+      await waitFor('both canceled', () => ended(a.taskId) && ended(b), 30_000);
+      await waitFor('the announcement', () => prompts.messages.length > 0, 10_000);
+      // Anything else would have come with the last poll: give the notifications a moment to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const texts = prompts.messages.map((m) => m.text);
+      assert.equal(texts.length, 1, texts.join(' | '));
+      assert.match(texts[0], /^The 2 tasks canceled together have ended: 2 canceled \(/);
+      assert.ok(texts[0].includes(a.taskId) && texts[0].includes(b), texts[0]);
     });
   });
 });

@@ -115,14 +115,16 @@ describe('handed-over arguments and a capture server', function () {
     await api.container.tracking.tracker.whenPersisted();
     const record = (id: string, connection: Connection) => ({ taskId: id, connection, lastLifecycle: 'EXECUTING', reason: 'user', addedAt: Date.now() });
     await api.container.workspaceState.update(TRACKED_TASKS_KEY, [record(taskId, { region: 'us-east-1', endpoint: captureUrl, profile: 'capture' }), record(kept, { ...sandbox, endpoint: 'http://127.0.0.1:1' })]);
+    // Only what this test logs: after an emulator reset an earlier test may have logged a task of the same id.
+    const logFiles = () => readdirSync(api.logUri.fsPath).filter((file) => file.endsWith('.log'));
+    const logged0 = new Map(logFiles().map((file) => [file, readFileSync(join(api.logUri.fsPath, file), 'utf8').length]));
     // What activation does after a window reload.
     await api.container.tracking.start(sandbox);
     assert.equal(api.container.tracking.tracker.has(taskId), false, 'the foreign record is not tracked');
     assert.equal(api.container.tracking.tracker.has(kept), true, `a sandbox record follows the running sandbox: ${JSON.stringify(api.container.tracking.tracker.list())} ${JSON.stringify(api.container.workspaceState.get(TRACKED_TASKS_KEY))}`);
     const logged = await waitFor('the log line', () => {
-      const lines = readdirSync(api.logUri.fsPath)
-        .filter((file) => file.endsWith('.log'))
-        .flatMap((file) => readFileSync(join(api.logUri.fsPath, file), 'utf8').split('\n'))
+      const lines = logFiles()
+        .flatMap((file) => readFileSync(join(api.logUri.fsPath, file), 'utf8').slice(logged0.get(file) ?? 0).split('\n'))
         .filter((line) => line.includes(taskId));
       return lines.length > 0 ? lines : undefined;
     });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Connection, StorageResource } from '../../src/fsx/types';
+import { cancelTaskArgv, createTaskArgv, describeTaskArgv, quoteCommand, shellKindFor } from '../../src/fsx/cliCommand';
 import { BACK } from '../../src/viewModel/startTaskFlow';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
@@ -27,6 +28,24 @@ function newestTask(api: FsxTasksApi, fileSystemId: string) {
   const [task] = emulatorOf(api).state.tasksOf(fileSystemId);
   assert.ok(task, 'a task');
   return task;
+}
+
+const REPORT = { Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' } as const;
+
+async function taskRow(api: FsxTasksApi, resource: ExplorerNode, taskId: string): Promise<ExplorerNode> {
+  api.container.model.refresh();
+  const row = (await children(api, resource)).find((node) => contextValue(node).startsWith('task.') && node.id.endsWith(taskId));
+  assert.ok(row, `row ${taskId}`);
+  return row;
+}
+
+/** When the default shell does not say which quoting applies, the copy asks: take POSIX. */
+function answerShellPick(prompts: ScriptedPrompts, wanted: RegExp): void {
+  prompts.pickWith((items) => {
+    const item = items.find((candidate) => wanted.test(candidate.label) && (shellKindFor(vscode.env.shell, process.platform) !== undefined || /POSIX/.test(candidate.description ?? '')));
+    assert.ok(item, items.map((candidate) => candidate.label).join(' | '));
+    return item;
+  });
 }
 
 describe('start data repository tasks', () => {
@@ -122,7 +141,7 @@ describe('start data repository tasks', () => {
       .pickStepWith((items) => items.find((item) => /elsewhere/.test(item.label)))
       .inputStepWith((step) => {
         assert.equal(step.value, 's3://ml-training-checkpoints/runs', 'prefilled with the default');
-        assert.match(step.validate('s3://somebody-elses-bucket/reports') ?? '', /inside the export path/);
+        assert.match(step.validate('s3://somebody-elses-bucket/reports') ?? '', /inside an export path/);
         return 's3://ml-training-datasets/curated/fsx-reports';
       })
       .modalWith('Start Export');
@@ -231,5 +250,108 @@ describe('start data repository tasks', () => {
     assert.deepEqual([...offered].sort(), ['climate-archive', 'genomics-scratch', 'ml-training', 'render-farm'], 'no File Cache, no Windows file system');
     assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
     assert.deepEqual(prompts.messages, []);
+  });
+
+  describe('duplicate a task; copy as AWS CLI command', () => {
+    /** An ended release on ml-training, 45 days, its report in a folder of its own. */
+    function endedRelease(): string {
+      const state = emulatorOf(api).state;
+      return state.addTask({
+        fileSystemId: resourceOf(ml).id,
+        type: 'RELEASE_DATA_FROM_FILESYSTEM',
+        createdAt: state.now() - 2 * 3_600_000,
+        pendingMs: 0,
+        executingMs: 60_000,
+        paths: ['checkpoints/old runs'],
+        releaseConfiguration: { DurationSinceLastAccess: { Unit: 'DAYS', Value: 45 } },
+        report: { Enabled: true, Path: 's3://ml-training-checkpoints/runs/releases', ...REPORT },
+      });
+    }
+
+    it('Duplicate Task on a row: every step prefilled from the task (paths, days, report); Enter on each starts the same request', async () => {
+      const original = endedRelease();
+      const row = await taskRow(api, ml, original);
+      prompts
+        .inputStepWith((step) => (assert.equal(step.value, 'checkpoints/old runs'), step.value))
+        .inputStepWith((step) => (assert.equal(step.value, '45'), assert.equal(step.canGoBack, true), step.value))
+        .pickStepWith((_items, step) => (assert.match(step.active?.label ?? '', /elsewhere/), step.active))
+        .inputStepWith((step) => (assert.equal(step.value, 's3://ml-training-checkpoints/runs/releases'), step.value))
+        .modalWith('Start Release');
+      await vscode.commands.executeCommand('fsxTasks.duplicateTask', row);
+      assert.equal(prompts.pendingAnswers, 0, 'every step was asked');
+      assert.match(prompts.modals[0].message, /^Release file data from ml-training/);
+      const [created] = emulatorOf(api).state.tasksOf(resourceOf(ml).id);
+      assert.notEqual(created.taskId, original);
+      assert.equal(created.type, 'RELEASE_DATA_FROM_FILESYSTEM');
+      assert.deepEqual(created.paths, ['checkpoints/old runs']);
+      assert.deepEqual(created.releaseConfiguration, { DurationSinceLastAccess: { Unit: 'DAYS', Value: 45 } });
+      assert.deepEqual(created.report, { Enabled: true, Path: 's3://ml-training-checkpoints/runs/releases', ...REPORT });
+    });
+
+    it('Duplicate Task from the palette: a pick of recent tasks; a step changed with Back', async () => {
+      const original = endedRelease();
+      prompts
+        .pickWith((items) => items.find((item) => item.label.includes(original)))
+        .inputStepWith((step) => step.value)
+        .inputStepWith('45')
+        .pickStepWith((items) => items.find((item) => /^No completion report$/.test(item.label)))
+        .modalWith('Back')
+        .pickStepWith(() => BACK)
+        .inputStepWith((step) => (assert.equal(step.value, '45', 'kept'), '7'))
+        .pickStepWith((_items, step) => step.active)
+        .modalWith('Start Release');
+      await vscode.commands.executeCommand('fsxTasks.duplicateTask');
+      assert.equal(prompts.pendingAnswers, 0);
+      const [created] = emulatorOf(api).state.tasksOf(resourceOf(ml).id);
+      assert.notEqual(created.taskId, original);
+      assert.deepEqual(created.releaseConfiguration, { DurationSinceLastAccess: { Unit: 'DAYS', Value: 7 } });
+      assert.deepEqual(created.report, { Enabled: false });
+    });
+
+    it('Copy as AWS CLI Command on the start confirmation: the exact command on the clipboard, nothing sent; then Start', async () => {
+      const connection = connectionOf(ml);
+      prompts.inputStepWith('checkpoints/run-9').pickStepWith((_items, step) => step.active).modalWith('Copy as AWS CLI Command');
+      const shell = shellKindFor(vscode.env.shell, process.platform);
+      if (!shell) {
+        answerShellPick(prompts, /Start the task/);
+      }
+      prompts.modalWith('Start Export');
+      await vscode.commands.executeCommand('fsxTasks.startExport', ml);
+      assert.equal(prompts.pendingAnswers, 0);
+      assert.deepEqual(prompts.modals[0].actions, ['Start Export', 'Copy as AWS CLI Command', 'Back']);
+      assert.equal(prompts.modals.length, 2, 'the confirmation again after the copy');
+      assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1, 'only the Start sent anything');
+      const expected = quoteCommand(
+        createTaskArgv(
+          { fileSystemId: resourceOf(ml).id, type: 'EXPORT_TO_REPOSITORY', paths: ['checkpoints/run-9'], report: { enabled: true, path: 's3://ml-training-checkpoints/runs', format: REPORT.Format, scope: REPORT.Scope } },
+          connection,
+        ),
+        shell ?? 'posix',
+      );
+      assert.equal(await vscode.env.clipboard.readText(), expected);
+      assert.match(expected, /^aws fsx create-data-repository-task --file-system-id fs-[0-9a-f]+ --type EXPORT_TO_REPOSITORY --paths checkpoints\/run-9 --report .* --region us-east-1 --endpoint-url http:\/\/127\.0\.0\.1:\d+$/);
+    });
+
+    it('Copy as AWS CLI Command on a task: describe on an ended one; describe or cancel on an executing one', async () => {
+      const connection = connectionOf(ml);
+      const shell = shellKindFor(vscode.env.shell, process.platform);
+      const ended = endedRelease();
+      if (!shell) {
+        answerShellPick(prompts, /^Describe/);
+      }
+      await vscode.commands.executeCommand('fsxTasks.copyAsCliCommand', await taskRow(api, ml, ended));
+      assert.equal(await vscode.env.clipboard.readText(), quoteCommand(describeTaskArgv(ended, connection), shell ?? 'posix'));
+
+      const running = emulatorOf(api).state.addTask({ fileSystemId: resourceOf(ml).id, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000 });
+      let offered: string[] = [];
+      prompts.pickWith((items) => {
+        offered = items.map((item) => item.label);
+        return items.find((item) => /^Cancel/.test(item.label) && (shell !== undefined || /POSIX/.test(item.description ?? '')));
+      });
+      await vscode.commands.executeCommand('fsxTasks.copyAsCliCommand', await taskRow(api, ml, running));
+      assert.ok(offered.some((item) => item.startsWith(`Describe ${running}`)) && offered.some((item) => item.startsWith(`Cancel ${running}`)), offered.join(' | '));
+      assert.equal(await vscode.env.clipboard.readText(), quoteCommand(cancelTaskArgv(running, connection), shell ?? 'posix'));
+      assert.equal(emulatorOf(api).state.getTask(running)?.lifecycle, 'EXECUTING', 'copied, never run');
+    });
   });
 });

@@ -297,7 +297,7 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.screenshot(`${prefix}filter-active`);
   });
 
-  it('cancels two selected tasks after one confirmation and sums up', async () => {
+  it('cancels two selected tasks after one confirmation; their ends come in one notification', async () => {
     const [first, second] = await activeRows();
     const ids = [];
     for (const row of [first, second]) {
@@ -315,7 +315,12 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     }
     await ui.screenshot(`${prefix}confirm-cancel-many`);
     await ui.clickDialogButton('Cancel Task');
-    await ui.waitForNotification('2 canceled', { timeoutMs: 30_000 });
+    // One notification once both have ended, naming them (not one per task).
+    const summary = await ui.waitForNotification('The 2 tasks canceled together have ended: 2 canceled', { timeoutMs: 60_000 });
+    for (const id of ids) {
+      assert.ok((await summary.innerText()).includes(id), `${id} named in the summary`);
+    }
+    assert.equal((await ui.notificationTexts()).filter((text) => ids.some((id) => text.includes(id))).length, 1, 'one notification for both');
     await ui.screenshot(`${prefix}canceled-many`);
     await ui.hideNotifications();
     // Clear Filter is one click on the view title; the ended tasks come back.

@@ -82,7 +82,7 @@ describe('package.json menus', () => {
         assert.equal(offeredOn('view/item/context', 'fsxTasks.untrackTask', viewItem), tracked);
       });
       it(`offers details and copy actions on ${viewItem}`, () => {
-        for (const command of ['fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.copyTaskArn', 'fsxTasks.openInConsole']) {
+        for (const command of ['fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.copyTaskArn', 'fsxTasks.openInConsole', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand']) {
           assert.ok(offeredOn('view/item/context', command, viewItem), command);
         }
       });
@@ -103,7 +103,7 @@ describe('package.json menus', () => {
 
   it('offers no task action on non-task nodes', () => {
     for (const viewItem of ['connection.sandbox', 'connection.configured', 'resource.fileSystem', 'resource.fileCache', 'loadMore', 'error.throttled', 'empty']) {
-      for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId']) {
+      for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand']) {
         assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
       }
     }
@@ -114,7 +114,7 @@ describe('package.json menus', () => {
     for (const command of ['fsxTasks.loadMore', 'fsxTasks.removeConnection', 'fsxTasks.copyTaskId', 'fsxTasks.untrackTask']) {
       assert.ok(hidden.has(command), command);
     }
-    for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.exploreSandbox']) {
+    for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.exploreSandbox', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand']) {
       assert.ok(!hidden.has(command), command);
     }
     for (const command of manifest.contributes.commands as { command: string; category: string }[]) {

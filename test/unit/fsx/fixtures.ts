@@ -58,3 +58,8 @@ export const legacy: StorageResource = {
 export const legacyTarget: StartTarget = { resource: legacy, repositories: linkedRepositories(legacy, []) };
 
 export const cache: StorageResource = { kind: 'fileCache', id: 'fc-0123456789abcdef0', storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true };
+
+/** A file system whose datasets only come in (automatic export off) and whose checkpoints go out. */
+export const datasets = association('/datasets', 's3://ml-datasets/curated/', { associationId: 'dra-0a23456789abcdef0' });
+export const checkpoints = association('/checkpoints', 's3://ml-checkpoints/runs/', { associationId: 'dra-0b23456789abcdef0', autoImportEvents: [], autoExportEvents: ['NEW', 'CHANGED', 'DELETED'] });
+export const mlTarget: StartTarget = { resource: { ...render, id: 'fs-0aaaaaaaaaaaaaaa1', name: 'ml' }, repositories: [datasets, checkpoints] };

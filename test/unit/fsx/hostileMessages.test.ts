@@ -15,11 +15,14 @@ import { broken, fromAssets, render, renderTarget } from './fixtures';
 const LINK = '[open](command:workbench.action.terminal.new "t")';
 const ICON = '$(alert)';
 
-function assertNoSyntax(text: string | undefined): void {
+/** `wordsStay`: false where only an excerpt of a long input is named (its middle cut out). */
+function assertNoSyntax(text: string | undefined, wordsStay = true): void {
   assert.ok(text, 'a message');
   assert.ok(!text.includes(']('), `no link syntax in: ${text}`);
   assert.ok(!text.includes('$('), `no icon syntax in: ${text}`);
-  assert.ok(text.replace(/\u200b/g, '').includes('open'), `the words stay: ${text}`);
+  if (wordsStay) {
+    assert.ok(text.replace(/\u200b/g, '').includes('open'), `the words stay: ${text}`);
+  }
 }
 
 function refusal(checked: { ok: boolean; message?: string }): string | undefined {
@@ -33,7 +36,7 @@ describe('messages with outside text', () => {
       for (const type of ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY'] as const) {
         const checked = resolveTaskPaths(renderTarget, type, [input], ENGLISH);
         if (!checked.ok) {
-          assertNoSyntax(checked.message);
+          assertNoSyntax(checked.message, input.length < 100);
         }
       }
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { markdownCode, markdownText, modelText, oneLine, OUTSIDE_TEXT_MAX, plainText } from '../../../src/fsx/outsideText';
+import { excerpt, EXCERPT_MAX, markdownCode, markdownText, modelText, oneLine, OUTSIDE_TEXT_MAX, plainText } from '../../../src/fsx/outsideText';
 
 const HOSTILE = [
   '[Open](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D "Open the report")',
@@ -35,6 +35,16 @@ describe('outside text', () => {
       assert.doesNotMatch(text, /\$\(/, value);
       assert.equal(text.replace(/\u200b/g, ''), oneLine(value, 10_000), value);
     }
+  });
+
+  it('excerpt keeps short text whole and cuts long text to its start and end, plain', () => {
+    assert.equal(excerpt('assets/a.csv'), 'assets/a.csv');
+    const path = `assets/${'a'.repeat(5000)}/last-part.csv`;
+    const cut = excerpt(path);
+    assert.ok(cut.length <= EXCERPT_MAX, `${cut.length}`);
+    assert.ok(cut.startsWith('assets/a') && cut.endsWith('last-part.csv') && cut.includes('…'), cut);
+    assert.equal(excerpt(`${'x'.repeat(100)}[a](command:x)`, 30).includes(']('), false);
+    assert.equal(excerpt('a\nb'), 'a b');
   });
 
   it('oneLine turns controls, newlines and bidi overrides into spaces and caps the length', () => {

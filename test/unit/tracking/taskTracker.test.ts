@@ -7,7 +7,7 @@ import { TrackedRecord, TrackedRecordStore } from '../../../src/tracking/tracked
 import { FakeFsx, makeTask, taskId } from './fakeFsx';
 
 const sandbox: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4599', sandbox: true };
-const [a, b] = [taskId(0xa), taskId(0xb)];
+const [a, b, c] = [taskId(0xa), taskId(0xb), taskId(0xc)];
 
 /** Like a vscode.Memento: holds JSON, so Dates and undefined fields do not survive by accident. */
 class MemoryStore implements TrackedRecordStore {
@@ -35,6 +35,7 @@ function session(clock: ManualClock, fsx: FakeFsx, store: MemoryStore, lingerMs 
   tracker.onDidTransition((event) => log.push(`${event.taskId.slice(-1)} ${event.from ?? '-'}->${event.to}`));
   tracker.onDidEnd((event) => log.push(`${event.taskId.slice(-1)} ended ${event.task.lifecycle}${event.task.failureMessage ? `: ${event.task.failureMessage}` : ''}`));
   tracker.onDidVanish((event) => log.push(`${event.taskId.slice(-1)} vanished`));
+  tracker.onDidEndTogether((ended) => log.push(`together ${ended.map((event) => `${event.taskId.slice(-1)} ${event.task.lifecycle}`).join(', ')}`));
   tracker.onDidChange(() => changes++);
   return {
     scheduler,
@@ -233,6 +234,60 @@ describe('TaskTracker', () => {
     assert.equal(fsx.calls.length, callsBefore);
     await reloaded.tracker.whenPersisted();
     assert.deepEqual(store.records(), [], 'restore prunes the ended record');
+  });
+
+  describe('tasks tracked together (a bulk cancel)', () => {
+    it('announces their ends together once the last has ended, each end still fired at once', async () => {
+      const { clock, fsx, tracker, log } = harness();
+      tracker.trackTogether([{ connection: sandbox, task: fsx.add(a, 'CANCELING') }, { connection: sandbox, task: fsx.add(b, 'CANCELING') }], 'cancel');
+      fsx.set(a, 'CANCELED');
+      await clock.advance(2_000);
+      assert.deepEqual(log.filter((line) => !line.includes('->')), ['a ended CANCELED'], 'held: b still runs');
+      assert.equal(tracker.has(a), true, 'held, not lingering away');
+      await clock.advance(60_000);
+      assert.equal(tracker.has(a), true);
+      fsx.set(b, 'SUCCEEDED');
+      await clock.advance(30_000);
+      assert.deepEqual(log.filter((line) => !line.includes('->')), ['a ended CANCELED', 'b ended SUCCEEDED', 'together a CANCELED, b SUCCEEDED']);
+      await clock.advance(10_000);
+      assert.equal(tracker.list().length, 0, 'both linger, then go');
+    });
+
+    it('a held end survives a window reload: polled again and announced with its group, once', async () => {
+      const { clock, fsx, store, tracker, dispose } = harness();
+      tracker.trackTogether([{ connection: sandbox, task: fsx.add(a, 'CANCELING') }, { connection: sandbox, task: fsx.add(b, 'CANCELING') }], 'cancel');
+      fsx.set(a, 'CANCELED');
+      await clock.advance(2_000);
+      await tracker.whenPersisted();
+      assert.deepEqual(store.records().map((record) => record.lastLifecycle), ['CANCELING', 'CANCELING'], 'the held end is saved as not announced');
+      assert.equal(new Set(store.records().map((record) => record.together)).size, 1);
+      dispose();
+      fsx.set(b, 'CANCELED');
+      const reloaded = session(clock, fsx, store);
+      assert.equal(reloaded.tracker.restore(), 2);
+      await clock.advance(60_000);
+      assert.deepEqual(reloaded.log.filter((line) => line.startsWith('together')), ['together a CANCELED, b CANCELED']);
+    });
+
+    it('a member untracked or gone no longer holds the others back', async () => {
+      const { clock, fsx, tracker, log } = harness();
+      tracker.trackTogether([a, b, c].map((id) => ({ connection: sandbox, task: fsx.add(id, 'CANCELING') })), 'cancel');
+      fsx.set(a, 'CANCELED');
+      await clock.advance(2_000);
+      fsx.delete(b);
+      await clock.advance(30_000);
+      assert.equal(log.filter((line) => line.startsWith('together')).length, 0, 'c still runs');
+      tracker.untrack(c);
+      assert.deepEqual(log.filter((line) => line.startsWith('together')), ['together a CANCELED']);
+    });
+
+    it('a restored record with a group that does not read as one is tracked on its own', () => {
+      const store = new MemoryStore(JSON.stringify([{ taskId: a, connection: sandbox, lastLifecycle: 'CANCELING', reason: 'cancel', addedAt: 0, together: '<script>' }]));
+      const clock = new ManualClock(0);
+      const { tracker } = session(clock, new FakeFsx(clock), store);
+      assert.equal(tracker.restore(), 1);
+      return tracker.whenPersisted().then(() => assert.equal(store.records()[0].together, undefined));
+    });
   });
 
   it('announces a task that ended while the window was closed, once', async () => {

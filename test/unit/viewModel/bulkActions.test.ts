@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ENGLISH } from '../../../src/fsx/l10n';
 import { Lifecycle, Task } from '../../../src/fsx/types';
 import { cancelSummary, partitionForCancel, partitionForTrack } from '../../../src/viewModel/bulkActions';
+import { endedTogetherSummary } from '../../../src/viewModel/endedTogether';
 import { mapWithConcurrency } from '../../../src/viewModel/concurrency';
 
 function task(id: string, lifecycle: Lifecycle): Task {
@@ -36,6 +37,16 @@ describe('bulk actions', () => {
     assert.equal(cancelSummary(['canceled', 'canceled', 'ended', 'canceled'], ENGLISH), '3 canceled, 1 had already ended');
     assert.equal(cancelSummary(['failed', 'canceled', undefined], ENGLISH), '1 canceled, 1 failed');
     assert.equal(cancelSummary([], ENGLISH), 'Nothing was canceled');
+  });
+
+  it('announces the ends of tasks canceled together in one line, naming each (the rest counted)', () => {
+    assert.equal(
+      endedTogetherSummary([task('a', 'CANCELED'), task('b', 'SUCCEEDED'), task('c', 'CANCELED'), task('d', 'FAILED')], ENGLISH),
+      'The 4 tasks canceled together have ended: 2 canceled (a, c); 1 succeeded before the cancel took effect (b); 1 failed (d).',
+    );
+    const many = Array.from({ length: 7 }, (_, n) => task(`t${n}`, 'CANCELED'));
+    assert.equal(endedTogetherSummary(many, ENGLISH), 'The 7 tasks canceled together have ended: 7 canceled (t0, t1, t2, t3, t4 and 2 more).');
+    assert.doesNotMatch(endedTogetherSummary([task('[x](command:y)', 'CANCELED'), task('b', 'CANCELED')], ENGLISH), /\]\(/);
   });
 });
 

@@ -217,7 +217,7 @@ describe('chat tools', () => {
         [{ paths: Array.from({ length: 101 }, (_, i) => `assets/${i}`) }, /A task takes at most 100 paths; 101 were given\./],
         [{ paths: [`assets/${'a'.repeat(4100)}`] }, /longer than the 4096 characters/],
         [{ paths: ['s3://render-assets/projects/x'] }, /is a URL/],
-        [{ report: 's3://elsewhere/reports' }, /The report must be written inside the export path/],
+        [{ report: 's3://elsewhere/reports' }, /The report must be written inside an export path/],
         [{ report: 's3' }, /A report path has 3 to 4357 characters|must be written inside/],
         [{ type: 'RELEASE_DATA_FROM_FILESYSTEM', releaseDaysSinceLastAccess: -1 }, /Enter a whole number of days, 0 or more/],
         [{ type: 'RELEASE_DATA_FROM_FILESYSTEM', releaseDaysSinceLastAccess: 1.5 }, /Enter a whole number of days, 0 or more/],

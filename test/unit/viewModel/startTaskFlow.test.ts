@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH, L10n } from '../../../src/fsx/l10n';
+import { CreateTaskInput } from '../../../src/fsx/types';
 import { StartableTaskType, StartTarget } from '../../../src/fsx/taskRequest';
 import { Answer, BACK, ConfirmStep, PickStep, ReportChoice, runStartTaskFlow, StartTaskAsk, StartTaskFlowResult, StepId, TextStep } from '../../../src/viewModel/startTaskFlow';
-import { broken, cache, fromAssets, legacyTarget, renderTarget } from '../fsx/fixtures';
+import { EXCERPT_MAX } from '../../../src/fsx/outsideText';
+import { openingMessage } from '../../../src/viewModel/stepBack';
+import { broken, cache, fromAssets, legacyTarget, mlTarget, renderTarget } from '../fsx/fixtures';
 
 type Step = TextStep | PickStep<unknown> | ConfirmStep;
 
@@ -288,8 +291,8 @@ describe('start task flow', () => {
           assert.equal(step.value, 's3://render-output/frames', 'the default, one Enter away');
           assert.equal(step.totalSteps, 4);
           assert.match(step.prompt, /inside a linked data repository \(s3:\/\/render-assets\/projects, s3:\/\/render-output\/frames\)/);
-          assert.match(step.validate('s3://render-broken/reports') ?? '', /must be written inside the export path/, 'not the misconfigured association');
-          assert.match(step.validate('s3://other-bucket/x') ?? '', /must be written inside the export path/);
+          assert.match(step.validate('s3://render-broken/reports') ?? '', /must be written inside an export path/, 'not the misconfigured association');
+          assert.match(step.validate('s3://other-bucket/x') ?? '', /must be written inside an export path/);
           assert.match(step.validate('s3://render-output/frames/a\u2028b') ?? '', /no control characters/);
           assert.equal(step.validate('s3://render-assets/projects/reports/'), undefined);
           return 's3://other-bucket/x';
@@ -317,6 +320,92 @@ describe('start task flow', () => {
       ['confirm', (step: ConfirmStep) => (assert.equal(step.totalSteps, 3), true)],
     ]);
     assert.equal(confirmed((await run(renderTarget, 'EXPORT_TO_REPOSITORY', ask)).result).input.report?.path, 's3://render-assets/projects');
+  });
+
+  it('exporting the whole file system reports under an association that exports, and says which', async () => {
+    const ask = new ScriptedAsk(acceptingDefaults(''));
+    const { input } = confirmed((await run(mlTarget, 'EXPORT_TO_REPOSITORY', ask)).result);
+    // /datasets is listed first but only imports: a person exporting expects the checkpoints bucket.
+    assert.equal(input.report?.path, 's3://ml-checkpoints/runs');
+    assert.equal((ask.seen[1] as PickStep<ReportChoice>).items[0].detail, 'Under s3://ml-checkpoints/runs/, in a folder named after the task: the S3 repository linked at /checkpoints');
+    // A path of the importing association still reports with the repository that holds it.
+    const datasetsOnly = new ScriptedAsk(acceptingDefaults('datasets/a'));
+    assert.equal(confirmed((await run(mlTarget, 'EXPORT_TO_REPOSITORY', datasetsOnly)).result).input.report?.path, 's3://ml-datasets/curated');
+  });
+
+  it('the release days step does not open in the error state; a prefilled answer is checked at once', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('')],
+      [
+        'days',
+        (step: TextStep) => {
+          assert.equal(step.value, '');
+          assert.equal(openingMessage(step), undefined, 'nothing typed yet: no error');
+          assert.match(step.validate('') ?? '', /whole number of days/, 'Enter on the empty box is still refused');
+          assert.match(openingMessage({ ...step, value: 'x' }) ?? '', /whole number of days/);
+          return '30';
+        },
+      ],
+      ['report', acceptDefault],
+      ['confirm', answer(true)],
+    ]);
+    assert.equal(confirmed((await run(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask)).result).input.daysSinceLastAccess, 30);
+  });
+
+  it('no validation message echoes long input: the reason first, then a short cut excerpt', async () => {
+    const long = (prefix: string, length = 5000) => `${prefix}${'x'.repeat(length - prefix.length - 3)}END`;
+    const cases: Array<{ type: StartableTaskType; step: 'paths' | 'days' | 'reportPath'; input: string; reason: RegExp }> = [
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('assets/'), reason: /^A path is longer than the 4096 characters FSx takes \(5000 characters\)/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('nowhere/'), reason: /^A path is not inside a data repository association/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('assets/*'), reason: /^A path has a wildcard/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('assets/\u0007'), reason: /^A path contains a control character/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('assets/../'), reason: /^"\." and "\.\." are not allowed/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'paths', input: long('https://x/'), reason: /^A path is a URL/ },
+      { type: 'IMPORT_METADATA_FROM_REPOSITORY', step: 'paths', input: long('nfs://x/'), reason: /^A path is not an S3 path/ },
+      { type: 'IMPORT_METADATA_FROM_REPOSITORY', step: 'paths', input: long('s3://elsewhere/'), reason: /^A path is not inside a linked S3 repository/ },
+      { type: 'RELEASE_DATA_FROM_FILESYSTEM', step: 'days', input: long('1'), reason: /^Enter a whole number of days/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'reportPath', input: long('s3://other-bucket/', 4300), reason: /^The report must be written inside an export path/ },
+      { type: 'EXPORT_TO_REPOSITORY', step: 'reportPath', input: long('s3://render-assets/projects/'), reason: /^A report path has 3 to 4357 characters/ },
+    ];
+    for (const { type, step: id, input, reason } of cases) {
+      const messages: string[] = [];
+      const check = (step: TextStep) => {
+        if (step.id === id) {
+          messages.push(step.validate(input) ?? '');
+        }
+        return undefined;
+      };
+      const script: Array<[StepId, (step: never) => Answer<unknown>]> =
+        id === 'paths'
+          ? [['paths', check]]
+          : id === 'days'
+            ? [['paths', answer('')], ['days', check]]
+            : [['paths', answer('')], ['report', answer('elsewhere')], ['reportPath', check]];
+      await run(renderTarget, type, new ScriptedAsk(script));
+      const [message] = messages;
+      assert.match(message, reason, `${id}: ${message.slice(0, 200)}`);
+      assert.ok(message.length < 400, `${id}: ${message.length} characters`);
+      // At most an excerpt of the input, its end kept: never a run of the input longer than the excerpt.
+      assert.ok(!message.includes('x'.repeat(EXCERPT_MAX)), `${id} echoes the input: ${message.slice(0, 200)}`);
+    }
+  });
+
+  it('the confirmation offers Copy as AWS CLI Command: the request as it would be sent, copied, then the same confirmation again', async () => {
+    const copied: CreateTaskInput[] = [];
+    const ask = new ScriptedAsk([
+      ['paths', answer('frames/seq2')],
+      ['report', acceptDefault],
+      ['confirm', (step: ConfirmStep) => (assert.equal(step.copyLabel, 'Copy as AWS CLI Command'), 'copy')],
+      ['confirm', answer(true)],
+    ]);
+    let tokens = 0;
+    const result = await runStartTaskFlow(renderTarget, 'EXPORT_TO_REPOSITORY', ask, ENGLISH, { newToken: () => `token-${++tokens}`, copyCommand: async (input) => void copied.push(input) });
+    const { input } = confirmed(result);
+    assert.equal(copied.length, 1);
+    assert.deepEqual({ ...copied[0], clientRequestToken: input.clientRequestToken }, input, 'what was copied is what is started');
+    assert.equal(tokens, 1, 'copying makes no token');
+    const without = new ScriptedAsk([['paths', answer('')], ['report', acceptDefault], ['confirm', (step: ConfirmStep) => (assert.equal(step.copyLabel, undefined), undefined)]]);
+    await run(renderTarget, 'EXPORT_TO_REPOSITORY', without);
   });
 
   it('every word goes through the injected L10n', async () => {

@@ -2,6 +2,8 @@
 
 export {
   PROC_MOUNTS,
+  MOUNT_TABLE_ENV,
+  hasLustreMount,
   fileMountTable,
   lustreMountsOf,
   parseFsxDnsName,

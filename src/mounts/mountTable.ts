@@ -4,6 +4,7 @@
 // `fs-0123456789abcdef0.fsx.us-east-1.amazonaws.com` or `fc-...fsx.<region>.amazonaws.com`,
 // though the kernel may show the server's IP address instead.
 
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export interface MountEntry {
@@ -41,6 +42,27 @@ export interface MountTableReader {
 }
 
 export const PROC_MOUNTS = '/proc/self/mounts';
+
+/**
+ * Where the mount table is read from: `/proc/self/mounts`, or the file this variable names (tests
+ * give real lines that way).
+ */
+export const MOUNT_TABLE_ENV = 'FSX_MOUNT_TABLE';
+
+/**
+ * Whether the table lists a Lustre mount, read synchronously: activation's entry asks it before
+ * deciding to load the main code (a few KB of file).
+ */
+export function hasLustreMount(path: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // No table (not Linux) or unreadable: the main code's own reading reports problems when it loads.
+    return false;
+  }
+  return parseMountTable(text).some((entry) => entry.fsType === 'lustre');
+}
 
 /** Reads a mounts file; a machine without one (not Linux) has no mounts. */
 export function fileMountTable(path: string = PROC_MOUNTS): MountTableReader {

@@ -13,10 +13,12 @@ export interface StartFacts {
   readonly viewUsedBefore: boolean;
   /** The view is showing now. */
   readonly viewVisible: boolean;
+  /** The mount table lists a Lustre file system: the Explorer shows its files' export state. */
+  readonly lustreMounted: boolean;
 }
 
 /** Why the main code loads at activation. */
-export type StartReason = 'viewVisible' | 'sandbox' | 'trackedTasks' | 'autoTrack' | 'viewUsedBefore';
+export type StartReason = 'viewVisible' | 'sandbox' | 'trackedTasks' | 'autoTrack' | 'lustreMount' | 'viewUsedBefore';
 
 /** The first reason this window needs the main code at activation, or undefined: it needs none of it yet. */
 export function startReason(facts: StartFacts): StartReason | undefined {
@@ -31,6 +33,9 @@ export function startReason(facts: StartFacts): StartReason | undefined {
   }
   if (facts.autoTrack) {
     return 'autoTrack';
+  }
+  if (facts.lustreMounted) {
+    return 'lustreMount';
   }
   return facts.viewUsedBefore ? 'viewUsedBefore' : undefined;
 }

@@ -3,14 +3,9 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/types';
 import { ExplorerModel, resourceKey } from '../viewModel/explorerModel';
-import { fileMountTable, LustreMount, matchMounts, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
+import { fileMountTable, LustreMount, matchMounts, MOUNT_TABLE_ENV, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
 import { setContext } from './contextKeys';
 
-/**
- * Where the mount table is read from: `/proc/self/mounts`, or the file this variable names (tests
- * give real lines that way). Read by this controller only, at each reload.
- */
-export const MOUNT_TABLE_ENV = 'FSX_MOUNT_TABLE';
 
 /** What a selection in VS Code's Explorer is on. */
 export type MountTarget =

@@ -1,6 +1,8 @@
 // The facts activation's entry reads to decide whether this window needs the main code now
-// (viewModel/startPlan.ts), each one cheap: two workspace-state keys, two settings, one variable.
+// (viewModel/startPlan.ts), each one cheap: two workspace-state keys, two settings, two variables
+// and the mount table (a small file).
 import * as vscode from 'vscode';
+import { hasLustreMount, MOUNT_TABLE_ENV, PROC_MOUNTS } from '../mounts/mountTable';
 import { sandboxScenarioFromEnv } from '../sandbox/localSandbox';
 import { SETTING_SPECS } from '../viewModel/settingValues';
 import type { StartFacts } from '../viewModel/startPlan';
@@ -20,5 +22,6 @@ export function readStartFacts(state: vscode.Memento, view: Pick<vscode.TreeView
     autoTrack: config.get(SETTING_SPECS.autoTrackActiveTasks.key) === true,
     viewUsedBefore: state.get(VIEW_USED_STATE_KEY) === true,
     viewVisible: view.visible,
+    lustreMounted: hasLustreMount(process.env[MOUNT_TABLE_ENV] || PROC_MOUNTS),
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import { LFS_ENV } from '../../src/views/exportStateDecorations';
-import { MOUNT_TABLE_ENV } from '../../src/views/mountsController';
+import { MOUNT_TABLE_ENV } from '../../src/mounts';
 import { FakeLfs } from '../boundary/fakeLfs';
 import { clearEnv, emulatorOf, useExtension, waitFor } from './helpers';
 

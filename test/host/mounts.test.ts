@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StorageResource } from '../../src/fsx/types';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
-import { MOUNT_TABLE_ENV } from '../../src/views/mountsController';
+import { MOUNT_TABLE_ENV } from '../../src/mounts';
 import { children, clearEnv, description, emulatorOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 describe('Explorer context menu on a Lustre mount', function () {

@@ -2,10 +2,12 @@
 // caches, and the API path of a local path.
 
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   fileMountTable,
   findMount,
+  hasLustreMount,
   lustreMountsOf,
   matchMounts,
   parseFsxDnsName,
@@ -24,6 +26,15 @@ describe('mount table', function () {
 
   before(async function () {
     mounts = await readLustreMounts(fileMountTable(FIXTURE));
+  });
+
+  it('tells activation whether any Lustre file system is mounted, reading the file at once', function () {
+    assert.equal(hasLustreMount(FIXTURE), true);
+    // The table without its Lustre lines, and a machine without a table.
+    const others = join(__dirname, 'no-lustre-mounts.txt');
+    writeFileSync(others, readFileSync(FIXTURE, 'utf8').split('\n').filter((line) => !/ lustre /.test(line)).join('\n'));
+    assert.equal(hasLustreMount(others), false);
+    assert.equal(hasLustreMount(join(__dirname, 'no-such-table')), false);
   });
 
   it('keeps only the Lustre mounts, in table order', function () {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { StartFacts, startReason } from '../../../src/viewModel/startPlan';
 
-const idle: StartFacts = { savedTrackedTasks: undefined, sandboxOnStart: false, autoTrack: false, viewUsedBefore: false, viewVisible: false };
+const idle: StartFacts = { savedTrackedTasks: undefined, sandboxOnStart: false, autoTrack: false, viewUsedBefore: false, viewVisible: false, lustreMounted: false };
 
 describe('startReason', () => {
   it('lets a window that never used the extension stay dormant', () => {
@@ -15,6 +15,7 @@ describe('startReason', () => {
     assert.equal(startReason({ ...idle, sandboxOnStart: true }), 'sandbox');
     assert.equal(startReason({ ...idle, savedTrackedTasks: [{ taskId: 'task-0123456789abcdef0' }] }), 'trackedTasks');
     assert.equal(startReason({ ...idle, autoTrack: true }), 'autoTrack');
+    assert.equal(startReason({ ...idle, lustreMounted: true }), 'lustreMount', "the Explorer's export-state badges");
     assert.equal(startReason({ ...idle, viewUsedBefore: true }), 'viewUsedBefore');
   });
 
@@ -24,6 +25,6 @@ describe('startReason', () => {
   });
 
   it('names the view first when it shows, so the log says what the person sees', () => {
-    assert.equal(startReason({ savedTrackedTasks: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true }), 'viewVisible');
+    assert.equal(startReason({ savedTrackedTasks: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true, lustreMounted: true }), 'viewVisible');
   });
 });

@@ -228,7 +228,11 @@ describe('start data repository tasks', () => {
       })
       .inputStepWith(undefined);
     await vscode.commands.executeCommand('fsxTasks.startExport');
-    assert.deepEqual([...offered].sort(), ['climate-archive', 'genomics-scratch', 'ml-training', 'render-farm'], 'no File Cache, no Windows file system');
+    assert.deepEqual(
+      [...offered].sort(),
+      ['analytics-tiered', 'cfd-scratch', 'climate-archive', 'genomics-scratch', 'ml-training', 'render-farm', 'seismic-2-10'],
+      'no File Cache, no Windows file system',
+    );
     assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
     assert.deepEqual(prompts.messages, []);
   });

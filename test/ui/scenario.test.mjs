@@ -72,11 +72,22 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
   });
 
   it('expands a file system and reads a task’s lifecycle and progress, uncut at the default width', async () => {
-    await ui.toggleRow(ui.treeRow('genomics-scratch'));
+    // One task at a time runs on a file system, so the states are spread over four of them: read
+    // two and fold them again, then keep render-farm and genomics-scratch open for what follows.
+    const texts = [];
+    for (const [name, state] of [['cfd-scratch', /^Pending/], ['climate-archive', /^Canceling/]]) {
+      const row = await ui.waitForTreeRow(name);
+      await ui.toggleRow(row);
+      await ui.waitForTreeRow(state);
+      texts.push(...(await ui.treeRowTexts()));
+      await ui.toggleRow(row);
+    }
+    await ui.toggleRow(await ui.waitForTreeRow('render-farm'));
+    await ui.toggleRow(await ui.waitForTreeRow('genomics-scratch'));
     const executing = await ui.waitForTreeRow(/Executing \d+%/);
     const text = (await executing.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /^Executing \d+%\s*(Export|Import|Release) · /);
-    const texts = await ui.treeRowTexts();
+    texts.push(...(await ui.treeRowTexts()));
     for (const state of ['Pending', 'Executing', 'Canceling', 'Succeeded', 'Failed', 'Canceled']) {
       assert.ok(texts.some((row) => row.startsWith(state)), `a ${state} row: ${texts.join(' | ')}`);
     }

@@ -1,4 +1,4 @@
-import { FsxError } from './errors';
+import { FsxError, withServiceDetail } from './errors';
 import { L10n } from './l10n';
 import { plainText } from './outsideText';
 import { Association, FsxApi, StorageResource } from './types';
@@ -58,16 +58,13 @@ export function associationRefusal(resource: StorageResource, l10n: L10n): strin
         ? l10n.t('{0} uses Intelligent-Tiering storage, which cannot be linked to S3: it has no data repository associations and no data repository tasks.', name)
         : l10n.t('{0} is not an FSx for Lustre file system; only those have data repository associations.', name);
     case 'ownLink':
-      if (resource.dataRepositoryLink) {
-        return l10n.t('{0} is linked to S3 through its own import and export paths (Scratch and Persistent 1 file systems); it cannot also have data repository associations.', name);
-      }
       if (resource.deploymentType === 'SCRATCH_1') {
         return l10n.t('{0} is a Scratch 1 file system, which has no data repository associations: it is linked to S3 (if at all) by the import and export paths set when it was created.', name);
       }
       if (resource.fileSystemTypeVersion === '2.10') {
         return l10n.t('{0} runs Lustre 2.10, which has no data repository associations: it is linked to S3 (if at all) by the import and export paths set when it was created.', name);
       }
-      return l10n.t('{0} has no data repository associations.', name);
+      return l10n.t('{0} is linked to S3 through its own import and export paths (Scratch and Persistent 1 file systems); it cannot also have data repository associations.', name);
   }
 }
 
@@ -120,8 +117,8 @@ export function associationErrorMessage(error: FsxError, operation: AssociationO
   if (base === undefined) {
     return error.userMessageIn(l10n);
   }
-  const withDetail = error.detail ? `${base} (${plainText(error.detail)})` : base;
-  return error.requestId ? l10n.t('{0} Request ID: {1}', withDetail, plainText(error.requestId)) : withDetail;
+  // What FSx said is outside text: it may carry link or icon syntax.
+  return withServiceDetail(base, error, l10n);
 }
 
 function associationErrorBase(error: FsxError, operation: AssociationOperation, l10n: L10n): string | undefined {

@@ -104,7 +104,7 @@ export function targetRefusal(target: StartTarget, type: StartableTaskType, l10n
     return target.repositories.some(isS3Repository)
       ? l10n.t('No data repository association of {0} is AVAILABLE; fix them, then start the task.', resourceLabel(target.resource))
       : s3LinkKind(target.resource) === 'associations'
-        ? l10n.t('{0} is not linked to an S3 bucket. Link a folder first: right-click the file system and choose Create Association... (FSx: Create Data Repository Association).', resourceLabel(target.resource))
+        ? l10n.t('{0} is not linked to an S3 bucket. Link a folder first: right-click the file system in the FSx view and choose Create Association... there.', resourceLabel(target.resource))
         : l10n.t('{0} is not linked to an S3 bucket, and its kind takes no data repository associations.', resourceLabel(target.resource));
   }
   return undefined;

@@ -9,6 +9,7 @@ import { Association, StorageResource } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
 import { deleteRefusal, deleteWords, runCreateAssociationFlow, runEditAssociationFlow } from '../../../src/viewModel/associationFlow';
 import { AssociationFollower, FOLLOW_DELAYS_MS } from '../../../src/viewModel/associationFollower';
+import { associationContextValue, associationsContextValue, resourceContextValue } from '../../../src/viewModel/associationText';
 import { checkDataRepositoryPath, checkFileSystemPath, countRefusal, parseChunkSize, pathsOverlap } from '../../../src/viewModel/associationRequest';
 import { Answer, BACK, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../../../src/viewModel/startTaskFlow';
 import { assets, broken, cache, frames, legacy, render } from '../fsx/fixtures';
@@ -75,7 +76,18 @@ describe('associations before anything is sent', () => {
       assert.match(associationRefusal(tiering, l10n) ?? '', /Intelligent-Tiering .* cannot be linked to S3/);
       assert.match(associationRefusal(scratch1, l10n) ?? '', /Scratch 1/);
       assert.match(associationRefusal(lustre210, l10n) ?? '', /Lustre 2\.10/);
-      assert.match(associationRefusal(legacy, l10n) ?? '', /own import and export paths/);
+      assert.match(associationRefusal(legacy, l10n) ?? '', /Lustre 2\.10/, 'the version is the first reason');
+      assert.match(associationRefusal({ ...legacy, fileSystemTypeVersion: '2.15' }, l10n) ?? '', /own import and export paths/);
+    });
+
+    it('gives each kind the context value its menus read', () => {
+      assert.deepEqual([render, legacy, scratch1, lustre210, tiering, cache].map(resourceContextValue), [
+        'resource.fileSystem', 'resource.fileSystem.ownLink', 'resource.fileSystem.ownLink', 'resource.fileSystem.ownLink', 'resource.fileSystem.noS3', 'resource.fileCache',
+      ]);
+      assert.deepEqual([render, cache].map(associationsContextValue), ['associations.creatable', 'associations']);
+      assert.equal(associationContextValue(broken, render), 'association.MISCONFIGURED');
+      assert.equal(associationContextValue(legacy.dataRepositoryLink as Association, legacy), 'association.AVAILABLE.readOnly');
+      assert.equal(associationContextValue({ ...assets, resource: cache }, cache), 'association.AVAILABLE.readOnly');
     });
 
     it('offers no export, import or release on an Intelligent-Tiering file system', () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from './services';
+import { registerAssociationCommands } from './associationCommands';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
 import { registerExplorerCommands } from './explorerCommands';
@@ -24,6 +25,7 @@ export function registerCommands(container: Services): vscode.Disposable[] {
     ...registerTaskActions(container),
     registerShowTrackedTasks(container),
     ...registerStartTaskCommands(container),
+    ...registerAssociationCommands(container),
     ...registerMountCommands(container),
     ...registerOutcomeCommands(container),
   ];

@@ -8,6 +8,9 @@ export const OPERATION_NAMES = [
   'DescribeDataRepositoryAssociations',
   'CreateDataRepositoryTask',
   'CancelDataRepositoryTask',
+  'CreateDataRepositoryAssociation',
+  'UpdateDataRepositoryAssociation',
+  'DeleteDataRepositoryAssociation',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
@@ -34,6 +37,12 @@ export type TaskType = (typeof TASK_TYPES)[number];
 
 export const FILE_SYSTEM_TYPES = ['LUSTRE', 'WINDOWS', 'ONTAP', 'OPENZFS'] as const;
 export type FileSystemType = (typeof FILE_SYSTEM_TYPES)[number];
+/** FileSystem.StorageType. Intelligent-Tiering file systems cannot link to S3. */
+export const STORAGE_TYPES = ['SSD', 'HDD', 'INTELLIGENT_TIERING'] as const;
+export type StorageType = (typeof STORAGE_TYPES)[number];
+/** FileSystemTypeVersion values of Lustre file systems. */
+export const LUSTRE_VERSIONS = ['2.10', '2.12', '2.15'] as const;
+export type LustreVersion = (typeof LUSTRE_VERSIONS)[number];
 
 /** DataRepositoryLifecycle: associations and the legacy DataRepositoryConfiguration. */
 export const DATA_REPOSITORY_LIFECYCLES = ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED'] as const;
@@ -63,6 +72,12 @@ export const ASSOCIATION_ID_PATTERN = /^dra-[0-9a-f]{8,}$/;
 
 // eslint-disable-next-line no-control-regex -- the model's path patterns forbid NUL and line breaks.
 export const PATH_CHARACTERS = /^[^\u0000\u0085\u2028\u2029\r\n]*$/u;
+/** CreateDataRepositoryAssociation: at most this many associations on one file system. */
+export const MAX_ASSOCIATIONS_PER_FILE_SYSTEM = 8;
+/** The model's Megabytes shape (ImportedFileChunkSize), and FSx's default. */
+export const MAX_CHUNK_SIZE_MIB = 512_000;
+export const DEFAULT_CHUNK_SIZE_MIB = 1024;
+
 /** The model's path lengths: Namespace (FileSystemPath) and ArchivePath (S3 paths, Report.Path). */
 export const MAX_NAMESPACE_LENGTH = 4096;
 export const MIN_ARCHIVE_PATH_LENGTH = 3;
@@ -103,9 +118,13 @@ export interface FileSystemRecord {
   readonly type: FileSystemType;
   readonly lifecycle: string;
   readonly storageCapacity: number;
-  readonly storageType: 'SSD' | 'HDD';
+  readonly storageType: StorageType;
   /** Lustre: SCRATCH_1/2, PERSISTENT_1/2; Windows/ONTAP: SINGLE_AZ_1, MULTI_AZ_1, ... */
   readonly deploymentType: string;
+  /** Lustre only: FileSystemTypeVersion. */
+  readonly lustreVersion?: LustreVersion;
+  /** Lustre only: LustreConfiguration.MountName (always `fsx` on Scratch 1). */
+  readonly mountName?: string;
   readonly tags: readonly Tag[];
   readonly vpcId: string;
   readonly subnetIds: readonly string[];
@@ -153,6 +172,16 @@ export interface AssociationRecord {
   readonly autoImportEvents: readonly EventType[];
   readonly autoExportEvents: readonly EventType[];
   readonly tags: readonly Tag[];
+  /** What the association becomes, and when, without anyone asking (CREATING -> AVAILABLE, DELETING -> gone). */
+  readonly next?: AssociationStep;
+}
+
+/** A change of an association's lifecycle the clock brings; GONE: it is deleted and no longer listed. */
+export interface AssociationStep {
+  readonly at: number;
+  readonly lifecycle: DataRepositoryLifecycle | 'GONE';
+  /** MISCONFIGURED and FAILED only. */
+  readonly failureMessage?: string;
 }
 
 export interface CompletionReport {

@@ -26,6 +26,7 @@ export {
   type FileSystemRecord,
   type FileSystemType,
   type LegacyDataRepository,
+  type StorageType,
   type OperationName,
   type ReleaseConfiguration,
   type Tag,
@@ -37,5 +38,6 @@ export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from 
 export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
 export type { Route } from './route';
 export type { AssociationSpec, FileCacheSpec, FileSystemSpec, LegacyDataRepositorySpec, TaskBehaviour, TaskSnapshot, TaskSpec } from './records';
-export { EmulatorStore, type EmulatorStoreOptions, type TaskReader } from './store';
+export { EmulatorStore, type EmulatorStoreOptions, type RepositoryProblem, type TaskReader } from './store';
+export { AssociationRules, DEFAULT_ASSOCIATION_TIMING, type AssociationTiming, type CreateAssociationRequest, type DeleteAssociationRequest, type UpdateAssociationRequest } from './associationRules';
 export { TaskRules, exportPathsOf, type CreateTaskRequest, type CreatedTaskBehaviour } from './taskRules';

@@ -1,10 +1,13 @@
-// The six emulated operations: one table of (input shape, handler). Shapes mirror the FSx API
+// The emulated operations: one table of (input shape, handler). Shapes mirror the FSx API
 // model's members and constraints; handlers turn validated input into state queries/changes and
 // the answer into wire JSON. The Describe operations share one paging routine.
 
 import {
   ASSOCIATION_FILTER_NAMES,
+  EVENT_TYPES,
   MAX_ARCHIVE_PATH_LENGTH,
+  MAX_CHUNK_SIZE_MIB,
+  MAX_NAMESPACE_LENGTH,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,
@@ -17,6 +20,7 @@ import {
   TASK_TYPES,
   type OperationName,
 } from './apiModel';
+import type { AssociationRules, CreateAssociationRequest, DeleteAssociationRequest, UpdateAssociationRequest } from './associationRules';
 import { invalidToken, pageSize, type Page, type PageTokens } from './paging';
 import {
   selectAssociations,
@@ -36,6 +40,7 @@ import { wireAssociation, wireFileCache, wireFileSystem, wireTask, type WireObje
 export interface OperationContext {
   readonly store: EmulatorStore;
   readonly rules: TaskRules;
+  readonly associationRules: AssociationRules;
   readonly tokens: PageTokens;
   /** One instant per request, so every task in an answer is observed at the same time. */
   readonly now: number;
@@ -74,6 +79,13 @@ const TAGS = listOf(
   50,
   1,
 );
+
+const CLIENT_REQUEST_TOKEN: StringShape = { type: 'string', min: 1, max: 63, pattern: /^[A-za-z0-9_.-]{0,63}$/ };
+const NAMESPACE: StringShape = { type: 'string', min: 1, max: MAX_NAMESPACE_LENGTH, pattern: PATH_CHARACTERS };
+const ARCHIVE_PATH: StringShape = { type: 'string', min: MIN_ARCHIVE_PATH_LENGTH, max: MAX_ARCHIVE_PATH_LENGTH, pattern: PATH_CHARACTERS };
+const CHUNK_SIZE: NumberShape = { type: 'integer', min: 1, max: MAX_CHUNK_SIZE_MIB };
+const EVENTS_POLICY: StructureShape = { type: 'structure', members: { Events: listOf({ type: 'string', enum: EVENT_TYPES }, 3) } };
+const S3_POLICIES: StructureShape = { type: 'structure', members: { AutoImportPolicy: EVENTS_POLICY, AutoExportPolicy: EVENTS_POLICY } };
 
 const pagedInput = (members: Record<string, Shape>, maxResults: NumberShape = MAX_RESULTS): StructureShape => ({
   type: 'structure',
@@ -154,7 +166,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         toWire: (record) =>
           wireFileCache(
             record,
-            context.store.associationsOf(record.fileCacheId).map((association) => association.associationId),
+            context.store.associationsOf(record.fileCacheId, context.now).map((association) => association.associationId),
           ),
       }),
   },
@@ -183,7 +195,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
         operation: 'DescribeDataRepositoryAssociations',
         operationMax: MAX_PAGE_ASSOCIATIONS,
         listMember: 'Associations',
-        select: (after, limit) => selectAssociations(context.store, input as AssociationQuery, after, limit),
+        select: (after, limit) => selectAssociations(context.store, input as AssociationQuery, after, limit, context.now),
         cursorOf: (record) => record.seq,
         readCursor: readSeq,
         toWire: wireAssociation,
@@ -208,7 +220,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
             Scope: { type: 'string', enum: ['FAILED_FILES_ONLY'] },
           },
         },
-        ClientRequestToken: { type: 'string', min: 1, max: 63, pattern: /^[A-za-z0-9_.-]{0,63}$/ },
+        ClientRequestToken: CLIENT_REQUEST_TOKEN,
         Tags: TAGS,
         CapacityToRelease: { type: 'long', min: 1, max: 2147483647 },
         ReleaseConfiguration: {
@@ -232,6 +244,53 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = Object.fre
     handle: (input, context) => {
       const taskId = input.TaskId as string;
       return { Lifecycle: context.rules.cancelTask(taskId, context.now), TaskId: taskId };
+    },
+  },
+
+  CreateDataRepositoryAssociation: {
+    input: {
+      type: 'structure',
+      required: ['FileSystemId', 'DataRepositoryPath'],
+      members: {
+        FileSystemId: FILE_SYSTEM_ID,
+        FileSystemPath: NAMESPACE,
+        DataRepositoryPath: ARCHIVE_PATH,
+        BatchImportMetaDataOnCreate: { type: 'boolean' },
+        ImportedFileChunkSize: CHUNK_SIZE,
+        S3: S3_POLICIES,
+        ClientRequestToken: CLIENT_REQUEST_TOKEN,
+        Tags: TAGS,
+      },
+    },
+    handle: (input, context) => ({
+      Association: wireAssociation(context.associationRules.createAssociation(input as unknown as CreateAssociationRequest, context.now)),
+    }),
+  },
+
+  UpdateDataRepositoryAssociation: {
+    input: {
+      type: 'structure',
+      required: ['AssociationId'],
+      members: { AssociationId: ASSOCIATION_ID, ClientRequestToken: CLIENT_REQUEST_TOKEN, ImportedFileChunkSize: CHUNK_SIZE, S3: S3_POLICIES },
+    },
+    handle: (input, context) => ({
+      Association: wireAssociation(context.associationRules.updateAssociation(input as unknown as UpdateAssociationRequest, context.now)),
+    }),
+  },
+
+  DeleteDataRepositoryAssociation: {
+    input: {
+      type: 'structure',
+      required: ['AssociationId'],
+      members: { AssociationId: ASSOCIATION_ID, ClientRequestToken: CLIENT_REQUEST_TOKEN, DeleteDataInFileSystem: { type: 'boolean' } },
+    },
+    handle: (input, context) => {
+      const request = input as unknown as DeleteAssociationRequest;
+      return {
+        AssociationId: request.AssociationId,
+        Lifecycle: context.associationRules.deleteAssociation(request, context.now),
+        DeleteDataInFileSystem: request.DeleteDataInFileSystem ?? false,
+      };
     },
   },
 });

@@ -161,6 +161,7 @@ export function selectAssociations(
   query: AssociationQuery,
   afterSeq: number | undefined,
   limit: number,
+  now: number = store.now(),
 ): Page<AssociationRecord> {
   const filters = readFilters(query.Filters);
   for (const filter of filters) {
@@ -178,7 +179,7 @@ export function selectAssociations(
   requireFileSystems(store, valuesOf(filters, 'file-system-id'));
   requireFileCaches(store, valuesOf(filters, 'file-cache-id'));
   const page = selectByIds(
-    store.associations(),
+    store.associations(now),
     query.AssociationIds,
     (record) => record.associationId,
     (unknown) => requireAssociations(store, unknown),
@@ -221,9 +222,16 @@ function selectByIds<T extends { readonly seq: number }>(
   return takePage(recordsFrom(records, start), (record) => !wanted || wanted.has(idOf(record)), limit);
 }
 
-function* recordsFrom<T>(records: readonly T[], start: number): Generator<T, void, undefined> {
-  for (let i = start; i < records.length; i++) {
-    yield records[i];
+/** Records from sequence number `start` on (deleted associations leave gaps in the numbers). */
+function* recordsFrom<T extends { readonly seq: number }>(records: readonly T[], start: number): Generator<T, void, undefined> {
+  // Creation order: a record's index is never above its seq, so the scan starts close.
+  for (let i = Math.min(start, records.length); i >= 0; i--) {
+    if (i === 0 || records[i - 1].seq < start) {
+      for (let j = i; j < records.length; j++) {
+        yield records[j];
+      }
+      return;
+    }
   }
 }
 

@@ -15,7 +15,11 @@ import {
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
+  LUSTRE_VERSIONS,
   MAX_ARCHIVE_PATH_LENGTH,
+  MAX_CHUNK_SIZE_MIB,
+  DEFAULT_CHUNK_SIZE_MIB,
+  STORAGE_TYPES,
   MAX_NAMESPACE_LENGTH,
   MIN_ARCHIVE_PATH_LENGTH,
   PATH_CHARACTERS,
@@ -23,6 +27,7 @@ import {
   TASK_TYPES,
   taskArn,
   type AssociationRecord,
+  type AssociationStep,
   type AutoImportPolicyType,
   type CompletionReport,
   type DataRepositoryLifecycle,
@@ -31,7 +36,9 @@ import {
   type FileSystemRecord,
   type FileSystemType,
   type LegacyDataRepository,
+  type LustreVersion,
   type ReleaseConfiguration,
+  type StorageType,
   type ResourceRef,
   type Tag,
   type TaskLifecycle,
@@ -48,7 +55,11 @@ export interface FileSystemSpec {
   lifecycle?: string;
   deploymentType?: string;
   storageCapacity?: number;
-  storageType?: 'SSD' | 'HDD';
+  storageType?: StorageType;
+  /** Lustre only; default 2.15. */
+  lustreVersion?: LustreVersion;
+  /** Lustre only; default derived from the id (`fsx` on Scratch 1, as FSx always names it). */
+  mountName?: string;
   tags?: readonly Tag[];
   createdAt?: number;
   /** LustreConfiguration.DataRepositoryConfiguration (SCRATCH and PERSISTENT_1 only). */
@@ -99,6 +110,8 @@ export interface AssociationSpec {
   autoExportEvents?: readonly EventType[];
   tags?: readonly Tag[];
   createdAt?: number;
+  /** A lifecycle change the clock brings later (at > createdAt). */
+  next?: AssociationStep;
 }
 
 /** The timing and outcome part of a plan: what wire-created tasks can be told to do. */
@@ -170,6 +183,21 @@ export function fileSystemRecord(spec: FileSystemSpec, fileSystemId: string, con
   }
   const deploymentType = spec.deploymentType ?? (type === 'LUSTRE' ? 'PERSISTENT_2' : 'MULTI_AZ_1');
   const dataRepository = spec.dataRepository && legacyDataRepository(spec.dataRepository, type, deploymentType);
+  const storageType = spec.storageType ?? 'SSD';
+  if (!STORAGE_TYPES.includes(storageType)) {
+    throw new RangeError(`Unknown storage type ${String(storageType)}`);
+  }
+  const lustre = type === 'LUSTRE';
+  if (!lustre && (spec.lustreVersion !== undefined || spec.mountName !== undefined)) {
+    throw new RangeError('lustreVersion and mountName apply to Lustre file systems only');
+  }
+  const lustreVersion = lustre ? (spec.lustreVersion ?? '2.15') : undefined;
+  if (lustreVersion !== undefined && !LUSTRE_VERSIONS.includes(lustreVersion)) {
+    throw new RangeError(`Unknown Lustre version ${String(lustreVersion)}`);
+  }
+  if (dataRepository && storageType === 'INTELLIGENT_TIERING') {
+    throw new RangeError('An Intelligent-Tiering file system cannot link to S3');
+  }
   const tags = [...(spec.tags ?? EMPTY)];
   if (spec.name !== undefined && !tags.some((tag) => tag.Key === 'Name')) {
     tags.unshift({ Key: 'Name', Value: spec.name });
@@ -181,8 +209,10 @@ export function fileSystemRecord(spec: FileSystemSpec, fileSystemId: string, con
     type,
     lifecycle: spec.lifecycle ?? 'AVAILABLE',
     storageCapacity: spec.storageCapacity ?? 1200,
-    storageType: spec.storageType ?? 'SSD',
+    storageType,
     deploymentType,
+    lustreVersion,
+    mountName: lustre ? (spec.mountName ?? (deploymentType === 'SCRATCH_1' ? 'fsx' : fileSystemId.slice(-8))) : undefined,
     tags: Object.freeze(tags),
     vpcId: `vpc-${context.random.hex(17)}`,
     subnetIds: Object.freeze([`subnet-${context.random.hex(17)}`]),
@@ -217,8 +247,9 @@ export function associationRecord(spec: AssociationSpec, place: AssociationPlace
     requirePattern('associationId', spec.associationId, ASSOCIATION_ID_PATTERN);
   }
   const onFileSystem = resource.kind === 'fileSystem';
-  if (fileSystem && (fileSystem.type !== 'LUSTRE' || fileSystem.dataRepository !== undefined)) {
-    throw new RangeError(`${resource.id} cannot have data repository associations (not Lustre, or linked through DataRepositoryConfiguration)`);
+  const refusal = fileSystem && associationRefusal(fileSystem);
+  if (refusal) {
+    throw new RangeError(`${resource.id} cannot have data repository associations: ${refusal}`);
   }
   checkNamespace('resourcePath', spec.resourcePath);
   const nested = place.siblings.find((other) => pathsNest(other.resourcePath, spec.resourcePath));
@@ -250,7 +281,59 @@ export function associationRecord(spec: AssociationSpec, place: AssociationPlace
     autoImportEvents,
     autoExportEvents,
     tags: Object.freeze([...(spec.tags ?? EMPTY)]),
+    next: spec.next && checkStep(spec.next, spec.createdAt ?? context.now),
   };
+}
+
+/**
+ * Why a file system can have no data repository associations, or undefined when it can. The API
+ * reference: "supported on all FSx for Lustre 2.12 and 2.15 file systems, excluding scratch_1";
+ * a file system linked through its own DataRepositoryConfiguration keeps that link instead, and an
+ * Intelligent-Tiering one cannot link to S3 at all.
+ */
+export function associationRefusal(fileSystem: FileSystemRecord): string | undefined {
+  if (fileSystem.type !== 'LUSTRE') {
+    return `it is an FSx for ${fileSystem.type} file system; only FSx for Lustre file systems have data repository associations`;
+  }
+  if (fileSystem.storageType === 'INTELLIGENT_TIERING') {
+    return 'Intelligent-Tiering file systems cannot be linked to an S3 data repository';
+  }
+  if (fileSystem.deploymentType === 'SCRATCH_1') {
+    return 'SCRATCH_1 file systems do not support data repository associations';
+  }
+  if (fileSystem.lustreVersion === '2.10') {
+    return 'Lustre 2.10 file systems do not support data repository associations';
+  }
+  if (fileSystem.dataRepository !== undefined) {
+    return 'it is linked to S3 through its own DataRepositoryConfiguration (ImportPath and ExportPath)';
+  }
+  return undefined;
+}
+
+function checkStep(step: AssociationStep, after: number): AssociationStep {
+  if (!Number.isFinite(step.at) || step.at < after) {
+    throw new RangeError('next.at must be a time at or after the association was created');
+  }
+  if (step.lifecycle !== 'GONE') {
+    const failureMessage = failureMessageFor(step.lifecycle, step.failureMessage);
+    return Object.freeze({ at: step.at, lifecycle: step.lifecycle, failureMessage });
+  }
+  if (step.failureMessage !== undefined) {
+    throw new RangeError('A deletion carries no failure message');
+  }
+  return Object.freeze({ ...step });
+}
+
+/** The association as observed at `now`: its next step applied once due; undefined once it is gone. */
+export function observeAssociation(record: AssociationRecord, now: number): AssociationRecord | undefined {
+  const next = record.next;
+  if (next === undefined || now < next.at) {
+    return record;
+  }
+  if (next.lifecycle === 'GONE') {
+    return undefined;
+  }
+  return { ...record, lifecycle: next.lifecycle, failureMessage: next.failureMessage, next: undefined };
 }
 
 /** A task's plan from its spec, with the defaults (a ten-minute export of 1,000 files that succeeds). */
@@ -345,9 +428,6 @@ function requirePattern(what: string, value: string, pattern: RegExp): void {
 
 // ---- data repository links, checked against the API model's shapes ----
 
-const DEFAULT_CHUNK_SIZE_MIB = 1024;
-/** The model's Megabytes shape (ImportedFileChunkSize). */
-const MAX_CHUNK_SIZE_MIB = 512_000;
 const LEGACY_DEPLOYMENT_TYPES: ReadonlySet<string> = new Set(['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1']);
 
 function checkNamespace(what: string, path: string): void {

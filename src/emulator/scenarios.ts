@@ -90,8 +90,6 @@ function report(path: string): CompletionReport {
   return Object.freeze({ Enabled: true, Path: path, Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' });
 }
 
-const ALL_LIFECYCLES: readonly TaskLifecycle[] = ['PENDING', 'EXECUTING', 'CANCELING', 'SUCCEEDED', 'FAILED', 'CANCELED'];
-
 interface DemoTaskKind {
   readonly type: TaskType;
   readonly paths: readonly (readonly string[])[];
@@ -186,20 +184,22 @@ function seedDemo(store: EmulatorStore, random: Random): void {
   };
 
   const specs: TaskSpec[] = [];
-  // Every lifecycle of every file-system task type; the EXECUTING ones run for hours so a
-  // person has time to cancel them.
-  const longRunning: Record<string, number> = {
-    EXPORT_TO_REPOSITORY: 3 * HOUR,
-    IMPORT_METADATA_FROM_REPOSITORY: 90 * MINUTE,
-    RELEASE_DATA_FROM_FILESYSTEM: 75 * MINUTE,
-  };
-  for (const [fileSystemId, kind] of [
-    [genomics, genomicsExport],
-    [genomics, genomicsImport],
-    [render, renderRelease],
+  // Every ended lifecycle of every file-system task type. FSx runs one task at a time on a file
+  // system (a create while one runs answers DataRepositoryTaskExecuting), so each file system has
+  // at most one task that has not ended: the export on genomics-scratch and the release on
+  // render-farm run for hours, so a person has time to cancel them; climate-archive's export is
+  // CANCELING and cfd-scratch's import PENDING (seedDemoKinds).
+  const ENDED: readonly TaskLifecycle[] = ['SUCCEEDED', 'FAILED', 'CANCELED'];
+  for (const [fileSystemId, kind, running] of [
+    [genomics, genomicsExport, 'EXECUTING'],
+    [genomics, genomicsImport, undefined],
+    [render, renderRelease, 'EXECUTING'],
   ] as const) {
-    for (const lifecycle of ALL_LIFECYCLES) {
-      specs.push(demoTask(fileSystemId, kind, lifecycle, now, random, longRunning[kind.type]));
+    for (const lifecycle of ENDED) {
+      specs.push(demoTask(fileSystemId, kind, lifecycle, now, random));
+    }
+    if (running) {
+      specs.push(demoTask(fileSystemId, kind, running, now, random, 3 * HOUR));
     }
   }
 
@@ -290,9 +290,76 @@ function seedDemoLinks(store: EmulatorStore, random: Random, { render, ml, now }
     failure: 'Failed to export 3 files: Access Denied (Service: Amazon S3; Status Code: 403).',
     failedCount: 3,
   };
-  store.addTasks(
-    (['SUCCEEDED', 'FAILED', 'SUCCEEDED'] as const).map((lifecycle, i) => demoTask(climate, climateExport, lifecycle, now, random, undefined, (i + 1) * DAY)),
-  );
+  store.addTasks([
+    ...(['SUCCEEDED', 'FAILED', 'SUCCEEDED'] as const).map((lifecycle, i) => demoTask(climate, climateExport, lifecycle, now, random, undefined, (i + 1) * DAY)),
+    demoTask(climate, climateExport, 'CANCELING', now, random),
+  ]);
+  seedDemoKinds(store, random, now);
+}
+
+/**
+ * The file systems the product must treat differently: a Scratch 1 (mount name `fsx`, linked
+ * through its own DataRepositoryConfiguration, no associations) with an import waiting to run,
+ * a Lustre 2.10 one (no associations, no release tasks), an Intelligent-Tiering one (no S3 link
+ * at all, so no tasks), and buckets an association cannot use.
+ */
+function seedDemoKinds(store: EmulatorStore, random: Random, now: number): void {
+  const cfd = store.addFileSystem({
+    name: 'cfd-scratch',
+    deploymentType: 'SCRATCH_1',
+    lustreVersion: '2.12',
+    storageCapacity: 3600,
+    tags: [{ Key: 'team', Value: 'aero' }],
+    dataRepository: { importPath: 's3://cfd-meshes', exportPath: 's3://cfd-meshes/fsx-export' },
+    createdAt: now - 3 * DAY,
+  });
+  const seismic = store.addFileSystem({
+    name: 'seismic-2-10',
+    deploymentType: 'PERSISTENT_1',
+    lustreVersion: '2.10',
+    storageCapacity: 2400,
+    storageType: 'HDD',
+    tags: [{ Key: 'team', Value: 'geophysics' }],
+    dataRepository: { importPath: 's3://seismic-surveys', exportPath: 's3://seismic-surveys/fsx-export', autoImportPolicy: 'NEW' },
+    createdAt: now - 900 * DAY,
+  });
+  store.addFileSystem({
+    name: 'analytics-tiered',
+    deploymentType: 'PERSISTENT_2',
+    storageType: 'INTELLIGENT_TIERING',
+    tags: [{ Key: 'team', Value: 'analytics' }],
+    createdAt: now - 14 * DAY,
+  });
+  const cfdImport: DemoTaskKind = {
+    type: 'IMPORT_METADATA_FROM_REPOSITORY',
+    paths: [['s3://cfd-meshes/wing-v7']],
+    failure: 'Amazon FSx could not list s3://cfd-meshes/wing-v7.',
+    failedCount: 0,
+  };
+  const seismicExport: DemoTaskKind = {
+    type: 'EXPORT_TO_REPOSITORY',
+    paths: [['surveys/2019'], []],
+    report: report('s3://seismic-surveys/fsx-export/reports'),
+    failure: 'Failed to export 2 files: the S3 object key would exceed 1,024 bytes.',
+    failedCount: 2,
+  };
+  store.addTasks([
+    demoTask(cfd, cfdImport, 'SUCCEEDED', now, random, undefined, 2 * DAY),
+    demoTask(cfd, cfdImport, 'PENDING', now, random),
+    demoTask(seismic, seismicExport, 'SUCCEEDED', now, random, undefined, 30 * DAY),
+  ]);
+  // An association on these buckets ends as FSx would leave it: the bucket is gone, or sends FSx no events.
+  store.addRepositoryProblem({
+    s3Prefix: 's3://ml-training-legacy',
+    lifecycle: 'FAILED',
+    failureMessage: 'The data repository association could not be created: the bucket ml-training-legacy does not exist or is in another Region.',
+  });
+  store.addRepositoryProblem({
+    s3Prefix: 's3://ml-training-scratch',
+    lifecycle: 'MISCONFIGURED',
+    failureMessage:
+      'Amazon FSx cannot receive event notifications from s3://ml-training-scratch: the bucket has no event notification configuration for Amazon FSx. Add it (or let FSx create it), then update the association.',
+  });
 }
 
 function demoTask(

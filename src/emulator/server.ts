@@ -18,6 +18,7 @@ import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
 import { EmulatorStore } from './store';
 import { TaskRules } from './taskRules';
+import { AssociationRules } from './associationRules';
 
 export interface EmulatorOptions {
   /** 0 or undefined: any free port. */
@@ -61,6 +62,8 @@ export class FsxEmulator {
   readonly port: number;
   /** What task creates and cancels are checked against (and how created tasks behave). */
   readonly taskRules: TaskRules;
+  /** What association creates, updates and deletes are checked against (and how long they take). */
+  readonly associationRules: AssociationRules;
   /** The S3 side (completion reports), on the same port: GET/HEAD without X-Amz-Target. */
   readonly s3: S3Service;
   private readonly faults = new FaultInjector();
@@ -82,6 +85,7 @@ export class FsxEmulator {
     private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
   ) {
     this.taskRules = new TaskRules(state, seeding.seed);
+    this.associationRules = new AssociationRules(state);
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
     this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
@@ -145,6 +149,7 @@ export class FsxEmulator {
     this.resetRequestCounts();
     this.tokens = new PageTokens();
     this.taskRules.reset();
+    this.associationRules.reset();
     this.state.clear();
     seedScenario(this.state, this.seeding.scenario, this.seeding.seed);
     for (const route of this.routes) {
@@ -234,7 +239,7 @@ export class FsxEmulator {
               operation.name,
               { authorization: request.headers.authorization, contentType: request.headers['content-type'] },
               body,
-              { store: this.state, rules: this.taskRules, tokens: this.tokens },
+              { store: this.state, rules: this.taskRules, associationRules: this.associationRules, tokens: this.tokens },
             );
       if (decision.repeatNextToken) {
         reply = repeatRequestToken(reply, body);

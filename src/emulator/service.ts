@@ -8,6 +8,7 @@ import { OPERATIONS } from './operations';
 import type { OperationName } from './apiModel';
 import type { PageTokens } from './paging';
 import type { EmulatorStore } from './store';
+import type { AssociationRules } from './associationRules';
 import type { TaskRules } from './taskRules';
 import { validateInput } from './validation';
 import type { WireObject } from './wire';
@@ -30,7 +31,7 @@ export function handleCall(
   operation: OperationName,
   headers: CallHeaders,
   body: Buffer,
-  backend: { readonly store: EmulatorStore; readonly rules: TaskRules; readonly tokens: PageTokens },
+  backend: { readonly store: EmulatorStore; readonly rules: TaskRules; readonly associationRules: AssociationRules; readonly tokens: PageTokens },
 ): Reply {
   try {
     const input = readInput(operation, headers, body);

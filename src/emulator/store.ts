@@ -13,6 +13,7 @@ import { Random } from './random';
 import {
   associationRecord,
   fileCacheRecord,
+  observeAssociation,
   fileSystemRecord,
   snapshotOf,
   taskPlan,
@@ -24,6 +25,12 @@ import {
   type TaskSpec,
 } from './records';
 import { Timeline, mergeNewestFirst, type TaskKey } from './timeline';
+
+export interface RepositoryProblem {
+  readonly s3Prefix: string;
+  readonly lifecycle: 'MISCONFIGURED' | 'FAILED';
+  readonly failureMessage: string;
+}
 
 export interface EmulatorStoreOptions {
   clock?: EmulatorClock;
@@ -57,6 +64,7 @@ export class EmulatorStore implements TaskReader {
   private readonly fileCachesById = new Map<string, FileCacheRecord>();
   private readonly associationList: AssociationRecord[] = [];
   private readonly associationsById = new Map<string, AssociationRecord>();
+  private readonly repositoryProblems: RepositoryProblem[] = [];
   private readonly tasksById = new Map<string, TaskPlan>();
   private readonly allTasks = new Timeline<TaskPlan>();
   private readonly tasksByResource = new Map<string, Timeline<TaskPlan>>();
@@ -76,6 +84,7 @@ export class EmulatorStore implements TaskReader {
       index.clear();
     }
     this.allTasks.clear();
+    this.repositoryProblems.length = 0;
     this.random = new Random(this.seed);
   }
 
@@ -128,8 +137,10 @@ export class EmulatorStore implements TaskReader {
     return this.fileCachesById.get(fileCacheId);
   }
 
-  getAssociation(associationId: string): AssociationRecord | undefined {
-    return this.associationsById.get(associationId);
+  /** The association as observed at `now`; undefined when unknown or deleted by then. */
+  getAssociation(associationId: string, now: number = this.now()): AssociationRecord | undefined {
+    const record = this.associationsById.get(associationId);
+    return record && observeAssociation(record, now);
   }
 
   /** In creation order. */
@@ -141,12 +152,53 @@ export class EmulatorStore implements TaskReader {
     return this.fileCacheList;
   }
 
-  associations(): readonly AssociationRecord[] {
-    return this.associationList;
+  /** Every association not yet deleted at `now`, as observed then, in creation order. */
+  associations(now: number = this.now()): AssociationRecord[] {
+    return observeAll(this.associationList, now);
   }
 
-  associationsOf(resourceId: string): AssociationRecord[] {
-    return this.associationList.filter((association) => association.resource.id === resourceId);
+  associationsOf(resourceId: string, now: number = this.now()): AssociationRecord[] {
+    return observeAll(
+      this.associationList.filter((association) => association.resource.id === resourceId),
+      now,
+    );
+  }
+
+  /**
+   * Something wrong with an S3 bucket or prefix (it does not exist, its policy denies FSx, it sends
+   * no event notifications): an association created or updated on a path under `s3Prefix` ends in
+   * `lifecycle` with `failureMessage` instead of AVAILABLE. Scenarios and tests set these.
+   */
+  addRepositoryProblem(problem: RepositoryProblem): void {
+    if (!/^s3:\/\/[^/]+/.test(problem.s3Prefix)) {
+      throw new RangeError(`s3Prefix ${problem.s3Prefix} must be s3://bucket[/prefix]`);
+    }
+    if (problem.lifecycle !== 'MISCONFIGURED' && problem.lifecycle !== 'FAILED') {
+      throw new RangeError('A repository problem ends an association MISCONFIGURED or FAILED');
+    }
+    this.repositoryProblems.push(Object.freeze({ ...problem }));
+  }
+
+  /** The problem recorded for the bucket or prefix `s3Path` lies in, if any. */
+  repositoryProblemAt(s3Path: string): RepositoryProblem | undefined {
+    const within = (prefix: string): boolean => {
+      const trimmed = prefix.replace(/\/+$/, '');
+      return s3Path === trimmed || s3Path.startsWith(`${trimmed}/`);
+    };
+    return this.repositoryProblems.find((problem) => within(problem.s3Prefix));
+  }
+
+  /**
+   * Replaces an association by a changed copy (same id, resource and place in creation order):
+   * what Update and Delete do. The caller has checked that FSx would accept the change.
+   */
+  replaceAssociation(record: AssociationRecord): void {
+    const stored = this.associationsById.get(record.associationId);
+    if (!stored || stored.seq !== record.seq || stored.resource.id !== record.resource.id) {
+      throw new RangeError(`No association ${record.associationId} to replace`);
+    }
+    this.associationList[record.seq] = record;
+    this.associationsById.set(record.associationId, record);
   }
 
   // ---- tasks ----
@@ -288,6 +340,17 @@ export class EmulatorStore implements TaskReader {
       }
     }
   }
+}
+
+function observeAll(records: readonly AssociationRecord[], now: number): AssociationRecord[] {
+  const observed: AssociationRecord[] = [];
+  for (const record of records) {
+    const seen = observeAssociation(record, now);
+    if (seen) {
+      observed.push(seen);
+    }
+  }
+  return observed;
 }
 
 function insertInto(timeline: Timeline<TaskPlan>, plans: readonly TaskPlan[]): void {

@@ -71,7 +71,7 @@ export function wireFileSystem(record: FileSystemRecord): WireObject {
   };
   switch (record.type) {
     case 'LUSTRE':
-      return compact({ ...common, LustreConfiguration: lustreConfiguration(record), FileSystemTypeVersion: '2.15' });
+      return compact({ ...common, LustreConfiguration: lustreConfiguration(record), FileSystemTypeVersion: record.lustreVersion });
     case 'WINDOWS':
       return compact({
         ...common,
@@ -121,7 +121,7 @@ function lustreConfiguration(record: FileSystemRecord): WireObject {
     DataRepositoryConfiguration: record.dataRepository && wireLegacyDataRepository(record.dataRepository),
     DeploymentType: record.deploymentType,
     PerUnitStorageThroughput: persistent ? 250 : undefined,
-    MountName: mountNameOf(record.fileSystemId),
+    MountName: record.mountName,
     DailyAutomaticBackupStartTime: persistent ? '03:00' : undefined,
     AutomaticBackupRetentionDays: persistent ? 7 : undefined,
     CopyTagsToBackups: persistent ? false : undefined,

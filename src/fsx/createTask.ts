@@ -1,7 +1,7 @@
 // Creating a task and what its errors mean to the person who asked. The create call carries the
 // caller's ClientRequestToken: calling createTask again with the same input (a Retry button, a
 // lost response) answers with the same task instead of a second one.
-import { FsxError, isFsxError } from './errors';
+import { FsxError, isFsxError, withServiceDetail } from './errors';
 import { L10n } from './l10n';
 import { CreateTaskInput, FsxApi, ResourceRef, Task } from './types';
 import { plainText } from './outsideText';
@@ -48,8 +48,7 @@ export function createTaskErrorMessage(error: FsxError, l10n: L10n): string {
     return error.userMessageIn(l10n);
   }
   // What FSx said is outside text: it may carry link or icon syntax.
-  const withDetail = error.detail ? `${base} (${plainText(error.detail)})` : base;
-  return error.requestId ? l10n.t('{0} Request ID: {1}', withDetail, plainText(error.requestId)) : withDetail;
+  return withServiceDetail(base, error, l10n);
 }
 
 function createErrorBase(error: FsxError, l10n: L10n): string | undefined {

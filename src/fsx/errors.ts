@@ -262,3 +262,9 @@ export function classifyError(error: unknown, operation?: string): FsxError {
 export function isFsxError(error: unknown, kind?: FsxErrorKind): error is FsxError {
   return error instanceof FsxError && (kind === undefined || error.kind === kind);
 }
+
+/** A command's own sentence for an error, then what FSx said and the request id (both outside text). */
+export function withServiceDetail(base: string, error: FsxError, l10n: L10n): string {
+  const withDetail = error.detail ? `${base} (${plainText(error.detail)})` : base;
+  return error.requestId ? l10n.t('{0} Request ID: {1}', withDetail, plainText(error.requestId)) : withDetail;
+}

@@ -1,10 +1,12 @@
 import {
   CancelDataRepositoryTaskCommand,
+  CreateDataRepositoryAssociationCommand,
   CreateDataRepositoryTaskCommand,
   DataRepositoryAssociation,
   DataRepositoryConfiguration,
   DataRepositoryTask,
   DataRepositoryTaskFilter,
+  DeleteDataRepositoryAssociationCommand,
   DescribeDataRepositoryAssociationsCommand,
   DescribeDataRepositoryTasksCommand,
   FileCache,
@@ -12,13 +14,17 @@ import {
   FSxClient,
   paginateDescribeFileCaches,
   paginateDescribeFileSystems,
+  UpdateDataRepositoryAssociationCommand,
 } from '@aws-sdk/client-fsx';
 import { classifyError, FsxError } from './errors';
 import { PageTokens } from './pages';
 import {
   Association,
+  AssociationEvent,
   AssociationPage,
+  CreateAssociationInput,
   CreateTaskInput,
+  DeleteAssociationInput,
   FsxApi,
   FILE_CACHE_ID_PATTERN,
   FILE_SYSTEM_ID_PATTERN,
@@ -32,6 +38,7 @@ import {
   StorageResource,
   Task,
   TaskPage,
+  UpdateAssociationInput,
 } from './types';
 
 /** The API's limits (docs/ARCHITECTURE.md, "FSx facts"). */
@@ -160,6 +167,59 @@ export class FsxService implements FsxApi {
     return { associations: (output.Associations ?? []).map(toAssociation), nextToken: output.NextToken || undefined };
   }
 
+  async createAssociation(input: CreateAssociationInput, signal?: AbortSignal): Promise<Association> {
+    const output = await this.call('CreateDataRepositoryAssociation', signal, () =>
+      this.client.send(
+        new CreateDataRepositoryAssociationCommand({
+          FileSystemId: input.fileSystemId,
+          FileSystemPath: input.fileSystemPath,
+          DataRepositoryPath: input.dataRepositoryPath,
+          BatchImportMetaDataOnCreate: input.batchImportMetaDataOnCreate,
+          ImportedFileChunkSize: input.importedFileChunkSize,
+          // A direction with no events is left out: the API turns it off.
+          S3: {
+            AutoImportPolicy: input.autoImportEvents.length > 0 ? { Events: [...input.autoImportEvents] } : undefined,
+            AutoExportPolicy: input.autoExportEvents.length > 0 ? { Events: [...input.autoExportEvents] } : undefined,
+          },
+          ClientRequestToken: input.clientRequestToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return answeredAssociation('CreateDataRepositoryAssociation', output.Association);
+  }
+
+  async updateAssociation(input: UpdateAssociationInput, signal?: AbortSignal): Promise<Association> {
+    const policy = (events: readonly AssociationEvent[] | undefined) => (events === undefined ? undefined : { Events: [...events] });
+    const changesPolicies = input.autoImportEvents !== undefined || input.autoExportEvents !== undefined;
+    const output = await this.call('UpdateDataRepositoryAssociation', signal, () =>
+      this.client.send(
+        new UpdateDataRepositoryAssociationCommand({
+          AssociationId: input.associationId,
+          ImportedFileChunkSize: input.importedFileChunkSize,
+          S3: changesPolicies ? { AutoImportPolicy: policy(input.autoImportEvents), AutoExportPolicy: policy(input.autoExportEvents) } : undefined,
+          ClientRequestToken: input.clientRequestToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return answeredAssociation('UpdateDataRepositoryAssociation', output.Association);
+  }
+
+  async deleteAssociation(input: DeleteAssociationInput, signal?: AbortSignal): Promise<string> {
+    const output = await this.call('DeleteDataRepositoryAssociation', signal, () =>
+      this.client.send(
+        new DeleteDataRepositoryAssociationCommand({
+          AssociationId: input.associationId,
+          DeleteDataInFileSystem: input.deleteDataInFileSystem,
+          ClientRequestToken: input.clientRequestToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return output.Lifecycle ?? 'DELETING';
+  }
+
   /**
    * One DescribeDataRepositoryTasks call for up to 50 ids. FSx fails the whole call when any id
    * is unknown; then the batch is split in halves so the known tasks are still returned and only
@@ -245,6 +305,14 @@ function invalidTaskId(taskId: string): FsxError {
   return new FsxError('validation', `"${taskId}" is not a task id: expected "task-" followed by at least 17 hex digits.`);
 }
 
+/** The association of a create or update answer, or an FsxError when FSx answered without one. */
+function answeredAssociation(operation: string, association: DataRepositoryAssociation | undefined): Association {
+  if (!association?.AssociationId) {
+    throw new FsxError('other', `${operation} answered without an association. Refresh the view to see whether it changed.`, { operation });
+  }
+  return toAssociation(association);
+}
+
 function nameTag(tags: readonly { Key?: string; Value?: string }[] | undefined): string | undefined {
   return tags?.find((tag) => tag.Key === 'Name')?.Value || undefined;
 }
@@ -256,6 +324,7 @@ function fileSystemToResource(fs: FileSystem): StorageResource {
     id: fs.FileSystemId ?? '',
     name: nameTag(fs.Tags),
     storageType,
+    storageClass: fs.StorageType,
     lifecycle: fs.Lifecycle ?? 'UNKNOWN',
     deploymentType: fs.LustreConfiguration?.DeploymentType,
     storageCapacityGiB: fs.StorageCapacity,

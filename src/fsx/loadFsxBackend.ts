@@ -42,6 +42,9 @@ export class LazyFsxClients {
       cancelTask: (taskId, signal) => use((api) => api.cancelTask(taskId, signal)),
       createTask: (input, signal) => use((api) => api.createTask(input, signal)),
       listAssociations: (resource, options, signal) => use((api) => api.listAssociations(resource, options, signal)),
+      createAssociation: (input, signal) => use((api) => api.createAssociation(input, signal)),
+      updateAssociation: (input, signal) => use((api) => api.updateAssociation(input, signal)),
+      deleteAssociation: (input, signal) => use((api) => api.deleteAssociation(input, signal)),
     };
   }
 

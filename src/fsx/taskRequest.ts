@@ -12,7 +12,7 @@
 // association's file system path when they start from it); for import they are mapped through the
 // association that contains them to its S3 path. A full s3:// URL is also taken for import.
 import { randomUUID } from 'node:crypto';
-import { isS3Repository, isUsableRepository } from './associations';
+import { isS3Repository, isUsableRepository, s3LinkKind } from './associations';
 import { L10n } from './l10n';
 import { excerpt, plainText } from './outsideText';
 import { Association, CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, StorageResource, TaskType } from './types';
@@ -63,6 +63,10 @@ export function resourceRefusal(resource: StorageResource, type: StartableTaskTy
   if (!resource.supportsTasks) {
     return l10n.t('{0} is an FSx {1} file system; only FSx for Lustre file systems have data repository tasks.', resourceLabel(resource), plainText(resource.storageType));
   }
+  if (s3LinkKind(resource) === 'noS3') {
+    // Intelligent-Tiering: no S3 link is possible, so no export, import or release either.
+    return l10n.t('{0} uses Intelligent-Tiering storage, which cannot be linked to S3, so it has no data repository tasks.', resourceLabel(resource));
+  }
   if (resource.lifecycle !== 'AVAILABLE' && resource.lifecycle !== 'UPDATING') {
     return l10n.t('{0} is {1}; start the task once it is AVAILABLE.', resourceLabel(resource), plainText(resource.lifecycle));
   }
@@ -99,7 +103,9 @@ export function targetRefusal(target: StartTarget, type: StartableTaskType, l10n
   if (usableS3(target).length === 0) {
     return target.repositories.some(isS3Repository)
       ? l10n.t('No data repository association of {0} is AVAILABLE; fix them, then start the task.', resourceLabel(target.resource))
-      : l10n.t('{0} is not linked to an S3 bucket. Create a data repository association for it first.', resourceLabel(target.resource));
+      : s3LinkKind(target.resource) === 'associations'
+        ? l10n.t('{0} is not linked to an S3 bucket. Link a folder first: right-click the file system in the FSx view and choose Create Association... there.', resourceLabel(target.resource))
+        : l10n.t('{0} is not linked to an S3 bucket, and its kind takes no data repository associations.', resourceLabel(target.resource));
   }
   return undefined;
 }

@@ -66,6 +66,11 @@ export interface StorageResource extends ResourceRef {
   readonly name?: string;
   /** LUSTRE, WINDOWS, ONTAP, OPENZFS for file systems; LUSTRE for caches. */
   readonly storageType: string;
+  /**
+   * FileSystem.StorageType: SSD, HDD or INTELLIGENT_TIERING (which cannot link to S3, so has no
+   * associations and no tasks); undefined for caches.
+   */
+  readonly storageClass?: string;
   /** AVAILABLE, CREATING, ... as FSx reports it. */
   readonly lifecycle: string;
   readonly deploymentType?: string;
@@ -116,6 +121,45 @@ export interface Association {
   readonly importedFileChunkSize?: number;
   readonly arn?: string;
   readonly creationTime?: Date;
+}
+
+/** The file events automatic import and export can act on. */
+export const ASSOCIATION_EVENTS = ['NEW', 'CHANGED', 'DELETED'] as const;
+export type AssociationEvent = (typeof ASSOCIATION_EVENTS)[number];
+
+/** CreateDataRepositoryAssociation on a file system (File Caches take theirs when created). */
+export interface CreateAssociationInput {
+  readonly fileSystemId: string;
+  /** Leading `/`: `/ns1/`, or `/` for the first association only. */
+  readonly fileSystemPath: string;
+  /** `s3://bucket/prefix/`. */
+  readonly dataRepositoryPath: string;
+  readonly batchImportMetaDataOnCreate: boolean;
+  /** MiB; FSx's default (1,024) when undefined. */
+  readonly importedFileChunkSize?: number;
+  /** Empty: automatic import off. */
+  readonly autoImportEvents: readonly AssociationEvent[];
+  /** Empty: automatic export off. */
+  readonly autoExportEvents: readonly AssociationEvent[];
+  /** One per confirmation, sent on every retry of it (see CreateTaskInput). */
+  readonly clientRequestToken?: string;
+}
+
+/** UpdateDataRepositoryAssociation: what is given changes, what is undefined stays. */
+export interface UpdateAssociationInput {
+  readonly associationId: string;
+  readonly importedFileChunkSize?: number;
+  /** Empty turns automatic import off. */
+  readonly autoImportEvents?: readonly AssociationEvent[];
+  readonly autoExportEvents?: readonly AssociationEvent[];
+  readonly clientRequestToken?: string;
+}
+
+export interface DeleteAssociationInput {
+  readonly associationId: string;
+  /** True also deletes the file system's files under the association's path. */
+  readonly deleteDataInFileSystem: boolean;
+  readonly clientRequestToken?: string;
 }
 
 export interface AssociationPage {
@@ -258,4 +302,10 @@ export interface FsxApi {
   createTask(input: CreateTaskInput, signal?: AbortSignal): Promise<Task>;
   /** One page of the data repository associations of a file system or cache. */
   listAssociations(resource: ResourceRef, options?: ListAssociationsOptions, signal?: AbortSignal): Promise<AssociationPage>;
+  /** The new association, normally CREATING. */
+  createAssociation(input: CreateAssociationInput, signal?: AbortSignal): Promise<Association>;
+  /** The changed association, normally UPDATING. */
+  updateAssociation(input: UpdateAssociationInput, signal?: AbortSignal): Promise<Association>;
+  /** The lifecycle FSx answers with (normally DELETING). */
+  deleteAssociation(input: DeleteAssociationInput, signal?: AbortSignal): Promise<string>;
 }

@@ -1,8 +1,9 @@
 // The words and looks of data repository association rows (and an older file system's own S3
 // link): the lifecycle first, so it stays readable when the side bar cuts the row; the policies
 // and any failure with its next step for the tooltip. vscode-free, user text through L10n.
+import { s3LinkKind } from '../fsx/associations';
 import { L10n } from '../fsx/l10n';
-import { Association } from '../fsx/types';
+import { Association, StorageResource } from '../fsx/types';
 
 export interface AssociationLook {
   readonly icon: string;
@@ -17,6 +18,39 @@ const LOOKS: Readonly<Record<string, AssociationLook>> = {
   MISCONFIGURED: { icon: 'warning', color: 'problemsWarningIcon.foreground' },
   FAILED: { icon: 'error', color: 'problemsErrorIcon.foreground' },
 };
+
+/**
+ * A resource row's context value, which the menus read (package.json, checked by
+ * test/unit/manifest.test.ts): `resource.fileSystem` takes tasks and associations,
+ * `resource.fileSystem.ownLink` tasks only (its own S3 link, Scratch 1, Lustre 2.10),
+ * `resource.fileSystem.noS3` neither (Intelligent-Tiering), `resource.fileCache`.
+ */
+export function resourceContextValue(resource: StorageResource): string {
+  switch (s3LinkKind(resource)) {
+    case 'cacheAssociations':
+      return 'resource.fileCache';
+    case 'associations':
+      return 'resource.fileSystem';
+    case 'ownLink':
+      return 'resource.fileSystem.ownLink';
+    case 'noS3':
+      return 'resource.fileSystem.noS3';
+  }
+}
+
+/** The Associations group: `associations.creatable` where Create Association applies. */
+export function associationsContextValue(resource: StorageResource): string {
+  return s3LinkKind(resource) === 'associations' ? 'associations.creatable' : 'associations';
+}
+
+/**
+ * An association row: `association.<LIFECYCLE>` for one this extension can edit and delete, with
+ * `.readOnly` for a file system's own link or a File Cache's association (the API changes neither).
+ */
+export function associationContextValue(association: Association, resource: StorageResource): string {
+  const editable = association.source === 'association' && s3LinkKind(resource) === 'associations';
+  return `association.${association.lifecycle}${editable ? '' : '.readOnly'}`;
+}
 
 export function isProblem(association: Association): boolean {
   return association.lifecycle === 'MISCONFIGURED' || association.lifecycle === 'FAILED';
@@ -56,13 +90,13 @@ export function createAssociationText(l10n: L10n) {
       if (association.lifecycle === 'MISCONFIGURED') {
         return {
           message: association.failureMessage ?? l10n.t('FSx cannot import or export automatically until the link is fixed.'),
-          nextStep: l10n.t('Fix what the message names (often the S3 bucket policy, the IAM role or the bucket’s event notifications); FSx returns the association to AVAILABLE by itself once it can reach the bucket.'),
+          nextStep: l10n.t('Fix what the message names (often the S3 bucket policy, the IAM role or the bucket’s event notifications); FSx returns the association to AVAILABLE by itself once it can reach the bucket, or choose Edit Association... to apply its settings again.'),
         };
       }
       if (association.lifecycle === 'FAILED') {
         return {
           message: association.failureMessage ?? l10n.t('FSx could not create or update this association.'),
-          nextStep: l10n.t('Delete the association and create it again (AWS Console or CLI) once the cause is fixed.'),
+          nextStep: l10n.t('Fix the cause the message names, then delete the association (Delete Association...) and create it again (Create Association...).'),
         };
       }
       return undefined;

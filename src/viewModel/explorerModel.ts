@@ -195,6 +195,45 @@ export class ExplorerModel {
   }
 
   /**
+   * Puts an association just created or changed (or a fresher copy) into its resource's loaded
+   * list, so its row shows at once; a list not loaded yet brings it on its first load.
+   */
+  putAssociation(connection: Connection, resource: ResourceRef, association: Association): void {
+    const cache = this.associationCaches.get(this.taskCacheKey(connection, resource));
+    const list = cache?.value;
+    if (!cache || !list) {
+      return;
+    }
+    const index = list.findIndex((known) => known.associationId === association.associationId);
+    cache.value = index < 0 ? [...list, association] : list.map((known, i) => (i === index ? association : known));
+    this.changes.fire({ scope: 'resource', connectionKey: connectionKey(connection), resource });
+  }
+
+  /**
+   * Lists the resource's associations again (a row is settling) and says so when anything
+   * changed; a row FSx no longer lists is gone. Rejects with an FsxError, keeping the old list.
+   */
+  async reloadAssociations(connection: Connection, resource: StorageResource): Promise<readonly Association[]> {
+    const key = this.taskCacheKey(connection, resource);
+    const generation = this.generation;
+    let fresh: readonly Association[];
+    try {
+      fresh = await listAllAssociations(this.apiFor(connection), resource);
+    } catch (error) {
+      throw classifyError(error, 'DescribeDataRepositoryAssociations');
+    }
+    const cache = this.associationCaches.get(key);
+    if (generation !== this.generation || !cache?.value) {
+      return fresh;
+    }
+    if (JSON.stringify(cache.value) !== JSON.stringify(fresh)) {
+      cache.value = fresh;
+      this.changes.fire({ scope: 'resource', connectionKey: connectionKey(connection), resource });
+    }
+    return fresh;
+  }
+
+  /**
    * The cached value, or one shared call for every concurrent reader. The answer is cached
    * only if no refresh() happened meanwhile; failures are not cached (the next read retries).
    */

@@ -33,8 +33,9 @@ export type { PickItem, ReportChoice } from './startTaskWords';
 
 export type StepId = 'paths' | 'days' | 'report' | 'reportPath' | 'confirm';
 
-interface StepBase {
-  readonly id: StepId;
+/** What every step of a guided flow has; `Id` names the step (the association flows reuse these). */
+interface StepBase<Id extends string = StepId> {
+  readonly id: Id;
   readonly title: string;
   /** 1-based, for the QuickInput's step / totalSteps. */
   readonly step: number;
@@ -43,9 +44,8 @@ interface StepBase {
   readonly canGoBack: boolean;
 }
 
-export interface TextStep extends StepBase {
+export interface TextStep<Id extends string = 'paths' | 'days' | 'reportPath'> extends StepBase<Id> {
   readonly kind: 'text';
-  readonly id: 'paths' | 'days' | 'reportPath';
   readonly prompt: string;
   readonly placeholder: string;
   /** Prefilled: the previous answer. */
@@ -54,18 +54,16 @@ export interface TextStep extends StepBase {
   validate(value: string): string | undefined;
 }
 
-export interface PickStep<T> extends StepBase {
+export interface PickStep<T, Id extends string = 'report'> extends StepBase<Id> {
   readonly kind: 'pick';
-  readonly id: 'report';
   readonly placeholder: string;
   readonly items: readonly PickItem<T>[];
   /** The item to preselect. */
   readonly active: T;
 }
 
-export interface ConfirmStep extends StepBase {
+export interface ConfirmStep<Id extends string = 'confirm'> extends StepBase<Id> {
   readonly kind: 'confirm';
-  readonly id: 'confirm';
   /** The question, one line. */
   readonly message: string;
   /** What will happen, one line each. */
@@ -79,11 +77,12 @@ export interface ConfirmStep extends StepBase {
 /** The confirmation's answers: start, or copy the command and ask again. */
 export type ConfirmChoice = true | 'copy';
 
+/** Asks the steps of a guided flow (this one and the association flows). */
 export interface StartTaskAsk {
-  text(step: TextStep): Promise<Answer<string>>;
-  pick<T>(step: PickStep<T>): Promise<Answer<T>>;
+  text(step: TextStep<string>): Promise<Answer<string>>;
+  pick<T>(step: PickStep<T, string>): Promise<Answer<T>>;
   /** true when the person chose confirmLabel, 'copy' for copyLabel. */
-  confirm(step: ConfirmStep): Promise<Answer<ConfirmChoice>>;
+  confirm(step: ConfirmStep<string>): Promise<Answer<ConfirmChoice>>;
 }
 
 export type StartTaskFlowResult =
@@ -195,7 +194,7 @@ interface Flow {
   readonly copyCommand?: (input: CreateTaskInput) => Promise<void>;
 }
 
-type Position = Pick<StepBase, 'title' | 'step' | 'totalSteps' | 'canGoBack'>;
+export type Position = Pick<StepBase, 'title' | 'step' | 'totalSteps' | 'canGoBack'>;
 
 /** After a step: on to the next, back, ask the same again, dismissed, or the confirmed task. */
 type Move = 'next' | 'back' | 'again' | 'dismissed' | Extract<StartTaskFlowResult, { kind: 'confirmed' }>;

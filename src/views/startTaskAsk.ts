@@ -11,13 +11,13 @@ interface ValueItem<T> extends vscode.QuickPickItem {
 
 export function startTaskAsk(prompts: Prompts): StartTaskAsk {
   return {
-    text: (step: TextStep) => prompts.inputStep(step),
-    async pick<T>(step: PickStep<T>): Promise<Answer<T>> {
+    text: (step: TextStep<string>) => prompts.inputStep(step),
+    async pick<T>(step: PickStep<T, string>): Promise<Answer<T>> {
       const items: ValueItem<T>[] = step.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value }));
       const picked = await prompts.pickStep(items, { ...step, active: items.find((item) => item.value === step.active) });
       return picked === BACK || picked === undefined ? picked : picked.value;
     },
-    async confirm(step: ConfirmStep): Promise<Answer<ConfirmChoice>> {
+    async confirm(step: ConfirmStep<string>): Promise<Answer<ConfirmChoice>> {
       const back = vscode.l10n.t('Back');
       const buttons = [step.confirmLabel, ...(step.copyLabel ? [step.copyLabel] : []), ...(step.canGoBack ? [back] : [])];
       const choice = await prompts.modal(step.message, step.details.join('\n'), ...buttons);

@@ -235,7 +235,7 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
 
       const systems = (await fsx.send(new DescribeFileSystemsCommand({}))).FileSystems ?? [];
       const legacy = systems.filter((fs) => fs.LustreConfiguration?.DataRepositoryConfiguration);
-      assert.deepEqual(legacy.map((fs) => fs.LustreConfiguration?.DeploymentType).sort(), ['PERSISTENT_1', 'SCRATCH_2']);
+      assert.deepEqual(legacy.map((fs) => fs.LustreConfiguration?.DeploymentType).sort(), ['PERSISTENT_1', 'PERSISTENT_1', 'SCRATCH_1', 'SCRATCH_2']);
       for (const fs of legacy) {
         const link = fs.LustreConfiguration?.DataRepositoryConfiguration;
         assert.ok(lifecycles.includes(link?.Lifecycle ?? ''));
@@ -669,6 +669,9 @@ describe('FSx emulator on the wire (real FSxClient)', function () {
         DescribeDataRepositoryAssociations: 0,
         CreateDataRepositoryTask: 0,
         CancelDataRepositoryTask: 1,
+        CreateDataRepositoryAssociation: 0,
+        UpdateDataRepositoryAssociation: 0,
+        DeleteDataRepositoryAssociation: 0,
       });
       assert.equal(emulator.totalRequests(), 4);
       emulator.resetRequestCounts();

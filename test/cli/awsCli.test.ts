@@ -100,4 +100,28 @@ describe('AWS CLI against the FSx emulator', function () {
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /\(DataRepositoryTaskNotFound\) when calling the CancelDataRepositoryTask operation/);
   });
+
+  it('aws fsx create-data-repository-association links a folder; delete-data-repository-association unlinks it', async () => {
+    emulator.associationRules.setTiming({ creatingMs: 300, updatingMs: 300, deletingMs: 300 });
+    const render = emulator.state.fileSystems().find((fs) => fs.tags.some((tag) => tag.Value === 'render-farm'));
+    assert.ok(render);
+    const created = await awsJson([
+      'fsx', 'create-data-repository-association', ...endpoint,
+      '--file-system-id', render.fileSystemId,
+      '--file-system-path', '/cli-linked',
+      '--data-repository-path', 's3://render-farm-cli/linked/',
+      '--batch-import-meta-data-on-create',
+      '--s3', 'AutoImportPolicy={Events=[NEW,CHANGED]},AutoExportPolicy={Events=[NEW]}',
+    ]);
+    const association = created.Association as { AssociationId: string; Lifecycle: string; S3: { AutoImportPolicy: { Events: string[] } } };
+    assert.equal(association.Lifecycle, 'CREATING');
+    assert.deepEqual(association.S3.AutoImportPolicy.Events, ['NEW', 'CHANGED']);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const deleted = await awsJson(['fsx', 'delete-data-repository-association', ...endpoint, '--association-id', association.AssociationId, '--no-delete-data-in-file-system']);
+    assert.deepEqual(deleted, { AssociationId: association.AssociationId, Lifecycle: 'DELETING', DeleteDataInFileSystem: false });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const gone = await aws(['fsx', 'describe-data-repository-associations', ...endpoint, '--association-ids', association.AssociationId]);
+    assert.notEqual(gone.code, 0);
+    assert.match(gone.stderr, /DataRepositoryAssociationNotFound/);
+  });
 });

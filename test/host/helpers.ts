@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
-import type { Connection } from '../../src/fsx/types';
+import type { Connection, StorageResource } from '../../src/fsx/types';
 import type { ConnectionBoundNode, ExplorerNode } from '../../src/views/explorer/node';
 import type { Back } from '../../src/viewModel/startTaskFlow';
 import type { InputStepOptions, MessageSeverity, PickManyOptions, PickOptions, PickStepOptions, Prompts, StepOptions } from '../../src/views/prompts';
@@ -73,14 +73,25 @@ export async function resourceNodes(api: FsxTasksApi): Promise<ExplorerNode[]> {
   return (await children(api, connection)).filter((node) => contextValue(node).startsWith('resource.'));
 }
 
+/** What a resource row carries (the tests hand it over as the command argument). */
+export function resourceOf(node: ExplorerNode): StorageResource {
+  return (node as unknown as { resource: StorageResource }).resource;
+}
+
+export async function resourceNamed(api: FsxTasksApi, name: string): Promise<ExplorerNode> {
+  const node = (await resourceNodes(api)).find((candidate) => label(candidate) === name);
+  assert.ok(node, `resource ${name}`);
+  return node;
+}
+
 /** A resource's task list as the tree shows it (tasks, Load more, empty or error rows), without its Associations group. */
 export async function taskListRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await children(api, resource)).filter((node) => contextValue(node) !== 'associations');
+  return (await children(api, resource)).filter((node) => !contextValue(node).startsWith('associations'));
 }
 
 /** The rows of a resource's Associations (or S3 link) group, which is its first child when it has one. */
 export async function associationRows(api: FsxTasksApi, resource: ExplorerNode): Promise<ExplorerNode[]> {
-  const group = (await children(api, resource)).find((node) => contextValue(node) === 'associations');
+  const group = (await children(api, resource)).find((node) => contextValue(node).startsWith('associations'));
   assert.ok(group, `an associations group under ${resource.id}`);
   return children(api, group);
 }

@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Connection, StorageResource } from '../../src/fsx/types';
+import type { Connection } from '../../src/fsx/types';
 import { cancelTaskArgv, createTaskArgv, describeTaskArgv, quoteCommand, shellKindFor } from '../../src/fsx/cliCommand';
 import { BACK } from '../../src/viewModel/startTaskFlow';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { associationRows, children, connectionOf, contextValue, description, emulatorOf, label, resourceNodes, ScriptedPrompts, useExtension } from './helpers';
-
-/** What a resource row carries (the tests hand it over as the command argument). */
-function resourceOf(node: ExplorerNode): StorageResource {
-  return (node as unknown as { resource: StorageResource }).resource;
-}
-
-async function resourceNamed(api: FsxTasksApi, name: string): Promise<ExplorerNode> {
-  const node = (await resourceNodes(api)).find((candidate) => label(candidate) === name);
-  assert.ok(node, `resource ${name}`);
-  return node;
-}
+import { associationRows, children, connectionOf, contextValue, description, emulatorOf, label, resourceNamed, resourceNodes, resourceOf, ScriptedPrompts, useExtension } from './helpers';
 
 /** The tasks the tree shows under a resource, by id. */
 async function taskIdsInTree(api: FsxTasksApi, resource: ExplorerNode): Promise<string[]> {
@@ -101,7 +90,8 @@ describe('start data repository tasks', () => {
       assert.match(description(rows[0]), /^↔ s3:\/\//);
       states.push(contextValue(rows[0]));
     }
-    assert.ok(states.includes('association.MISCONFIGURED'), states.join(', '));
+    // Read-only: FSx changes a file system's own link only through the file system's settings.
+    assert.ok(states.includes('association.MISCONFIGURED.readOnly'), states.join(', '));
     assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
   });
 
@@ -247,7 +237,11 @@ describe('start data repository tasks', () => {
       })
       .inputStepWith(undefined);
     await vscode.commands.executeCommand('fsxTasks.startExport');
-    assert.deepEqual([...offered].sort(), ['climate-archive', 'genomics-scratch', 'ml-training', 'render-farm'], 'no File Cache, no Windows file system');
+    assert.deepEqual(
+      [...offered].sort(),
+      ['analytics-tiered', 'cfd-scratch', 'climate-archive', 'genomics-scratch', 'ml-training', 'render-farm', 'seismic-2-10'],
+      'no File Cache, no Windows file system',
+    );
     assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
     assert.deepEqual(prompts.messages, []);
   });

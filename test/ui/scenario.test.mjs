@@ -72,11 +72,22 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
   });
 
   it('expands a file system and reads a task’s lifecycle and progress, uncut at the default width', async () => {
-    await ui.toggleRow(ui.treeRow('genomics-scratch'));
+    // One task at a time runs on a file system, so the states are spread over four of them: read
+    // two and fold them again, then keep render-farm and genomics-scratch open for what follows.
+    const texts = [];
+    for (const [name, state] of [['cfd-scratch', /^Pending/], ['climate-archive', /^Canceling/]]) {
+      const row = await ui.waitForTreeRow(name);
+      await ui.toggleRow(row);
+      await ui.waitForTreeRow(state);
+      texts.push(...(await ui.treeRowTexts()));
+      await ui.toggleRow(row);
+    }
+    await ui.toggleRow(await ui.waitForTreeRow('render-farm'));
+    await ui.toggleRow(await ui.waitForTreeRow('genomics-scratch'));
     const executing = await ui.waitForTreeRow(/Executing \d+%/);
     const text = (await executing.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /^Executing \d+%\s*(Export|Import|Release) · /);
-    const texts = await ui.treeRowTexts();
+    texts.push(...(await ui.treeRowTexts()));
     for (const state of ['Pending', 'Executing', 'Canceling', 'Succeeded', 'Failed', 'Canceled']) {
       assert.ok(texts.some((row) => row.startsWith(state)), `a ${state} row: ${texts.join(' | ')}`);
     }
@@ -187,15 +198,22 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
   });
 
   it('starts an export from a right-click: steps in the quick input, Back, the confirmation, then the new task is shown and tracked', async () => {
-    // One tracked task at a time keeps the status bar naming it: stop following the earlier one.
-    const genomics = await ui.waitForTreeRow('genomics-scratch');
-    if ((await genomics.getAttribute('aria-expanded')) !== 'true') {
-      await ui.toggleRow(genomics);
+    // One tracked task at a time keeps the status bar naming it: stop following the earlier one
+    // (the one task running on render-farm, since genomics-scratch's was canceled).
+    const opened = [];
+    for (const name of ['genomics-scratch', 'render-farm']) {
+      const row = await ui.waitForTreeRow(name);
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        await ui.toggleRow(row);
+      }
+      opened.push(name);
     }
     await ui.contextMenu(await ui.waitForTreeRow(/tracked/));
     await ui.clickMenuItem('Stop Tracking Task');
     await ui.statusBarItem(/task-[0-9a-f]{4}/).waitFor({ state: 'hidden', timeout: STATUS_TIMEOUT_MS });
-    await ui.toggleRow(genomics);
+    for (const name of opened) {
+      await ui.toggleRow(await ui.waitForTreeRow(name));
+    }
     const fileSystem = await ui.waitForTreeRow('ml-training');
     await ui.contextMenu(fileSystem);
     const items = await ui.menuItems();
@@ -248,6 +266,33 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.screenshot(`${prefix}start-export-tracked`);
   });
 
+  it('links a folder to S3 from the Associations group: the steps, the summary, then the row goes from Creating to Available', async () => {
+    await ui.contextMenu(await ui.waitForTreeRow('Associations'));
+    await ui.clickMenuItem('Create Association...');
+    const input = ui.quickInput.locator('input.input');
+    const step = async (text) => ui.quickInput.getByText(text).first().waitFor({ state: 'visible' });
+    await step('file system directory to link');
+    await ui.typeInQuickInput('/ui-linked/');
+    // The box says what to type until it is typed (its check speaks before the prompt).
+    await step('S3 bucket or prefix to link');
+    await ui.typeInQuickInput('s3://ml-training-ui/linked/');
+    // Import now, automatic import and automatic export: the preselected choice each time.
+    for (const choice of ['Import metadata now', 'S3 objects that are new, changed, deleted', 'files that are new, changed, deleted']) {
+      await ui.quickInput.locator('.quick-input-list .monaco-list-row').filter({ hasText: choice }).first().waitFor({ state: 'visible' });
+      await input.press('Enter');
+    }
+    await step('chunk size in MiB');
+    await ui.typeInQuickInput('');
+    const dialog = await ui.dialogText();
+    assert.match(dialog, /Link \/ui-linked\/ on ml-training .* to s3:\/\/ml-training-ui\/linked\/\?/);
+    await ui.screenshot(`${prefix}create-association-confirm`);
+    await ui.clickDialogButton('Create Association');
+    await ui.waitForTreeRow(/^Creating \/ui-linked\//);
+    // FSx (the sandbox: 45 s) creates it; the row follows without Refresh.
+    await ui.waitForTreeRow(/^Available \/ui-linked\//, { timeoutMs: 120_000 });
+    await ui.screenshot(`${prefix}association-available`);
+  }).timeout(240_000);
+
   /** The rows of the FSx view whose accessible label says they are pending or executing. */
   async function activeRows() {
     const rows = ui.page.locator('.monaco-list-row');
@@ -283,6 +328,13 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     const message = sidebar.locator('.tree-explorer-viewlet-tree-view .message');
     await message.filter({ hasText: 'Filter: Active. Clear Filter is on the view title.' }).waitFor({ state: 'visible' });
     await ui.waitForTreeRow(/Executing|Pending/);
+    // One task runs at a time per file system: open the ones with a task waiting or running.
+    for (const name of ['render-farm', 'cfd-scratch']) {
+      const row = await ui.waitForTreeRow(name);
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        await ui.toggleRow(row);
+      }
+    }
     // The lifecycle part is sent to FSx: each expanded file system lists again, so wait for it.
     // Task rows only (association rows also lead with a state, "Failed /legacy-import").
     const taskRowTexts = async () => (await ui.treeRowTexts(sidebar)).filter((text) => /task-[0-9a-f]{4}…/.test(text));

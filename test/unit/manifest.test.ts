@@ -91,13 +91,30 @@ describe('package.json menus', () => {
 
   it('offers the start commands on file systems and usable associations only, and in the palette', () => {
     for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease']) {
-      for (const viewItem of ['resource.fileSystem', 'association.AVAILABLE', 'association.UPDATING']) {
+      for (const viewItem of ['resource.fileSystem', 'resource.fileSystem.ownLink', 'association.AVAILABLE', 'association.UPDATING', 'association.AVAILABLE.readOnly']) {
         assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
       }
-      for (const viewItem of ['resource.fileCache', 'association.MISCONFIGURED', 'association.FAILED', 'association.CREATING', 'associations', 'task.EXECUTING', 'connection.sandbox']) {
+      for (const viewItem of ['resource.fileCache', 'resource.fileSystem.noS3', 'association.MISCONFIGURED', 'association.FAILED.readOnly', 'association.CREATING', 'associations', 'task.EXECUTING', 'connection.sandbox']) {
         assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
       }
       assert.ok(!(manifest.contributes.menus.commandPalette as { command: string; when: string }[]).some((item) => item.command === command && item.when === 'false'), `${command} in the palette`);
+    }
+  });
+
+  it('offers the association commands where they apply: create on file systems that take associations, edit and delete by lifecycle', () => {
+    const lifecycles = ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED'];
+    const cases: [string, readonly string[], readonly string[]][] = [
+      ['fsxTasks.createAssociation', ['resource.fileSystem', 'associations.creatable'], ['resource.fileSystem.ownLink', 'resource.fileSystem.noS3', 'resource.fileCache', 'associations', 'association.AVAILABLE']],
+      ['fsxTasks.editAssociation', ['association.AVAILABLE', 'association.MISCONFIGURED'], [...lifecycles.filter((l) => l !== 'AVAILABLE' && l !== 'MISCONFIGURED').map((l) => `association.${l}`), 'association.AVAILABLE.readOnly', 'resource.fileSystem']],
+      ['fsxTasks.deleteAssociation', ['association.AVAILABLE', 'association.MISCONFIGURED', 'association.FAILED'], ['association.CREATING', 'association.UPDATING', 'association.DELETING', 'association.FAILED.readOnly', 'associations.creatable']],
+    ];
+    for (const [command, on, off] of cases) {
+      for (const viewItem of on) {
+        assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
+      }
+      for (const viewItem of off) {
+        assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
+      }
     }
   });
 

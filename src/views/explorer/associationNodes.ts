@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { hasAssociations, linkedRepositories } from '../../fsx/associations';
 import { classifyError } from '../../fsx/errors';
 import { Association, StorageResource } from '../../fsx/types';
-import { createAssociationText, isProblem } from '../../viewModel/associationText';
+import { associationContextValue, associationsContextValue, createAssociationText, isProblem } from '../../viewModel/associationText';
 import { associationTooltipMarkdown } from '../../viewModel/tooltipText';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
 import { ChildNode, ExplorerContext, ConnectionBoundNode, ExplorerNode, themeIcon } from './node';
@@ -40,7 +40,7 @@ export class AssociationsNode extends ChildNode {
     item.tooltip = legacy
       ? vscode.l10n.t('This file system links S3 through its own data repository configuration (Scratch and Persistent 1 file systems).')
       : vscode.l10n.t('Data repository associations: which file system paths are linked to which S3 (or NFS) paths.');
-    item.contextValue = 'associations';
+    item.contextValue = associationsContextValue(this.resource);
     return item;
   }
 
@@ -79,7 +79,7 @@ export class AssociationNode extends ChildNode {
     item.description = associationText.rowDescription(association);
     item.tooltip = new vscode.MarkdownString(associationTooltipMarkdown(association, vscode.l10n), true);
     item.accessibilityInformation = { label: associationText.accessibleLabel(association) };
-    item.contextValue = `association.${association.lifecycle}`;
+    item.contextValue = associationContextValue(association, this.resource);
     return item;
   }
 

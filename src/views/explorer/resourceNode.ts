@@ -4,6 +4,7 @@ import { StorageResource } from '../../fsx/types';
 import { resourceKey } from '../../viewModel/explorerModel';
 import { LoadMoreNode } from './loadMoreNode';
 import { isFiltering, matchesFilter } from '../../viewModel/taskFilter';
+import { resourceContextValue } from '../../viewModel/associationText';
 import { resourceTooltipMarkdown } from '../../viewModel/tooltipText';
 import { AssociationsNode, showsAssociations } from './associationNodes';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
@@ -36,7 +37,7 @@ export class ResourceNode extends ChildNode {
       .filter(Boolean)
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(resourceTooltipMarkdown(resource, mountPoints, vscode.l10n), true);
-    item.contextValue = isCache ? 'resource.fileCache' : 'resource.fileSystem';
+    item.contextValue = resourceContextValue(resource);
     return item;
   }
 

@@ -54,11 +54,33 @@ describe('emulator scenarios', () => {
       assert.ok(cacheTasks.every((task) => task.fileCacheId && !task.fileSystemId));
     });
 
-    it('has every lifecycle for each file-system task type', () => {
+    it('has every ended lifecycle for each file-system task type, and every lifecycle among them', () => {
       for (const type of ['EXPORT_TO_REPOSITORY', 'IMPORT_METADATA_FROM_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM']) {
         const seen = new Set(allTasks.filter((task) => task.type === type).map((task) => task.lifecycle));
-        assert.deepEqual([...seen].sort(), [...TASK_LIFECYCLES].sort(), type);
+        for (const lifecycle of ['SUCCEEDED', 'FAILED', 'CANCELED'] as const) {
+          assert.ok(seen.has(lifecycle), `${type} ${lifecycle}`);
+        }
       }
+      assert.deepEqual([...new Set(allTasks.map((task) => task.lifecycle))].sort(), [...TASK_LIFECYCLES].sort());
+    });
+
+    it('obeys its own rule: at most one task that has not ended on each file system, now and for the next hours', () => {
+      for (const at of [START, START + HOUR, START + 3 * HOUR]) {
+        for (const fs of state.fileSystems()) {
+          const active = state.tasksOf(fs.fileSystemId, at).filter((task) => !['SUCCEEDED', 'FAILED', 'CANCELED'].includes(task.lifecycle));
+          assert.ok(active.length <= 1, `${nameOf(state, fs.fileSystemId)}: ${active.map((task) => task.lifecycle).join(', ')}`);
+        }
+      }
+    });
+
+    it('has the file system kinds the product treats differently: Intelligent-Tiering, Scratch 1 named fsx, Lustre 2.10', () => {
+      const byName = (name: string) => lustre.find((fs) => nameOf(state, fs.fileSystemId) === name);
+      assert.equal(byName('analytics-tiered')?.storageType, 'INTELLIGENT_TIERING');
+      assert.equal(byName('analytics-tiered')?.dataRepository, undefined);
+      assert.equal(byName('cfd-scratch')?.deploymentType, 'SCRATCH_1');
+      assert.equal(byName('cfd-scratch')?.mountName, 'fsx');
+      assert.equal(byName('seismic-2-10')?.lustreVersion, '2.10');
+      assert.equal(byName('render-farm')?.lustreVersion, '2.15');
     });
 
     it('has realistic failures, S3 report paths and paths', () => {
@@ -88,7 +110,7 @@ describe('emulator scenarios', () => {
 
     it('links each Scratch or Persistent 1 file system through DataRepositoryConfiguration, one of them misconfigured', () => {
       const legacy = lustre.filter((fs) => fs.dataRepository !== undefined);
-      assert.deepEqual(legacy.map((fs) => fs.deploymentType).sort(), ['PERSISTENT_1', 'SCRATCH_2']);
+      assert.deepEqual(legacy.map((fs) => fs.deploymentType).sort(), ['PERSISTENT_1', 'PERSISTENT_1', 'SCRATCH_1', 'SCRATCH_2']);
       assert.ok(legacy.every((fs) => state.associationsOf(fs.fileSystemId).length === 0));
       assert.ok(legacy.some((fs) => fs.dataRepository?.lifecycle === 'MISCONFIGURED' && fs.dataRepository.failureMessage));
     });

@@ -101,4 +101,16 @@ export class FakeFsx implements FsxApi {
   listAssociations(): never {
     throw new Error('not used by the tracking core');
   }
+
+  createAssociation(): never {
+    throw new Error('not used by the tracking core');
+  }
+
+  updateAssociation(): never {
+    throw new Error('not used by the tracking core');
+  }
+
+  deleteAssociation(): never {
+    throw new Error('not used by the tracking core');
+  }
 }

@@ -46,7 +46,7 @@ describe('association rows', () => {
     assert.match(misconfigured?.nextStep ?? '', /bucket policy/);
     const failed = text.problem({ ...base, lifecycle: 'FAILED' });
     assert.match(failed?.message ?? '', /could not create or update/);
-    assert.match(failed?.nextStep ?? '', /Delete the association and create it again/);
+    assert.match(failed?.nextStep ?? '', /delete the association \(Delete Association\.\.\.\) and create it again \(Create Association\.\.\.\)/);
     assert.ok(isProblem({ ...base, lifecycle: 'FAILED' }));
   });
 

@@ -44,6 +44,9 @@ class World {
         return Promise.resolve(task);
       },
       listAssociations: () => Promise.resolve({ associations: this.associations }),
+      createAssociation: () => Promise.reject(new Error('the chat tools do not change associations')),
+      updateAssociation: () => Promise.reject(new Error('the chat tools do not change associations')),
+      deleteAssociation: () => Promise.reject(new Error('the chat tools do not change associations')),
     };
   }
 

@@ -18,7 +18,7 @@ function asking(answer: (step: Step, seen: Step[]) => Answer<unknown>): StartTas
     seen.push(step);
     return Promise.resolve(answer(step, seen));
   };
-  return { seen, text: (step) => next(step) as Promise<Answer<string>>, pick: <T>(step: PickStep<T>) => next(step as PickStep<unknown>) as Promise<Answer<T>>, confirm: (step) => next(step) as Promise<Answer<true>> };
+  return { seen, text: (step: TextStep) => next(step) as Promise<Answer<string>>, pick: <T>(step: PickStep<T>) => next(step as PickStep<unknown>) as Promise<Answer<T>>, confirm: (step: ConfirmStep) => next(step) as Promise<Answer<true>> };
 }
 
 /** Enter on every step: the prefilled answer, the preselected item, the start button. */

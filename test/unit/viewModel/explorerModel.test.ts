@@ -70,6 +70,18 @@ class FakeApi implements FsxApi {
     return { associations, nextToken: start + 25 < 30 ? String(start + 25) : undefined };
   }
 
+  createAssociation(): never {
+    throw new Error('not used by the model');
+  }
+
+  updateAssociation(): never {
+    throw new Error('not used by the model');
+  }
+
+  deleteAssociation(): never {
+    throw new Error('not used by the model');
+  }
+
   private throwIfFailing(): void {
     const failure = this.failNext;
     this.failNext = undefined;

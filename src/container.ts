@@ -28,6 +28,7 @@ import { MountsController } from './views/mountsController';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
+import { StartQueueController } from './views/startQueueController';
 import { TrackingController } from './views/trackingController';
 
 export class Container implements AppServices, vscode.Disposable {
@@ -41,6 +42,8 @@ export class Container implements AppServices, vscode.Disposable {
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
+  /** Starts waiting for the running task of their file system, kept per workspace. */
+  readonly queue: StartQueueController;
   readonly mounts: MountsController;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
@@ -96,6 +99,19 @@ export class Container implements AppServices, vscode.Disposable {
         }
       }),
     );
+    this.queue = this.own(
+      new StartQueueController({
+        workspaceState: this.workspaceState,
+        tracker: this.tracking.tracker,
+        model: this.model,
+        scheduler: this.scheduler,
+        autoTracker: this.tracking.autoTracker,
+        settings: this.settings,
+        log,
+        prompts: this.prompts,
+        send: async (connection, input) => (await this.features()).sendQueuedStart(connection, input),
+      }),
+    );
     this.mounts = this.own(new MountsController(this.model, log));
     this.explorer = this.own(
       new ExplorerController({
@@ -106,6 +122,7 @@ export class Container implements AppServices, vscode.Disposable {
         state: this.workspaceState,
         mounts: this.mounts,
         estimateOf: this.estimateOf,
+        queue: this.queue.queue,
       }),
     );
     this.connections = this.own(
@@ -159,6 +176,7 @@ export class Container implements AppServices, vscode.Disposable {
       await this.connections.reload();
     }
     await this.tracking.start(this.sandbox.connection);
+    await this.queue.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
     const delay = warmUpDelay(signals);

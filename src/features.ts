@@ -3,7 +3,9 @@
 // command, on the first document of ours VS Code asks for, or while the window is idle
 // (docs/ARCHITECTURE.md, Bundles). The modules it shares with activation are not copied into it:
 // the build points them at the extension bundle's own (esbuild.js), so each class exists once.
+import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { sendQueuedStart as sendCreate } from './fsx/createTask';
 import type { AppServices, Features, Services } from './commands/services';
 import { logApiCall } from './views/log';
 import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
@@ -18,8 +20,9 @@ export function createFeatures(container: AppServices): Services {
   const reports = container.own(new ReportService(container.settings, { onApiCall: (event) => logApiCall(log, event), gate: container.endpointGate('s3') }));
   const failedFiles = container.own(new FailedFilesPanels(reports, container.prompts));
   const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
+  const sendQueuedStart: Services['sendQueuedStart'] = (connection, input) => sendCreate(container.apiFor(connection), input, vscode.l10n);
   // The container's own members (its methods too) show through: the features only add to it.
-  const services: Services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts });
+  const services: Services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts, sendQueuedStart });
   for (const registration of registerCommands(services)) {
     container.own(registration);
   }

@@ -4,7 +4,8 @@
 import type * as vscode from 'vscode';
 import type { EndpointGate, EndpointService } from '../fsx/endpoint';
 import type { LazyFsxClients } from '../fsx/loadFsxBackend';
-import type { Connection, FsxApi, Task } from '../fsx/types';
+import type { Connection, CreateTaskInput, FsxApi, Task } from '../fsx/types';
+import type { QueueSendOutcome } from '../tracking/startQueue';
 import type { ProgressHistories } from '../outcomes/progressHistories';
 import type { ThroughputEstimate } from '../outcomes/throughput';
 import type { LocalSandbox } from '../sandbox/localSandbox';
@@ -19,6 +20,7 @@ import type { PromptSeam } from '../views/prompts';
 import type { ReportService } from '../views/reports';
 import type { Settings } from '../views/settings';
 import type { TaskDetailsProvider } from '../views/taskDetails';
+import type { StartQueueController } from '../views/startQueueController';
 import type { TrackingController } from '../views/trackingController';
 
 /** The long-lived objects activation builds (src/container.ts). */
@@ -31,6 +33,8 @@ export interface AppServices {
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
+  /** Starts waiting for the running task of their file system (Queue, Start Now, Remove). */
+  readonly queue: StartQueueController;
   readonly mounts: MountsController;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
@@ -56,6 +60,8 @@ export interface Features {
   readonly reports: ReportService;
   readonly failedFiles: FailedFilesPanels;
   readonly progressCharts: ProgressChartPanels;
+  /** Sends a queued start (views/startQueueController.ts), with the create call this bundle carries. */
+  readonly sendQueuedStart: (connection: Connection, input: CreateTaskInput) => Promise<QueueSendOutcome>;
 }
 
 /** What the commands are given. */

@@ -4,9 +4,6 @@
 // in its way end. It lives in this window only: with the window closed, nothing is sent. A start
 // FSx refuses for another reason keeps FSx's reason and is not sent again by itself.
 import { randomUUID } from 'node:crypto';
-import { classifyError } from '../fsx/errors';
-import { busyMessage, CreateOutcome, createTaskErrorMessage } from '../fsx/createTask';
-import { L10n } from '../fsx/l10n';
 import { Connection, connectionKey, CreateTaskInput, FILE_SYSTEM_ID_PATTERN, isValidTaskId, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, Task, TaskType } from '../fsx/types';
 import { Clock } from './clock';
 import { Disposable, DisposableStore, Emitter, Event, ListenerErrorHandler } from './events';
@@ -43,13 +40,20 @@ export type QueueAttempt =
   | { readonly kind: 'waiting'; readonly item: QueuedStart; readonly running?: Task }
   | { readonly kind: 'refused'; readonly item: QueuedStart; readonly message: string };
 
+/** What sending a queued start came to (fsx/createTask.ts's sendQueuedStart). */
+export type QueueSendOutcome =
+  | { readonly kind: 'started'; readonly task: Task }
+  /** DataRepositoryTaskExecuting, and FSx lists the task in the way. */
+  | { readonly kind: 'busy'; readonly running: Task }
+  /** Any other answer, in FSx's words with the next step. */
+  | { readonly kind: 'refused'; readonly message: string };
+
 export interface StartQueueOptions {
   readonly clock: Clock;
   readonly store: QueueStore;
   readonly tracker: QueueTrackerEvents;
-  readonly l10n: L10n;
-  /** CreateDataRepositoryTask on the connection (fsx/createTask.ts's createTask over its client). */
-  create(connection: Connection, input: CreateTaskInput): Promise<CreateOutcome>;
+  /** CreateDataRepositoryTask on the connection; never throws (a thrown error counts as a refusal). */
+  create(connection: Connection, input: CreateTaskInput): Promise<QueueSendOutcome>;
   /** After every attempt the tracker's end set off (not those of startNow, whose caller reports them). */
   onAttempt?(attempt: QueueAttempt): void;
   onPersistError?(error: unknown): void;
@@ -172,25 +176,20 @@ export class StartQueue implements Disposable {
     this.didChange.fire();
     let attempt: QueueAttempt;
     try {
-      const outcome = await this.options.create(item.connection, item.input);
+      const outcome = await this.options.create(item.connection, item.input).catch((error: unknown): QueueSendOutcome => ({ kind: 'refused', message: String(error) }));
       if (outcome.kind === 'started') {
         attempt = { kind: 'started', item, task: outcome.task };
         this.items = this.items
           .filter((candidate) => candidate.id !== item.id)
           // The others of that file system wait for the one just started.
           .map((candidate) => (candidate.input.fileSystemId === item.input.fileSystemId && connectionKey(candidate.connection) === connectionKey(item.connection) && !candidate.refusal ? { ...candidate, behind: outcome.task.taskId } : candidate));
-      } else if (outcome.running) {
-        const waiting = { ...item, behind: outcome.running.taskId, refusal: undefined };
+      } else if (outcome.kind === 'busy') {
+        const waiting: QueuedStart = { id: item.id, connection: item.connection, input: item.input, behind: outcome.running.taskId, queuedAt: item.queuedAt };
         attempt = { kind: 'waiting', item: waiting, running: outcome.running };
         this.replace(waiting);
       } else {
-        // Busy with no task to wait for (automatic export): nothing would wake it.
-        const message = busyMessage(outcome, this.options.l10n);
-        attempt = { kind: 'refused', item: this.replace({ ...item, refusal: message }), message };
+        attempt = { kind: 'refused', item: this.replace({ ...item, refusal: outcome.message }), message: outcome.message };
       }
-    } catch (error) {
-      const message = createTaskErrorMessage(classifyError(error, 'CreateDataRepositoryTask'), this.options.l10n);
-      attempt = { kind: 'refused', item: this.replace({ ...item, refusal: message }), message };
     } finally {
       this.sending.delete(item.id);
     }
@@ -254,9 +253,9 @@ function parseQueuedStart(raw: unknown): QueuedStart | undefined {
     id: value.id,
     connection,
     input,
-    behind: value.behind as string | undefined,
+    ...(typeof value.behind === 'string' ? { behind: value.behind } : {}),
     queuedAt: value.queuedAt,
-    refusal: typeof value.refusal === 'string' ? value.refusal.slice(0, MAX_REFUSAL_CHARS) : undefined,
+    ...(typeof value.refusal === 'string' ? { refusal: value.refusal.slice(0, MAX_REFUSAL_CHARS) } : {}),
   };
 }
 
@@ -288,12 +287,13 @@ function parseInput(raw: unknown): CreateTaskInput | undefined {
   ) {
     return undefined;
   }
+  // Absent members stay absent, so what is read equals what was kept.
   return {
     fileSystemId: value.fileSystemId,
     type: value.type as TaskType,
-    paths: paths === undefined ? undefined : [...(paths as string[])],
+    ...(paths === undefined ? {} : { paths: [...(paths as string[])] }),
     report: report.enabled ? { enabled: true, path: report.path as string, format: REPORT_FORMAT, scope: REPORT_SCOPE } : { enabled: false },
     clientRequestToken: value.clientRequestToken,
-    daysSinceLastAccess: value.type === 'RELEASE_DATA_FROM_FILESYSTEM' ? ((days as number | undefined) ?? 0) : undefined,
+    ...(value.type === 'RELEASE_DATA_FROM_FILESYSTEM' ? { daysSinceLastAccess: (days as number | undefined) ?? 0 } : {}),
   };
 }

@@ -179,7 +179,7 @@ describe('start data repository tasks', () => {
     const warning = prompts.messages.find((message) => message.severity === 'warning');
     assert.ok(warning, 'a warning');
     assert.match(warning.text, new RegExp(`${runningId}.*already EXECUTING`));
-    assert.deepEqual(warning.actions, ['Track It', 'Cancel It']);
+    assert.deepEqual(warning.actions, ['Queue', 'Track It', 'Cancel It']);
     assert.equal(newestTask(api, fileSystemId).taskId, runningId, 'nothing started');
     assert.deepEqual(
       api.container.tracking.tracker.list().map((entry) => entry.taskId),

@@ -5,6 +5,7 @@ import { TrackedRows } from '../../viewModel/trackedRows';
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import { TreeWatch } from '../../viewModel/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
+import type { StartQueue } from '../../tracking/startQueue';
 import { TaskTracker } from '../../tracking/taskTracker';
 import { setContext } from '../contextKeys';
 import type { MountsController } from '../mountsController';
@@ -32,6 +33,8 @@ export interface ExplorerControllerOptions {
   readonly mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>;
   /** A running task's throughput and time left, for its tooltip. */
   readonly estimateOf?: EstimateOf;
+  /** The starts queued behind running tasks: rows under their file systems, re-rendered when it changes. */
+  readonly queue: Pick<StartQueue, 'of' | 'isSending' | 'onDidChange'>;
 }
 
 /**
@@ -60,6 +63,7 @@ export class ExplorerController implements vscode.Disposable {
       isConfigured: (connection) => settings.hasConnection(connection),
       mountPoints: (connection, resource) => mounts.mountPointsOf(connection, resource),
       estimateOf: options.estimateOf,
+      queue: options.queue,
     });
     // Many at once: Cancel and Track act on every selected task (commands/cancelTask.ts, trackTask.ts).
     this.view = vscode.window.createTreeView<ExplorerNode>('fsxTasks.explorer', { treeDataProvider: this.tree, showCollapseAll: true, canSelectMany: true });
@@ -82,6 +86,7 @@ export class ExplorerController implements vscode.Disposable {
       settings.onDidChange(['tasks.pageSize'], () => model.refresh()),
       // The "mounted" markers come from the mount table, read after the tree may have rendered.
       mounts.onDidChange(() => this.tree.rerender()),
+      options.queue.onDidChange(() => this.tree.rerender()),
     ];
     // Before the first listing, so the first requests already carry the lifecycle filter.
     model.setFilter(normalizeFilter(state.get(FILTER_STATE_KEY)));

@@ -1,18 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { CreateOutcome } from '../../../src/fsx/createTask';
-import { FsxError } from '../../../src/fsx/errors';
-import { ENGLISH } from '../../../src/fsx/l10n';
 import { Connection, CreateTaskInput, Task } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
 import { Emitter } from '../../../src/tracking/events';
-import { MAX_QUEUED_STARTS, parseQueuedStarts, QueueAttempt, QueuedStart, StartQueue } from '../../../src/tracking/startQueue';
+import { MAX_QUEUED_STARTS, parseQueuedStarts, QueueAttempt, QueuedStart, QueueSendOutcome, StartQueue } from '../../../src/tracking/startQueue';
 import { makeTask, taskId } from './fakeFsx';
 
 const connection: Connection = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4566', sandbox: true };
 const fileSystemId = 'fs-0123456789abcdef0';
 const input: CreateTaskInput = { fileSystemId, type: 'EXPORT_TO_REPOSITORY', paths: ['data/a'], report: { enabled: false }, clientRequestToken: 'first-token' };
 
-function setUp(answers: (CreateOutcome | Error)[], stored?: unknown) {
+function setUp(answers: (QueueSendOutcome | Error)[], stored?: unknown) {
   const clock = new ManualClock(1_000);
   const ended = new Emitter<{ taskId: string; connection: Connection; task: Task }>();
   const vanished = new Emitter<{ taskId: string; connection: Connection }>();
@@ -21,7 +18,6 @@ function setUp(answers: (CreateOutcome | Error)[], stored?: unknown) {
   let saved: unknown = stored;
   const queue = new StartQueue({
     clock,
-    l10n: ENGLISH,
     store: { get: () => saved, set: (items) => void (saved = JSON.parse(JSON.stringify(items))) },
     tracker: { onDidEnd: ended.event, onDidVanish: vanished.event },
     create: async (_connection, sentInput) => {
@@ -42,7 +38,7 @@ function setUp(answers: (CreateOutcome | Error)[], stored?: unknown) {
   return { clock, queue, sent, attempts, end, vanished, saved: () => saved };
 }
 
-const started = (n: number): CreateOutcome => ({ kind: 'started', task: makeTask(taskId(n), 'PENDING') });
+const started = (n: number): QueueSendOutcome => ({ kind: 'started', task: makeTask(taskId(n), 'PENDING') });
 
 describe('StartQueue (starts waiting for a running task)', () => {
   it('sends a queued start when the task it waits for ends, with a token of its own, once', async () => {
@@ -82,7 +78,7 @@ describe('StartQueue (starts waiting for a running task)', () => {
 
   it('keeps waiting, behind the new one, when FSx names another running task', async () => {
     const other = makeTask(taskId(7), 'EXECUTING');
-    const { queue, attempts, end } = setUp([{ kind: 'busy', running: other, error: new FsxError('taskExecuting', 'busy') }]);
+    const { queue, attempts, end } = setUp([{ kind: 'busy', running: other }]);
     queue.add(connection, input, taskId(1));
     await end(makeTask(taskId(1), 'SUCCEEDED'));
     assert.equal(attempts[0]?.kind, 'waiting');
@@ -91,16 +87,25 @@ describe('StartQueue (starts waiting for a running task)', () => {
   });
 
   it("keeps FSx's reason on a start it refuses, and does not send it again by itself", async () => {
-    const { queue, sent, attempts, end } = setUp([new FsxError('validation', 'Paths are invalid', { code: 'BadRequest' }), started(9)]);
+    const { queue, sent, attempts, end } = setUp([{ kind: 'refused', message: 'FSx rejected the request as invalid. (Paths are invalid)' }, started(9)]);
     const item = queue.add(connection, input, taskId(1));
     await end(makeTask(taskId(1), 'SUCCEEDED'));
     assert.equal(attempts[0]?.kind, 'refused');
     assert.match(queue.list()[0]?.refusal ?? '', /FSx rejected the request as invalid.*Paths are invalid/);
+    assert.equal(queue.list()[0]?.behind, taskId(1));
     await end(makeTask(taskId(4), 'SUCCEEDED'));
     assert.equal(sent.length, 1, 'a refused start waits for the person');
     const again = await queue.startNow(item.id);
     assert.equal(again?.kind, 'started', 'Start Now sends it');
     assert.equal(sent.length, 2);
+  });
+
+  it('a send that throws counts as a refusal, never as an unhandled rejection', async () => {
+    const { queue, attempts, end } = setUp([new Error('socket hang up')]);
+    queue.add(connection, input, taskId(1));
+    await end(makeTask(taskId(1), 'SUCCEEDED'));
+    assert.equal(attempts[0]?.kind, 'refused');
+    assert.match(queue.list()[0]?.refusal ?? '', /socket hang up/);
   });
 
   it('a vanished task frees its queued start too', async () => {

@@ -109,7 +109,9 @@ export class StartQueueController implements vscode.Disposable {
         if (attempt.running) {
           this.options.tracker.track(item.connection, attempt.running, 'user');
         }
-        if (asked) {
+        if (asked && !attempt.running) {
+          void this.options.prompts.message('info', vscode.l10n.t('The queued {0} on {1} is being started.', type, plainText(item.input.fileSystemId)));
+        } else if (asked) {
           void this.options.prompts.message('info', vscode.l10n.t('{0} still runs on {1}; the {2} stays queued and starts when it ends.', plainText(item.behind ?? ''), plainText(item.input.fileSystemId), type));
         }
         return;

@@ -4,7 +4,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { reportRows } from '../../src/emulator';
 import type { Connection, StorageResource } from '../../src/fsx/types';
-import { RETRYABLE_CODES } from '../../src/outcomes/retryable';
 import { ManualClock } from '../../src/tracking/clock';
 import { Emitter } from '../../src/tracking/events';
 import { parseQueuedStarts, StartQueue } from '../../src/tracking/startQueue';
@@ -23,6 +22,9 @@ async function resourceNamed(api: FsxTasksApi, name: string): Promise<ExplorerNo
   assert.ok(node, `resource ${name}`);
   return node;
 }
+
+/** The causes a retry can fix (FSx user guide), written out here so the test does not take the product's word. */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(['ResourceBusy', 'InternalError', 'S3Error']);
 
 describe('retry failed files and queue behind a running task', () => {
   const extension = useExtension();
@@ -73,6 +75,39 @@ describe('retry failed files and queue behind a running task', () => {
     assert.deepEqual([...created.paths].sort(), expected, 'exactly the retryable paths, in the form the API takes');
     assert.deepEqual(created.report, chosen.task.report, 'the same completion report');
     assert.ok(api.container.tracking.tracker.has(created.taskId), 'the status bar follows it');
+  });
+
+  it('Retry Failed Files past 100 paths: several release tasks, the first started, the others queued behind it', async () => {
+    const ml = await resourceNamed(api, 'ml-training');
+    const resource = (ml as unknown as { resource: StorageResource }).resource;
+    const state = emulatorOf(api).state;
+    const hour = 3_600_000;
+    const releaseId = state.addTask({
+      fileSystemId: resource.id,
+      type: 'RELEASE_DATA_FROM_FILESYSTEM',
+      createdAt: state.now() - 2 * hour,
+      pendingMs: 1000,
+      executingMs: hour,
+      totalCount: 1_000,
+      failedCount: 250,
+      outcome: 'FAILED',
+      failureMessage: 'Failed to release 250 files: in use by another client.',
+      paths: ['checkpoints'],
+      report: { Enabled: true, Path: 's3://ml-training-checkpoints/runs/reports', Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' },
+      releaseConfiguration: { DurationSinceLastAccess: { Unit: 'DAYS', Value: 30 } },
+    });
+    prompts.confirmWith(true);
+    await vscode.commands.executeCommand('fsxTasks.retryFailedFiles', { connection: sandboxConnection(api), task: { taskId: releaseId } });
+    assert.match(prompts.confirmations[0]?.detail ?? '', /the files go in 3 tasks: the first starts now, the others are queued in this VS Code window/);
+    const [first] = state.tasksOf(resource.id);
+    assert.notEqual(first.taskId, releaseId);
+    assert.equal(first.type, 'RELEASE_DATA_FROM_FILESYSTEM');
+    assert.equal(first.paths.length, 100);
+    assert.equal(first.releaseConfiguration?.DurationSinceLastAccess?.Value, 30, 'the same release age');
+    const queued = api.container.queue.queue.list();
+    assert.deepEqual(queued.map((item) => [item.behind, item.input.paths?.length]), [[first.taskId, 100], [first.taskId, 50]]);
+    assert.equal(new Set([...first.paths, ...queued.flatMap((item) => item.input.paths ?? [])]).size, 250, 'every failed file once');
+    assert.ok(prompts.messages.some((entry) => /2 more tasks are queued behind it/.test(entry.text)));
   });
 
   it('Retry Failed Files on an import says why not, and sends nothing', async () => {

@@ -175,8 +175,10 @@ export class Container implements AppServices, vscode.Disposable {
     } else {
       await this.connections.reload();
     }
-    await this.tracking.start(this.sandbox.connection);
+    // The queue first: it tracks the tasks its starts wait for before the tracker's first poll
+    // can see them end (an end seen before would leave a restored start waiting for nothing).
     await this.queue.start(this.sandbox.connection);
+    await this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };
     const delay = warmUpDelay(signals);

@@ -20,7 +20,7 @@ export interface StartQueueControllerOptions {
   /** Where the queue is kept across window reloads (the workspace's state). */
   readonly workspaceState: vscode.Memento;
   /** Whose end events send a queued start; it follows the tasks queued starts wait for, and the ones they start. */
-  readonly tracker: Pick<TaskTracker, 'onDidEnd' | 'onDidVanish' | 'track' | 'has'>;
+  readonly tracker: Pick<TaskTracker, 'onDidEnd' | 'onDidVanish' | 'track'>;
   /** A started task goes into the tree and the status bar at once (followStartedTask). */
   readonly model: Pick<ExplorerModel, 'addTask'>;
   readonly scheduler: Pick<PollScheduler, 'nudge'>;
@@ -83,8 +83,9 @@ export class StartQueueController implements vscode.Disposable {
       this.options.log.warn(`Dropped ${dropped} saved queued start(s) that could not be read or whose connection is not one of yours now; never sent.`);
     }
     for (const item of restored) {
-      if (item.behind && !item.refusal && !this.options.tracker.has(item.behind)) {
-        // Its end may have come while the window was closed: the first poll says so.
+      if (item.behind && !item.refusal) {
+        // Its end may have come while the window was closed: the first poll says so, and an end
+        // the tracker sees for the first time is announced as one.
         this.options.tracker.track(item.connection, item.behind, 'user');
       }
     }

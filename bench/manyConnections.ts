@@ -1,12 +1,14 @@
 // Many connections: 50 profiles x 4 regions = 200. What auto-tracking costs in a simulated hour
 // when 5 of them have an active task (`autoTrack200`), and what opening the view with all 200
 // collapsed sends (`collapsed200`). Requests are counted by the emulators (the real FSxClient
-// over HTTP), not estimated. The emulator answers every region alike, so the 5 busy connections
+// over HTTP), not estimated; requests on the wire at once are counted inside the SDK's stack,
+// below the request limiter. The emulator answers every region alike, so the 5 busy connections
 // each get an emulator of their own and the 195 idle ones share one with no active task.
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FsxEmulator } from '../src/emulator';
 import { listActiveTasks } from '../src/fsx/activeTasks';
 import { FsxClientFactory, SANDBOX_CREDENTIALS } from '../src/fsx/clientFactory';
+import { BACKGROUND_SHARE, GLOBAL_LIMIT } from '../src/fsx/requestLimiter';
 import { FsxService } from '../src/fsx/fsxService';
 import { Connection, FsxApi } from '../src/fsx/types';
 import { ConnectionList } from '../src/viewModel/connectionList';
@@ -42,6 +44,37 @@ function connections(endpointOf: (index: number) => string): Connection[] {
   }));
 }
 
+/**
+ * The factory's clients, each counting its HTTP attempts while they are out (at the SDK's
+ * finalizeRequest step, after the limiter let them go): the most on the wire at once, over all.
+ */
+function onWireCounted(factory: FsxClientFactory) {
+  let onWire = 0;
+  let peak = 0;
+  const hooked = new Set<unknown>();
+  return {
+    client(connection: Connection) {
+      const client = factory.get(connection);
+      if (!hooked.has(client)) {
+        hooked.add(client);
+        client.middlewareStack.add(
+          (next) => async (args) => {
+            peak = Math.max(peak, ++onWire);
+            try {
+              return await next(args);
+            } finally {
+              onWire--;
+            }
+          },
+          { step: 'finalizeRequest', name: 'benchOnWire' },
+        );
+      }
+      return client;
+    },
+    peak: () => peak,
+  };
+}
+
 /** Resolves once no call counted by `inFlight` is running (real HTTP while the manual clock stands still). */
 async function settled(inFlight: () => number): Promise<void> {
   do {
@@ -64,6 +97,7 @@ async function autoTrack200Run(withTracker: boolean) {
   const busy = await Promise.all(Array.from({ length: BUSY }, () => FsxEmulator.start({ scenario: 'empty', clock: emulatorClock })));
   const emulators = [idle, ...busy];
   const factory = clientFactory();
+  const wire = onWireCounted(factory);
   let inFlight = 0;
   const counted = async <T>(request: () => Promise<T>): Promise<T> => {
     inFlight++;
@@ -76,7 +110,7 @@ async function autoTrack200Run(withTracker: boolean) {
   const scheduler = new PollScheduler({
     clock,
     apiFor: (connection) => {
-      const api = new FsxService(factory.get(connection));
+      const api = new FsxService(wire.client(connection));
       return Object.assign(Object.create(api) as FsxApi, { describeTasks: (taskIds: readonly string[], signal?: AbortSignal) => counted(() => api.describeTasks(taskIds, signal)) });
     },
     random: () => 0.5,
@@ -100,11 +134,13 @@ async function autoTrack200Run(withTracker: boolean) {
     let scans = 0;
     const auto = new AutoTracker({
       clock,
-      tracker: withTracker ? tracker : { has: (taskId) => found.has(taskId), track: (connection, task) => void found.set(typeof task === 'string' ? task : task.taskId, connection) },
+      tracker: withTracker
+        ? tracker
+        : { has: (taskId) => found.has(taskId), track: (connection, task) => void found.set(typeof task === 'string' ? task : task.taskId, connection), sampled: () => undefined },
       connections: () => all,
       listActiveTasks: (connection, signal) => {
         scans++;
-        return counted(() => listActiveTasks(new FsxService(factory.get(connection)), signal));
+        return counted(() => listActiveTasks(new FsxService(wire.client(connection)), signal));
       },
       random: () => 0.5,
     });
@@ -127,7 +163,7 @@ async function autoTrack200Run(withTracker: boolean) {
     if (trackedCount !== BUSY) {
       throw new Error(`autoTrack200 tracked ${trackedCount} tasks, not ${BUSY}`);
     }
-    return { hours, connections: all.length };
+    return { hours, connections: all.length, peakInFlight: wire.peak() };
   } finally {
     tracker.dispose();
     scheduler.dispose();
@@ -150,8 +186,13 @@ export async function autoTrack200Figures() {
     naiveRequestsPerHour: Math.round(scansOnly.connections * activePerHour * requestsPerScan),
     /** bench/README.md derives it: active ones every 30 s, idle ones once per longest idle delay. */
     bound: BUSY * activePerHour + (scansOnly.connections - BUSY) * Math.ceil(HOUR / IDLE_MAX_DELAY_MS),
-    /** The same hour with the found tasks tracked by the real TaskTracker: scans plus its polls. */
+    /** The same hour with the found tasks tracked by the real TaskTracker: its polls of tasks the scans list are not sent. */
     withTrackedPollsPerHour: withTracker.hours[0].requests,
+    /** The most FSx requests on the wire at once in either run (the first scan sends 200). */
+    peakInFlight: Math.max(scansOnly.peakInFlight, withTracker.peakInFlight),
+    /** The request limiter's bounds: in all, and for background work such as these scans. */
+    peakInFlightBound: GLOBAL_LIMIT,
+    backgroundShare: BACKGROUND_SHARE,
     connections: scansOnly.connections,
     busyConnections: BUSY,
     scans: first.scans,

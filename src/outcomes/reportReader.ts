@@ -8,13 +8,9 @@ import { plainText } from '../fsx/outsideText';
 import { isTerminal, Task } from '../fsx/types';
 import { checkFailedCount, FailedCountCheck } from './catalog';
 import { ReportSource, ReportSummary, summariseReport, SummariseOptions } from './reportCsv';
+import { ReportLocation, reportLocation } from './reportLocation';
 
-export interface ReportLocation {
-  readonly bucket: string;
-  readonly key: string;
-  /** `s3://bucket/key`, to show and to copy. */
-  readonly uri: string;
-}
+export { reportLocation, type ReportLocation };
 
 /** The report's object in S3, read once, as a stream. */
 export interface ReportObjectStore {
@@ -35,24 +31,6 @@ export type ReportUnavailableReason =
 export type ReportOutcome =
   | { readonly kind: 'report'; readonly location: ReportLocation; readonly summary: ReportSummary; readonly failedCount: FailedCountCheck }
   | { readonly kind: 'unavailable'; readonly reason: ReportUnavailableReason; readonly location?: ReportLocation; readonly error?: FsxError };
-
-/**
- * Where FSx writes a task's report, `{Report.Path}/{TaskId}/failures.csv` (`report.csv` for an
- * import), plus its s3:// URI. The API reference writes the folder as `task-{id}`: the task id
- * already begins with `task-`, so the folder is the task id itself. The emulator, which writes
- * the reports, keeps its own copy of this rule (the product never imports its emulator); a unit
- * test holds the two equal. Undefined when not an s3:// path.
- */
-export function reportLocation(task: Pick<Task, 'taskId' | 'type'> & { readonly report?: { readonly path?: string } }): ReportLocation | undefined {
-  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(task.report?.path?.trim() ?? '');
-  if (!match) {
-    return undefined;
-  }
-  const prefix = (match[2] ?? '').replace(/\/+$/, '');
-  const bucket = match[1];
-  const key = `${prefix === '' ? '' : `${prefix}/`}${task.taskId}/${task.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? 'report.csv' : 'failures.csv'}`;
-  return { bucket, key, uri: `s3://${bucket}/${key}` };
-}
 
 export interface ReadReportOptions {
   /** Rows to keep for display (all are counted); see summariseReport. */

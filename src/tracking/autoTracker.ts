@@ -8,6 +8,10 @@
 // which 5 are busy pays for the 5, not the 200. Finding a task, scanNow() (a refresh, a task
 // started) or a new connection list puts a connection back at the start. A failing connection
 // backs off on its own; the others keep their times.
+//
+// Each scan's answer goes to the tracker as a sample (TaskTracker.sampled): the tracker's poll of
+// a task the scan listed is then not sent as well, so with auto-track on, a busy connection costs
+// its scans alone. Scans are background work for the request limiter (markBackground).
 
 import { setMaxListeners } from 'node:events';
 import { Clock, TimerHandle } from './clock';
@@ -15,6 +19,7 @@ import { Disposable } from './events';
 import { errorBackoffDelay, settledInterval, withJitter } from './pollPolicy';
 import { TaskTracker } from './taskTracker';
 import { classifyError, FsxError } from '../fsx/errors';
+import { markBackground } from '../fsx/requestLimiter';
 import { Connection, connectionKey, isTerminal, isValidTaskId, Task } from '../fsx/types';
 
 /** The first scan after one that found nothing active. */
@@ -30,7 +35,7 @@ export function idleDelay(idleScans: number): number {
 
 export interface AutoTrackerOptions {
   readonly clock: Clock;
-  readonly tracker: Pick<TaskTracker, 'track' | 'has'>;
+  readonly tracker: Pick<TaskTracker, 'track' | 'has' | 'sampled'>;
   /** The connections to scan, asked whenever a scan is due (they change with the user's settings). */
   connections(): readonly Connection[];
   /** The connection's PENDING and EXECUTING tasks (over FsxApi.listTasks per resource, wired by the extension). */
@@ -42,6 +47,12 @@ export interface AutoTrackerOptions {
 }
 
 type ScanOutcome = 'active' | 'idle' | 'failed' | 'throttled' | 'aborted';
+
+interface ScanResult {
+  readonly outcome: ScanOutcome;
+  /** The active tasks the scan listed (when it succeeded). */
+  readonly active?: readonly Task[];
+}
 
 interface ConnectionSchedule {
   connection: Connection;
@@ -168,7 +179,7 @@ export class AutoTracker implements Disposable {
 
   private startScan(key: string, schedule: ConnectionSchedule): Promise<void> {
     const signal = this.controller.signal;
-    const running = this.scanConnection(key, schedule.connection, signal).then((outcome) => {
+    const running = this.scanConnection(key, schedule.connection, signal).then(({ outcome, active }) => {
       if (schedule.running !== running) {
         return;
       }
@@ -176,10 +187,22 @@ export class AutoTracker implements Disposable {
       if (outcome !== 'aborted' && this.schedules.get(key) === schedule) {
         schedule.dueAt = this.options.clock.now() + this.delayAfter(schedule, outcome);
         this.armNext();
+        if (active && active.length > 0) {
+          this.handOver(schedule.connection, active, schedule.dueAt);
+        }
       }
     });
     schedule.running = running;
     return running;
+  }
+
+  /** Gives the tracker the scan's answer, a sample like a poll's (see the top of this file). */
+  private handOver(connection: Connection, active: readonly Task[], nextScanAt: number): void {
+    try {
+      this.options.tracker.sampled(connection, active, nextScanAt);
+    } catch (error) {
+      this.options.onError?.(connection, classifyError(error));
+    }
   }
 
   /** The connection's next delay; errors never bring its scans closer than its idle delay. */
@@ -200,20 +223,20 @@ export class AutoTracker implements Disposable {
     return schedule.idleScans > 0 ? Math.max(backoff, idleDelay(schedule.idleScans)) : backoff;
   }
 
-  private async scanConnection(key: string, connection: Connection, signal: AbortSignal): Promise<ScanOutcome> {
+  private async scanConnection(key: string, connection: Connection, signal: AbortSignal): Promise<ScanResult> {
     let tasks: readonly Task[];
     try {
       tasks = await this.options.listActiveTasks(connection, signal);
     } catch (error) {
       if (signal.aborted) {
-        return 'aborted';
+        return { outcome: 'aborted' };
       }
       const fsxError = classifyError(error, 'DescribeDataRepositoryTasks');
       this.options.onError?.(connection, fsxError);
-      return fsxError.kind === 'throttled' ? 'throttled' : 'failed';
+      return { outcome: fsxError.kind === 'throttled' ? 'throttled' : 'failed' };
     }
     if (signal.aborted) {
-      return 'aborted';
+      return { outcome: 'aborted' };
     }
     const seenBefore = this.offered.get(key) ?? new Set<string>();
     const active = tasks.filter((task) => !isTerminal(task.lifecycle));
@@ -225,11 +248,11 @@ export class AutoTracker implements Disposable {
       }
     } catch (error) {
       this.options.onError?.(connection, classifyError(error));
-      return 'failed';
+      return { outcome: 'failed' };
     }
     // Only ids still active are kept: an ended task never comes back, so the set stays small.
     this.offered.set(key, new Set(active.map((task) => task.taskId)));
-    return active.length > 0 ? 'active' : 'idle';
+    return active.length > 0 ? { outcome: 'active', active } : { outcome: 'idle' };
   }
 
   /**
@@ -281,12 +304,14 @@ export class AutoTracker implements Disposable {
 }
 
 /**
- * One signal for every connection's scan: with many connections, more than Node's default of 10
+ * One signal for every connection's scan, marked as background work for the request limiter: the
+ * scans wait behind what the user looks at. With many connections, more than Node's default of 10
  * listeners wait on it at once (the request limiter's queue, the SDK's requests), which is
  * expected, not a leak, so Node's warning is turned off for this signal.
  */
 function scanController(): AbortController {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
+  markBackground(controller.signal);
   return controller;
 }

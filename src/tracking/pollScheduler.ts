@@ -2,7 +2,9 @@
 // task ids they want watched on which connection; each cycle asks FSx once per connection for the
 // union of those ids. One timer, armed only while something is watched, serves every connection;
 // each connection keeps its own schedule, so an outage or throttling in one region does not slow
-// the others.
+// the others. A list of the connection's tasks fetched by someone else (the auto-tracker's scan)
+// is a sample like a poll's: sample() hands it to the same listeners, and when it carries every
+// watched id the connection's poll is counted as done, so nothing is asked twice.
 
 import { Clock, TimerHandle } from './clock';
 import { Disposable, Emitter, Event, ListenerErrorHandler, rethrowLater } from './events';
@@ -14,6 +16,12 @@ import { Connection, connectionKey, FsxApi, isTerminal, isValidTaskId, Task } fr
 export const TRACKER_SOURCE_ID = 'tracker';
 /** The source id the explorer tree is expected to use. */
 export const TREE_SOURCE_ID = 'tree';
+/**
+ * How long a poll waits past the time another sample of its connection is due (sample()): the
+ * scan's round trip, its wait for a background slot and the SDK's retries fit in it. If the sample
+ * does not come (a failed scan, auto-track turned off), the poll is that much late, no more.
+ */
+export const SAMPLE_GRACE_MS = 10_000;
 
 export interface PollResult {
   readonly connection: Connection;
@@ -173,6 +181,40 @@ export class PollScheduler implements Disposable {
     this.reschedule();
   }
 
+  /**
+   * Tasks of `connection` that another request just fetched (the auto-tracker's scan of its active
+   * tasks), fed to the poll's listeners as a sample of the watched ids among them. When the
+   * connection is on its settled interval and they carry every id watched there, they count as its
+   * poll: the next one is due as after a poll, and when `nextSampleAt` (the next scan) comes before
+   * that, it waits for it too (plus SAMPLE_GRACE_MS), so a task the scans cover is not polled as
+   * well. A sample that misses an id (a CANCELING task is not listed as active), or comes during
+   * the fast polls after a user action, leaves the schedule alone. Ignored while the connection's
+   * own poll is in flight: that answer is on its way.
+   */
+  sample(connection: Connection, tasks: readonly Task[], nextSampleAt?: number): void {
+    const state = this.states.get(connectionKey(connection));
+    if (this.disposed || !state || state.inFlight) {
+      return;
+    }
+    const watched = new Set(this.idsFor(state.key));
+    const sampled = tasks.filter((task) => watched.has(task.taskId));
+    if (sampled.length === 0) {
+      return;
+    }
+    const settled = nextPollDelay(state.pollsSinceNudge, this.settledMs) === this.settledMs;
+    if (settled && new Set(sampled.map((task) => task.taskId)).size === watched.size) {
+      this.counted(state, sampled);
+      if (nextSampleAt !== undefined && nextSampleAt <= state.dueAt) {
+        state.dueAt = Math.max(state.dueAt, nextSampleAt + SAMPLE_GRACE_MS);
+      }
+    } else {
+      this.dropIds(state.key, sampled.filter((task) => isTerminal(task.lifecycle)).map((task) => task.taskId));
+    }
+    this.pruneStates();
+    this.reschedule();
+    this.didPoll.fire({ connection: state.connection, tasks: sampled, missingIds: [] });
+  }
+
   /** While unfocused, connections that only sources without keepPollingWhenUnfocused watch are paused. */
   setWindowFocused(focused: boolean): void {
     if (this.disposed || focused === this.focused) {
@@ -314,6 +356,18 @@ export class PollScheduler implements Disposable {
 
   private onPollSucceeded(state: ConnectionState, askedIds: readonly string[], tasks: Task[]): void {
     state.inFlight = undefined;
+    this.counted(state, tasks);
+    const returned = new Set(tasks.map((task) => task.taskId));
+    const missingIds = askedIds.filter((id) => !returned.has(id));
+    // Vanished tasks never change again either: report them once, then stop asking.
+    this.dropIds(state.key, missingIds);
+    this.pruneStates();
+    this.reschedule();
+    this.didPoll.fire({ connection: state.connection, tasks, missingIds });
+  }
+
+  /** A poll's answer (or a sample that stands for one) came: the next poll is due as the policy says. */
+  private counted(state: ConnectionState, tasks: readonly Task[]): void {
     state.consecutiveErrors = 0;
     state.throttledUntil = 0;
     state.pollsSinceNudge += 1;
@@ -321,13 +375,8 @@ export class PollScheduler implements Disposable {
     if (state.nudgedDuringFlight) {
       this.applyNudge(state);
     }
-    const returned = new Set(tasks.map((task) => task.taskId));
-    const missingIds = askedIds.filter((id) => !returned.has(id));
-    // Ended and vanished tasks never change again: report them once, then stop asking.
-    this.dropIds(state.key, [...tasks.filter((task) => isTerminal(task.lifecycle)).map((task) => task.taskId), ...missingIds]);
-    this.pruneStates();
-    this.reschedule();
-    this.didPoll.fire({ connection: state.connection, tasks, missingIds });
+    // Ended tasks never change again: report them once, then stop asking.
+    this.dropIds(state.key, tasks.filter((task) => isTerminal(task.lifecycle)).map((task) => task.taskId));
   }
 
   private onPollFailed(state: ConnectionState, error: FsxError): void {

@@ -1,5 +1,6 @@
 // The tasks the user tracks and how their lifecycles move. Observations come from the scheduler's
-// polls and from anything else that saw a task (a cancel's answer, a tree refresh); each change of
+// polls (and the auto-tracker's scans, which the scheduler counts as polls: sampled()) and from
+// anything else that saw a task (a cancel's answer, a tree refresh); each change of
 // lifecycle is announced once, and an ended task is announced once, persisted as ended so that a
 // window reload does not announce it again, shown for a short while, then dropped. What is saved,
 // and which saved records come back, is trackedRecords.ts.
@@ -48,7 +49,7 @@ export interface TaskVanished {
 }
 
 /** The part of PollScheduler the tracker uses. */
-export type TrackerScheduler = Pick<PollScheduler, 'watch' | 'unwatch' | 'nudge' | 'onDidPoll'>;
+export type TrackerScheduler = Pick<PollScheduler, 'watch' | 'unwatch' | 'nudge' | 'sample' | 'onDidPoll'>;
 
 export interface TaskTrackerOptions {
   readonly clock: Clock;
@@ -251,6 +252,17 @@ export class TaskTracker implements Disposable {
       this.syncWatch(entry.connection);
     }
     this.commit(changed, events);
+  }
+
+  /**
+   * A scan listed these active tasks of `connection` (the auto-tracker, after it tracked the new
+   * ones), and scans it again at `nextScanAt`. They reach the tracker as the scheduler's sample, the
+   * way a poll's answer does, and a poll the scan made needless is not sent (PollScheduler.sample).
+   */
+  sampled(connection: Connection, tasks: readonly Task[], nextScanAt?: number): void {
+    if (!this.disposed) {
+      this.options.scheduler.sample(connection, tasks, nextScanAt);
+    }
   }
 
   /** Resolves when every write to the store so far has finished (failed writes go to onPersistError). */

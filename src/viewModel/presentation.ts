@@ -215,11 +215,3 @@ export function consoleUrl(task: Task, region: string): string | undefined {
   const base = `https://${CONSOLE_HOSTS[partitionOf(region)](region)}/fsx/home?region=${region}`;
   return task.resource.kind === 'fileCache' ? `${base}#file-cache-details/${task.resource.id}` : `${base}#file-system-details/${task.resource.id}`;
 }
-
-/** Where FSx writes the failure report of a task with a report path. */
-export function failureReportLocation(task: Task): string | undefined {
-  if (!task.report?.enabled || !task.report.path) {
-    return undefined;
-  }
-  return `${task.report.path.replace(/\/$/, '')}/${task.taskId}/failures.csv`;
-}

@@ -7,8 +7,9 @@
 import { L10n } from '../fsx/l10n';
 import { markdownCode, markdownText } from '../fsx/outsideText';
 import { Connection, isValidTaskId, Task } from '../fsx/types';
+import { reportLocation } from '../outcomes/reportLocation';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
-import { createTaskText, failureReportLocation, formatCount, hasFailureReport } from './presentation';
+import { createTaskText, formatCount, hasFailureReport } from './presentation';
 
 /** A path or a failure message is shown whole up to this length (FSx paths reach 4,096 characters). */
 const DOCUMENT_TEXT_MAX = 4096;
@@ -57,7 +58,8 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     ...row(l10n.t('Report path'), code(task.report?.path)),
     ...row(l10n.t('Report format'), code(task.report?.format)),
     ...row(l10n.t('Report scope'), code(task.report?.scope)),
-    ...row(l10n.t('Failure report'), code(failureReportLocation(task))),
+    // The object Show Failed Files reads: failures.csv, or report.csv for an import.
+    ...row(l10n.t('Report file'), code(task.report?.enabled ? reportLocation(task)?.uri : undefined)),
     '',
     `## ${l10n.t('Paths')}`,
     '',

@@ -1,14 +1,16 @@
 // The request limiter on the real FSxClient against the emulator: a region that FSx throttles
 // keeps its requests in the SDK's retries, holding its share of the account's slots, while
-// another region of the same account is answered at once.
+// another region of the same account is answered at once; and across 50 accounts, what is on the
+// wire at once stays within the global bound, with the user's requests ahead of the scans.
 import * as assert from 'node:assert/strict';
+import { setMaxListeners } from 'node:events';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FsxEmulator } from '../../src/emulator';
 import { listActiveTasks } from '../../src/fsx/activeTasks';
-import { ApiCallEvent, FsxClientFactory } from '../../src/fsx/clientFactory';
+import { ApiCallEvent, FsxClientFactory, SANDBOX_CREDENTIALS } from '../../src/fsx/clientFactory';
 import { FsxService } from '../../src/fsx/fsxService';
 import { Connection } from '../../src/fsx/types';
-import { RequestLimiter, REGION_SHARE } from '../../src/fsx/requestLimiter';
+import { BACKGROUND_SHARE, GLOBAL_LIMIT, markBackground, RequestLimiter, REGION_SHARE } from '../../src/fsx/requestLimiter';
 
 describe('RequestLimiter on the FSx clients', () => {
   let emulator: FsxEmulator;
@@ -70,6 +72,70 @@ describe('RequestLimiter on the FSx clients', () => {
       }
     } finally {
       oneAtATime.dispose();
+    }
+  });
+
+  it('keeps what 200 connections have on the wire within the global bound, and answers the view and a poll ahead of the scans', async function () {
+    this.timeout(20_000);
+    const many = new FsxClientFactory({ retryStrategy: new ConfiguredRetryStrategy(1, () => 0), credentialsFor: () => async () => SANDBOX_CREDENTIALS });
+    // Counted on the wire, inside the limiter and the SDK's retries: each HTTP attempt while it is out.
+    let onWire = 0;
+    let peak = 0;
+    let backgroundPeak = 0;
+    const hooked = new Set<string>();
+    const apiOf = (connection: Connection) => {
+      const client = many.get(connection);
+      if (!hooked.has(`${connection.profile}/${connection.region}`)) {
+        hooked.add(`${connection.profile}/${connection.region}`);
+        client.middlewareStack.add(
+          (next) => async (args) => {
+            onWire++;
+            peak = Math.max(peak, onWire);
+            backgroundPeak = Math.max(backgroundPeak, many.limiter.stats().runningInBackground);
+            try {
+              return await next(args);
+            } finally {
+              onWire--;
+            }
+          },
+          { step: 'finalizeRequest', name: 'countOnWire' },
+        );
+      }
+      return new FsxService(client);
+    };
+    try {
+      const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+      const connections: Connection[] = Array.from({ length: 200 }, (_, index) => ({ profile: `profile-${Math.floor(index / 4)}`, region: regions[index % 4], endpoint: emulator.url }));
+      emulator.injectFault({ kind: 'latency', operation: 'DescribeDataRepositoryTasks', latencyMs: 100 });
+      const scanSignal = markBackground(new AbortController().signal);
+      setMaxListeners(0, scanSignal);
+      const started = Date.now();
+      let scansDone = 0;
+      const scans = connections.map((connection) => listActiveTasks(apiOf(connection), scanSignal).finally(() => scansDone++));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.ok(many.limiter.stats().waiting > 100, `most scans wait: ${JSON.stringify(many.limiter.stats())}`);
+
+      // What the user looks at meanwhile: a connection's tree listing and the poll of a tracked task.
+      const viewStarted = Date.now();
+      const [resources, tasks] = await Promise.all([apiOf(connections[199]).listResources(), listActiveTasks(apiOf(connections[198]))]);
+      const poll = await apiOf(connections[197]).describeTasks([tasks[0].taskId]);
+      const viewMs = Date.now() - viewStarted;
+      const scansDoneBeforeView = scansDone;
+      assert.ok(resources.length > 0 && poll.length === 1);
+      // Behind the scans in a plain queue, the view would have waited for about 180 of them.
+      assert.ok(scansDoneBeforeView < 100, `the view and the poll went ahead of the waiting scans (${scansDoneBeforeView} of 200 done, ${viewMs} ms)`);
+      console.log(`      view and poll answered in ${viewMs} ms, with ${scansDoneBeforeView} of 200 scans done`);
+
+      await Promise.all(scans);
+      const scansMs = Date.now() - started;
+      assert.ok(peak <= GLOBAL_LIMIT, `peak on the wire ${peak} <= ${GLOBAL_LIMIT}`);
+      assert.ok(backgroundPeak <= BACKGROUND_SHARE, `scans held at most ${backgroundPeak} slots`);
+      assert.ok(peak >= BACKGROUND_SHARE, `the bound was reached, so the test could fail: ${peak}`);
+      // 200 scans of 100 ms, BACKGROUND_SHARE at a time.
+      assert.ok(scansMs >= (200 / BACKGROUND_SHARE) * 100 * 0.9, `the scans ran in rounds: ${scansMs} ms`);
+      assert.deepEqual(many.limiter.stats(), { running: 0, runningInBackground: 0, waiting: 0, peak: many.limiter.stats().peak });
+    } finally {
+      many.dispose();
     }
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Connection } from '../../../src/fsx/types';
-import { accountKey, ACCOUNT_LIMIT, REGION_SHARE, RequestLimiter } from '../../../src/fsx/requestLimiter';
+import { accountKey, ACCOUNT_LIMIT, BACKGROUND_SHARE, GLOBAL_LIMIT, isBackground, markBackground, REGION_SHARE, RequestLimiter } from '../../../src/fsx/requestLimiter';
 
 /** A request that settles when the test says so. */
 function held<T = string>() {
@@ -101,5 +101,63 @@ describe('RequestLimiter', () => {
     await Promise.all(calls);
     const tiny = new RequestLimiter({ perAccount: 0, perRegion: 0 });
     assert.equal(await tiny.run(east, async () => 'ran'), 'ran');
+  });
+
+  it('bounds the requests in flight across accounts, and gives a freed slot to the oldest waiter that fits', async () => {
+    assert.ok(GLOBAL_LIMIT >= 2 * ACCOUNT_LIMIT, 'two accounts at full speed fit in the global bound');
+    const limiter = new RequestLimiter({ global: 3 });
+    const requests = Array.from({ length: 5 }, () => held());
+    const started: number[] = [];
+    const calls = requests.map((request, index) =>
+      limiter.run({ profile: `p${index}`, region: 'us-east-1' }, () => {
+        started.push(index);
+        return request.promise;
+      }),
+    );
+    await flush();
+    assert.deepEqual(started, [0, 1, 2]);
+    assert.deepEqual(limiter.stats(), { running: 3, runningInBackground: 0, waiting: 2, peak: 3 });
+    requests[1].resolve('ok');
+    await flush();
+    assert.deepEqual(started, [0, 1, 2, 3], 'another account got the slot');
+    requests.forEach((request) => request.resolve('ok'));
+    await Promise.all(calls);
+    assert.deepEqual(limiter.stats(), { running: 0, runningInBackground: 0, waiting: 0, peak: 3 });
+  });
+
+  it('lets background work hold only its share, and starts every other waiting request before it', async () => {
+    assert.ok(BACKGROUND_SHARE < GLOBAL_LIMIT, 'background work never holds every slot');
+    const limiter = new RequestLimiter({ global: 4, background: 2 });
+    const scanSignal = markBackground(new AbortController().signal);
+    assert.equal(isBackground(scanSignal), true);
+    assert.equal(isBackground(new AbortController().signal), false);
+    const started: string[] = [];
+    const run = (name: string, signal?: AbortSignal) => {
+      const request = held();
+      const call = limiter.run({ profile: name, region: 'us-east-1' }, () => {
+        started.push(name);
+        return request.promise;
+      }, signal);
+      return { request, call };
+    };
+    const scans = ['scan1', 'scan2', 'scan3', 'scan4'].map((name) => run(name, scanSignal));
+    await flush();
+    assert.deepEqual(started, ['scan1', 'scan2'], 'two background slots of four');
+    const views = ['view1', 'view2', 'view3'].map((name) => run(name));
+    await flush();
+    assert.deepEqual(started, ['scan1', 'scan2', 'view1', 'view2'], 'foreground starts at once in the slots background may not take');
+    scans[0].request.resolve('ok');
+    await flush();
+    assert.deepEqual(started.slice(4), ['view3'], 'a freed slot goes to the waiting foreground request, not to the older scans');
+    scans[1].request.resolve('ok');
+    await flush();
+    assert.deepEqual(started.slice(5), ['scan3']);
+    for (const { request } of [...scans, ...views]) {
+      request.resolve('ok');
+      await flush();
+    }
+    await Promise.all([...scans, ...views].map(({ call }) => call));
+    assert.deepEqual(started.slice(6), ['scan4']);
+    assert.deepEqual(limiter.stats(), { running: 0, runningInBackground: 0, waiting: 0, peak: 4 });
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
+import { isBackground } from '../../../src/fsx/requestLimiter';
 import { Connection, connectionKey, Task } from '../../../src/fsx/types';
 import { AutoTracker, IDLE_FIRST_DELAY_MS, IDLE_MAX_DELAY_MS, idleDelay } from '../../../src/tracking/autoTracker';
 import { ManualClock } from '../../../src/tracking/clock';
@@ -21,6 +22,10 @@ class RecordingTracker {
   }
   has(id: string): boolean {
     return this.tracked.has(id);
+  }
+  readonly samples: { region: string; ids: string[]; nextScanAt?: number }[] = [];
+  sampled(connection: Connection, tasks: readonly Task[], nextScanAt?: number): void {
+    this.samples.push({ region: connection.region, ids: tasks.map((task) => task.taskId), nextScanAt });
   }
 }
 
@@ -80,6 +85,32 @@ describe('AutoTracker', () => {
     await clock.advance(30_000);
     assert.deepEqual(scans.map((scan) => scan.at), [0, 0, 30_000, 30_000]);
     assert.equal(tracker.has(taskId(0xd)), true);
+  });
+
+  it("hands each scan's active tasks to the tracker as a sample, with when it scans the connection next", async () => {
+    const { clock, tracker, auto, active } = harness();
+    auto.setEnabled(true);
+    await clock.advance(30_000);
+    active.set('us-west-2', []);
+    await clock.advance(30_000);
+    assert.deepEqual(tracker.samples, [
+      { region: 'us-east-1', ids: [a], nextScanAt: 30_000 },
+      { region: 'us-west-2', ids: [c], nextScanAt: 30_000 },
+      { region: 'us-east-1', ids: [a], nextScanAt: 60_000 },
+      { region: 'us-west-2', ids: [c], nextScanAt: 60_000 },
+      { region: 'us-east-1', ids: [a], nextScanAt: 90_000 },
+    ], 'the ended task b is not in it, and a scan that found nothing active hands nothing');
+  });
+
+  it('marks its scans as background work for the request limiter', async () => {
+    const { clock, scans, auto } = harness();
+    auto.setEnabled(true);
+    await clock.advance(0);
+    auto.setEnabled(false);
+    auto.setEnabled(true);
+    await clock.advance(0);
+    assert.equal(scans.length, 4);
+    assert.ok(scans.every((scan) => isBackground(scan.signal)), 'every scan, after a restart too');
   });
 
   it('does not track again a task the user untracked', async () => {

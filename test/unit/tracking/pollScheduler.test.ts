@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { FsxError } from '../../../src/fsx/errors';
 import { Connection, connectionKey } from '../../../src/fsx/types';
 import { ManualClock } from '../../../src/tracking/clock';
-import { PollFailure, PollResult, PollScheduler, PollSchedulerOptions, TREE_SOURCE_ID, TRACKER_SOURCE_ID } from '../../../src/tracking/pollScheduler';
-import { FakeFsx, taskId } from './fakeFsx';
+import { PollFailure, PollResult, PollScheduler, PollSchedulerOptions, SAMPLE_GRACE_MS, TREE_SOURCE_ID, TRACKER_SOURCE_ID } from '../../../src/tracking/pollScheduler';
+import { FakeFsx, makeTask, taskId } from './fakeFsx';
 
 const east: Connection = { region: 'us-east-1', profile: 'dev' };
 const west: Connection = { region: 'us-west-2', profile: 'dev' };
@@ -327,5 +327,63 @@ describe('PollScheduler', () => {
     await clock.advance(30_000);
     assert.deepEqual(failures.map((failure) => failure.error.kind), ['region']);
     assert.equal(clock.pendingTimers(), 1);
+  });
+
+  describe('sample()', () => {
+    it('counts a sample that carries every watched id as the poll, and waits for the next sample instead of polling', async () => {
+      const { clock, scheduler, fake, polls } = harness();
+      fake(east).add(a, 'EXECUTING');
+      scheduler.watch(TRACKER_SOURCE_ID, east, [a]);
+      scheduler.watch(TREE_SOURCE_ID, east, [b]);
+      // Every 30 s a scan lists the connection's active tasks (and one nobody watches).
+      for (let at = 20_000; at <= 120_000; at += 30_000) {
+        await clock.advance(at - clock.now());
+        scheduler.sample(east, [makeTask(a, 'EXECUTING'), makeTask(b, 'PENDING'), makeTask(c, 'EXECUTING')], at + 30_000);
+        assert.equal(scheduler.nextPollAt(east), at + 30_000 + SAMPLE_GRACE_MS, 'the poll waits for the next scan');
+      }
+      assert.equal(fake(east).calls.length, 0, 'nothing polled while the scans covered every id');
+      assert.equal(polls.length, 4);
+      assert.deepEqual(polls[0].tasks.map((task) => task.taskId), [a, b], 'only the watched ids reach the listeners');
+      assert.deepEqual(polls[0].missingIds, []);
+      // The scans stop (auto-track turned off): the poll comes SAMPLE_GRACE_MS after the scan that did not.
+      await clock.advance(60_000);
+      assert.deepEqual(callTimes(fake(east)), [110_000 + 30_000 + SAMPLE_GRACE_MS]);
+    });
+
+    it('leaves the schedule alone for a sample that misses a watched id or comes during the fast polls, but still hands it on', async () => {
+      const { clock, scheduler, fake, polls } = harness();
+      fake(east).add(a, 'EXECUTING');
+      fake(east).add(b, 'CANCELING');
+      scheduler.watch(TRACKER_SOURCE_ID, east, [a, b]);
+      await clock.advance(10_000);
+      scheduler.sample(east, [makeTask(a, 'EXECUTING')], 40_000);
+      assert.equal(scheduler.nextPollAt(east), 30_000, 'b (CANCELING) is not in a scan of active tasks: the poll stays');
+      assert.deepEqual(polls.map((poll) => poll.tasks.map((task) => task.taskId)), [[a]]);
+      scheduler.unwatch(TRACKER_SOURCE_ID);
+      scheduler.watch(TRACKER_SOURCE_ID, east, [a]);
+      scheduler.nudge(east);
+      await clock.advance(1_000);
+      assert.equal(fake(east).calls.length, 1);
+      scheduler.sample(east, [makeTask(a, 'EXECUTING')], 41_000);
+      assert.equal(scheduler.nextPollAt(east), 13_000, 'the fast polls after a user action go on');
+      assert.equal(polls.length, 3);
+    });
+
+    it('drops a watched id the sample shows ended, and ignores a sample while its own poll is in flight or nothing is watched', async () => {
+      const { clock, scheduler, fake, polls } = harness();
+      scheduler.sample(east, [makeTask(a, 'EXECUTING')], 30_000);
+      assert.equal(polls.length, 0);
+      fake(east).add(a, 'EXECUTING');
+      scheduler.watch(TRACKER_SOURCE_ID, east, [a, b]);
+      scheduler.sample(east, [makeTask(a, 'SUCCEEDED')]);
+      assert.deepEqual(scheduler.watchedIds(east), [b]);
+      const release = fake(east).hold();
+      await clock.advance(30_000);
+      scheduler.sample(east, [makeTask(b, 'EXECUTING')], 60_000);
+      assert.equal(polls.length, 1, 'the poll in flight brings its own answer');
+      release();
+      await clock.advance(0);
+      assert.equal(polls.length, 2);
+    });
   });
 });

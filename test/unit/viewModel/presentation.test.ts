@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLES, Task } from '../../../src/fsx/types';
-import { consoleUrl, createTaskText, ENGLISH, failureReportLocation, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/viewModel/presentation';
+import { consoleUrl, createTaskText, ENGLISH, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/viewModel/presentation';
 
 const base: Task = {
   taskId: 'task-0123456789abcdef0',
@@ -75,10 +75,8 @@ describe('presentation', () => {
     assert.ok(literal >= 150, `${literal} literal calls`);
   });
 
-  it('points at the console page and the failure report', () => {
+  it('points at the console page', () => {
     assert.equal(consoleUrl(base, 'eu-west-1'), 'https://eu-west-1.console.aws.amazon.com/fsx/home?region=eu-west-1#file-system-details/fs-0123456789abcdef0');
-    assert.equal(failureReportLocation({ ...base, report: { enabled: true, path: 's3://bucket/reports/' } }), 's3://bucket/reports/task-0123456789abcdef0/failures.csv');
-    assert.equal(failureReportLocation({ ...base, report: { enabled: false, path: 's3://bucket/reports' } }), undefined);
   });
 });
 

@@ -53,14 +53,15 @@ export interface CodeCount {
 
 /**
  * The folder a retried file is folded into first: its parent, unless that lies above the scope
- * path holding the file (a file named itself in the first task's Paths), then that scope path.
+ * path holding the file (a file named itself in the first task's Paths), then that scope path; a
+ * file outside every scope path (FSx reports none, but a report is outside data) stays itself.
  */
 export function folderWithin(path: string, scope: readonly string[]): string {
   const parent = parentOf(path);
   if (scope.length === 0 || scope.some((root) => isUnder(parent, root))) {
     return parent;
   }
-  return scope.find((root) => isUnder(path, root)) ?? parent;
+  return scope.find((root) => isUnder(path, root)) ?? path;
 }
 
 /** Reads a report's rows once and keeps what a retry needs, bounded whatever the report's size. */
@@ -147,11 +148,13 @@ export interface RetryPlan {
   readonly retried: readonly CodeCount[];
   readonly apart: readonly CodeCount[];
   readonly unnamable: number;
+  /** Folders (or files outside the first task's paths) that did not fit in MAX_RETRY_TASKS tasks: not retried. */
+  readonly leftOut: number;
 }
 
 /** The tasks that retry the collected files; folders never reach beyond the first task's Paths. */
 export function planRetry(collected: CollectedFailures): RetryPlan {
-  const base = { retried: collected.retried, apart: collected.apart, unnamable: collected.unnamable };
+  const base = { retried: collected.retried, apart: collected.apart, unnamable: collected.unnamable, leftOut: 0 };
   const files = collected.retried.reduce((sum, entry) => sum + entry.count, 0);
   const paths = [...collected.paths].sort();
   if (paths.length === 0) {
@@ -161,7 +164,8 @@ export function planRetry(collected: CollectedFailures): RetryPlan {
     return { ...base, files, form: 'paths', tasks: chunk(paths, MAX_TASK_PATHS) };
   }
   const folders = foldFolders([...paths.map((path) => folderWithin(path, collected.scope)), ...collected.overflowFolders], collected.scope, MAX_TASK_PATHS);
-  return { ...base, files, form: 'folders', tasks: chunk(folders, MAX_TASK_PATHS).slice(0, MAX_RETRY_TASKS) };
+  const tasks = chunk(folders, MAX_TASK_PATHS).slice(0, MAX_RETRY_TASKS);
+  return { ...base, files, form: 'folders', tasks, leftOut: folders.length - tasks.reduce((sum, paths) => sum + paths.length, 0) };
 }
 
 /**
@@ -288,6 +292,9 @@ export function retryPlanText(plan: RetryPlan, task: Pick<Task, 'taskId' | 'type
     if (plan.unnamable > 0) {
       lines.push(l10n.t('{0} × a path no task can name (over 4,096 characters, or with a control character): rename the file, then export it.', count(plan.unnamable)));
     }
+  }
+  if (plan.leftOut > 0) {
+    lines.push(l10n.t('{0} more paths did not fit in {1} tasks and are not retried: Show Failed Files lists every failed file.', count(plan.leftOut), MAX_RETRY_TASKS));
   }
   if (summary.cut) {
     lines.push(l10n.t('The report was not read to its end: only the failed files in the part read are retried. Run Retry Failed Files on the new task once it has ended for the rest.'));

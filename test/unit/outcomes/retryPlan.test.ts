@@ -74,11 +74,24 @@ describe('Retry Failed Files: the plan', () => {
     assert.ok(fewer.tasks[0]?.every((folder) => /^scratch\/run-\d+\/part$/.test(folder)));
   });
 
+  it('paths that cannot be folded and do not fit in five tasks are left out, and the confirmation says so', () => {
+    // Files outside the first task's paths stay themselves: 700 of them do not fold.
+    const rows = Array.from({ length: 700 }, (_, i): [string, string] => [`stray-${i}.bin`, 'ResourceBusy']);
+    const plan = planRetry(collect(rows, ['scratch']));
+    assert.equal(plan.form, 'folders');
+    assert.deepEqual(plan.tasks.map((paths) => paths.length), [100, 100, 100, 100, 100]);
+    assert.equal(plan.leftOut, 200);
+    assert.match(retryPlanText(plan, exportTask, {}, ENGLISH).detail, /200 more paths did not fit in 5 tasks and are not retried/);
+  });
+
   it('folds deepest first and stops at the scope path holding a folder', () => {
     assert.deepEqual(foldFolders(['a/b/c', 'a/b/d', 'a/x', 'e/f/g'], [], 2), ['a', 'e']);
     assert.deepEqual(foldFolders(['a/b/c', 'a/b/d', 'a/x'], ['a/b', 'a/x'], 1), ['a/b', 'a/x'], 'never above a scope path');
     assert.equal(folderWithin('a/file', ['a/file']), 'a/file', 'a file named in the scope is its own folder');
     assert.equal(folderWithin('a/b/file', ['a']), 'a/b');
+    assert.equal(folderWithin('elsewhere/file', ['a']), 'elsewhere/file', 'a file outside the scope stays itself, never its folder');
+    assert.equal(folderWithin('top-level-file', ['a']), 'top-level-file', 'never the whole file system when the first task had paths');
+    assert.equal(folderWithin('top-level-file', []), '', 'the root when the first task covered the whole file system');
   });
 
   it('keeps memory bounded on a huge report: past the bound, only folders are kept', () => {

@@ -108,7 +108,9 @@ await mochaTier('unit', ['out/test/unit/**/*.test.js']);
 await mochaTier('boundary', ['out/test/boundary/**/*.test.js']);
 await mochaTier('cli', ['out/test/cli/**/*.test.js']);
 
-const needsHost = !selected || ['host', 'ui', 'soak', 'compat'].some((name) => selected.includes(name));
+/** Whether a tier of this name (or one of its parts, such as compat-host of compat) was selected. */
+const wants = (name) => !selected || selected.some((wanted) => wanted === name || wanted.startsWith(`${name}-`));
+const needsHost = ['host', 'ui', 'soak', 'compat'].some(wants);
 let packaged = false;
 if (needsHost) {
   await ensureHost();
@@ -127,7 +129,7 @@ await tier('soak-short', async () => {
   const summary = await runSoak({ hours: 6, phases: 3, out: join(resultsDir, 'soak-short.json') });
   return { passed: Number(summary.ok), failed: Number(!summary.ok), skipped: 0 };
 });
-if (packaged && (!selected || selected.includes('compat'))) {
+if (packaged && wants('compat')) {
   await ensureHost({ version: COMPAT_CODE_SERVER_VERSION });
   await hostTier('compat-host', { vsix: vsixPath, codeServerVersion: COMPAT_CODE_SERVER_VERSION });
   await uiTier('compat-ui', { FSX_UI_VSIX: vsixPath, FSX_UI_HOST_VERSION: COMPAT_CODE_SERVER_VERSION });

@@ -20,11 +20,13 @@ import { loadFeatures } from './loadFeatures';
 import { CommandTable } from './views/commandTable';
 import { registerLazyContentProvider } from './views/lazyContentProvider';
 import { ConnectionsController } from './views/connectionsController';
+import { registerChatTools } from './chat/chatToolForwarders';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
 import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
+import { ExportStateDecorations } from './views/exportStateDecorations';
 import { PromptSeam } from './views/prompts';
 import { Settings } from './views/settings';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
@@ -45,6 +47,8 @@ export class Container implements AppServices, vscode.Disposable {
   /** Starts waiting for the running task of their file system, kept per workspace. */
   readonly queue: StartQueueController;
   readonly mounts: MountsController;
+  /** The Explorer's export-state badges of files under Lustre mounts. */
+  readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
   /** What is kept per workspace (tracked tasks, the task filter). */
@@ -113,6 +117,10 @@ export class Container implements AppServices, vscode.Disposable {
       }),
     );
     this.mounts = this.own(new MountsController(this.model, log));
+    this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
+    this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
+    // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
+    this.own(this.tracking.tracker.onDidEnd(() => this.exportStates.statesChanged()));
     this.explorer = this.own(
       new ExplorerController({
         model: this.model,
@@ -130,6 +138,8 @@ export class Container implements AppServices, vscode.Disposable {
     );
     const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
     this.commands = this.own(new CommandTable(contributed.map((entry) => entry.command), () => this.features()));
+    const tools = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? [];
+    this.own(registerChatTools(tools.map((tool) => tool.name), async () => (await this.features()).chatTools));
     this.own(registerLazyContentProvider(TASK_DETAILS_SCHEME, async () => (await this.features()).details));
     this.own(registerLazyContentProvider(RAW_REPORT_SCHEME, async () => (await this.features()).failedFiles.rawReports));
   }

@@ -4,6 +4,7 @@
 // (docs/ARCHITECTURE.md, Bundles). The modules it shares with activation are not copied into it:
 // the build points them at the extension bundle's own (esbuild.js), so each class exists once.
 import * as vscode from 'vscode';
+import { createChatToolImplementations } from './chat/chatTools';
 import { registerCommands } from './commands';
 import { sendQueuedStart as sendCreate } from './fsx/createTask';
 import type { AppServices, Features, Services } from './commands/services';
@@ -22,7 +23,9 @@ export function createFeatures(container: AppServices): Services {
   const progressCharts = container.own(new ProgressChartPanels(progress, scheduler.onDidPoll));
   const sendQueuedStart: Services['sendQueuedStart'] = (connection, input) => sendCreate(container.apiFor(connection), input, vscode.l10n);
   // The container's own members (its methods too) show through: the features only add to it.
-  const services: Services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts, sendQueuedStart });
+  const services = Object.assign(Object.create(container) as AppServices, { details, reports, failedFiles, progressCharts, sendQueuedStart }) as Services;
+  // The chat's tools act through the same services as the commands (their lookups, cancel, reports).
+  Object.assign(services, { chatTools: createChatToolImplementations(services) });
   for (const registration of registerCommands(services)) {
     container.own(registration);
   }

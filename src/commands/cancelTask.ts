@@ -5,12 +5,13 @@ import { requestCancel } from '../fsx/cancel';
 import { classifyError, FsxError } from '../fsx/errors';
 import { Connection, connectionKey, isCancellable, Task } from '../fsx/types';
 import { BULK_CANCEL_CONCURRENCY, CancelResult, cancelSummary, partitionForCancel } from '../viewModel/bulkActions';
+import { cancelDetailLines, cancelEffect } from '../viewModel/cancelWords';
 import { mapWithConcurrency } from '../viewModel/concurrency';
 import { taskText } from '../views/taskText';
 import { CommandDeps, registerCommand, registerTaskCommand } from './boundary';
 import { activeTaskItems, TaskTarget, TaskTargetDeps } from './taskTarget';
 
-type CancelDeps = CommandDeps & TaskTargetDeps & Pick<AppServices, 'explorer' | 'scheduler' | 'settings'>;
+export type CancelDeps = CommandDeps & TaskTargetDeps & Pick<AppServices, 'explorer' | 'scheduler' | 'settings'>;
 
 /**
  * Right-click or palette: confirm, call CancelDataRepositoryTask, then track the task to its end.
@@ -84,7 +85,7 @@ async function cancelMany(deps: CancelDeps, selected: readonly TaskTarget[]): Pr
   if (skipped.length > 0) {
     lines.push('', vscode.l10n.t('Skipped, they cannot be canceled now:'), ...skippedLines.slice(0, MAX_LISTED));
   }
-  lines.push('', cancelEffect());
+  lines.push('', cancelEffect(vscode.l10n));
   const question = targets.length === 1 ? vscode.l10n.t('Cancel task {0}?', plainText(targets[0].task.taskId)) : vscode.l10n.t('Cancel {0} tasks?', targets.length);
   const typed = targets.length === 1 ? targets[0].task.taskId : vscode.l10n.t('cancel {0} tasks', targets.length);
   if (!(await confirmCancel(deps, question, lines.join('\n'), typed))) {
@@ -123,7 +124,7 @@ function confirmCancel(deps: CancelDeps, question: string, detail: string, typed
  * The one cancel path, for one task or each of many: the request (a spinner on the row meanwhile),
  * then the canceling task shown and tracked, or, when it had already ended, its final state.
  */
-async function sendCancel(deps: CancelDeps, connection: Connection, task: Task): Promise<{ result: 'canceled' } | { result: 'ended'; final?: Task }> {
+export async function sendCancel(deps: CancelDeps, connection: Connection, task: Task): Promise<{ result: 'canceled' } | { result: 'ended'; final?: Task }> {
   const outcome = await deps.explorer.tree.runWithBusyLabel(task, connection, vscode.l10n.t('Canceling...'), () =>
     requestCancel(deps.apiFor(connection), task.taskId),
   );
@@ -165,7 +166,7 @@ async function describeAll(deps: Pick<CancelDeps, 'apiFor'>, targets: readonly T
   return new Map(found.flat().map((task) => [task.taskId, task]));
 }
 
-async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection, taskId: string): Promise<Task> {
+export async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection, taskId: string): Promise<Task> {
   const [task] = await deps.apiFor(connection).describeTasks([taskId]);
   if (!task) {
     throw new FsxError('notFound', vscode.l10n.t('Task {0} no longer exists.', plainText(taskId)));
@@ -174,24 +175,11 @@ async function describe(deps: Pick<CancelDeps, 'apiFor'>, connection: Connection
 }
 
 function confirmationDetail(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
-  const lines = [
-    vscode.l10n.t('Type: {0}', taskText.typeLabel(task.type)),
-    vscode.l10n.t('{0}: {1}', task.resource.kind === 'fileCache' ? vscode.l10n.t('File Cache') : vscode.l10n.t('File system'), whereLabel(deps, connection, task)),
-    vscode.l10n.t('State: {0}', [taskText.lifecycleLook(task.lifecycle).label, taskText.progress(task)].filter(Boolean).join(', ')),
-    vscode.l10n.t('Paths: {0}', task.paths.length > 0 ? task.paths.slice(0, 10).map((path) => plainText(path)).join(', ') + (task.paths.length > 10 ? ` (+${task.paths.length - 10})` : '') : vscode.l10n.t('the whole file system')),
-    '',
-    cancelEffect(),
-  ];
-  return lines.join('\n');
+  return cancelDetailLines(task, whereLabel(deps, connection, task), vscode.l10n).join('\n');
 }
 
-function whereLabel(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
+export function whereLabel(deps: Pick<CancelDeps, 'model'>, connection: Connection, task: Task): string {
   const name = deps.model.resourceName(connection, task.resource);
   // The Name tag and id are FSx's: plain text in the confirmation (an input box renders links in its prompt).
   return name ? `${plainText(name)} (${plainText(task.resource.id)})` : plainText(task.resource.id);
-}
-
-/** Said before every cancel is confirmed (docs/ARCHITECTURE.md, cancel facts). */
-function cancelEffect(): string {
-  return vscode.l10n.t('Canceling stops the task. Files already processed stay as they are: exported files are not reverted. Files being processed now are still completed. Files not yet processed are skipped.');
 }

@@ -9,11 +9,10 @@ import { plainText } from '../fsx/outsideText';
 import { nothingToRetryText, planRetry, RetryCollector, retryPlanText, retryTaskInput } from '../outcomes/retryPlan';
 import { canRetryFailedFiles } from '../outcomes/retryable';
 import { abortOn } from '../views/outcomePanels';
-import { followStartedTask } from '../views/startedTask';
 import { taskText } from '../views/taskText';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { tellNoReport } from './outcomeCommands';
-import { offerRunningTask, startedTaskDeps } from './startTask';
+import { followStartedTask, offerRunningTask } from './startTask';
 import { TaskTargetDeps } from './taskTarget';
 
 type RetryDeps = CommandDeps & TaskTargetDeps & Pick<Services, 'reports' | 'queue' | 'scheduler'> & { readonly tracking: Pick<Services['tracking'], 'tracker' | 'autoTracker'> };
@@ -63,7 +62,7 @@ export function registerRetryFailedFiles(deps: RetryDeps): vscode.Disposable {
         await offerRunningTask(deps, connection, started, { inputs: [first, ...rest], resource: task.resource.id });
         return;
       }
-      followStartedTask(startedTaskDeps(deps), connection, started.task);
+      followStartedTask(deps, connection, started.task);
       if (rest.length > 0) {
         deps.queue.add(connection, rest, started.task, plainText(task.resource.id), false);
       }

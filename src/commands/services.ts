@@ -62,7 +62,12 @@ export interface Features {
   readonly progressCharts: ProgressChartPanels;
   /** Sends a queued start (views/startQueueController.ts), with the create call this bundle carries. */
   readonly sendQueuedStart: (connection: Connection, input: CreateTaskInput) => Promise<QueueSendOutcome>;
+  /** The chat's FSx tools (src/chat/), behind the forwarders registered at activation. */
+  readonly chatTools: ChatToolImplementations;
 }
+
+/** The chat's FSx tools by name (src/chat/), loaded with the features. */
+export type ChatToolImplementations = ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
 
 /** What the commands are given. */
 export type Services = AppServices & Features;

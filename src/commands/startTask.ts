@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { linkedRepositories } from '../fsx/associations';
-import { Association, Connection, CreateTaskInput, StorageResource } from '../fsx/types';
+import { Association, Connection, CreateTaskInput, StorageResource, Task } from '../fsx/types';
 import { FsxError } from '../fsx/errors';
 import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
@@ -19,12 +19,12 @@ import { runStartTaskFlow } from '../viewModel/startTaskFlow';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
-import { followStartedTask, StartedTaskDeps } from '../views/startedTask';
+import { followStartedTask as followStarted, StartedTaskDeps } from '../views/startedTask';
 import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
-type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
+export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -107,8 +107,13 @@ async function startTaskCommand(deps: StartDeps, type: StartableTaskType, arg: u
     return;
   }
   const task = outcome.task;
-  followStartedTask(startedTaskDeps(deps), connection, task);
+  followStartedTask(deps, connection, task);
   void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
+}
+
+/** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */
+export function followStartedTask(deps: Pick<StartDeps, 'model' | 'tracking' | 'scheduler'>, connection: Connection, task: Task): void {
+  followStarted(startedTaskDeps(deps), connection, task);
 }
 
 /** What followStartedTask needs, from the commands' services. */

@@ -54,3 +54,12 @@ export function markdownCode(value: unknown, max = OUTSIDE_TEXT_MAX): string {
   const padded = text.startsWith('`') || text.endsWith('`') || text === '' ? ` ${text} ` : text;
   return `${fence}${padded}${fence}`;
 }
+
+/**
+ * Outside text inside a chat tool's result, which a language model reads: one line, bounded,
+ * in JSON quotes (quotes and backslashes escaped), so a task path or a Name tag reads as a value
+ * the tool reports, never as words of the tool's own.
+ */
+export function modelText(value: unknown, max = OUTSIDE_TEXT_MAX): string {
+  return JSON.stringify(oneLine(value, max));
+}

@@ -28,10 +28,10 @@ describe('bundles', function () {
     inputs = new Map(await Promise.all(builds.map(async (build) => [build.outfile, await sourcesOf(build)] as const)));
   });
 
-  it('activation loads no command handler, document, panel, SDK client or emulator', () => {
+  it('activation loads no command handler, chat tool, document, panel, SDK client or emulator', () => {
     const extension = inputs.get('dist/extension.js') ?? [];
     assert.ok(extension.includes('src/extension.ts') || extension.some((input) => input.endsWith('extension-entry.ts')), JSON.stringify(extension.slice(0, 5)));
-    const lazy = /^src\/(commands\/|features\.ts|views\/(taskDetails|outcomePanels|reports|startTaskAsk)\.ts|outcomes\/(webviewPages|reportReader|catalog|s3Client)\.ts|viewModel\/(startTaskFlow|startTaskWords|startableTasks|bulkActions|regionScan)\.ts|fsx\/(createTask|cancel|clientFactory|fsxService)\.ts|emulator\/)|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider|csv-parse)/;
+    const lazy = /^src\/(commands\/|features\.ts|views\/(taskDetails|outcomePanels|reports|startTaskAsk)\.ts|outcomes\/(webviewPages|reportReader|catalog|s3Client)\.ts|viewModel\/(startTaskFlow|startTaskWords|startableTasks|bulkActions|regionScan|chatTools|chatToolInput)\.ts|chat\/chatTools\.ts|fsx\/(createTask|cancel|clientFactory|fsxService)\.ts|emulator\/)|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider|csv-parse)/;
     assert.deepEqual(extension.filter((input) => lazy.test(input)), []);
   });
 

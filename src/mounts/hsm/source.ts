@@ -1,0 +1,30 @@
+// Where the export state of files comes from: `lfs hsm_state` on a machine with the Lustre
+// client (lfsStateSource.ts), or, later, the sandbox's own record of its files.
+
+import type { HsmAnswer } from './states';
+
+export interface HsmStateSource {
+  /**
+   * The state of each file, by the absolute path asked for (duplicates asked once). Rejects with an
+   * HsmSourceError when no file can be answered (no lfs, lfs hung), with the signal's reason
+   * when it aborts; a file lfs could not read is an answer (`ok: false`), not a rejection.
+   */
+  getStates(paths: readonly string[], signal?: AbortSignal): Promise<Map<string, HsmAnswer>>;
+}
+
+/** 'notInstalled': no lfs program; 'notRunnable': it could not be started; 'timeout': it did not answer in time. */
+export type HsmSourceErrorKind = 'notInstalled' | 'notRunnable' | 'timeout';
+
+/** Installing the Lustre client, for the message when lfs is missing. */
+export const LUSTRE_CLIENT_DOC = 'https://docs.aws.amazon.com/fsx/latest/LustreGuide/install-lustre-client.html';
+
+export class HsmSourceError extends Error {
+  override readonly name = 'HsmSourceError';
+  constructor(
+    readonly kind: HsmSourceErrorKind,
+    /** For the log: the program and what the system said (no file names). */
+    detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}

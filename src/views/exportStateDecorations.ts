@@ -1,0 +1,134 @@
+// The export state of files under the machine's Lustre mounts, as Explorer decorations: a badge,
+// a theme colour and a tooltip per file (viewModel/exportStateText.ts). VS Code asks only for the
+// rows it shows, so only folders the user opened are asked about; the questions are gathered into
+// few `lfs hsm_state` processes (viewModel/exportStateCache.ts, mounts/hsm/lfsStateSource.ts).
+// Without Lustre mounts nothing is asked and no process starts.
+import { stat } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { findMount, type LustreMount } from '../mounts';
+import { exportStatusOf, HsmSourceError, type HsmAnswer, type HsmStateSource, LfsStateSource, LUSTRE_CLIENT_DOC } from '../mounts/hsm';
+import { systemClock, type Clock } from '../tracking/clock';
+import { ExportStateCache } from '../viewModel/exportStateCache';
+import { createExportStateText, EXPORT_STATE_LOOKS } from '../viewModel/exportStateText';
+import type { Prompts } from './prompts';
+
+/** The lfs program to run instead of `lfs` on the PATH (tests give a fake one). Read when the source is made. */
+export const LFS_ENV = 'FSX_LFS';
+
+export interface ExportStateDecorationsOptions {
+  readonly mounts: { lustreMounts(): readonly LustreMount[]; readonly onDidChange: vscode.Event<void> };
+  readonly prompts: Pick<Prompts, 'message'>;
+  readonly log: vscode.LogOutputChannel;
+  /** Makes the source, at first use and on each refresh. Default: lfs (or FSX_LFS) of this machine, with the environment of that moment. */
+  readonly makeSource?: () => HsmStateSource;
+  readonly clock?: Clock;
+}
+
+export class ExportStateDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
+  readonly onDidChangeFileDecorations = this.changes.event;
+  private readonly text = createExportStateText(vscode.l10n);
+  private readonly cache: ExportStateCache;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watcher: vscode.Disposable | undefined;
+  private source: HsmStateSource | undefined;
+
+  constructor(private readonly options: ExportStateDecorationsOptions) {
+    const makeSource = options.makeSource ?? (() => new LfsStateSource({ executable: process.env[LFS_ENV] || 'lfs' }));
+    this.cache = new ExportStateCache({
+      // Made when first needed, so a window without Lustre mounts never makes one.
+      source: { getStates: (paths, signal) => (this.source ??= makeSource()).getStates(paths, signal) },
+      clock: options.clock ?? systemClock,
+      onUnavailable: (error) => void this.sayUnavailable(error),
+      onError: (error) => options.log.warn(`Export state: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.disposables.push(options.mounts.onDidChange(() => this.mountsChanged()));
+    this.mountsChanged();
+  }
+
+  async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
+    if (uri.scheme !== 'file' || !findMount(this.options.mounts.lustreMounts(), uri.fsPath) || !(await isFile(uri.fsPath))) {
+      return undefined;
+    }
+    const answer = await this.cache.get(uri.fsPath);
+    return answer && this.decorationOf(answer);
+  }
+
+  /** Every shown file's state may have changed (a task ended): asks again, without looking for a missing lfs again. */
+  statesChanged(): void {
+    this.cache.invalidate();
+    this.changes.fire(undefined);
+  }
+
+  /** Asks again for every file shown and looks for lfs again (the mounts changed; the user's Refresh, once wired). */
+  refresh(): void {
+    this.source = undefined;
+    this.cache.reset();
+    this.changes.fire(undefined);
+  }
+
+  /** Asks again for these files (written, created or deleted). */
+  filesChanged(uris: readonly vscode.Uri[]): void {
+    this.cache.invalidate(uris.map((uri) => uri.fsPath));
+    this.changes.fire([...uris]);
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+    this.watcher?.dispose();
+    for (const disposable of [...this.disposables, this.changes]) {
+      disposable.dispose();
+    }
+  }
+
+  private decorationOf(answer: HsmAnswer): vscode.FileDecoration | undefined {
+    if (!answer.ok) {
+      const tooltip = this.text.fileErrorTooltip(answer.error);
+      return tooltip === undefined ? undefined : new vscode.FileDecoration('?', tooltip);
+    }
+    const status = exportStatusOf(answer.state);
+    const look = EXPORT_STATE_LOOKS[status.state];
+    return new vscode.FileDecoration(look.badge, this.text.tooltip(status), new vscode.ThemeColor(look.color));
+  }
+
+  /**
+   * A write makes a file's state stale: the workspace's own watcher tells (a watcher of its own
+   * over a whole Lustre mount would cost an inotify watch per folder; and Lustre tells a client
+   * only of its own writes). Only while there are Lustre mounts.
+   */
+  private mountsChanged(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (this.options.mounts.lustreMounts().length > 0) {
+      const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+      const changed = (uri: vscode.Uri) => {
+        if (findMount(this.options.mounts.lustreMounts(), uri.fsPath)) {
+          this.filesChanged([uri]);
+        }
+      };
+      watcher.onDidChange(changed);
+      watcher.onDidCreate(changed);
+      watcher.onDidDelete(changed);
+      this.watcher = watcher;
+    }
+    this.refresh();
+  }
+
+  private async sayUnavailable(error: HsmSourceError): Promise<void> {
+    this.options.log.warn(`Export state: ${error.message}`);
+    const guide = vscode.l10n.t('Open the Installation Guide');
+    const choice = await this.options.prompts.message('warning', this.text.sourceErrorMessage(error.kind), guide);
+    if (choice === guide) {
+      await vscode.env.openExternal(vscode.Uri.parse(LUSTRE_CLIENT_DOC));
+    }
+  }
+}
+
+/** Folders have no HSM state (lfs would answer with an error): only files are asked about. */
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -135,7 +135,7 @@ export async function offerRunningTask(
   const queueIt = vscode.l10n.t('Queue');
   const trackIt = vscode.l10n.t('Track It');
   const cancelIt = vscode.l10n.t('Cancel It');
-  const choice = await deps.prompts.message('warning', busyMessage(outcome, vscode.l10n), ...(running ? [queueIt, trackIt, cancelIt] : []));
+  const choice = await deps.prompts.message('warning', busyMessage(outcome, vscode.l10n, true), ...(running ? [queueIt, trackIt, cancelIt] : []));
   if (running && choice === queueIt) {
     const label = typeof start.resource === 'string' ? plainText(start.resource) : resourceLabel(start.resource);
     deps.queue.add(connection, start.inputs, running, label);

@@ -34,11 +34,15 @@ export async function findRunningTask(api: FsxApi, resource: ResourceRef, signal
   return page.tasks.find((task) => task.lifecycle === 'EXECUTING') ?? page.tasks.at(-1);
 }
 
-/** What a busy outcome tells the person. */
-export function busyMessage(outcome: Extract<CreateOutcome, { kind: 'busy' }>, l10n: L10n): string {
-  return outcome.running
-    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Queue this start to run when it ends, track it, or cancel it and start again.', plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle))
-    : l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');
+/** What a busy outcome tells the person; `canQueue` where Queue is offered beside Track and Cancel (the start flow). */
+export function busyMessage(outcome: Extract<CreateOutcome, { kind: 'busy' }>, l10n: L10n, canQueue = false): string {
+  if (!outcome.running) {
+    return l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');
+  }
+  const args = [plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle)] as const;
+  return canQueue
+    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Queue this start to run when it ends, track it, or cancel it and start again.', ...args)
+    : l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', ...args);
 }
 
 /** A create error in one sentence with its next step, then what FSx said and the request id. */

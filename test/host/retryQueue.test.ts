@@ -128,6 +128,7 @@ describe('retry failed files and queue behind a running task', () => {
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
     const warning = prompts.messages.find((entry) => entry.severity === 'warning');
     assert.deepEqual(warning?.actions, ['Queue', 'Track It', 'Cancel It']);
+    assert.match(warning?.text ?? '', /Queue this start to run when it ends/);
     const queued = prompts.messages.find((entry) => /queued, starts when/.test(entry.text));
     assert.ok(queued, `said on queueing; messages: ${JSON.stringify(prompts.messages)}`);
     assert.match(queued.text, /The queue lives in this VS Code window: while the window is closed, nothing is started/);

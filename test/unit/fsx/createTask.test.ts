@@ -16,9 +16,10 @@ describe('create-task messages', () => {
     const error = serviceError('DataRepositoryTaskExecuting', 'taskExecuting');
     assert.equal(
       busyMessage({ kind: 'busy', running, error }, ENGLISH),
-      'Task task-0123456789abcdef0 (EXPORT_TO_REPOSITORY) is already EXECUTING on this file system; FSx runs one task at a time. Queue this start to run when it ends, track it, or cancel it and start again.',
+      'Task task-0123456789abcdef0 (EXPORT_TO_REPOSITORY) is already EXECUTING on this file system; FSx runs one task at a time. Track it, or cancel it and start again.',
     );
     assert.match(busyMessage({ kind: 'busy', error }, ENGLISH), /none is listed \(automatic export may be busy\)/);
+    assert.match(busyMessage({ kind: 'busy', running, error }, ENGLISH, true), /one task at a time\. Queue this start to run when it ends, track it, or cancel it/, 'where Queue is offered');
   });
 
   const cases: Array<[string, ConstructorParameters<typeof FsxError>[0], RegExp]> = [

@@ -7,6 +7,7 @@
 // (docs/ARCHITECTURE.md).
 import * as vscode from 'vscode';
 import { EndpointGate, EndpointService } from './fsx/endpoint';
+import { sendQueuedStart } from './fsx/createTask';
 import { LazyFsxClients } from './fsx/loadFsxBackend';
 import { readSharedConfig } from './fsx/profiles';
 import { Connection, FsxApi, Task } from './fsx/types';
@@ -33,6 +34,7 @@ import { PromptSeam } from './views/prompts';
 import { ReportService } from './views/reports';
 import { Settings } from './views/settings';
 import { TaskDetailsProvider } from './views/taskDetails';
+import { StartQueueController } from './views/startQueueController';
 import { TrackingController } from './views/trackingController';
 
 export interface ContainerOptions {
@@ -52,6 +54,8 @@ export class Container implements Services, vscode.Disposable {
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
+  /** Starts waiting for the running task of their file system, kept per workspace. */
+  readonly queue: StartQueueController;
   readonly mounts: MountsController;
   /** The Explorer's export-state badges of files under Lustre mounts. */
   readonly exportStates: ExportStateDecorations;
@@ -107,6 +111,19 @@ export class Container implements Services, vscode.Disposable {
         }
       }),
     );
+    this.queue = this.own(
+      new StartQueueController({
+        workspaceState: this.workspaceState,
+        tracker: this.tracking.tracker,
+        model: this.model,
+        scheduler: this.scheduler,
+        autoTracker: this.tracking.autoTracker,
+        settings: this.settings,
+        log,
+        prompts: this.prompts,
+        send: (connection, input) => sendQueuedStart(this.apiFor(connection), input, vscode.l10n),
+      }),
+    );
     this.mounts = this.own(new MountsController(this.model, log));
     this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
     this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
@@ -122,6 +139,7 @@ export class Container implements Services, vscode.Disposable {
         state: this.workspaceState,
         mounts: this.mounts,
         estimateOf: this.estimateOf,
+        queue: this.queue.queue,
       }),
     );
     this.connections = this.own(
@@ -187,6 +205,9 @@ export class Container implements Services, vscode.Disposable {
     } else {
       await this.connections.reload();
     }
+    // The queue first: it tracks the tasks its starts wait for before the tracker's first poll
+    // can see them end (an end seen before would leave a restored start waiting for nothing).
+    await this.queue.start(this.sandbox.connection);
     await this.tracking.start(this.sandbox.connection);
     await setContext('fsxTasks.activated', true);
     const signals = { viewVisible: this.explorer.view.visible, viewUsedBefore: this.explorer.usedBefore, sandboxStarted: !!scenario, trackedTasks: this.tracking.tracker.list().length };

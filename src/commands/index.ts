@@ -7,6 +7,8 @@ import { registerExplorerCommands } from './explorerCommands';
 import { registerFilterCommands } from './filterCommands';
 import { registerMountCommands } from './mountCommands';
 import { registerOutcomeCommands } from './outcomeCommands';
+import { registerQueueCommands } from './queueCommands';
+import { registerRetryFailedFiles } from './retryFailedFiles';
 import { registerSandboxCommands } from './sandboxCommands';
 import { registerShowTrackedTasks } from './showTrackedTasks';
 import { registerStartTaskCommands } from './startTask';
@@ -28,5 +30,7 @@ export function registerCommands(container: Services): vscode.Disposable[] {
     ...registerAssociationCommands(container),
     ...registerMountCommands(container),
     ...registerOutcomeCommands(container),
+    ...registerQueueCommands(container),
+    registerRetryFailedFiles(container),
   ];
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from './services';
 import { FsxError } from '../fsx/errors';
-import { isTerminal } from '../fsx/types';
-import { unavailableText } from '../outcomes/reportReader';
+import { isTerminal, Task } from '../fsx/types';
+import { ReportOutcome, unavailableText } from '../outcomes/reportReader';
 import { abortOn } from '../views/outcomePanels';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
@@ -27,10 +27,7 @@ export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] 
           (_progress, token) => deps.reports.read(connection, task, abortOn(token)),
         );
         if (outcome.kind === 'unavailable') {
-          const { message, nextStep } = unavailableText(outcome, vscode.l10n);
-          deps.log.info(`showFailedFiles ${task.taskId}: no report (${outcome.reason})${outcome.error ? ` ${outcome.error.logLine}` : ''}`);
-          const severity = outcome.reason === 'noFailedFiles' || outcome.reason === 'stillRunning' || outcome.reason === 'reportsOff' ? 'info' : 'warning';
-          void deps.prompts.message(severity, `${message} ${nextStep}`);
+          tellNoReport(deps, 'showFailedFiles', task, outcome);
           return;
         }
         deps.failedFiles.show(connection, task, outcome);
@@ -48,4 +45,12 @@ export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] 
       },
     ),
   ];
+}
+
+/** Why a task's report could not be read, as one message with its next step (and a log line). */
+export function tellNoReport(deps: CommandDeps, command: string, task: Task, outcome: Extract<ReportOutcome, { kind: 'unavailable' }>): void {
+  const { message, nextStep } = unavailableText(outcome, vscode.l10n);
+  deps.log.info(`${command} ${task.taskId}: no report (${outcome.reason})${outcome.error ? ` ${outcome.error.logLine}` : ''}`);
+  const severity = outcome.reason === 'noFailedFiles' || outcome.reason === 'stillRunning' || outcome.reason === 'reportsOff' ? 'info' : 'warning';
+  void deps.prompts.message(severity, `${message} ${nextStep}`);
 }

@@ -18,6 +18,7 @@ import type { PromptSeam } from '../views/prompts';
 import type { ReportService } from '../views/reports';
 import type { Settings } from '../views/settings';
 import type { TaskDetailsProvider } from '../views/taskDetails';
+import type { StartQueueController } from '../views/startQueueController';
 import type { TrackingController } from '../views/trackingController';
 
 /** The long-lived objects the container builds as it starts (src/container.ts). */
@@ -30,6 +31,8 @@ export interface AppServices {
   readonly model: ExplorerModel;
   readonly scheduler: PollScheduler;
   readonly tracking: TrackingController;
+  /** Starts waiting for the running task of their file system (Queue, Start Now, Remove). */
+  readonly queue: StartQueueController;
   readonly mounts: MountsController;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;

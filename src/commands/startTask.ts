@@ -23,11 +23,12 @@ import { copyCliCommand } from '../views/cliCopy';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
+import { followStartedTask as followStarted, StartedTaskDeps } from '../views/startedTask';
 import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand, registerTaskCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
 
-export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
+export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -134,7 +135,7 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
     () => createTask(deps.apiFor(connection), flow.input),
   );
   if (outcome.kind === 'busy') {
-    await offerRunningTask(deps, connection, outcome);
+    await offerRunningTask(deps, connection, outcome, { inputs: [flow.input], resource });
     return;
   }
   const task = outcome.task;
@@ -142,23 +143,35 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
 }
 
-/** A task just started (here or from the chat): at the top of its list, tracked, its connection polled soon. */
+/** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */
 export function followStartedTask(deps: Pick<StartDeps, 'model' | 'tracking' | 'scheduler'>, connection: Connection, task: Task): void {
-  deps.model.addTask(connection, task);
-  deps.tracking.tracker.track(connection, task, 'user');
-  deps.scheduler.nudge(connection);
-  // The connection is busy now: auto-track scans it at the settled interval again (a list that
-  // cannot be read is retried by the auto-tracker's own backoff).
-  deps.tracking.autoTracker.scanNow(connection).catch(() => undefined);
+  followStarted(startedTaskDeps(deps), connection, task);
 }
 
-/** FSx runs one task at a time: name the one in the way and offer only to track or cancel it. */
-async function offerRunningTask(deps: StartDeps, connection: Connection, outcome: Extract<CreateOutcome, { kind: 'busy' }>): Promise<void> {
+/** What followStartedTask needs, from the commands' services. */
+export function startedTaskDeps(deps: Pick<StartDeps, 'model' | 'scheduler' | 'tracking'>): StartedTaskDeps {
+  return { model: deps.model, scheduler: deps.scheduler, tracker: deps.tracking.tracker, autoTracker: deps.tracking.autoTracker };
+}
+
+/**
+ * FSx runs one task at a time: name the one in the way and offer to queue these starts behind it
+ * (views/startQueueController.ts; several go one after another), track it or cancel it.
+ */
+export async function offerRunningTask(
+  deps: Pick<StartDeps, 'prompts' | 'queue'>,
+  connection: Connection,
+  outcome: Extract<CreateOutcome, { kind: 'busy' }>,
+  start: { readonly inputs: readonly CreateTaskInput[]; readonly resource: StorageResource | string },
+): Promise<void> {
   const running = outcome.running;
+  const queueIt = vscode.l10n.t('Queue');
   const trackIt = vscode.l10n.t('Track It');
   const cancelIt = vscode.l10n.t('Cancel It');
-  const choice = await deps.prompts.message('warning', busyMessage(outcome, vscode.l10n), ...(running ? [trackIt, cancelIt] : []));
-  if (running && (choice === trackIt || choice === cancelIt)) {
+  const choice = await deps.prompts.message('warning', busyMessage(outcome, vscode.l10n, true), ...(running ? [queueIt, trackIt, cancelIt] : []));
+  if (running && choice === queueIt) {
+    const label = typeof start.resource === 'string' ? plainText(start.resource) : resourceLabel(start.resource);
+    deps.queue.add(connection, start.inputs, running, label);
+  } else if (running && (choice === trackIt || choice === cancelIt)) {
     await vscode.commands.executeCommand(choice === trackIt ? 'fsxTasks.trackTask' : 'fsxTasks.cancelTask', { connection, task: running });
   }
 }

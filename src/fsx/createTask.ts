@@ -1,7 +1,7 @@
 // Creating a task and what its errors mean to the person who asked. The create call carries the
 // caller's ClientRequestToken: calling createTask again with the same input (a Retry button, a
 // lost response) answers with the same task instead of a second one.
-import { FsxError, isFsxError, withServiceDetail } from './errors';
+import { classifyError, FsxError, isFsxError, withServiceDetail } from './errors';
 import { L10n } from './l10n';
 import { CreateTaskInput, FsxApi, ResourceRef, Task } from './types';
 import { plainText } from './outsideText';
@@ -34,11 +34,15 @@ export async function findRunningTask(api: FsxApi, resource: ResourceRef, signal
   return page.tasks.find((task) => task.lifecycle === 'EXECUTING') ?? page.tasks.at(-1);
 }
 
-/** What a busy outcome tells the person. */
-export function busyMessage(outcome: Extract<CreateOutcome, { kind: 'busy' }>, l10n: L10n): string {
-  return outcome.running
-    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle))
-    : l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');
+/** What a busy outcome tells the person; `canQueue` where Queue is offered beside Track and Cancel (the start flow). */
+export function busyMessage(outcome: Extract<CreateOutcome, { kind: 'busy' }>, l10n: L10n, canQueue = false): string {
+  if (!outcome.running) {
+    return l10n.t('FSx says a task is already running on this file system, but none is listed (automatic export may be busy). Try again in a few minutes.');
+  }
+  const args = [plainText(outcome.running.taskId), plainText(outcome.running.type), plainText(outcome.running.lifecycle)] as const;
+  return canQueue
+    ? l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Queue this start to run when it ends, track it, or cancel it and start again.', ...args)
+    : l10n.t('Task {0} ({1}) is already {2} on this file system; FSx runs one task at a time. Track it, or cancel it and start again.', ...args);
 }
 
 /** A create error in one sentence with its next step, then what FSx said and the request id. */
@@ -68,5 +72,21 @@ function createErrorBase(error: FsxError, l10n: L10n): string | undefined {
       return busyMessage({ kind: 'busy', error }, l10n);
     default:
       return undefined;
+  }
+}
+
+/**
+ * A queued start's send (tracking/startQueue.ts): started, still behind a listed running task, or
+ * refused in FSx's words (busy with no task listed counts as refused: nothing would wake it).
+ */
+export async function sendQueuedStart(api: FsxApi, input: CreateTaskInput, l10n: L10n): Promise<{ kind: 'started'; task: Task } | { kind: 'busy'; running: Task } | { kind: 'refused'; message: string }> {
+  try {
+    const outcome = await createTask(api, input);
+    if (outcome.kind === 'started') {
+      return outcome;
+    }
+    return outcome.running ? { kind: 'busy', running: outcome.running } : { kind: 'refused', message: busyMessage(outcome, l10n) };
+  } catch (error) {
+    return { kind: 'refused', message: createTaskErrorMessage(classifyError(error, 'CreateDataRepositoryTask'), l10n) };
   }
 }

@@ -61,6 +61,8 @@ export interface SummariseOptions {
   /** Bounds the per-code map against a report that is not what it claims to be; 100 by default. */
   readonly maxDistinctCodes?: number;
   readonly signal?: AbortSignal;
+  /** Sees every counted row, in report order, kept or not (Retry Failed Files collects from it). */
+  readonly onRow?: (row: ReportRow) => void;
 }
 
 export const DEFAULT_KEEP_ROWS = 1_000;
@@ -141,8 +143,10 @@ export async function summariseReport(source: ReportSource, options: SummariseOp
     const errorCode = record[record.length - 1].trim();
     const bucket = counts.has(errorCode) || counts.size < maxDistinctCodes ? errorCode : OVERFLOW_CODE;
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    const pathOf = () => decodeReportPath(record.length === 3 ? record[0] : record.slice(0, -2).join(','));
+    options.onRow?.({ filePath: pathOf(), fileStatus: record[record.length - 2].trim(), errorCode });
     if (keeping && rows.length < keepRows) {
-      const filePath = decodeReportPath(record.length === 3 ? record[0] : record.slice(0, -2).join(','));
+      const filePath = pathOf();
       const chars = filePath.length + errorCode.length;
       // The first rows only: once one does not fit, none after it is kept either.
       keeping = chars <= charsLeft;

@@ -7,7 +7,7 @@ import type { L10n } from '../fsx/l10n';
 import { plainText } from '../fsx/outsideText';
 import { isTerminal, Task } from '../fsx/types';
 import { checkFailedCount, FailedCountCheck } from './catalog';
-import { ReportSource, ReportSummary, summariseReport } from './reportCsv';
+import { ReportSource, ReportSummary, summariseReport, SummariseOptions } from './reportCsv';
 import { ReportLocation, reportLocation } from './reportLocation';
 
 export { reportLocation, type ReportLocation };
@@ -36,6 +36,8 @@ export interface ReadReportOptions {
   /** Rows to keep for display (all are counted); see summariseReport. */
   readonly keepRows?: number;
   readonly signal?: AbortSignal;
+  /** Sees every row of the report (see summariseReport). */
+  readonly onRow?: SummariseOptions['onRow'];
 }
 
 export class ReportReader {
@@ -55,7 +57,7 @@ export class ReportReader {
     }
     try {
       const body = await this.store.open(location, options.signal);
-      const summary = await summariseReport(body, { keepRows: options.keepRows, signal: options.signal });
+      const summary = await summariseReport(body, { keepRows: options.keepRows, signal: options.signal, onRow: options.onRow });
       if (summary.totalRows === 0 && !task.status?.failedCount) {
         // An empty report of a task without failures: a message, not an empty table.
         return { kind: 'unavailable', reason: 'noFailedFiles', location };

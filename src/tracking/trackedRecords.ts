@@ -174,7 +174,8 @@ function parseRecord(item: unknown): TrackedRecord | undefined {
   };
 }
 
-function parseConnection(raw: unknown): Connection | undefined {
+/** A saved connection read field by field (the region must be a region name), or undefined. */
+export function parseConnection(raw: unknown): Connection | undefined {
   if (typeof raw !== 'object' || raw === null) {
     return undefined;
   }

@@ -4,6 +4,7 @@
 // Every word is a literal string in an `l10n.t` call, so the l10n tools can extract them.
 import { ENGLISH, L10n } from '../fsx/l10n';
 import { isPlausibleRegion, Partition, partitionOf } from '../fsx/regions';
+import { canRetryFailedFiles } from '../outcomes/retryable';
 import { FILE_CACHE_ID_PATTERN, FILE_SYSTEM_ID_PATTERN, isTerminal, Lifecycle, Task, taskProgress } from '../fsx/types';
 
 export { ENGLISH, type L10n };
@@ -144,9 +145,15 @@ export function createTaskText(l10n: L10n) {
   };
 }
 
-/** `task.<LIFECYCLE>`, then `.tracked` when tracked, then `.report` when it has a failure report: package.json menus match these exactly. */
-export function taskContextValue(task: Pick<Task, 'lifecycle'> & Partial<Pick<Task, 'report' | 'status'>>, tracked: boolean): string {
-  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}${hasFailureReport(task) ? '.report' : ''}`;
+/**
+ * `task.<LIFECYCLE>`, then `.tracked` when tracked, then `.report` when it has a failure report, then
+ * `.retry` when its failed files can be retried: package.json menus match these exactly.
+ */
+export function taskContextValue(task: Pick<Task, 'lifecycle'> & Partial<Pick<Task, 'report' | 'status' | 'type'>>, tracked: boolean): string {
+  const report = hasFailureReport(task);
+  // `.retry`: an export or release whose failed files a new task can retry (outcomes/retryable.ts).
+  const retry = report && task.type !== undefined && canRetryFailedFiles({ type: task.type });
+  return `task.${task.lifecycle}${tracked ? '.tracked' : ''}${report ? '.report' : ''}${retry ? '.retry' : ''}`;
 }
 
 /**

@@ -5,6 +5,8 @@
 export interface StartFacts {
   /** What the workspace keeps under the tracked-tasks key, as stored: undefined when never set. */
   readonly savedTrackedTasks: unknown;
+  /** What the workspace keeps under the queued-starts key: starts waiting for a running task to end. */
+  readonly savedQueuedStarts: unknown;
   /** The sandbox starts with the window (FSX_SANDBOX, or fsxTasks.sandbox.startOnActivation). */
   readonly sandboxOnStart: boolean;
   /** fsxTasks.tracking.autoTrackActiveTasks: running tasks are looked for from the start. */
@@ -18,7 +20,7 @@ export interface StartFacts {
 }
 
 /** Why the main code loads at activation. */
-export type StartReason = 'viewVisible' | 'sandbox' | 'trackedTasks' | 'autoTrack' | 'lustreMount' | 'viewUsedBefore';
+export type StartReason = 'viewVisible' | 'sandbox' | 'trackedTasks' | 'queuedStarts' | 'autoTrack' | 'lustreMount' | 'viewUsedBefore';
 
 /** The first reason this window needs the main code at activation, or undefined: it needs none of it yet. */
 export function startReason(facts: StartFacts): StartReason | undefined {
@@ -30,6 +32,9 @@ export function startReason(facts: StartFacts): StartReason | undefined {
   }
   if (hasSavedRecords(facts.savedTrackedTasks)) {
     return 'trackedTasks';
+  }
+  if (hasSavedRecords(facts.savedQueuedStarts)) {
+    return 'queuedStarts';
   }
   if (facts.autoTrack) {
     return 'autoTrack';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ClientFactoryOptions } from '../fsx/clientFactory';
 import { Connection, Task } from '../fsx/types';
 import { loadS3Module, S3Module } from '../outcomes/loadS3';
-import type { ReportLocation, ReportOutcome } from '../outcomes/reportReader';
+import type { ReadReportOptions, ReportLocation, ReportOutcome } from '../outcomes/reportReader';
 import type { S3ClientFactory } from '../outcomes/s3Client';
 import { s3EndpointFor } from '../outcomes/s3Endpoint';
 import { readSharedConfig } from '../fsx/profiles';
@@ -34,9 +34,10 @@ export class ReportService implements vscode.Disposable {
     private readonly options: ClientFactoryOptions,
   ) {}
 
-  async read(connection: Connection, task: Task, signal?: AbortSignal): Promise<ReportOutcome> {
+  /** `onRow` sees every row of the report, kept for display or not (Retry Failed Files). */
+  async read(connection: Connection, task: Task, signal?: AbortSignal, onRow?: ReadReportOptions['onRow']): Promise<ReportOutcome> {
     const { module, factory } = await this.load();
-    return module.createReportReader(factory, connection, await this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal });
+    return module.createReportReader(factory, connection, await this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal, onRow });
   }
 
   /** The report's text, read again from S3 (for "Open raw CSV"), at most `limit` bytes of it. */

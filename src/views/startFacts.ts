@@ -1,12 +1,12 @@
 // The facts activation's entry reads to decide whether this window needs the main code now
-// (viewModel/startPlan.ts), each one cheap: two workspace-state keys, two settings, two variables
+// (viewModel/startPlan.ts), each one cheap: three workspace-state keys, two settings, two variables
 // and the mount table (a small file).
 import * as vscode from 'vscode';
 import { hasLustreMount, MOUNT_TABLE_ENV, PROC_MOUNTS } from '../mounts/mountTable';
 import { sandboxScenarioFromEnv } from '../sandbox/localSandbox';
 import { SETTING_SPECS } from '../viewModel/settingValues';
 import type { StartFacts } from '../viewModel/startPlan';
-import { TRACKED_TASKS_KEY, VIEW_USED_STATE_KEY } from './stateKeys';
+import { QUEUED_STARTS_KEY, TRACKED_TASKS_KEY, VIEW_USED_STATE_KEY } from './stateKeys';
 
 const SECTION = 'fsxTasks';
 
@@ -17,6 +17,7 @@ export function readStartFacts(state: vscode.Memento, view: Pick<vscode.TreeView
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
     savedTrackedTasks: state.get(TRACKED_TASKS_KEY),
+    savedQueuedStarts: state.get(QUEUED_STARTS_KEY),
     // As Container.start reads them: a valid FSX_SANDBOX, or the setting set to true.
     sandboxOnStart: sandboxScenarioFromEnv(process.env.FSX_SANDBOX) !== undefined || config.get(SETTING_SPECS.sandboxOnActivation.key) === true,
     autoTrack: config.get(SETTING_SPECS.autoTrackActiveTasks.key) === true,

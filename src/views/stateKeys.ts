@@ -4,3 +4,5 @@
 export const TRACKED_TASKS_KEY = 'fsxTasks.trackedTasks';
 /** Set once the view has been shown in this workspace. */
 export const VIEW_USED_STATE_KEY = 'fsxTasks.viewUsed';
+/** The starts queued behind a running task (views/startQueueController.ts). */
+export const QUEUED_STARTS_KEY = 'fsxTasks.queuedStarts';

@@ -7,7 +7,7 @@ import { AutoTracker } from '../tracking/autoTracker';
 import { systemClock } from '../tracking/clock';
 import { PollScheduler } from '../tracking/pollScheduler';
 import { TaskTracker } from '../tracking/taskTracker';
-import { restoredConnection } from '../tracking/trackedRecords';
+import { Reconnect, restoredConnection } from '../tracking/trackedRecords';
 import { notifyTaskEnded, notifyTasksEndedTogether, notifyTaskVanished } from './notifications';
 import { Prompts } from './prompts';
 import { Settings } from './settings';
@@ -96,17 +96,26 @@ export class TrackingController implements vscode.Disposable {
    * configured for its profile now (or a sandbox task with no sandbox running) is dropped.
    */
   async start(sandbox: Connection | undefined): Promise<void> {
-    let shared: SharedConfig | undefined;
-    try {
-      shared = await readSharedConfig();
-    } catch {
-      shared = undefined; // unreadable AWS files: only the setting and the environment name endpoints
-    }
-    this.tracker.restore((saved) => restoredConnection(saved, sandbox, { setting: this.settings.endpoint(), env: process.env, shared }));
+    this.tracker.restore(await reloadReconnect(this.settings, sandbox));
     this.autoTracker.setEnabled(this.settings.autoTrackActiveTasks());
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables.reverse()).dispose();
   }
+}
+
+/**
+ * How a saved connection (of a tracked task, of a queued start) is used after a reload: the
+ * sandbox's on the port it listens on now, another only when its endpoint is the one configured
+ * for its profile now (restoredConnection).
+ */
+export async function reloadReconnect(settings: Pick<Settings, 'endpoint'>, sandbox: Connection | undefined): Promise<Reconnect> {
+  let shared: SharedConfig | undefined;
+  try {
+    shared = await readSharedConfig();
+  } catch {
+    shared = undefined; // unreadable AWS files: only the setting and the environment name endpoints
+  }
+  return (saved) => restoredConnection(saved, sandbox, { setting: settings.endpoint(), env: process.env, shared });
 }

@@ -70,7 +70,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   it('Show Failed Files from a task row: the summary by code, the total against FailedCount, the paths', async () => {
     const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 23 });
     const node = await taskNode(api, taskId);
-    assert.equal(contextValue(node), 'task.FAILED.report');
+    assert.equal(contextValue(node), 'task.FAILED.report.retry');
     const before = emulatorOf(api).s3.requestCounts().GetObject;
     await vscode.commands.executeCommand('fsxTasks.showFailedFiles', node);
     const html = api.container.failedFiles.htmlOf(taskId);

@@ -180,7 +180,7 @@ describe('start data repository tasks', () => {
     assert.match(prompts.modals[1].detail, /at least 30 days/);
   });
 
-  it('a task already running: names it and offers only to track or cancel it', async () => {
+  it('a task already running: names it and offers to queue behind it, track it or cancel it', async () => {
     const fileSystemId = resourceOf(ml).id;
     const runningId = emulatorOf(api).state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, totalCount: 100 });
     prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export').chooseMessageAction('Track It');
@@ -188,7 +188,7 @@ describe('start data repository tasks', () => {
     const warning = prompts.messages.find((message) => message.severity === 'warning');
     assert.ok(warning, 'a warning');
     assert.match(warning.text, new RegExp(`${runningId}.*already EXECUTING`));
-    assert.deepEqual(warning.actions, ['Track It', 'Cancel It']);
+    assert.deepEqual(warning.actions, ['Queue', 'Track It', 'Cancel It']);
     assert.equal(newestTask(api, fileSystemId).taskId, runningId, 'nothing started');
     assert.deepEqual(
       api.container.tracking.tracker.list().map((entry) => entry.taskId),

@@ -89,6 +89,39 @@ describe('package.json menus', () => {
     }
   }
 
+  it('offers Retry Failed Files on ended exports and releases with a failure report only, beside Show Failed Files', () => {
+    for (const tracked of [false, true]) {
+      for (const lifecycle of LIFECYCLES) {
+        for (const type of ['EXPORT_TO_REPOSITORY', 'RELEASE_DATA_FROM_FILESYSTEM', 'IMPORT_METADATA_FROM_REPOSITORY', 'AUTO_RELEASE_DATA']) {
+          const viewItem = taskContextValue({ lifecycle, type, report: withReport, status: { failedCount: 2 } }, tracked);
+          const ended = lifecycle === 'SUCCEEDED' || lifecycle === 'FAILED' || lifecycle === 'CANCELED';
+          const retryable = ended && (type === 'EXPORT_TO_REPOSITORY' || type === 'RELEASE_DATA_FROM_FILESYSTEM');
+          assert.equal(offeredOn('view/item/context', 'fsxTasks.retryFailedFiles', viewItem), retryable, viewItem);
+          assert.equal(offeredOn('view/item/context', 'fsxTasks.showFailedFiles', viewItem), ended, viewItem);
+          assert.equal(offeredOn('view/item/context', 'fsxTasks.retryFailedFiles', taskContextValue({ lifecycle, type }, tracked)), false, 'no report, no retry');
+          for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.untrackTask']) {
+            assert.equal(offeredOn('view/item/context', command, viewItem), offeredOn('view/item/context', command, taskContextValue({ lifecycle }, tracked)), command);
+          }
+        }
+      }
+    }
+  });
+
+  it('offers Start Now and Remove on queued starts only, never in the palette', () => {
+    for (const command of ['fsxTasks.startQueuedNow', 'fsxTasks.removeQueuedStart']) {
+      for (const viewItem of ['queuedStart', 'queuedStart.refused']) {
+        assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
+      }
+      for (const viewItem of ['task.EXECUTING', 'resource.fileSystem', 'queuedStartX', 'empty']) {
+        assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
+      }
+      assert.ok((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).some((item) => item.command === command && item.when === 'false'), command);
+    }
+    for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.retryFailedFiles']) {
+      assert.equal(offeredOn('view/item/context', command, 'queuedStart'), false, command);
+    }
+  });
+
   it('offers the start commands on file systems and usable associations only, and in the palette', () => {
     for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease']) {
       for (const viewItem of ['resource.fileSystem', 'resource.fileSystem.ownLink', 'association.AVAILABLE', 'association.UPDATING', 'association.AVAILABLE.readOnly']) {

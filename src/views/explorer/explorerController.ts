@@ -5,6 +5,7 @@ import { TrackedRows } from '../../viewModel/trackedRows';
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import { TreeWatch } from '../../viewModel/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
+import type { StartQueue } from '../../tracking/startQueue';
 import { TaskTracker } from '../../tracking/taskTracker';
 import { setContext } from '../contextKeys';
 import type { MountsController } from '../mountsController';
@@ -33,6 +34,8 @@ export interface ExplorerControllerOptions {
   readonly mounts: Pick<MountsController, 'mountPointsOf' | 'onDidChange'>;
   /** A running task's throughput and time left, for its tooltip. */
   readonly estimateOf?: EstimateOf;
+  /** The starts queued behind running tasks: rows under their file systems, re-rendered when it changes. */
+  readonly queue: Pick<StartQueue, 'of' | 'isSending' | 'onDidChange'>;
 }
 
 /**
@@ -61,6 +64,7 @@ export class ExplorerController implements vscode.Disposable {
       isConfigured: (connection) => settings.hasConnection(connection),
       mountPoints: (connection, resource) => mounts.mountPointsOf(connection, resource),
       estimateOf: options.estimateOf,
+      queue: options.queue,
     });
     this.view = view;
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);
@@ -81,6 +85,7 @@ export class ExplorerController implements vscode.Disposable {
       settings.onDidChange(['tasks.pageSize'], () => model.refresh()),
       // The "mounted" markers come from the mount table, read after the tree may have rendered.
       mounts.onDidChange(() => this.tree.rerender()),
+      options.queue.onDidChange(() => this.tree.rerender()),
     ];
     // Before the first listing, so the first requests already carry the lifecycle filter.
     model.setFilter(normalizeFilter(state.get(FILTER_STATE_KEY)));

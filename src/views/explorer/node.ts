@@ -1,6 +1,7 @@
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import * as vscode from 'vscode';
 import { Connection, ResourceRef } from '../../fsx/types';
+import type { QueuedStart } from '../../tracking/startQueue';
 import { ExplorerModel } from '../../viewModel/explorerModel';
 
 /** What every node may read; built once by the explorer controller. */
@@ -15,6 +16,10 @@ export interface ExplorerContext {
   mountPoints(connection: Connection, resource: ResourceRef): readonly string[];
   /** A running task's throughput estimate, if polls have seen enough of it. */
   estimate?: EstimateOf;
+  /** The starts queued on a file system behind its running task, in the order they go. */
+  queuedStarts(connection: Connection, resource: ResourceRef): readonly QueuedStart[];
+  /** Is that queued start being sent now? */
+  isSendingQueued(id: string): boolean;
 }
 
 /** One node of the FSx explorer. Ids are stable across refreshes so selection and expansion survive. */

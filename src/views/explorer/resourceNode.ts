@@ -9,6 +9,7 @@ import { resourceTooltipMarkdown } from '../../viewModel/tooltipText';
 import { AssociationsNode, showsAssociations } from './associationNodes';
 import { emptyNode, errorNode, MessageNode } from './messageNode';
 import { ChildNode, ExplorerContext, ConnectionBoundNode, ExplorerNode, themeIcon } from './node';
+import { QueuedStartNode } from './queuedStartNode';
 import { TaskNode } from './taskNode';
 
 /** A Lustre file system or File Cache: its data repository tasks, newest first, a page at a time. */
@@ -60,7 +61,9 @@ export class ResourceNode extends ChildNode {
     if (nodes.length === 0) {
       nodes.push(emptyNode(this, vscode.l10n.t('No data repository tasks')));
     }
-    return showsAssociations(this.resource) ? [new AssociationsNode(this, this.resource, this.context), ...nodes] : nodes;
+    // Queued starts first: they go before any task listed.
+    const queued = this.context.queuedStarts(this.connection, this.resource).map((item) => new QueuedStartNode(this, item, this.context));
+    return [...(showsAssociations(this.resource) ? [new AssociationsNode(this, this.resource, this.context)] : []), ...queued, ...nodes];
   }
 }
 

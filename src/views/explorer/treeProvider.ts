@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../fsx/errors';
 import { Connection, connectionKey, ResourceRef, StorageResource, Task } from '../../fsx/types';
+import type { StartQueue } from '../../tracking/startQueue';
 import { ExplorerChange, ExplorerModel, isConnection, resourceKey } from '../../viewModel/explorerModel';
 import type { EstimateOf } from '../../viewModel/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
@@ -23,6 +24,8 @@ export interface ExplorerTreeOptions {
   readonly estimateOf?: EstimateOf;
   /** The time rows are described at ("started 5 min ago"); Date.now when absent. */
   now?(): number;
+  /** The starts queued behind running tasks (their rows under each file system); none when absent. */
+  readonly queue?: Pick<StartQueue, 'of' | 'isSending'>;
 }
 
 /**
@@ -51,6 +54,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       now: () => options.now?.() ?? Date.now(),
       mountPoints: (connection, resource) => options.mountPoints?.(connection, resource) ?? [],
       estimate: options.estimateOf,
+      queuedStarts: (connection, resource) => (resource.kind === 'fileSystem' ? (options.queue?.of(connection, resource.id) ?? []) : []),
+      isSendingQueued: (id) => options.queue?.isSending(id) ?? false,
     };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { StartFacts, startReason } from '../../../src/viewModel/startPlan';
 
-const idle: StartFacts = { savedTrackedTasks: undefined, sandboxOnStart: false, autoTrack: false, viewUsedBefore: false, viewVisible: false, lustreMounted: false };
+const idle: StartFacts = { savedTrackedTasks: undefined, savedQueuedStarts: undefined, sandboxOnStart: false, autoTrack: false, viewUsedBefore: false, viewVisible: false, lustreMounted: false };
 
 describe('startReason', () => {
   it('lets a window that never used the extension stay dormant', () => {
@@ -14,6 +14,7 @@ describe('startReason', () => {
     assert.equal(startReason({ ...idle, viewVisible: true }), 'viewVisible');
     assert.equal(startReason({ ...idle, sandboxOnStart: true }), 'sandbox');
     assert.equal(startReason({ ...idle, savedTrackedTasks: [{ taskId: 'task-0123456789abcdef0' }] }), 'trackedTasks');
+    assert.equal(startReason({ ...idle, savedQueuedStarts: [{ taskType: 'EXPORT_TO_REPOSITORY' }] }), 'queuedStarts', 'a start waiting for its file system');
     assert.equal(startReason({ ...idle, autoTrack: true }), 'autoTrack');
     assert.equal(startReason({ ...idle, lustreMounted: true }), 'lustreMount', "the Explorer's export-state badges");
     assert.equal(startReason({ ...idle, viewUsedBefore: true }), 'viewUsedBefore');
@@ -25,6 +26,6 @@ describe('startReason', () => {
   });
 
   it('names the view first when it shows, so the log says what the person sees', () => {
-    assert.equal(startReason({ savedTrackedTasks: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true, lustreMounted: true }), 'viewVisible');
+    assert.equal(startReason({ savedTrackedTasks: [1], savedQueuedStarts: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true, lustreMounted: true }), 'viewVisible');
   });
 });

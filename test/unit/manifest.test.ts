@@ -164,6 +164,14 @@ describe('package.json menus', () => {
     }
   });
 
+  it('shows the commands that pick their own target in every window, before the main code has loaded', () => {
+    // Activation loads a small entry first: a `when` on fsxTasks.activated would hide these until then.
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when: string }[];
+    for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand', 'fsxTasks.createAssociation']) {
+      assert.ok(palette.filter((item) => item.command === command).every((item) => evaluate(item.when, {})), `${command} shown in a window not yet loaded`);
+    }
+  });
+
   it('hides node-only commands from the palette and keeps one category and prefix', () => {
     const hidden = new Set((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter((item) => item.when === 'false').map((item) => item.command));
     for (const command of ['fsxTasks.loadMore', 'fsxTasks.removeConnection', 'fsxTasks.copyTaskId', 'fsxTasks.untrackTask']) {

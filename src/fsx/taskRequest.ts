@@ -363,6 +363,11 @@ export function apiTaskPaths(type: TaskType, paths: readonly string[]): string[]
   return type === 'RELEASE_DATA_FROM_FILESYSTEM' ? ['/'] : undefined;
 }
 
+/** Whether a task's Paths name the whole file system: none, or the `/` of a release (apiTaskPaths). */
+export function namesWholeFileSystem(paths: readonly string[] | undefined): boolean {
+  return !paths || paths.length === 0 || (paths.length === 1 && paths[0] === '/');
+}
+
 export function buildCreateTaskInput(target: StartTarget, choices: TaskChoices, clientRequestToken: string): CreateTaskInput {
   return {
     fileSystemId: target.resource.id,

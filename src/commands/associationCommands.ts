@@ -1,8 +1,9 @@
 // "Create Association...", "Edit Association..." and "Delete Association...": on a file system row
-// or its Associations group (create), or an association row (edit, delete). Each asks through the
-// guided flows of viewModel/associationFlow.ts (delete: a modal whose default keeps the association,
-// and a typed confirmation before the files go too), sends one request, puts the answer into the
-// tree at once and follows the row until FSx settles it (viewModel/associationFollower.ts).
+// or its Associations group, or from the palette with a file system pick (create), or an
+// association row (edit, delete). Each asks through the guided flows of
+// viewModel/associationFlow.ts (delete: a modal whose default keeps the association, and a typed
+// confirmation before the files go too), sends one request, puts the answer into the tree at once
+// and follows the row until FSx settles it (viewModel/associationFollower.ts).
 import * as vscode from 'vscode';
 import { AssociationOperation, associationErrorMessage, associationRefusal } from '../fsx/associations';
 import { plainText } from '../fsx/outsideText';
@@ -16,6 +17,7 @@ import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
 import type { AppServices } from './services';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
+import { pickFileSystem } from './fileSystemPick';
 
 type AssociationDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor'>;
 
@@ -42,9 +44,17 @@ function fromTheTree(deps: AssociationDeps, what: string): void {
 }
 
 async function createAssociation(deps: AssociationDeps, follower: AssociationFollower, scope: FailureScope, arg: unknown): Promise<void> {
-  const place: Place | undefined = arg instanceof ResourceNode || arg instanceof AssociationsNode ? { connection: arg.connection, resource: arg.resource } : undefined;
+  // From the tree, or from the palette: a pick of the file systems that can take an association.
+  const place: Place | undefined =
+    arg instanceof ResourceNode || arg instanceof AssociationsNode
+      ? { connection: arg.connection, resource: arg.resource }
+      : await pickFileSystem(deps, 'association', scope, {
+          title: vscode.l10n.t('Create Association'),
+          placeholder: vscode.l10n.t('Pick an FSx for Lustre file system to link to S3'),
+          placeholderWithLeftOut: (count) =>
+            vscode.l10n.t('Pick an FSx for Lustre file system to link to S3 ({0} others cannot take associations; the FSx view says why)', count),
+        });
   if (!place) {
-    fromTheTree(deps, vscode.l10n.t('a file system'));
     return;
   }
   const { connection, resource } = place;

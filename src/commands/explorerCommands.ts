@@ -7,7 +7,7 @@ import { ChildNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'tracking'>;
+type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'exportStates' | 'tracking'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
@@ -17,6 +17,8 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
       // be read is retried by the auto-tracker's own backoff).
       if (!isNode(arg)) {
         await deps.mounts.reload();
+        // The badges too: files may have changed state by a task or a client outside this window.
+        deps.exportStates.refresh();
         await deps.connections.reload();
         deps.tracking.autoTracker.scanNow().catch(() => undefined);
       } else {

@@ -12,6 +12,7 @@ import type { PollScheduler } from '../tracking/pollScheduler';
 import type { ExplorerModel } from '../viewModel/explorerModel';
 import type { ConnectionsController } from '../views/connectionsController';
 import type { ExplorerController } from '../views/explorer/explorerController';
+import type { ExportStateDecorations } from '../views/exportStateDecorations';
 import type { MountsController } from '../views/mountsController';
 import type { FailedFilesPanels, ProgressChartPanels } from '../views/outcomePanels';
 import type { PromptSeam } from '../views/prompts';
@@ -34,6 +35,8 @@ export interface AppServices {
   /** Starts waiting for the running task of their file system (Queue, Start Now, Remove). */
   readonly queue: StartQueueController;
   readonly mounts: MountsController;
+  /** The export-state badges on files under the Lustre mounts (the Explorer's decorations). */
+  readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
   /** What is kept per workspace (tracked tasks, the task filter). */

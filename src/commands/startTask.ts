@@ -14,7 +14,6 @@ import { Association, Connection, CreateTaskInput, StorageResource, Task } from 
 import { FsxError } from '../fsx/errors';
 import { busyMessage, createTask, createTaskErrorMessage, CreateOutcome } from '../fsx/createTask';
 import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRequest';
-import { fileSystemChoices, NextAction } from '../viewModel/fileSystemChoices';
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
 import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { duplicateOf } from '../viewModel/duplicateTask';
@@ -27,6 +26,7 @@ import { followStartedTask as followStarted, StartedTaskDeps } from '../views/st
 import { taskText } from '../views/taskText';
 import { CommandDeps, FailureScope, registerScopedCommand, registerTaskCommand } from './boundary';
 import { identifiedConnection } from './taskTarget';
+import { pickFileSystem } from './fileSystemPick';
 
 export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
@@ -187,55 +187,8 @@ async function startingPoint(deps: StartDeps, type: StartableTaskType, arg: unkn
   if (isHandedOver(arg, ['connection', 'resource'])) {
     return handedStart(deps, arg, scope);
   }
-  // Listed before the pick opens, so "nothing to pick" is a message, not an empty pick.
-  const choices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing file systems...') }, () => listChoices(deps, type));
-  if (choices.kind === 'failed') {
-    scope.connection = choices.connection;
-    throw choices.reason;
-  }
-  if (choices.kind === 'none') {
-    await offerNextActions(deps, choices.message, choices.next);
-    return undefined;
-  }
-  const items: StartItem[] = choices.choices.map(({ connection, connectionLabel, resource }) => ({
-    // A quick pick renders $(icon) in its text: the Name tag, ids and profile are plain text.
-    label: plainText(resource.name ?? resource.id),
-    description: plainText([resource.name ? resource.id : undefined, resource.lifecycle !== 'AVAILABLE' ? resource.lifecycle : undefined].filter(Boolean).join(' · ')),
-    detail: plainText(connectionLabel),
-    start: { connection, resource },
-  }));
-  const picked = await deps.prompts.pick(items, {
+  return pickFileSystem(deps, type, scope, {
     title: taskText.typeLabel(type),
     placeholder: vscode.l10n.t('Pick an FSx for Lustre file system (File Caches start their own release tasks)'),
   });
-  return picked?.start;
-}
-
-interface StartItem extends vscode.QuickPickItem {
-  readonly start: StartTaskArgument;
-}
-
-async function listChoices(deps: StartDeps, type: StartableTaskType) {
-  const entries = deps.model.connections();
-  const listed = await Promise.allSettled(entries.map((entry) => (entry.problem ? Promise.resolve([]) : deps.model.resources(entry.connection))));
-  return fileSystemChoices(
-    entries.map((entry, index) => ({ connection: entry.connection, label: entry.label, problem: entry.problem, listed: entry.problem ? undefined : listed[index] })),
-    type,
-    vscode.l10n,
-  );
-}
-
-/** Says why there is nothing to pick, with a button for each next step. */
-async function offerNextActions(deps: StartDeps, message: string, next: readonly NextAction[]): Promise<void> {
-  const actions: Record<NextAction, { title: string; command: string }> = {
-    addConnection: { title: vscode.l10n.t('Add Connection'), command: 'fsxTasks.addConnection' },
-    exploreSandbox: { title: vscode.l10n.t('Explore Sandbox'), command: 'fsxTasks.exploreSandbox' },
-    openView: { title: vscode.l10n.t('Open FSx View'), command: 'fsxTasks.explorer.focus' },
-  };
-  const offered = next.map((action) => actions[action]);
-  const choice = await deps.prompts.message('info', message, ...offered.map((action) => action.title));
-  const chosen = offered.find((action) => action.title === choice);
-  if (chosen) {
-    await vscode.commands.executeCommand(chosen.command);
-  }
 }

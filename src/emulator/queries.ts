@@ -116,14 +116,15 @@ function taskPredicate(store: EmulatorStore, filter: Filter, now: number): (plan
 
 /**
  * A task belongs to an association when it runs on the same resource and either names no paths
- * (the whole file system) or names a path inside the association's file system path or
+ * or `/` (the whole file system) or names a path inside the association's file system path or
  * data repository path.
  */
 export function taskTouchesAssociation(plan: TaskPlan, association: AssociationRecord): boolean {
   if (plan.resource.id !== association.resource.id) {
     return false;
   }
-  if (plan.paths.length === 0) {
+  // No paths, or `/` (how a release names the whole file system), reach every association.
+  if (plan.paths.length === 0 || plan.paths.some((path) => path.replace(/\/+$/, '') === '')) {
     return true;
   }
   const resourcePath = withTrailingSlash(association.resourcePath);

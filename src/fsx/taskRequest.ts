@@ -7,7 +7,8 @@
 //   system mounted at /mnt/fsx, /mnt/fsx/path1 is given as `path1`; for release, a directory
 //   releases the files in it and `/` (like no paths) releases every exported file;
 // - import: paths "in the Amazon S3 bucket ... in the format s3://bucket-name/prefix".
-// - none: the whole file system (export, release) or every linked repository (import).
+// - none: the whole file system (export) or every linked repository (import); a whole-file-system
+//   release sends `/`, the form the model documents for it (apiTaskPaths).
 // People here always type file system paths (relative to the file system root, or to an
 // association's file system path when they start from it); for import they are mapped through the
 // association that contains them to its S3 path. A full s3:// URL is also taken for import.
@@ -350,11 +351,28 @@ export function newClientRequestToken(): string {
   return randomUUID();
 }
 
+/**
+ * The API's Paths for paths resolved here (none meaning the whole scope): a whole-file-system
+ * release sends `/`, as the model documents ("to release all exported files in the file system,
+ * specify a forward slash (/) as the path"); the other types send none.
+ */
+export function apiTaskPaths(type: TaskType, paths: readonly string[]): string[] | undefined {
+  if (paths.length > 0) {
+    return [...paths];
+  }
+  return type === 'RELEASE_DATA_FROM_FILESYSTEM' ? ['/'] : undefined;
+}
+
+/** Whether a task's Paths name the whole file system: none, or the `/` of a release (apiTaskPaths). */
+export function namesWholeFileSystem(paths: readonly string[] | undefined): boolean {
+  return !paths || paths.length === 0 || (paths.length === 1 && paths[0] === '/');
+}
+
 export function buildCreateTaskInput(target: StartTarget, choices: TaskChoices, clientRequestToken: string): CreateTaskInput {
   return {
     fileSystemId: target.resource.id,
     type: choices.type,
-    paths: choices.paths.length > 0 ? [...choices.paths] : undefined,
+    paths: apiTaskPaths(choices.type, choices.paths),
     report: choices.reportPath ? { enabled: true, path: choices.reportPath, format: REPORT_FORMAT, scope: REPORT_SCOPE } : { enabled: false },
     clientRequestToken,
     daysSinceLastAccess: choices.type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (choices.daysSinceLastAccess ?? 0) : undefined,

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { L10n } from '../fsx/l10n';
 import { plainText } from '../fsx/outsideText';
+import { apiTaskPaths } from '../fsx/taskRequest';
 import { CreateTaskInput, MAX_TASK_PATHS, REPORT_FORMAT, REPORT_SCOPE, shortened, Task } from '../fsx/types';
 import { describeErrorCode } from './catalog';
 import { retryCause } from './retryable';
@@ -221,7 +222,7 @@ export function retryTaskInput(task: Pick<Task, 'type' | 'resource' | 'report' |
   return {
     fileSystemId: task.resource.id,
     type,
-    paths: paths.length === 1 && paths[0] === '' ? undefined : [...paths],
+    paths: apiTaskPaths(type, paths.length === 1 && paths[0] === '' ? [] : paths),
     report: task.report?.enabled && task.report.path ? { enabled: true, path: task.report.path, format: REPORT_FORMAT, scope: REPORT_SCOPE } : { enabled: false },
     clientRequestToken: randomUUID(),
     daysSinceLastAccess: type === 'RELEASE_DATA_FROM_FILESYSTEM' ? (task.daysSinceLastAccess ?? 0) : undefined,

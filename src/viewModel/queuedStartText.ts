@@ -3,6 +3,7 @@
 // the paths and FSx's reason are outside text.
 import { L10n } from '../fsx/l10n';
 import { plainText } from '../fsx/outsideText';
+import { namesWholeFileSystem } from '../fsx/taskRequest';
 import { shortened } from '../fsx/types';
 import type { QueuedStart } from '../tracking/startQueue';
 import { createTaskText } from './presentation';
@@ -27,7 +28,7 @@ export function queuedStartRow(item: QueuedStart, sending: boolean, now: number,
   const type = text.typeShortLabel(item.input.type);
   const paths = item.input.paths ?? [];
   const scope =
-    paths.length === 0
+    namesWholeFileSystem(paths)
       ? l10n.t('the whole file system')
       : paths.length === 1
         ? plainText(shortened(paths[0]))

@@ -60,7 +60,7 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
     this.changes.fire(undefined);
   }
 
-  /** Asks again for every file shown and looks for lfs again (the mounts changed; the user's Refresh, once wired). */
+  /** Asks again for every file shown and looks for lfs again (the mounts changed; the user's Refresh). */
   refresh(): void {
     this.source = undefined;
     this.cache.reset();

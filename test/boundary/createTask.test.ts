@@ -2,6 +2,7 @@
 // against the emulator: every task type, the errors FSx answers with, idempotency by token, and
 // the guided flow's request as FSx receives it.
 import * as assert from 'node:assert/strict';
+import { DescribeDataRepositoryTasksCommand } from '@aws-sdk/client-fsx';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FsxEmulator, ManualEmulatorClock } from '../../src/emulator';
 import { linkedRepositories, listAllAssociations } from '../../src/fsx/associations';
@@ -276,6 +277,34 @@ describe('starting tasks and listing associations against the emulator (real FSx
     const retried = await createTask(service, result.input);
     assert.ok(retried.kind === 'started');
     assert.equal(retried.task.taskId, outcome.task.taskId);
+  });
+
+  it('releasing the whole file system sends `/`, which FSx takes as every association\'s', async () => {
+    const { id } = fileSystemWithAssociations();
+    const resource = await resourceOf(id);
+    const target: StartTarget = { resource, repositories: linkedRepositories(resource, await listAllAssociations(service, resource)) };
+    const answers: unknown[] = ['', '7', false, true];
+    const ask: StartTaskAsk = {
+      text: async () => answers.shift() as string,
+      pick: async <T>() => answers.shift() as T,
+      confirm: async () => answers.shift() as true,
+    };
+    const result = await runStartTaskFlow(target, 'RELEASE_DATA_FROM_FILESYSTEM', ask, ENGLISH);
+    assert.ok(result.kind === 'confirmed', JSON.stringify(result));
+    assert.match(result.summary.join('\n'), /Paths: the whole file system/);
+    const outcome = await createTask(service, result.input);
+    assert.ok(outcome.kind === 'started', JSON.stringify(outcome));
+    assert.deepEqual(outcome.task.paths, ['/']);
+    // Each association's task list (the association filter) has it, as it has a task without paths.
+    const client = factory.get({ region: 'us-east-1', endpoint: emulator.url, sandbox: true });
+    for (const association of target.repositories) {
+      const listed = await client.send(new DescribeDataRepositoryTasksCommand({ Filters: [{ Name: 'data-repository-association-id', Values: [association.associationId ?? ''] }] }));
+      assert.deepEqual(
+        (listed.DataRepositoryTasks ?? []).map((task) => task.TaskId),
+        [outcome.task.taskId],
+        association.fileSystemPath,
+      );
+    }
   });
 
   it('exporting the whole of a file system with an importing and an exporting association: FSx accepts the default report path, the exporting one', async () => {

@@ -13,7 +13,7 @@ async function rowAt(api: FsxTasksApi, resource: ExplorerNode, path: string): Pr
 const takeActive = (_items: readonly vscode.QuickPickItem[], step: { active?: vscode.QuickPickItem }) => step.active;
 const takeLabel = (text: string) => (items: readonly vscode.QuickPickItem[]) => items.find((item) => item.label === text);
 
-describe('data repository associations: create, edit, delete from the tree', () => {
+describe('data repository associations: create, edit, delete from the tree and the palette', () => {
   const extension = useExtension();
   let api: FsxTasksApi;
   let prompts: ScriptedPrompts;
@@ -52,6 +52,31 @@ describe('data repository associations: create, edit, delete from the tree', () 
     await waitFor('the row to become Available', async () => contextValue((await rowAt(api, render, '/linked/')) as ExplorerNode) === 'association.AVAILABLE');
     const created = emulatorOf(api).state.associationsOf(resourceOf(render).id).find((association) => association.resourcePath === '/linked/');
     assert.deepEqual([created?.autoImportEvents, created?.autoExportEvents, created?.batchImportMetaDataOnCreate], [['NEW', 'CHANGED', 'DELETED'], [], true]);
+  });
+
+  it('Create Association from the palette: a pick of the file systems that can take one, the others left out with a note', async () => {
+    const before = emulatorOf(api).requestCounts().CreateDataRepositoryAssociation;
+    prompts
+      .pickWith((items, options) => {
+        const labels = items.map((item) => item.label);
+        for (const refused of ['genomics-scratch', 'cfd-scratch', 'seismic-2-10', 'analytics-tiered']) {
+          assert.ok(!labels.includes(refused), `${refused} is not offered: ${labels.join(', ')}`);
+        }
+        assert.match(options.placeholder, /\d+ others cannot take associations/);
+        return items.find((item) => item.label === 'render-farm');
+      })
+      .inputStepWith('/linked/')
+      .inputStepWith('s3://render-farm-linked/in/')
+      .pickStepWith(takeActive)
+      .pickStepWith(takeActive)
+      .pickStepWith(takeActive)
+      .inputStepWith('')
+      .modalWith('Create Association');
+    await vscode.commands.executeCommand('fsxTasks.createAssociation');
+    assert.equal(prompts.pendingAnswers, 0);
+    assert.match(prompts.modals[0].message, /Link \/linked\/ on render-farm /);
+    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryAssociation, before + 1);
+    assert.ok(await rowAt(api, render, '/linked/'), 'the new row is in the tree');
   });
 
   it('a create FSx cannot complete ends FAILED in the row, with FSx’s message and a next step', async () => {

@@ -84,6 +84,16 @@ describe('Export state of files on a Lustre mount', function () {
     assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'E');
   });
 
+  it('the Refresh command asks again for the files shown', async () => {
+    const uri = file('results/released-elsewhere.csv', 0x9);
+    assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'E');
+    // Released by a task this window did not track, as the file system would record it.
+    writeFileSync(uri.fsPath, String(0xd));
+    assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'E', 'kept until told');
+    await vscode.commands.executeCommand('fsxTasks.refresh');
+    assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'R');
+  });
+
   it('asks again for the files shown when a tracked task ends', async () => {
     const uri = file('results/exported-by-task.csv', 0);
     assert.equal((await decorations().provideFileDecoration(uri))?.badge, 'N');

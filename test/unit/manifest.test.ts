@@ -141,6 +141,11 @@ describe('package.json menus', () => {
       ['fsxTasks.editAssociation', ['association.AVAILABLE', 'association.MISCONFIGURED'], [...lifecycles.filter((l) => l !== 'AVAILABLE' && l !== 'MISCONFIGURED').map((l) => `association.${l}`), 'association.AVAILABLE.readOnly', 'resource.fileSystem']],
       ['fsxTasks.deleteAssociation', ['association.AVAILABLE', 'association.MISCONFIGURED', 'association.FAILED'], ['association.CREATING', 'association.UPDATING', 'association.DELETING', 'association.FAILED.readOnly', 'associations.creatable']],
     ];
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when: string }[];
+    assert.ok(!palette.some((item) => item.command === 'fsxTasks.createAssociation'), 'Create Association in the palette (it picks a file system)');
+    for (const command of ['fsxTasks.editAssociation', 'fsxTasks.deleteAssociation']) {
+      assert.ok(palette.some((item) => item.command === command && item.when === 'false'), `${command} needs an association row`);
+    }
     for (const [command, on, off] of cases) {
       for (const viewItem of on) {
         assert.ok(offeredOn('view/item/context', command, viewItem), `${command} on ${viewItem}`);
@@ -156,6 +161,14 @@ describe('package.json menus', () => {
       for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.copyTaskId', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand']) {
         assert.equal(offeredOn('view/item/context', command, viewItem), false, `${command} on ${viewItem}`);
       }
+    }
+  });
+
+  it('shows the commands that pick their own target in every window, before the main code has loaded', () => {
+    // Activation loads a small entry first: a `when` on fsxTasks.activated would hide these until then.
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when: string }[];
+    for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease', 'fsxTasks.duplicateTask', 'fsxTasks.copyAsCliCommand', 'fsxTasks.createAssociation']) {
+      assert.ok(palette.filter((item) => item.command === command).every((item) => evaluate(item.when, {})), `${command} shown in a window not yet loaded`);
     }
   });
 

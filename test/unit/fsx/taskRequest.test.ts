@@ -185,10 +185,13 @@ describe('start-task rules (taskRequest)', () => {
       daysSinceLastAccess: undefined,
     });
     const release = buildCreateTaskInput(renderTarget, { type: RELEASE, paths: [] }, 'token-2');
-    assert.equal(release.paths, undefined, 'no Paths: the whole file system');
+    assert.deepEqual(release.paths, ['/'], 'a whole-file-system release sends `/`, as the API model documents');
     assert.deepEqual(release.report, { enabled: false });
     assert.equal(release.daysSinceLastAccess, 0);
     assert.equal(buildCreateTaskInput(renderTarget, { type: IMPORT, paths: [], daysSinceLastAccess: 3 }, 't').daysSinceLastAccess, undefined, 'release only');
+    assert.equal(buildCreateTaskInput(renderTarget, { type: EXPORT, paths: [] }, 't').paths, undefined, 'a whole-file-system export sends no Paths');
+    assert.equal(buildCreateTaskInput(renderTarget, { type: IMPORT, paths: [] }, 't').paths, undefined, 'a whole import sends no Paths');
+    assert.deepEqual(buildCreateTaskInput(renderTarget, { type: RELEASE, paths: ['assets'] }, 't').paths, ['assets'], 'given paths go as they are');
   });
 
   it('makes idempotency tokens the API takes, a new one each time', () => {

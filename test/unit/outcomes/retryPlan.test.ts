@@ -125,6 +125,7 @@ describe('Retry Failed Files: the plan', () => {
     });
     assert.match(input.clientRequestToken ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(retryTaskInput(exportTask, ['']).paths, undefined, 'the root folder is the whole file system');
+    assert.deepEqual(retryTaskInput({ ...exportTask, type: 'RELEASE_DATA_FROM_FILESYSTEM' }, ['']).paths, ['/'], 'a whole-file-system release sends `/`');
   });
 
   it('the confirmation says what is sent, why it takes that form, and what to change for the rest', () => {

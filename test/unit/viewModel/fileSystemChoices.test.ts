@@ -61,4 +61,21 @@ describe('fileSystemChoices (the palette pick of start-task commands)', () => {
     const withOther = fileSystemChoices([listed(east, 'dev · us-east-1', [render]), { connection: west, label: 'dev · us-west-2', listed: { status: 'rejected', reason: expired } }], 'EXPORT_TO_REPOSITORY', ENGLISH);
     assert.equal(withOther.kind, 'pick', 'what could be listed is offered');
   });
+
+  it('for an association: only the file systems that can take one, the others counted; why when none can', () => {
+    const answer = fileSystemChoices([listed(east, 'dev · us-east-1', [render, windows, cache]), listed(west, 'dev · us-west-2', [legacy, creating])], 'association', ENGLISH);
+    assert.equal(answer.kind, 'pick');
+    assert.deepEqual(
+      answer.kind === 'pick' && answer.choices.map((choice) => choice.resource.id),
+      [render.id, creating.id],
+    );
+    assert.equal(answer.kind === 'pick' && answer.leftOut, 1, 'the Lustre 2.10 one is left out, and counted for the note');
+    const none = fileSystemChoices([listed(west, 'dev · us-west-2', [legacy])], 'association', ENGLISH);
+    assert.match(none.kind === 'none' ? none.message : '', /^No FSx for Lustre file system can take a data repository association\. .*fs-0fedcba987654321f/);
+    assert.deepEqual(none.kind === 'none' && none.next, ['openView']);
+    const noLustre = fileSystemChoices([listed(east, 'dev · us-east-1', [windows, cache])], 'association', ENGLISH);
+    assert.match(noLustre.kind === 'none' ? noLustre.message : '', /only Lustre file systems have data repository associations\./);
+    const tasks = fileSystemChoices([listed(west, 'dev · us-west-2', [legacy, creating])], 'EXPORT_TO_REPOSITORY', ENGLISH);
+    assert.equal(tasks.kind === 'pick' && tasks.leftOut, 0, 'a task pick leaves nothing out');
+  });
 });

@@ -33,6 +33,12 @@ describe('queued start rows', () => {
     assert.doesNotMatch(row.tooltip + row.description, /\$\(alert\)|\]\(command:/);
   });
 
+  it('a release of the whole file system (Paths `/`) reads as the whole file system', () => {
+    const release = queuedStartRow({ ...item, input: { ...item.input, type: 'RELEASE_DATA_FROM_FILESYSTEM', paths: ['/'] } }, false, 0, ENGLISH);
+    assert.match(release.tooltip, /^Release data of the whole file system, queued/);
+    assert.match(queuedStartRow({ ...item, input: { ...item.input, paths: undefined } }, false, 0, ENGLISH).tooltip, /of the whole file system/);
+  });
+
   it('says where the queue lives when starts are queued', () => {
     assert.match(queuedMessage(item, 'ml-training (fs-0123456789abcdef0)', 1, ENGLISH), /^Export to repository on ml-training .*: queued, starts when task-0123456789abcdef0 ends\. The queue lives in this VS Code window/);
     assert.match(queuedMessage(item, 'fs-0123456789abcdef0', 3, ENGLISH), /^3 tasks of Export to repository/);

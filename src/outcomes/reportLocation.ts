@@ -27,3 +27,8 @@ export function reportLocation(task: Pick<Task, 'taskId' | 'type'> & { readonly 
   const key = `${prefix === '' ? '' : `${prefix}/`}${task.taskId}/${task.type === 'IMPORT_METADATA_FROM_REPOSITORY' ? 'report.csv' : 'failures.csv'}`;
   return { bucket, key, uri: `s3://${bucket}/${key}` };
 }
+
+/** The report object Show Failed Files reads, as an s3:// URI, for a task created with reports on. */
+export function reportFileUri(task: Pick<Task, 'taskId' | 'type' | 'report'>): string | undefined {
+  return task.report?.enabled ? reportLocation(task)?.uri : undefined;
+}

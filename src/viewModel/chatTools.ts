@@ -31,7 +31,7 @@ import {
 import { Association, Connection, connectionKey, CreateTaskInput, FsxApi, isCancellable, isTerminal, ResourceRef, StorageResource, Task } from '../fsx/types';
 import type { ReportOutcome } from '../outcomes/reportReader';
 import { unavailableText } from '../outcomes/reportReader';
-import { reportLocation } from '../outcomes/reportLocation';
+import { reportFileUri } from '../outcomes/reportLocation';
 import { explainCounts, failedCountText } from '../outcomes/catalog';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { createAssociationText } from './associationText';
@@ -274,6 +274,7 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
     const [current = task] = await deps.api(connection).describeTasks([task.taskId]);
     const estimate = current.lifecycle === 'EXECUTING' ? deps.estimate(current) : undefined;
     const status = current.status;
+    const reportFile = reportFileUri(current);
     const row = {
       ...taskRow(connection, current, DESCRIBE_PATHS_MAX),
       started: current.startTime?.toISOString(),
@@ -286,7 +287,7 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
       runningFor: current.startTime && !current.endTime ? text.duration(deps.now() - current.startTime.getTime()) : undefined,
       duration: current.startTime && current.endTime ? text.duration(current.endTime.getTime() - current.startTime.getTime()) : undefined,
       throughput: estimate && throughputText(estimate, l10n, text.duration),
-      reportFile: reportFileOf(current),
+      reportFile: reportFile && oneLine(reportFile, VALUE_MAX),
     };
     const next = [
       ...(isCancellable(current.lifecycle) ? [l10n.t('It can be canceled (cancel tool) or followed in the status bar (track tool).')] : []),
@@ -497,10 +498,4 @@ export function createChatTools(deps: ChatToolDeps): ReadonlyMap<ChatToolName, C
     ['fsxTasks_cancelTask', cancelTool],
     ['fsxTasks_trackTask', trackTool],
   ]);
-}
-
-/** The report object Show Failed Files reads (report.csv for an import), when reports are on. */
-function reportFileOf(task: Task): string | undefined {
-  const uri = task.report?.enabled ? reportLocation(task)?.uri : undefined;
-  return uri && oneLine(uri, VALUE_MAX);
 }

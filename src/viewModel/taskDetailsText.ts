@@ -7,7 +7,7 @@
 import { L10n } from '../fsx/l10n';
 import { markdownCode, markdownText } from '../fsx/outsideText';
 import { Connection, isValidTaskId, Task } from '../fsx/types';
-import { reportLocation } from '../outcomes/reportLocation';
+import { reportFileUri } from '../outcomes/reportLocation';
 import { throughputText, ThroughputEstimate } from '../outcomes/throughput';
 import { createTaskText, formatCount, hasFailureReport } from './presentation';
 
@@ -59,7 +59,7 @@ export function renderTaskDetails(task: Task, connection: Connection, resourceNa
     ...row(l10n.t('Report format'), code(task.report?.format)),
     ...row(l10n.t('Report scope'), code(task.report?.scope)),
     // The object Show Failed Files reads: failures.csv, or report.csv for an import.
-    ...row(l10n.t('Report file'), code(task.report?.enabled ? reportLocation(task)?.uri : undefined)),
+    ...row(l10n.t('Report file'), code(reportFileUri(task))),
     '',
     `## ${l10n.t('Paths')}`,
     '',

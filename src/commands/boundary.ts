@@ -87,6 +87,13 @@ function reportFailure(deps: CommandDeps, id: string, error: unknown, scope: Fai
   if (classified.kind === 'cancelled') {
     return;
   }
-  deps.log.error(`${id} failed: ${classified.logLine}`);
+  // Signed out or an expired session is the user's state, not a fault of ours: the notification
+  // offers the sign-in; the log keeps errors for what went wrong here or at FSx.
+  const line = `${id} failed: ${classified.logLine}`;
+  if (classified.kind === 'credentials') {
+    deps.log.warn(line);
+  } else {
+    deps.log.error(line);
+  }
   void showError(deps.prompts, classified, scope.connection, scope.context, describe?.(classified));
 }

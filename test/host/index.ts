@@ -2,7 +2,7 @@
 // compiled *.test.js files beside this one. Results go to FSX_TEST_RESULTS when set, so the
 // runner outside the host can print counts.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
@@ -10,23 +10,27 @@ export function run(): Promise<void> {
 }
 
 /** Runs the *.test.js files of `folder` (the host suite's, or another entry's such as the soak). */
-export function runSuite(folder: string): Promise<void> {
+export async function runSuite(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.FSX_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
   }
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.test.js')).sort()) {
+  const files = readdirSync(folder).filter((name) => name.endsWith('.test.js')).sort();
+  for (const file of filesToRun(files, process.env.FSX_TEST_FILES)) {
     mocha.addFile(join(folder, file));
   }
   return new Promise((resolve, reject) => {
     const failures: { title: string; error: string }[] = [];
+    const fileSeconds: Record<string, number> = {};
+    const suiteStarted = new Map<Mocha.Suite, number>();
     let passed = 0;
     const runner = mocha.run((failed) => {
       const resultsPath = process.env.FSX_TEST_RESULTS;
       if (resultsPath) {
         mkdirSync(dirname(resultsPath), { recursive: true });
-        writeFileSync(resultsPath, JSON.stringify({ passed, failed, pending: runner.stats?.pending ?? 0, failures }, null, 2));
+        const results = { passed, failed, pending: runner.stats?.pending ?? 0, failures, fileSeconds };
+        writeFileSync(resultsPath, JSON.stringify(results, null, 2));
       }
       if (failed > 0) {
         reject(new Error(`${failed} extension-host test(s) failed`));
@@ -35,6 +39,30 @@ export function runSuite(folder: string): Promise<void> {
       }
     });
     runner.on('pass', () => passed++);
+    // Seconds per test file, so docs/DEVELOPING.md can say where a tier's time goes.
+    runner.on('suite', (suite) => suiteStarted.set(suite, Date.now()));
+    runner.on('suite end', (suite) => {
+      const file = suite.file && basename(suite.file);
+      if (file && suite.parent?.root) {
+        fileSeconds[file] = (fileSeconds[file] ?? 0) + (Date.now() - (suiteStarted.get(suite) ?? Date.now())) / 1000;
+      }
+    });
     runner.on('fail', (test, error: Error) => failures.push({ title: test.fullTitle(), error: error?.message ?? String(error) }));
   });
+}
+
+/**
+ * The test files a run takes: all, or those FSX_TEST_FILES names (comma-separated, without
+ * `.test.js`). A name that matches no file fails the run rather than shrinking it silently.
+ */
+export function filesToRun(files: string[], wanted: string | undefined): string[] {
+  if (!wanted) {
+    return files;
+  }
+  const names = wanted.split(',').map((name) => name.trim()).filter(Boolean);
+  const missing = names.filter((name) => !files.includes(`${name}.test.js`));
+  if (missing.length > 0) {
+    throw new Error(`FSX_TEST_FILES names no test file: ${missing.join(', ')}`);
+  }
+  return files.filter((file) => names.includes(file.replace(/\.test\.js$/, '')));
 }

@@ -9,7 +9,7 @@
 // quotes, so those are doubled too).
 import { Connection, CreateTaskInput, REPORT_FORMAT, REPORT_SCOPE } from './types';
 
-export type ShellKind = 'posix' | 'powershell';
+export type ShellKind = 'posix' | 'fish' | 'powershell';
 
 /** An argument a POSIX shell reads unquoted as itself (zsh expands a leading `=`). */
 const PLAIN_ARGUMENT = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
@@ -23,6 +23,17 @@ export function posixQuote(argument: string): string {
   return `'${argument.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * One argument for fish: inside its single quotes `\\` and `\'` are escapes (sh has none), so
+ * both are escaped; everything else, newlines included, stays literal.
+ */
+export function fishQuote(argument: string): string {
+  if (PLAIN_ARGUMENT.test(argument)) {
+    return argument;
+  }
+  return `'${argument.replace(/[\\']/g, '\\$&')}'`;
+}
+
 /** PowerShell reads `,` as its array operator and a leading `@` or `-` as syntax of its own: fewer words go bare. */
 const POWERSHELL_PLAIN = /^(?:--[a-z][a-z-]*|[A-Za-z0-9_%+=:./][A-Za-z0-9_%+=:./-]*)$/;
 
@@ -34,8 +45,10 @@ export function powershellQuote(argument: string): string {
   return `'${argument.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&')}'`;
 }
 
+const QUOTERS: Record<ShellKind, (argument: string) => string> = { posix: posixQuote, fish: fishQuote, powershell: powershellQuote };
+
 export function quoteCommand(argv: readonly string[], shell: ShellKind): string {
-  return argv.map(shell === 'posix' ? posixQuote : powershellQuote).join(' ');
+  return argv.map(QUOTERS[shell]).join(' ');
 }
 
 /**
@@ -48,7 +61,10 @@ export function shellKindFor(shell: string, platform: string): ShellKind | undef
   if (name === 'pwsh' || name === 'powershell') {
     return 'powershell';
   }
-  if (/^(sh|bash|zsh|dash|ksh|ash|fish)$/.test(name)) {
+  if (name === 'fish') {
+    return 'fish';
+  }
+  if (/^(sh|bash|zsh|dash|ksh|ash)$/.test(name)) {
     return 'posix';
   }
   if (name === '') {
@@ -57,19 +73,36 @@ export function shellKindFor(shell: string, platform: string): ShellKind | undef
   return platform === 'win32' ? undefined : 'posix';
 }
 
+/**
+ * `--name value`, or `--name=value` when the value starts with `-`: the AWS CLI would read such a
+ * value as an option of its own (a profile named `--endpoint-url`, say).
+ */
+function option(name: string, value: string): string[] {
+  return value.startsWith('-') ? [`${name}=${value}`] : [name, value];
+}
+
 /** The connection's options: the named profile, the region, the endpoint when one is set. */
 export function connectionArguments(connection: Connection): string[] {
   const args: string[] = [];
   // The sandbox takes any credentials: its connection names no profile.
   if (connection.profile !== undefined && !connection.sandbox) {
-    args.push('--profile', connection.profile);
+    args.push(...option('--profile', connection.profile));
   }
-  args.push('--region', connection.region);
+  args.push(...option('--region', connection.region));
   const endpoint = connection.endpoint ?? (connection.useFipsEndpoint ? `https://fsx-fips.${connection.region}.amazonaws.com` : undefined);
   if (endpoint !== undefined) {
-    args.push('--endpoint-url', endpoint);
+    args.push(...option('--endpoint-url', endpoint));
   }
   return args;
+}
+
+/**
+ * `--paths` as separate words, or as one JSON list when a path starts with `-`: a path is outside
+ * text (a teammate's task duplicated), and paths `--endpoint-url` `https://elsewhere` would
+ * otherwise send the person's signed request somewhere else.
+ */
+function pathArguments(paths: readonly string[]): string[] {
+  return paths.some((path) => path.startsWith('-')) ? ['--paths', JSON.stringify(paths)] : ['--paths', ...paths];
 }
 
 /** A shorthand value the CLI reads as one string: no separator, quote or bracket of its syntax. */
@@ -79,7 +112,7 @@ const SHORTHAND_SAFE = /^[^,=\s"'\\[\]{}]+$/;
 export function createTaskArgv(input: CreateTaskInput, connection: Connection): string[] {
   const args = ['aws', 'fsx', 'create-data-repository-task', '--file-system-id', input.fileSystemId, '--type', input.type];
   if (input.paths && input.paths.length > 0) {
-    args.push('--paths', ...input.paths);
+    args.push(...pathArguments(input.paths));
   }
   const report = input.report;
   if (report?.enabled && report.path !== undefined) {
@@ -100,9 +133,9 @@ export function createTaskArgv(input: CreateTaskInput, connection: Connection): 
 }
 
 export function cancelTaskArgv(taskId: string, connection: Connection): string[] {
-  return ['aws', 'fsx', 'cancel-data-repository-task', '--task-id', taskId, ...connectionArguments(connection)];
+  return ['aws', 'fsx', 'cancel-data-repository-task', ...option('--task-id', taskId), ...connectionArguments(connection)];
 }
 
 export function describeTaskArgv(taskId: string, connection: Connection): string[] {
-  return ['aws', 'fsx', 'describe-data-repository-tasks', '--task-ids', taskId, ...connectionArguments(connection)];
+  return ['aws', 'fsx', 'describe-data-repository-tasks', ...option('--task-ids', taskId), ...connectionArguments(connection)];
 }

@@ -23,7 +23,14 @@ export function personShell(): ShellKind | undefined {
 }
 
 function shellLabel(shell: ShellKind): string {
-  return shell === 'posix' ? vscode.l10n.t('bash, zsh or another POSIX shell') : vscode.l10n.t('PowerShell');
+  switch (shell) {
+    case 'posix':
+      return vscode.l10n.t('bash, zsh or another POSIX shell');
+    case 'fish':
+      return vscode.l10n.t('fish');
+    case 'powershell':
+      return vscode.l10n.t('PowerShell');
+  }
 }
 
 /**

@@ -100,6 +100,15 @@ describe('copied AWS CLI commands, run by the real AWS CLI against the emulator'
     assert.equal(emulator.state.getTask(created.TaskId)?.lifecycle, 'CANCELING');
   });
 
+  it('paths that start with - stay values: the copied command reaches the emulator with those paths', async () => {
+    const start = await target();
+    // A teammate's task duplicated: its paths are outside text, and these would be options.
+    const paths = ['--endpoint-url', 'http://127.0.0.1:9/', 'checkpoints/-v'];
+    const input: CreateTaskInput = { fileSystemId: start.resource.id, type: 'EXPORT_TO_REPOSITORY', paths, report: { enabled: false } };
+    const created = (await run(createTaskArgv(input, connection))).DataRepositoryTask as { TaskId: string };
+    assert.deepEqual(emulator.state.getTask(created.TaskId)?.paths, paths);
+  });
+
   it('a copied release carries the release age; no report is Enabled=false', async () => {
     const start = await target();
     const input = await confirmed(start, 'RELEASE_DATA_FROM_FILESYSTEM', ['checkpoints/old runs', '45', 'none', true]);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cancelTaskArgv, createTaskArgv, describeTaskArgv, posixQuote, powershellQuote, quoteCommand, shellKindFor } from '../../../src/fsx/cliCommand';
+import { cancelTaskArgv, createTaskArgv, describeTaskArgv, fishQuote, posixQuote, powershellQuote, quoteCommand, shellKindFor } from '../../../src/fsx/cliCommand';
 import { Connection } from '../../../src/fsx/types';
 
 const HOSTILE = [
@@ -62,6 +62,7 @@ describe('AWS CLI commands to copy (cliCommand)', () => {
   it('decides the shell from the default terminal shell, else the platform; unclear on Windows without one', () => {
     assert.equal(shellKindFor('/bin/bash', 'linux'), 'posix');
     assert.equal(shellKindFor('/usr/bin/zsh', 'darwin'), 'posix');
+    assert.equal(shellKindFor('/usr/bin/fish', 'linux'), 'fish');
     assert.equal(shellKindFor('C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'win32'), 'powershell');
     assert.equal(shellKindFor('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'win32'), 'powershell');
     assert.equal(shellKindFor('/usr/local/bin/pwsh', 'linux'), 'powershell');
@@ -69,6 +70,33 @@ describe('AWS CLI commands to copy (cliCommand)', () => {
     assert.equal(shellKindFor('C:\\WINDOWS\\System32\\cmd.exe', 'win32'), undefined);
     assert.equal(shellKindFor('', 'win32'), undefined);
     assert.equal(shellKindFor('', 'linux'), 'posix');
+  });
+
+  it('fish quoting escapes the backslash and the quote, which are escapes inside its single quotes', () => {
+    assert.equal(fishQuote("it's"), "'it\\'s'");
+    assert.equal(fishQuote('back\\slash\\'), "'back\\\\slash\\\\'");
+    assert.equal(fishQuote('$HOME (id) *'), "'$HOME (id) *'");
+    assert.equal(fishQuote('plain/word'), 'plain/word');
+    // Read back as fish reads a single-quoted word: \\ and \' are the only escapes.
+    for (const value of HOSTILE) {
+      const quoted = fishQuote(value);
+      const read = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/\\([\\'])/g, '$1') : quoted;
+      assert.equal(read, value, JSON.stringify(value));
+    }
+  });
+
+  it('a path or a profile that starts with - cannot become an option of the copied command', () => {
+    const hostile: Connection = { profile: '--endpoint-url', region: 'eu-west-1' };
+    const argv = createTaskArgv(
+      { fileSystemId: 'fs-0123456789abcdef0', type: 'EXPORT_TO_REPOSITORY', paths: ['--endpoint-url', 'https://elsewhere.example', 'ok/path'], report: { enabled: false } },
+      hostile,
+    );
+    assert.deepEqual(argv.slice(7, 9), ['--paths', '["--endpoint-url","https://elsewhere.example","ok/path"]']);
+    assert.ok(argv.includes('--profile=--endpoint-url'), argv.join(' '));
+    assert.equal(argv.filter((word) => word === '--endpoint-url').length, 0, 'no word of the command is a bare --endpoint-url');
+    // Paths without a leading dash stay separate words, as a person would type them.
+    const plain = createTaskArgv({ fileSystemId: 'fs-0123456789abcdef0', type: 'EXPORT_TO_REPOSITORY', paths: ['a-b', 'c'], report: { enabled: false } }, { region: 'eu-west-1' });
+    assert.deepEqual(plain.slice(7, 10), ['--paths', 'a-b', 'c']);
   });
 
   const profile: Connection = { profile: 'dev team', region: 'eu-west-1' };

@@ -152,7 +152,8 @@ function releasePreviewOf(deps: StartDeps, type: StartableTaskType, start: Start
   if (!mount) {
     return undefined;
   }
-  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request);
+  const memo = {};
+  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
 }
 
 /** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */

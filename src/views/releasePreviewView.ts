@@ -5,7 +5,7 @@
 // leads on to the report and the confirmation, where the task is started.
 import * as vscode from 'vscode';
 import type { LustreMount } from '../mounts';
-import { type HsmStateSource, HsmSourceError, localPathsOf, walkReleasePreview } from '../mounts/hsm';
+import { type HsmStateSource, HsmSourceError, localPathsOf, type ReleaseWalkResult, walkReleasePreview } from '../mounts/hsm';
 import type { Clock } from '../tracking/clock';
 import { releasePreviewWords } from '../viewModel/releasePreviewText';
 import type { ReleasePreviewRequest } from '../viewModel/startTaskFlow';
@@ -19,29 +19,17 @@ export interface ReleasePreviewDeps {
   readonly clock: Pick<Clock, 'now'>;
 }
 
-export async function showReleasePreview(deps: ReleasePreviewDeps, mount: LustreMount, request: ReleasePreviewRequest): Promise<'continue' | 'changeDays' | undefined> {
+/** The last walk of one start flow: Back from the report step shows it again without walking again. */
+export interface ReleasePreviewMemo {
+  last?: { readonly key: string; readonly result: ReleaseWalkResult };
+}
+
+export async function showReleasePreview(deps: ReleasePreviewDeps, mount: LustreMount, request: ReleasePreviewRequest, memo: ReleasePreviewMemo = {}): Promise<'continue' | 'changeDays' | undefined> {
   const { local, unreachable } = localPathsOf(mount, request.paths);
-  const nowMs = deps.clock.now();
-  let result: Awaited<ReturnType<typeof walkReleasePreview>>;
+  const key = JSON.stringify([local, request.days]);
+  let result: ReleaseWalkResult;
   try {
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Counting what the release would free'), cancellable: true },
-      async (progress, token) => {
-        const cancel = new AbortController();
-        const subscription = token.onCancellationRequested(() => cancel.abort());
-        try {
-          return await walkReleasePreview(local, {
-            states: deps.states,
-            days: request.days,
-            nowMs,
-            signal: cancel.signal,
-            onProgress: (files) => progress.report({ message: vscode.l10n.t('{0} files read', files) }),
-          });
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+    result = memo.last?.key === key ? memo.last.result : await walkWithProgress(deps, local, request.days);
   } catch (error) {
     // The preview informs; without it the release can still start (the confirmation restates it).
     deps.log.warn(`Release preview: ${error instanceof Error ? error.message : String(error)}`);
@@ -49,9 +37,33 @@ export async function showReleasePreview(deps: ReleasePreviewDeps, mount: Lustre
     void deps.prompts.message('warning', vscode.l10n.t('No preview of what the release would free: {0}', why));
     return 'continue';
   }
+  memo.last = { key, result };
   const words = releasePreviewWords(result, { days: request.days, unreachable }, vscode.l10n);
   const changeDays = vscode.l10n.t('Change Days');
   const carryOn = vscode.l10n.t('Continue with These Paths');
   const choice = await deps.prompts.modal(words.message, words.details.join('\n'), changeDays, carryOn);
   return choice === carryOn ? 'continue' : choice === changeDays ? 'changeDays' : undefined;
+}
+
+/** The walk, under a cancellable notification that counts the files read. */
+function walkWithProgress(deps: ReleasePreviewDeps, local: readonly string[], days: number): Thenable<ReleaseWalkResult> {
+  const nowMs = deps.clock.now();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Counting what the release would free'), cancellable: true },
+    async (progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        return await walkReleasePreview(local, {
+          states: deps.states,
+          days,
+          nowMs,
+          signal: cancel.signal,
+          onProgress: (files) => progress.report({ message: vscode.l10n.t('{0} files read', files) }),
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { plainText } from '../fsx/outsideText';
 import { findMount, type LustreMount } from '../mounts';
 import { exportStatusOf, type HsmBackend, HsmRequestError, HsmSourceError, listFiles, privilegedArgv } from '../mounts/hsm';
 import { createExportStateText } from '../viewModel/exportStateText';
+import { bytesText } from '../viewModel/releasePreviewText';
 import { copyCliCommand } from './cliCopy';
 import type { Prompts } from './prompts';
 
@@ -24,6 +25,7 @@ export interface HsmRestoreDeps {
 /** How often the restore's progress is asked, and for how long at most (the restore itself goes on). */
 const WATCH_EVERY_MS = 2_000;
 const WATCH_FOR_MS = 10 * 60_000;
+const WATCH_FILES_MAX = 1_000;
 /** Files asked about per lfs hsm_state call while looking for released ones. */
 const CHUNK = 1_000;
 
@@ -114,23 +116,27 @@ async function followRestore(deps: HsmRestoreDeps, sent: readonly string[]): Pro
     async (progress, token) => {
       const started = Date.now();
       let pending = [...sent];
-      let bytes = 0;
       while (pending.length > 0 && !token.isCancellationRequested && Date.now() - started < WATCH_FOR_MS) {
-        const actions = await deps.backend.getActions(pending);
-        bytes = 0;
-        pending = pending.filter((path) => {
+        // At most WATCH_FILES_MAX files a round (10 lfs processes): the rest wait their turn.
+        const asked = pending.slice(0, WATCH_FILES_MAX);
+        const actions = await deps.backend.getActions(asked);
+        let bytes = 0;
+        const busy = asked.filter((path) => {
           const answer = actions.get(path);
           // Done: nothing in progress (NOOP), or the restore says done; a file gone is not waited for.
-          const busy = answer?.ok === true && answer.current.action !== 'NOOP' && answer.current.state !== 'done';
           bytes += answer?.ok === true ? (answer.current.bytesMoved ?? 0) : 0;
-          return busy;
+          return answer?.ok === true && answer.current.action !== 'NOOP' && answer.current.state !== 'done';
         });
-        progress.report({ message: vscode.l10n.t('{0} of {1} files loaded', sent.length - pending.length, sent.length) });
+        pending = [...busy, ...pending.slice(WATCH_FILES_MAX)];
+        const loaded = sent.length - pending.length;
+        progress.report({
+          message: bytes > 0 ? vscode.l10n.t('{0} of {1} files loaded, {2} copied of those in progress', loaded, sent.length, bytesText(bytes)) : vscode.l10n.t('{0} of {1} files loaded', loaded, sent.length),
+        });
         if (pending.length > 0) {
           await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
         }
       }
-      return { pending: pending.length, bytes };
+      return { pending: pending.length };
     },
   );
   deps.filesChanged(sent.map((path) => vscode.Uri.file(path)));

@@ -1,10 +1,12 @@
 // The FSx items of VS Code's Explorer context menu, on files and folders inside a Lustre mount:
 // start a task with the selection's paths prefilled (the start-task commands run the guided flow
-// and its confirmation), or show the file system's tasks in the FSx view.
+// and its confirmation; a release previews what it would free), restore released files with
+// `lfs hsm_restore` (views/hsmRestore.ts), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { STARTABLE_TASKS, StartableTask } from '../viewModel/startableTasks';
+import { restoreFromS3 } from '../views/hsmRestore';
 import type { MountTarget } from '../views/mountsController';
 import { CommandDeps, registerCommand } from './boundary';
 import { StartTaskArgument } from './startTask';
@@ -14,7 +16,7 @@ export interface AddConnectionPreset {
   readonly presetRegion: string;
 }
 
-type MountDeps = CommandDeps & Pick<AppServices, 'mounts' | 'explorer'>;
+type MountDeps = CommandDeps & Pick<AppServices, 'mounts' | 'explorer' | 'exportStates'>;
 
 export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
   // Each task type's Explorer item hands the selection's paths to its start command, which runs
@@ -29,6 +31,20 @@ export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
     });
   return [
     ...STARTABLE_TASKS.map(startFromExplorer),
+    registerCommand('fsxTasks.restoreFromExplorer', deps, async (uri: unknown, uris: unknown) => {
+      const local = selected(uri, uris).filter((item) => item.scheme === 'file');
+      if (local.length === 0) {
+        await deps.prompts.message('warning', vscode.l10n.t('Select a file or folder on a mounted FSx for Lustre file system or File Cache.'));
+        return;
+      }
+      // Mounts come and go (an automount, a remount): read the table again before deciding.
+      await deps.mounts.reload();
+      const states = deps.exportStates;
+      await restoreFromS3(
+        { prompts: deps.prompts, log: deps.log, backend: states.backend(), mounts: deps.mounts.lustreMounts(), filesChanged: (changed) => states.filesChanged(changed) },
+        local.map((item) => item.fsPath),
+      );
+    }),
     registerCommand('fsxTasks.showMountedTasks', deps, async (uri: unknown) => {
       const target = await targetOf(deps, selected(uri, undefined), false);
       const node = target && deps.explorer.tree.resourceNode(target.connection, target.resource);

@@ -18,7 +18,9 @@ import { handedAssociation, handedResource, isHandedOver } from '../viewModel/ha
 import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { duplicateOf } from '../viewModel/duplicateTask';
 import { runStartTaskFlow, StartTaskFlowOptions } from '../viewModel/startTaskFlow';
+import { systemClock } from '../tracking/clock';
 import { copyCliCommand } from '../views/cliCopy';
+import { showReleasePreview } from '../views/releasePreviewView';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
@@ -28,7 +30,8 @@ import { CommandDeps, FailureScope, registerScopedCommand, registerTaskCommand }
 import { identifiedConnection } from './taskTarget';
 import { pickFileSystem } from './fileSystemPick';
 
-export type StartDeps = CommandDeps & Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
+export type StartDeps = CommandDeps &
+  Pick<AppServices, 'model' | 'apiFor' | 'scheduler' | 'queue' | 'mounts' | 'exportStates'> & { readonly tracking: Pick<AppServices['tracking'], 'tracker' | 'autoTracker'> };
 
 /** What another command may hand over: where to start, and paths (relative to the file system root) to prefill. */
 export interface StartTaskArgument {
@@ -122,7 +125,7 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   const copyCommand = async (input: CreateTaskInput) => {
     await copyCliCommand(deps.prompts, [{ label: vscode.l10n.t('Start the task with the AWS CLI'), argv: createTaskArgv(input, connection) }], vscode.l10n.t('Copy as AWS CLI Command'));
   };
-  const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { ...options, copyCommand });
+  const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { ...options, copyCommand, previewRelease: releasePreviewOf(deps, type, start) });
   if (flow.kind === 'refused') {
     void deps.prompts.message('warning', flow.reason);
     return;
@@ -141,6 +144,16 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   const task = outcome.task;
   followStartedTask(deps, connection, task);
   void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
+}
+
+/** A release of a file system mounted on this machine previews what it would free (views/releasePreviewView.ts); none elsewhere. */
+function releasePreviewOf(deps: StartDeps, type: StartableTaskType, start: StartTaskArgument): StartTaskFlowOptions['previewRelease'] {
+  const [mount] = type === 'RELEASE_DATA_FROM_FILESYSTEM' ? deps.mounts.mountsOf(start.connection, start.resource) : [];
+  if (!mount) {
+    return undefined;
+  }
+  const memo = {};
+  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
 }
 
 /** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */

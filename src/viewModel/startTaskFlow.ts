@@ -1,5 +1,5 @@
-// The guided start of a data repository task, as a table of steps: paths -> [release: days] ->
-// report -> [report elsewhere: its path] -> confirm. vscode-free: each step is handed to an
+// The guided start of a data repository task, as a table of steps: paths -> [release: days ->
+// what it would free, when the paths are mounted here] -> report -> [report elsewhere: its path] -> confirm. vscode-free: each step is handed to an
 // injected `ask` (quick picks and input boxes in the extension, a script in tests), which answers
 // a value, BACK, or undefined when dismissed. Answers are kept, so Back shows the previous answer
 // again. The ClientRequestToken is made once, when the person confirms, and travels in the
@@ -31,7 +31,7 @@ export { BACK, type Answer, type Back } from './stepBack';
 // The pick step's item and the report step's values belong to the flow's steps too.
 export type { PickItem, ReportChoice } from './startTaskWords';
 
-export type StepId = 'paths' | 'days' | 'report' | 'reportPath' | 'confirm';
+export type StepId = 'paths' | 'days' | 'preview' | 'report' | 'reportPath' | 'confirm';
 
 /** What every step of a guided flow has; `Id` names the step (the association flows reuse these). */
 interface StepBase<Id extends string = StepId> {
@@ -99,6 +99,17 @@ export interface StartTaskFlowOptions {
   readonly prefill?: StartTaskPrefill;
   /** Offered on the confirmation: copies the request as it would be sent (the CLI command); the confirmation is asked again. */
   readonly copyCommand?: (input: CreateTaskInput) => Promise<void>;
+  /**
+   * A release's step after the days: shows what the paths would free (views/releasePreviewView.ts)
+   * and answers 'continue', 'changeDays' (back to the days step), or undefined (dismissed).
+   */
+  readonly previewRelease?: (request: ReleasePreviewRequest) => Promise<'continue' | 'changeDays' | undefined>;
+}
+
+/** What the release preview is asked about: the task's paths (relative to the file system's root) and days. */
+export interface ReleasePreviewRequest {
+  readonly paths: readonly string[];
+  readonly days: number;
 }
 
 /** The flow's answers, given ahead (see StartTaskFlowOptions.prefill). */
@@ -121,7 +132,17 @@ export async function runStartTaskFlow(target: StartTarget, type: StartableTaskT
   const newToken = options.newToken ?? newClientRequestToken;
   let index = 0;
   for (;;) {
-    const flow: Flow = { target, type, l10n, canReport, state, ...reportDefault(target, type, state.pathsText, l10n), newToken, copyCommand: options.copyCommand };
+    const flow: Flow = {
+      target,
+      type,
+      l10n,
+      canReport,
+      state,
+      ...reportDefault(target, type, state.pathsText, l10n),
+      newToken,
+      copyCommand: options.copyCommand,
+      previewRelease: options.previewRelease,
+    };
     // Which steps are asked depends on the answers so far ("elsewhere" adds the report path).
     const steps = STEPS.filter((step) => step.asked(flow));
     const step = steps[index];
@@ -192,6 +213,7 @@ interface Flow {
   readonly reportFrom: string | undefined;
   readonly newToken: () => string;
   readonly copyCommand?: (input: CreateTaskInput) => Promise<void>;
+  readonly previewRelease?: StartTaskFlowOptions['previewRelease'];
 }
 
 export type Position = Pick<StepBase, 'title' | 'step' | 'totalSteps' | 'canGoBack'>;
@@ -256,6 +278,15 @@ const STEPS: readonly FlowStep[] = [
     words: ({ l10n }) => daysWords(l10n),
     error: ({ l10n }, text) => failure(parseDays(text, l10n)),
   }),
+  {
+    id: 'preview',
+    asked: ({ type, previewRelease }) => type === 'RELEASE_DATA_FROM_FILESYSTEM' && previewRelease !== undefined,
+    async run(flow) {
+      const { choices } = choicesOf(flow);
+      const choice = await flow.previewRelease?.({ paths: choices.paths, days: choices.daysSinceLastAccess ?? 0 });
+      return choice === 'continue' ? 'next' : choice === 'changeDays' ? 'back' : 'dismissed';
+    },
+  },
   {
     id: 'report',
     asked: ({ canReport }) => canReport,

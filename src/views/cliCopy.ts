@@ -1,5 +1,6 @@
 // "Copy as AWS CLI Command": puts an `aws fsx ...` command on the clipboard, quoted for the
-// person's shell (fsx/cliCommand.ts builds and quotes it); never runs it. When the default
+// person's shell (fsx/cliCommand.ts builds and quotes it); never runs it. The same for the
+// `sudo lfs ...` command offered where the user lacks a privilege (views/hsmRestore.ts). When the default
 // terminal shell does not say which quoting applies, the person picks POSIX or PowerShell.
 import * as vscode from 'vscode';
 import { quoteCommand, ShellKind, shellKindFor } from '../fsx/cliCommand';
@@ -37,7 +38,7 @@ function shellLabel(shell: ShellKind): string {
  * Copies one of `choices`: without a pick when there is one command and the shell is known;
  * otherwise a pick of each command for each shell that may apply. Resolves whether it copied.
  */
-export async function copyCliCommand(prompts: Prompts, choices: readonly CliChoice[], title: string): Promise<boolean> {
+export async function copyCliCommand(prompts: Prompts, choices: readonly CliChoice[], title: string, options: { readonly copied?: (shell: string) => string } = {}): Promise<boolean> {
   const known = personShell();
   const shells: ShellKind[] = known ? [known] : ['posix', 'powershell'];
   const items: CliItem[] = choices.flatMap((choice) =>
@@ -49,6 +50,7 @@ export async function copyCliCommand(prompts: Prompts, choices: readonly CliChoi
     return false;
   }
   await vscode.env.clipboard.writeText(quoteCommand(picked.argv, picked.shell));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the AWS CLI command ({0}); it was not run.', shellLabel(picked.shell)), 5000);
+  const copied = options.copied ?? ((shell: string) => vscode.l10n.t('Copied the AWS CLI command ({0}); it was not run.', shell));
+  vscode.window.setStatusBarMessage(copied(shellLabel(picked.shell)), 5000);
   return true;
 }

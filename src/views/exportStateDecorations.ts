@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { findMount, type LustreMount } from '../mounts';
-import { exportStatusOf, HsmSourceError, type HsmAnswer, type HsmStateSource, LfsStateSource, LUSTRE_CLIENT_DOC } from '../mounts/hsm';
+import { exportStatusOf, HsmSourceError, type HsmAnswer, type HsmBackend, LfsBackend, LUSTRE_CLIENT_DOC } from '../mounts/hsm';
 import { systemClock, type Clock } from '../tracking/clock';
 import { ExportStateCache } from '../viewModel/exportStateCache';
 import { createExportStateText, EXPORT_STATE_LOOKS } from '../viewModel/exportStateText';
@@ -19,8 +19,8 @@ export interface ExportStateDecorationsOptions {
   readonly mounts: { lustreMounts(): readonly LustreMount[]; readonly onDidChange: vscode.Event<void> };
   readonly prompts: Pick<Prompts, 'message'>;
   readonly log: vscode.LogOutputChannel;
-  /** Makes the source, at first use and on each refresh. Default: lfs (or FSX_LFS) of this machine, with the environment of that moment. */
-  readonly makeSource?: () => HsmStateSource;
+  /** Makes the backend, at first use and on each refresh. Default: lfs (or FSX_LFS) of this machine, with the environment of that moment. */
+  readonly makeSource?: () => HsmBackend;
   readonly clock?: Clock;
 }
 
@@ -31,13 +31,14 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   private readonly cache: ExportStateCache;
   private readonly disposables: vscode.Disposable[] = [];
   private watcher: vscode.Disposable | undefined;
-  private source: HsmStateSource | undefined;
+  private source: HsmBackend | undefined;
+  private readonly makeSource: () => HsmBackend;
 
   constructor(private readonly options: ExportStateDecorationsOptions) {
-    const makeSource = options.makeSource ?? (() => new LfsStateSource({ executable: process.env[LFS_ENV] || 'lfs' }));
+    this.makeSource = options.makeSource ?? (() => new LfsBackend({ executable: process.env[LFS_ENV] || 'lfs' }));
     this.cache = new ExportStateCache({
       // Made when first needed, so a window without Lustre mounts never makes one.
-      source: { getStates: (paths, signal) => (this.source ??= makeSource()).getStates(paths, signal) },
+      source: { getStates: (paths, signal) => this.backend().getStates(paths, signal) },
       clock: options.clock ?? systemClock,
       onUnavailable: (error) => void this.sayUnavailable(error),
       onError: (error) => options.log.warn(`Export state: ${error instanceof Error ? error.message : String(error)}`),
@@ -52,6 +53,11 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
     }
     const answer = await this.cache.get(uri.fsPath);
     return answer && this.decorationOf(answer);
+  }
+
+  /** The HSM backend the badges read: the release preview and the Explorer's Restore use it too (one set of lfs slots). */
+  backend(): HsmBackend {
+    return (this.source ??= this.makeSource());
   }
 
   /** Every shown file's state may have changed (a task ended): asks again, without looking for a missing lfs again. */

@@ -61,9 +61,14 @@ export class MountsController implements vscode.Disposable {
 
   /** Where a loaded resource is mounted on this machine; no call. */
   mountPointsOf(connection: Connection, resource: ResourceRef): string[] {
+    return this.mountsOf(connection, resource).map((mount) => mount.mountPoint);
+  }
+
+  /** The mounts of a loaded resource on this machine, in mount table order; no call. */
+  mountsOf(connection: Connection, resource: ResourceRef): LustreMount[] {
     return matchMounts(this.mounts, this.model.cachedResources(connection))
       .filter((match) => match.resource && resourceKey(match.resource) === resourceKey(resource))
-      .map((match) => match.mount.mountPoint);
+      .map((match) => match.mount);
   }
 
   /**

@@ -1,10 +1,14 @@
 // A fake `lfs` executable for the real process path, written into a temporary folder. It
-// answers `lfs hsm_state FILE...` as Lustre does (lfs.c): one line per file it can open, in
+// answers `lfs hsm_state FILE...` (and `hsm_action`: FAKE_LFS_ACTION, else NOOP) as Lustre does
+// (lfs.c): one line per file it can open, in
 // argument order; an error on stderr for a file that is not there or is refused, after which
 // Lustre up to 2.15 ('stops') exits with the errno and 2.16 on ('continues') goes on. A file's
 // mask is the number written in it ('refuse' makes it unreadable). It is a POSIX sh script, not
 // Node, so a hundred processes start as fast as the real C program's would; it logs each
 // process's start and end so a test can count processes and how many ran at once.
+// `hsm_archive`, `hsm_release` and `hsm_restore` check every file first (a missing one or a folder
+// stops the request, as lfs_hsm_request does), then change the masks as the coordinator would, or
+// refuse as for a non-root user when FAKE_LFS_REFUSE is set.
 
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,11 +26,36 @@ export interface ProcessLog {
 const SCRIPT = `#!/bin/sh
 now() { date +%s%N; }
 echo "start $$ $(($# - 1)) $(now)" >> "$FAKE_LFS_LOG"
-if [ "$1" != hsm_state ] || [ $# -lt 2 ]; then
+cmd=$1
+case "$cmd" in hsm_state|hsm_action|hsm_archive|hsm_release|hsm_restore) ;; *) cmd= ;; esac
+if [ -z "$cmd" ] || [ $# -lt 2 ]; then
   echo "usage: hsm_state <file> ..." >&2
   exit 22
 fi
 shift
+case "$cmd" in hsm_archive|hsm_release|hsm_restore)
+  # lfs_hsm_request: every file is checked before anything is sent.
+  for f in "$@"; do
+    if [ ! -e "$f" ]; then printf 'Cannot stat %s: No such file or directory\n' "$f" >&2; exit 2; fi
+    if [ ! -f "$f" ]; then printf 'error: "%s" is not a regular file\n' "$f" >&2; exit 22; fi
+  done
+  if [ -n "$FAKE_LFS_REFUSE" ]; then
+    printf 'Cannot send HSM request (use of %s): Operation not permitted\n' "$1" >&2; exit 1
+  fi
+  for f in "$@"; do
+    mask=
+    IFS= read -r mask < "$f" || true
+    mask=\${mask:-0}
+    case "$cmd" in
+      hsm_archive) mask=$(( (mask | 9) & ~2 )) ;;
+      hsm_release) [ $(( mask & 10 )) -eq 8 ] && mask=$(( mask | 4 )) ;;
+      hsm_restore) mask=$(( mask & ~4 )) ;;
+    esac
+    echo "$mask" > "$f"
+  done
+  echo "end $$ $(now)" >> "$FAKE_LFS_LOG"
+  exit 0 ;;
+esac
 case "$FAKE_LFS_MODE" in hangs) exec sleep 1000 ;; esac
 [ -n "$FAKE_LFS_DELAY" ] && sleep "$FAKE_LFS_DELAY"
 rc=0
@@ -42,11 +71,17 @@ for f in "$@"; do
   fi
   if [ -n "$msg" ]; then
     [ $rc -eq 0 ] && rc=$code
+    words='hsm state'; [ "$cmd" = hsm_action ] && words='hsm action'
     if [ "$FAKE_LFS_MODE" = stops ]; then
-      printf "can't get hsm state for %s: %s\\n" "$f" "$msg" >&2
+      printf "can't get %s for %s: %s\\n" "$words" "$f" "$msg" >&2
       break
     fi
-    printf "lfs hsm_state: get HSM state for '%s' failed: %s\\n" "$f" "$msg" >&2
+    [ "$cmd" = hsm_state ] && words='HSM state'
+    printf "lfs %s: get %s for '%s' failed: %s\\n" "$cmd" "$words" "$f" "$msg" >&2
+    continue
+  fi
+  if [ "$cmd" = hsm_action ]; then
+    printf '%s: %s\\n' "$f" "\${FAKE_LFS_ACTION:-NOOP}"
     continue
   fi
   mask=\${mask:-0}
@@ -78,12 +113,14 @@ export class FakeLfs {
   }
 
   /** What the backend is given as its environment. */
-  env(options: { mode?: FakeLfsMode; delaySeconds?: number; extra?: NodeJS.ProcessEnv } = {}): NodeJS.ProcessEnv {
+  env(options: { mode?: FakeLfsMode; delaySeconds?: number; refuse?: boolean; action?: string; extra?: NodeJS.ProcessEnv } = {}): NodeJS.ProcessEnv {
     return {
       ...process.env,
       FAKE_LFS_LOG: this.logPath,
       FAKE_LFS_MODE: options.mode ?? 'continues',
       FAKE_LFS_DELAY: options.delaySeconds === undefined ? '' : String(options.delaySeconds),
+      FAKE_LFS_REFUSE: options.refuse ? '1' : '',
+      FAKE_LFS_ACTION: options.action ?? '',
       ...options.extra,
     };
   }

@@ -232,7 +232,7 @@ describe('package.json menus', () => {
     for (const resourceScheme of ['file', 'vscode-remote']) {
       for (const explorerResourceIsFolder of [true, false]) {
         const context = { resourceScheme, explorerResourceIsFolder, 'fsxTasks.hasLustreMounts': true };
-        for (const command of ['fsxTasks.exportFromExplorer', 'fsxTasks.releaseFromExplorer', 'fsxTasks.showMountedTasks']) {
+        for (const command of ['fsxTasks.exportFromExplorer', 'fsxTasks.releaseFromExplorer', 'fsxTasks.restoreFromExplorer', 'fsxTasks.showMountedTasks']) {
           assert.ok(offered(command, context), `${command} on ${resourceScheme}`);
           assert.ok(!offered(command, { ...context, 'fsxTasks.hasLustreMounts': false }), `${command} without mounts`);
           assert.ok(!offered(command, { ...context, resourceScheme: 'untitled' }), `${command} on untitled`);

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { type BatchLimits, DEFAULT_BATCH_LIMITS, batchesOf } from './batches';
 import { parseHsmState } from './parse';
 import { HsmSourceError, type HsmStateSource } from './source';
-import type { HsmAnswer } from './states';
+import type { HsmAnswer, HsmFileError } from './states';
 
 export interface LfsStateSourceOptions {
   /** The program: a path, or a name looked up on the PATH of `env`. Default `lfs`. */
@@ -24,7 +24,15 @@ export interface LfsStateSourceOptions {
 /** What one process printed; more than this is a misbehaving program and is not kept. */
 const OUTPUT_MAX_BYTES = 4 * 1024 * 1024;
 
-interface ProcessResult {
+/** An lfs subcommand that answers per file, and its parser. */
+export interface LfsQuestion<A> {
+  readonly subcommand: string;
+  parse(paths: readonly string[], stdout: string, stderr: string): Array<A | undefined>;
+}
+
+type NoAnswer = { readonly ok: false; readonly error: HsmFileError };
+
+export interface ProcessResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly code: number | null;
@@ -33,7 +41,7 @@ interface ProcessResult {
 export class LfsStateSource implements HsmStateSource {
   private readonly executable: string;
   private readonly concurrency: number;
-  private readonly limits: BatchLimits;
+  protected readonly limits: BatchLimits;
   private readonly timeoutMs: number;
   private readonly env: NodeJS.ProcessEnv;
   private running = 0;
@@ -56,30 +64,40 @@ export class LfsStateSource implements HsmStateSource {
     this.unavailable = undefined;
   }
 
-  async getStates(paths: readonly string[], signal?: AbortSignal): Promise<Map<string, HsmAnswer>> {
-    if (this.unavailable) {
-      throw this.unavailable;
-    }
+  getStates(paths: readonly string[], signal?: AbortSignal): Promise<Map<string, HsmAnswer>> {
+    return this.askEach({ subcommand: 'hsm_state', parse: parseHsmState }, paths, signal);
+  }
+
+  /** Asks lfs `ask.subcommand` about each file, in batches, in the shared slots. */
+  protected async askEach<A>(ask: LfsQuestion<A>, paths: readonly string[], signal?: AbortSignal): Promise<Map<string, A | NoAnswer>> {
+    this.throwIfUnavailable();
     signal?.throwIfAborted();
     // One failure (no lfs, a timeout) or the caller's abort stops this call's other processes.
     const call = new AbortController();
     const onAbort = () => call.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const answers = new Map<string, HsmAnswer>();
+    const answers = new Map<string, A | NoAnswer>();
     try {
-      await Promise.all(batchesOf(paths, this.limits).map((batch) => this.askAll(batch, answers, call)));
+      await Promise.all(batchesOf(paths, this.limits).map((batch) => this.askAll(ask, batch, answers, call)));
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
     return answers;
   }
 
+  /** Fails at once, without a process, when lfs was found missing. */
+  protected throwIfUnavailable(): void {
+    if (this.unavailable) {
+      throw this.unavailable;
+    }
+  }
+
   /** Asks about a batch until every file has an answer or a process answers none of the rest. */
-  private async askAll(batch: readonly string[], answers: Map<string, HsmAnswer>, call: AbortController): Promise<void> {
+  private async askAll<A>(ask: LfsQuestion<A>, batch: readonly string[], answers: Map<string, A | NoAnswer>, call: AbortController): Promise<void> {
     let pending = batch;
     while (pending.length > 0) {
-      const result = await this.inSlot(() => this.run(pending, call.signal), call);
-      const parsed = parseHsmState(pending, result.stdout, result.stderr);
+      const result = await this.inSlot(() => this.run([ask.subcommand, ...pending], call.signal), call);
+      const parsed = ask.parse(pending, result.stdout, result.stderr);
       const rest = pending.filter((path, index) => {
         const answer = parsed[index];
         if (answer) {
@@ -99,7 +117,7 @@ export class LfsStateSource implements HsmStateSource {
   }
 
   /** Runs `work` in one of the slots; its failure stops the rest of the call before the slot is handed on. */
-  private async inSlot<T>(work: () => Promise<T>, call: AbortController): Promise<T> {
+  protected async inSlot<T>(work: () => Promise<T>, call: AbortController): Promise<T> {
     while (this.running >= this.concurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
@@ -121,10 +139,11 @@ export class LfsStateSource implements HsmStateSource {
     }
   }
 
-  private run(paths: readonly string[], signal: AbortSignal): Promise<ProcessResult> {
+  /** One lfs process with these arguments (a subcommand and its files). */
+  protected run(args: readonly string[], signal: AbortSignal): Promise<ProcessResult> {
     return new Promise<ProcessResult>((resolve, reject) => {
       this.stats.processes++;
-      const child = spawn(this.executable, ['hsm_state', ...paths], { stdio: ['ignore', 'pipe', 'pipe'], env: this.env, windowsHide: true });
+      const child = spawn(this.executable, args, { stdio: ['ignore', 'pipe', 'pipe'], env: this.env, windowsHide: true });
       const stdout = new Collector();
       const stderr = new Collector();
       child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
@@ -142,7 +161,7 @@ export class LfsStateSource implements HsmStateSource {
         child.kill('SIGKILL');
         settle(() => reject(error));
       };
-      const timer = setTimeout(() => stop(new HsmSourceError('timeout', `${this.executable} hsm_state gave no answer in ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = setTimeout(() => stop(new HsmSourceError('timeout', `${this.executable} ${args[0]} gave no answer in ${this.timeoutMs} ms`)), this.timeoutMs);
       const onAbort = () => stop(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       child.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,7 +3,7 @@
 // order, never by splitting on a colon (a name may hold ': (0x', a colon or a newline).
 // The forms, with their sources: docs/ARCHITECTURE.md, "File export state (HSM)".
 
-import type { HsmAnswer, HsmFileErrorKind } from './states';
+import type { HsmAnswer, HsmFileError, HsmFileErrorKind } from './states';
 
 /**
  * A path as lfs prints it back: Node passes arguments as UTF-8, so a lone surrogate (a name
@@ -38,11 +38,15 @@ export function parseHsmState(paths: readonly string[], stdout: string, stderr: 
   const err = new Cursor(stderr);
   return paths.map((path) => {
     const printed = asPrinted(path);
-    return stateLine(out, printed) ?? errorLine(err, printed) ?? unreadableLine(out, printed);
+    return stateLine(out, printed) ?? errorLine(err, printed, STATE_ERROR_FORMS) ?? unreadableLine(out, printed);
   });
 }
 
-class Cursor {
+/** The error lines of `lfs hsm_state` for a file (see errorLine). */
+const STATE_ERROR_FORMS = { upTo215: "can't get hsm state for ", from216: ' hsm_state: get HSM state for ' };
+
+/** Where a parser is in lfs's output (the answers come in argument order). */
+export class Cursor {
   at = 0;
   constructor(readonly text: string) {}
 }
@@ -64,10 +68,11 @@ function stateLine(out: Cursor, printed: string): HsmAnswer | undefined {
 /**
  * The error lines of lfs for a file, at the start of a line from the cursor on (errors come in
  * argument order): `can't get hsm state for PATH: MESSAGE` (up to 2.15) and
- * `lfs hsm_state: get HSM state for 'PATH' failed: MESSAGE` (2.16 on; `lfs` is the program's name).
+ * `lfs hsm_state: get HSM state for 'PATH' failed: MESSAGE` (2.16 on; `lfs` is the program's name);
+ * `lfs hsm_action` says the same with `hsm action` (parseAction.ts).
  */
-function errorLine(err: Cursor, printed: string): HsmAnswer | undefined {
-  const forms = [`can't get hsm state for ${printed}: `, ` hsm_state: get HSM state for '${printed}' failed: `];
+export function errorLine(err: Cursor, printed: string, words: { readonly upTo215: string; readonly from216: string }): { readonly ok: false; readonly error: HsmFileError } | undefined {
+  const forms = [`${words.upTo215}${printed}: `, `${words.from216}'${printed}' failed: `];
   let lineStart = err.at;
   while (lineStart < err.text.length) {
     const lineEnd = endOfLine(err.text, lineStart);

@@ -128,6 +128,55 @@ describe('start task flow', () => {
     assert.equal((ask.seen[3] as ConfirmStep).confirmLabel, 'Start Release');
   });
 
+  it('release with a preview: after the days, with the resolved paths; Change Days goes back, Continue on to the report', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('assets/cache, frames/old')],
+      ['days', answer('30')],
+      ['days', answer('7')],
+      ['report', acceptDefault],
+      ['confirm', answer(true)],
+    ]);
+    const asked: Array<{ paths: readonly string[]; days: number }> = [];
+    const choices: Array<'continue' | 'changeDays'> = ['changeDays', 'continue'];
+    const result = await runStartTaskFlow(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask, ENGLISH, {
+      newToken: () => 'token',
+      previewRelease: async (request) => {
+        asked.push(request);
+        return choices.shift();
+      },
+    });
+    assert.ok(ask.done);
+    assert.equal(confirmed(result).input.daysSinceLastAccess, 7);
+    assert.deepEqual(asked, [
+      { paths: ['assets/cache', 'frames/old'], days: 30 },
+      { paths: ['assets/cache', 'frames/old'], days: 7 },
+    ]);
+    assert.deepEqual(ask.seen.map((step) => [step.id, step.step, step.totalSteps]), [
+      ['paths', 1, 5],
+      ['days', 2, 5],
+      ['days', 2, 5],
+      ['report', 4, 5],
+      ['confirm', 5, 5],
+    ]);
+  });
+
+  it('release preview dismissed: nothing starts; other task types have no preview step', async () => {
+    const ask = new ScriptedAsk([
+      ['paths', answer('')],
+      ['days', answer('0')],
+    ]);
+    let previews = 0;
+    const preview = async () => {
+      previews++;
+      return undefined;
+    };
+    const result = await runStartTaskFlow(renderTarget, 'RELEASE_DATA_FROM_FILESYSTEM', ask, ENGLISH, { previewRelease: preview });
+    assert.equal(result.kind, 'cancelled');
+    const exportAsk = new ScriptedAsk(acceptingDefaults(''));
+    confirmed(await runStartTaskFlow(renderTarget, 'EXPORT_TO_REPOSITORY', exportAsk, ENGLISH, { previewRelease: preview }));
+    assert.equal(previews, 1);
+  });
+
   it('release with 0 days says it releases regardless of age', async () => {
     const ask = new ScriptedAsk([
       ['paths', answer('')],

@@ -1,0 +1,77 @@
+// What the release preview says (mounts/hsm/releaseWalk.ts counts it): one line that answers
+// "what would a release free", then what would stay and why. vscode-free.
+import type { L10n } from '../fsx/l10n';
+import { plainText } from '../fsx/outsideText';
+import type { NotReleasedReason, ReleaseGroup, ReleaseWalkResult } from '../mounts/hsm';
+
+/** Bytes in the binary units `du -h` and the FSx console use, one decimal. */
+export function bytesText(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export interface ReleasePreviewWords {
+  readonly message: string;
+  readonly details: string[];
+}
+
+/** The order the reasons are told in: what the user can act on first. */
+const REASONS: readonly NotReleasedReason[] = ['notExported', 'changed', 'accessedRecently', 'noRelease', 'lost', 'alreadyReleased', 'unknown'];
+
+export function releasePreviewWords(result: ReleaseWalkResult, options: { readonly days: number; readonly unreachable: readonly string[] }, l10n: L10n): ReleasePreviewWords {
+  const { released, notReleased } = result.preview;
+  const message =
+    released.files === 0
+      ? l10n.t('A release of these paths would free nothing: none of their {0} files can be released now.', result.files)
+      : l10n.t('A release of these paths would free {0} in {1} of their {2} files.', bytesText(released.bytes), released.files, result.files);
+  const details: string[] = [];
+  if (released.files > 0) {
+    details.push(
+      options.days === 0
+        ? l10n.t('Released: {0} files, {1}: exported and unchanged since.', released.files, bytesText(released.bytes))
+        : l10n.t('Released: {0} files, {1}: exported, unchanged since, and not accessed for more than {2} days.', released.files, bytesText(released.bytes), options.days),
+    );
+  }
+  for (const reason of REASONS) {
+    const group = notReleased[reason];
+    if (group.files > 0) {
+      details.push(reasonLine(reason, group, options.days, l10n));
+    }
+  }
+  if (result.cancelled) {
+    details.push(l10n.t('The preview was stopped after {0} files: the figures are of those files only.', result.files));
+  } else if (result.truncated) {
+    details.push(l10n.t('The preview stopped at {0} files: more files lie under these paths.', result.files));
+  }
+  if (options.unreachable.length > 0) {
+    details.push(l10n.t('Not counted (not under this machine\'s mount): {0}', options.unreachable.map((path) => plainText(path)).join(', ')));
+  }
+  return { message, details };
+}
+
+function reasonLine(reason: NotReleasedReason, group: ReleaseGroup, days: number, l10n: L10n): string {
+  const files = group.files;
+  const bytes = bytesText(group.bytes);
+  switch (reason) {
+    case 'notExported':
+      return l10n.t('Stay, not exported to S3: {0} files, {1}. Export them first.', files, bytes);
+    case 'changed':
+      return l10n.t('Stay, changed since their export: {0} files, {1}. Export them again first.', files, bytes);
+    case 'accessedRecently':
+      return l10n.t('Stay, accessed in the last {2} days: {0} files, {1}. Fewer days would release them.', files, bytes, days);
+    case 'noRelease':
+      return l10n.t('Stay, marked never to be released (norelease): {0} files, {1}.', files, bytes);
+    case 'lost':
+      return l10n.t('Stay, their copy in S3 is lost: {0} files, {1}.', files, bytes);
+    case 'alreadyReleased':
+      return l10n.t('Already released: {0} files.', files);
+    case 'unknown':
+      return l10n.t('Stay or not, their state could not be read: {0} files, {1}.', files, bytes);
+  }
+}

@@ -1,0 +1,69 @@
+// "What a release would free", before a release task starts (the start flow's preview step, so
+// from the tree and the Explorer alike): walks the task's paths under this machine's mount of the
+// file system with a cancellable progress notification, then says what would be released and
+// what would stay and why. Its first button, which Enter presses, changes the days; continuing
+// leads on to the report and the confirmation, where the task is started.
+import * as vscode from 'vscode';
+import type { LustreMount } from '../mounts';
+import { type HsmStateSource, HsmSourceError, localPathsOf, type ReleaseWalkResult, walkReleasePreview } from '../mounts/hsm';
+import type { Clock } from '../tracking/clock';
+import { releasePreviewWords } from '../viewModel/releasePreviewText';
+import type { ReleasePreviewRequest } from '../viewModel/startTaskFlow';
+import { createExportStateText } from '../viewModel/exportStateText';
+import type { Prompts } from './prompts';
+
+export interface ReleasePreviewDeps {
+  readonly prompts: Pick<Prompts, 'modal' | 'message'>;
+  readonly log: vscode.LogOutputChannel;
+  readonly states: HsmStateSource;
+  readonly clock: Pick<Clock, 'now'>;
+}
+
+/** The last walk of one start flow: Back from the report step shows it again without walking again. */
+export interface ReleasePreviewMemo {
+  last?: { readonly key: string; readonly result: ReleaseWalkResult };
+}
+
+export async function showReleasePreview(deps: ReleasePreviewDeps, mount: LustreMount, request: ReleasePreviewRequest, memo: ReleasePreviewMemo = {}): Promise<'continue' | 'changeDays' | undefined> {
+  const { local, unreachable } = localPathsOf(mount, request.paths);
+  const key = JSON.stringify([local, request.days]);
+  let result: ReleaseWalkResult;
+  try {
+    result = memo.last?.key === key ? memo.last.result : await walkWithProgress(deps, local, request.days);
+  } catch (error) {
+    // The preview informs; without it the release can still start (the confirmation restates it).
+    deps.log.warn(`Release preview: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof HsmSourceError ? createExportStateText(vscode.l10n).sourceErrorMessage(error.kind) : vscode.l10n.t('The files could not be read.');
+    void deps.prompts.message('warning', vscode.l10n.t('No preview of what the release would free: {0}', why));
+    return 'continue';
+  }
+  memo.last = { key, result };
+  const words = releasePreviewWords(result, { days: request.days, unreachable }, vscode.l10n);
+  const changeDays = vscode.l10n.t('Change Days');
+  const carryOn = vscode.l10n.t('Continue with These Paths');
+  const choice = await deps.prompts.modal(words.message, words.details.join('\n'), changeDays, carryOn);
+  return choice === carryOn ? 'continue' : choice === changeDays ? 'changeDays' : undefined;
+}
+
+/** The walk, under a cancellable notification that counts the files read. */
+function walkWithProgress(deps: ReleasePreviewDeps, local: readonly string[], days: number): Thenable<ReleaseWalkResult> {
+  const nowMs = deps.clock.now();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Counting what the release would free'), cancellable: true },
+    async (progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        return await walkReleasePreview(local, {
+          states: deps.states,
+          days,
+          nowMs,
+          signal: cancel.signal,
+          onProgress: (files) => progress.report({ message: vscode.l10n.t('{0} files read', files) }),
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+}

@@ -180,7 +180,7 @@ export class Container implements Services, vscode.Disposable {
   endpointGate(service: EndpointService): EndpointGate {
     return new EndpointGate({
       service,
-      setting: () => (service === 'fsx' ? this.settings.endpoint() : this.settings.s3Endpoint()),
+      setting: () => (service === 'fsx' ? this.settings.endpoint() : service === 's3' ? this.settings.s3Endpoint() : undefined),
       env: process.env,
       sandboxEndpoint: () => this.sandbox.connection?.endpoint,
       readShared: readSharedConfig,

@@ -11,7 +11,7 @@ export interface LogEventPage {
 
 /** FilterLogEvents of one log group and stream (logsClient.ts implements it over the SDK). */
 export interface LogEventSource {
-  filterPage(request: { readonly logGroup: string; readonly logStream: string; readonly startTime: number; readonly endTime: number; readonly nextToken?: string; readonly limit: number }, signal?: AbortSignal): Promise<LogEventPage>;
+  filterPage(request: { readonly logGroup: string; readonly logStream: string; readonly startTime: number; readonly nextToken?: string; readonly limit: number }, signal?: AbortSignal): Promise<LogEventPage>;
 }
 
 export interface EventLogRead {
@@ -24,7 +24,7 @@ export interface EventLogRead {
   readonly pages: number;
 }
 
-/** Every event of the window, at most `max`; each page asks for no more than what is left. */
+/** Every event since the window began, at most `max`; each page asks for no more than what is left. */
 export async function readEventLog(
   source: LogEventSource,
   place: { readonly logGroup: string; readonly logStream: string },
@@ -33,13 +33,15 @@ export async function readEventLog(
   const max = options.max ?? MAX_EVENTS_READ;
   const endTime = options.now;
   const startTime = endTime - WINDOW_MS[options.window];
+  // No endTime: what was logged since startTime, whatever the clocks (a client's skew, the
+  // sandbox's faster time) say about now.
   const tokens = new PageTokens('FilterLogEvents');
   const entries: EventLogEntry[] = [];
   let nextToken: string | undefined;
   let pages = 0;
   let cut = false;
   do {
-    const page = await source.filterPage({ ...place, startTime, endTime, nextToken, limit: Math.min(10_000, max - entries.length) }, options.signal);
+    const page = await source.filterPage({ ...place, startTime, nextToken, limit: Math.min(10_000, max - entries.length) }, options.signal);
     pages++;
     for (const event of page.events) {
       if (entries.length >= max) {

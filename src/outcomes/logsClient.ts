@@ -42,7 +42,6 @@ export class CloudWatchLogEventSource implements LogEventSource {
         logGroupName: request.logGroup,
         logStreamNames: [request.logStream],
         startTime: request.startTime,
-        endTime: request.endTime,
         nextToken: request.nextToken,
         limit: request.limit,
       }),

@@ -102,13 +102,14 @@ describe('data repository event log', () => {
   });
 
   it('reads every page of the window, asks for no more than is left, and stops at the bound saying so', async () => {
-    const requests: { nextToken?: string; limit: number; startTime: number; endTime: number }[] = [];
+    const requests: { nextToken?: string; limit: number; startTime: number }[] = [];
     const pages = [0, 1, 2].map((page) => ({ events: Array.from({ length: 4 }, (_, i) => ({ timestamp: page * 4 + i, message: event({ errorCode: 'S3ExportAccessDenied' }) })), nextToken: page < 2 ? `t${page}` : undefined }));
     const source: LogEventSource = { filterPage: async (request) => (requests.push(request), pages[request.nextToken ? Number(request.nextToken.slice(1)) + 1 : 0]) };
     const all = await readEventLog(source, { logGroup: 'g', logStream: 's' }, { window: '1h', now: 3_600_000 });
     assert.equal(all.entries.length, 12);
     assert.equal(all.cut, false);
-    assert.deepEqual([requests[0].startTime, requests[0].endTime], [0, 3_600_000]);
+    assert.equal(requests[0].startTime, 0);
+    assert.equal('endTime' in requests[0], false, 'open-ended: the sandbox’s clock may run ahead');
     requests.length = 0;
     const bounded = await readEventLog(source, { logGroup: 'g', logStream: 's' }, { window: '1h', now: 3_600_000, max: 6 });
     assert.equal(bounded.entries.length, 6);

@@ -215,7 +215,7 @@ export function eventLogPage(input: EventLogPageInput, l10n: L10n, nonce: string
       : group.associationId
         ? l10n.t('Association {0} (not listed now)', group.associationId)
         : l10n.t('Events no association claims');
-    const counts = l10n.t('{0} automatic export failures · {1} automatic import failures · {2} warnings', formatCount(group.exportFailures), formatCount(group.importFailures), formatCount(group.warnings));
+    const counts = l10n.t('Automatic export failures: {0} · automatic import failures: {1} · warnings: {2}', formatCount(group.exportFailures), formatCount(group.importFailures), formatCount(group.warnings));
     const codes = group.codes
       .map((code) => {
         const explained = explainEventCode(code.code, l10n);

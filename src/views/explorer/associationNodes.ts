@@ -105,8 +105,10 @@ export class AssociationNode extends ChildNode {
     item.iconPath = themeIcon(look.icon, look.color);
     const failures = this.failuresText();
     item.description = failures ? `${failures} · ${associationText.rowDescription(association)}` : associationText.rowDescription(association);
-    item.tooltip = new vscode.MarkdownString(associationTooltipMarkdown(association, vscode.l10n), true);
-    item.accessibilityInformation = { label: associationText.accessibleLabel(association) };
+    // The side bar may cut the description: the count is in the hover and the screen reader's label too.
+    const tooltip = associationTooltipMarkdown(association, vscode.l10n);
+    item.tooltip = new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
+    item.accessibilityInformation = { label: failures ? `${associationText.accessibleLabel(association)}, ${failures}` : associationText.accessibleLabel(association) };
     item.contextValue = associationContextValue(association, this.resource);
     return item;
   }

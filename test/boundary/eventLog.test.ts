@@ -73,6 +73,18 @@ describe('the data repository event log with the real CloudWatch Logs client aga
     await assert.rejects(readEventLog(source, { logGroup: '/aws/fsx/nothing-here', logStream: 'datarepo_fs-0' }, { window: '1h', now: Date.now() }), { name: 'ResourceNotFoundException' });
   });
 
+  it('answers as CloudWatch Logs does: a group by ARN, the streams, a bad token and both group names refused', async () => {
+    const client = logs.get(connection, emulator.url);
+    const { FilterLogEventsCommand, DescribeLogStreamsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+    const byArn = await client.send(new FilterLogEventsCommand({ logGroupIdentifier: ml.logConfiguration!.destination, limit: 5 }));
+    assert.equal(byArn.events?.length, 5);
+    assert.ok(byArn.nextToken);
+    const streams = await client.send(new DescribeLogStreamsCommand({ logGroupName: '/aws/fsx/ml-training' }));
+    assert.deepEqual(streams.logStreams?.map((stream) => stream.logStreamName), [`datarepo_${ml.id}`]);
+    await assert.rejects(client.send(new FilterLogEventsCommand({ logGroupName: '/aws/fsx/ml-training', nextToken: 'made-up' })), { name: 'InvalidParameterException' });
+    await assert.rejects(client.send(new FilterLogEventsCommand({ logGroupName: '/aws/fsx/ml-training', logGroupIdentifier: '/aws/fsx/ml-training' })), { name: 'InvalidParameterException' });
+  });
+
   it('a dropped connection fails the read (no hang, no partial success)', async () => {
     emulator.logs.injectFault({ operation: 'FilterLogEvents', kind: 'drop' });
     const source = createLogEventSource(logs, connection, emulator.url);

@@ -37,10 +37,10 @@ const problemMatcher = {
 const lazyBundles = [
   { specifiers: ['./main.js'], kind: 'require-call', outfile: 'dist/main.js', entryPoints: ['src/main.ts'] },
   {
-    specifiers: ['./fsxBackend.js', './s3Client.js'],
+    specifiers: ['./fsxBackend.js', './s3Client.js', './logsClient.js'],
     kind: 'dynamic-import',
     outfile: 'dist/sdk.js',
-    stdin: { contents: "export * from './src/fsx/fsxBackend';\nexport * from './src/outcomes/s3Client';\n", resolveDir: __dirname, sourcefile: 'sdk.ts', loader: 'ts' },
+    stdin: { contents: "export * from './src/fsx/fsxBackend';\nexport * from './src/outcomes/s3Client';\nexport * from './src/outcomes/logsClient';\n", resolveDir: __dirname, sourcefile: 'sdk.ts', loader: 'ts' },
   },
   { specifiers: ['../emulator/index.js'], kind: 'dynamic-import', outfile: 'dist/emulator.js', entryPoints: ['src/emulator/index.ts'] },
 ];

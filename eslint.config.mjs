@@ -27,13 +27,14 @@ export default tseslint.config(
     // The SDK clients load on demand, from bundles of their own (esbuild.js): only the modules
     // behind the loaders may import them (types are fine).
     files: ['src/**/*.ts'],
-    ignores: ['src/outcomes/s3Client.ts', 'src/fsx/clientFactory.ts', 'src/fsx/fsxService.ts', 'src/fsx/inMemoryWarmUp.ts'],
+    ignores: ['src/outcomes/s3Client.ts', 'src/outcomes/logsClient.ts', 'src/fsx/clientFactory.ts', 'src/fsx/fsxService.ts', 'src/fsx/inMemoryWarmUp.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
             { name: '@aws-sdk/client-s3', allowTypeImports: true, message: 'Load it lazily through src/outcomes/s3Client.ts.' },
+            { name: '@aws-sdk/client-cloudwatch-logs', allowTypeImports: true, message: 'Load it lazily through src/outcomes/loadLogs.ts.' },
             { name: '@aws-sdk/client-fsx', allowTypeImports: true, message: 'Load it lazily through src/fsx/loadFsxBackend.ts.' },
             { name: '@aws-sdk/credential-providers', allowTypeImports: true, message: 'Load it lazily through src/fsx/loadFsxBackend.ts.' },
           ],

@@ -32,6 +32,10 @@ import { ExportStateDecorations } from './views/exportStateDecorations';
 import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
 import { ReportService } from './views/reports';
+import { EventLogService } from './views/eventLogs';
+import { EventLogPanels } from './views/eventLogPanels';
+import { EventLogCounts } from './viewModel/eventLogCounts';
+import { DEFAULT_WINDOW } from './outcomes/eventLog';
 import { Settings } from './views/settings';
 import { TaskDetailsProvider } from './views/taskDetails';
 import { StartQueueController } from './views/startQueueController';
@@ -61,6 +65,10 @@ export class Container implements Services, vscode.Disposable {
   readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;
   readonly connections: ConnectionsController;
+  /** Data repository event logs (CloudWatch Logs), read on demand. */
+  readonly eventLogs: EventLogService;
+  /** The association rows' failure counts of the last 24 hours. */
+  readonly eventLogCounts: EventLogCounts;
   /** What is kept per workspace (tracked tasks, the task filter). */
   readonly workspaceState: vscode.Memento;
   /** Files done over time per task, fed by every poll (throughput, time left, the chart). */
@@ -68,7 +76,7 @@ export class Container implements Services, vscode.Disposable {
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
   private readonly owned: vscode.Disposable[] = [];
-  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: FailedFilesPanels; progressCharts?: ProgressChartPanels; chatTools?: ChatToolImplementations } = {};
+  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: FailedFilesPanels; progressCharts?: ProgressChartPanels; eventLogPanels?: EventLogPanels; chatTools?: ChatToolImplementations } = {};
 
   constructor({ context, view }: ContainerOptions) {
     this.workspaceState = context.workspaceState;
@@ -125,6 +133,8 @@ export class Container implements Services, vscode.Disposable {
       }),
     );
     this.mounts = this.own(new MountsController(this.model, log));
+    const eventLogs = (this.eventLogs = this.own(new EventLogService({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('logs') })));
+    this.eventLogCounts = this.own(new EventLogCounts((connection, resource) => eventLogs.read(connection, resource, DEFAULT_WINDOW)));
     this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
     this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
     // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
@@ -140,6 +150,7 @@ export class Container implements Services, vscode.Disposable {
         mounts: this.mounts,
         estimateOf: this.estimateOf,
         queue: this.queue.queue,
+        eventLogs: this.eventLogCounts,
       }),
     );
     this.connections = this.own(
@@ -171,6 +182,11 @@ export class Container implements Services, vscode.Disposable {
     return (this.built.progressCharts ??= this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll)));
   }
 
+  /** The automatic export and import failures pages, built on first use. */
+  get eventLogPanels(): EventLogPanels {
+    return (this.built.eventLogPanels ??= this.own(new EventLogPanels()));
+  }
+
   /** The chat's tools, over the same lookups and actions as the commands; built on the first tool call. */
   get chatTools(): ChatToolImplementations {
     return (this.built.chatTools ??= createChatToolImplementations(this));
@@ -180,7 +196,7 @@ export class Container implements Services, vscode.Disposable {
   endpointGate(service: EndpointService): EndpointGate {
     return new EndpointGate({
       service,
-      setting: () => (service === 'fsx' ? this.settings.endpoint() : this.settings.s3Endpoint()),
+      setting: () => (service === 'fsx' ? this.settings.endpoint() : service === 's3' ? this.settings.s3Endpoint() : undefined),
       env: process.env,
       sandboxEndpoint: () => this.sandbox.connection?.endpoint,
       readShared: readSharedConfig,

@@ -7,7 +7,7 @@ import { ChildNode } from '../views/explorer/node';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { CommandDeps, registerCommand } from './boundary';
 
-type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'exportStates' | 'tracking'>;
+type ExplorerDeps = CommandDeps & Pick<AppServices, 'connections' | 'model' | 'clients' | 'scheduler' | 'explorer' | 'mounts' | 'exportStates' | 'tracking' | 'eventLogCounts'>;
 
 /** Refresh (all, or the node it is invoked on), Load more, Show log. */
 export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[] {
@@ -19,11 +19,14 @@ export function registerExplorerCommands(deps: ExplorerDeps): vscode.Disposable[
         await deps.mounts.reload();
         // The badges too: files may have changed state by a task or a client outside this window.
         deps.exportStates.refresh();
+        // The event log counts are read again when their Associations rows are next shown.
+        deps.eventLogCounts.forget();
         await deps.connections.reload();
         deps.tracking.autoTracker.scanNow().catch(() => undefined);
       } else {
         // A message node (an error's Retry) refreshes what its parent shows.
         const target = arg instanceof ResourceNode || !arg.parent ? arg : arg.parent;
+        deps.eventLogCounts.forget(target.connection);
         if (target instanceof ResourceNode || target instanceof AssociationsNode) {
           deps.model.refresh(target.connection, target.resource);
         } else {

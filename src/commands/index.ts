@@ -3,6 +3,7 @@ import type { Services } from './services';
 import { registerAssociationCommands } from './associationCommands';
 import { registerCancelTask } from './cancelTask';
 import { registerConnectionCommands } from './connectionCommands';
+import { registerEventLogCommands } from './eventLogCommands';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerFilterCommands } from './filterCommands';
 import { registerMountCommands } from './mountCommands';
@@ -30,6 +31,7 @@ export function registerCommands(container: Services): vscode.Disposable[] {
     ...registerAssociationCommands(container),
     ...registerMountCommands(container),
     ...registerOutcomeCommands(container),
+    ...registerEventLogCommands(container),
     ...registerQueueCommands(container),
     registerRetryFailedFiles(container),
   ];

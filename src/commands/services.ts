@@ -17,6 +17,9 @@ import type { MountsController } from '../views/mountsController';
 import type { FailedFilesPanels, ProgressChartPanels } from '../views/outcomePanels';
 import type { PromptSeam } from '../views/prompts';
 import type { ReportService } from '../views/reports';
+import type { EventLogService } from '../views/eventLogs';
+import type { EventLogPanels } from '../views/eventLogPanels';
+import type { EventLogCounts } from '../viewModel/eventLogCounts';
 import type { Settings } from '../views/settings';
 import type { TaskDetailsProvider } from '../views/taskDetails';
 import type { StartQueueController } from '../views/startQueueController';
@@ -49,6 +52,10 @@ export interface AppServices {
   readonly apiFor: (connection: Connection) => FsxApi;
   /** What a client of `service` may send to: the configured endpoint or the running sandbox. */
   endpointGate(service: EndpointService): EndpointGate;
+  /** Data repository event logs (CloudWatch Logs), read on demand. */
+  readonly eventLogs: EventLogService;
+  /** The association rows' failure counts of the last 24 hours (forgotten on Refresh). */
+  readonly eventLogCounts: EventLogCounts;
   /** Disposed with the extension. */
   own<T extends vscode.Disposable>(disposable: T): T;
 }
@@ -59,6 +66,8 @@ export interface Features {
   readonly reports: ReportService;
   readonly failedFiles: FailedFilesPanels;
   readonly progressCharts: ProgressChartPanels;
+  /** The automatic export and import failures pages. */
+  readonly eventLogPanels: EventLogPanels;
   /** The chat's FSx tools (src/chat/), behind the forwarders activation registers (src/extension.ts). */
   readonly chatTools: ChatToolImplementations;
 }

@@ -130,6 +130,24 @@ export interface FileSystemRecord {
   readonly subnetIds: readonly string[];
   /** Lustre file systems linked to S3 without associations (SCRATCH, PERSISTENT_1). */
   readonly dataRepository?: LegacyDataRepository;
+  /** Lustre only: LustreConfiguration.LogConfiguration (the data repository event log). */
+  readonly logConfiguration?: LogConfiguration;
+}
+
+export const LOG_LEVELS = ['DISABLED', 'WARN_ONLY', 'ERROR_ONLY', 'WARN_ERROR'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LustreLogConfiguration: Level, and the log group's ARN (none while DISABLED). */
+export interface LogConfiguration {
+  readonly level: LogLevel;
+  readonly destination?: string;
+}
+
+/** The log group FSx for Lustre uses when no destination is given (LustreLogCreateConfiguration). */
+export const DEFAULT_LUSTRE_LOG_GROUP = '/aws/fsx/lustre';
+
+export function logGroupArn(groupName: string): string {
+  return `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:${groupName}`;
 }
 
 /** LustreConfiguration.DataRepositoryConfiguration: the link of file systems without associations. */

@@ -2,6 +2,8 @@
 
 // The S3 side (completion reports) and the instance metadata service, served beside FSx.
 export * from './s3';
+// CloudWatch Logs: the data repository event logs.
+export * from './logs';
 export { IMDS_MODES, InstanceMetadata, InstanceMetadataService, type ImdsMode, type ImdsOptions, type ImdsServerOptions, type ImdsRequestCounts, type ImdsRequestLogEntry } from './imds';
 
 export { ManualEmulatorClock, scaledClock, systemEmulatorClock, type EmulatorClock } from './clock';
@@ -10,6 +12,11 @@ export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
 export { observeTask, lifecycleAt, progressAt, transitionsOf, type LifecycleTransition, type TaskObservation, type TaskStatusView } from './lifecycle';
 export {
   DATA_REPOSITORY_LIFECYCLES,
+  DEFAULT_LUSTRE_LOG_GROUP,
+  LOG_LEVELS,
+  logGroupArn,
+  type LogConfiguration,
+  type LogLevel,
   MAX_PAGE_ASSOCIATIONS,
   MAX_PAGE_FILE_CACHES,
   MAX_PAGE_FILE_SYSTEMS,

@@ -16,6 +16,9 @@ import {
   FILE_SYSTEM_ID_PATTERN,
   FILE_SYSTEM_TYPES,
   LUSTRE_VERSIONS,
+  LOG_LEVELS,
+  DEFAULT_LUSTRE_LOG_GROUP,
+  logGroupArn,
   MAX_ARCHIVE_PATH_LENGTH,
   MAX_CHUNK_SIZE_MIB,
   DEFAULT_CHUNK_SIZE_MIB,
@@ -37,6 +40,8 @@ import {
   type FileSystemType,
   type LegacyDataRepository,
   type LustreVersion,
+  type LogLevel,
+  type LogConfiguration,
   type ReleaseConfiguration,
   type StorageType,
   type ResourceRef,
@@ -64,6 +69,8 @@ export interface FileSystemSpec {
   createdAt?: number;
   /** LustreConfiguration.DataRepositoryConfiguration (SCRATCH and PERSISTENT_1 only). */
   dataRepository?: LegacyDataRepositorySpec;
+  /** Lustre only; default WARN_ERROR to /aws/fsx/lustre. A log group name, not an ARN; DISABLED has none. */
+  logging?: { readonly level: LogLevel; readonly logGroup?: string };
 }
 
 export interface LegacyDataRepositorySpec {
@@ -188,8 +195,8 @@ export function fileSystemRecord(spec: FileSystemSpec, fileSystemId: string, con
     throw new RangeError(`Unknown storage type ${String(storageType)}`);
   }
   const lustre = type === 'LUSTRE';
-  if (!lustre && (spec.lustreVersion !== undefined || spec.mountName !== undefined)) {
-    throw new RangeError('lustreVersion and mountName apply to Lustre file systems only');
+  if (!lustre && (spec.lustreVersion !== undefined || spec.mountName !== undefined || spec.logging !== undefined)) {
+    throw new RangeError('lustreVersion, mountName and logging apply to Lustre file systems only');
   }
   const lustreVersion = lustre ? (spec.lustreVersion ?? '2.15') : undefined;
   if (lustreVersion !== undefined && !LUSTRE_VERSIONS.includes(lustreVersion)) {
@@ -217,7 +224,26 @@ export function fileSystemRecord(spec: FileSystemSpec, fileSystemId: string, con
     vpcId: `vpc-${context.random.hex(17)}`,
     subnetIds: Object.freeze([`subnet-${context.random.hex(17)}`]),
     dataRepository,
+    logConfiguration: lustre ? logConfigurationOf(spec.logging) : undefined,
   };
+}
+
+function logConfigurationOf(logging: FileSystemSpec['logging']): LogConfiguration {
+  const level = logging?.level ?? 'WARN_ERROR';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new RangeError(`Unknown log level ${String(level)}`);
+  }
+  if (level === 'DISABLED') {
+    if (logging?.logGroup !== undefined) {
+      throw new RangeError('A DISABLED log configuration has no destination');
+    }
+    return { level };
+  }
+  const group = logging?.logGroup ?? DEFAULT_LUSTRE_LOG_GROUP;
+  if (!group.startsWith('/aws/fsx/')) {
+    throw new RangeError('FSx log groups begin with /aws/fsx/');
+  }
+  return { level, destination: logGroupArn(group) };
 }
 
 export function fileCacheRecord(spec: FileCacheSpec, fileCacheId: string, context: RecordContext): FileCacheRecord {

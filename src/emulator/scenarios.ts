@@ -1,7 +1,8 @@
 // Seeded starting worlds. Tasks are planned relative to the clock's time at seeding, so a demo
 // started now shows tasks that are executing now. Same seed and start time, same world.
 
-import type { CompletionReport, TaskLifecycle, TaskType } from './apiModel';
+import { DEFAULT_LUSTRE_LOG_GROUP, type CompletionReport, type TaskLifecycle, type TaskType } from './apiModel';
+import { dataRepositoryEvent, dataRepositoryStream, type DataRepositoryEventSpec } from './logs/events';
 import { Random } from './random';
 import { releasedGiB } from './taskRules';
 import type { TaskSpec } from './records';
@@ -120,6 +121,8 @@ function seedDemo(store: EmulatorStore, random: Random): void {
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 9600,
     tags: [{ Key: 'team', Value: 'vfx' }],
+    // Nobody turned the event log on: the tree says so, and how.
+    logging: { level: 'DISABLED' },
     createdAt: now - 120 * DAY,
   });
   const ml = store.addFileSystem({
@@ -127,6 +130,7 @@ function seedDemo(store: EmulatorStore, random: Random): void {
     deploymentType: 'PERSISTENT_2',
     storageCapacity: 4800,
     tags: [{ Key: 'team', Value: 'ml-platform' }],
+    logging: { level: 'WARN_ERROR', logGroup: ML_LOG_GROUP },
     createdAt: now - 200 * DAY,
   });
   store.addFileSystem({
@@ -141,14 +145,14 @@ function seedDemo(store: EmulatorStore, random: Random): void {
   store.addAssociation({ fileSystemId: render, resourcePath: '/assets', dataRepositoryPath: 's3://render-farm-assets/projects/', createdAt: now - 119 * DAY });
   store.addAssociation({ fileSystemId: render, resourcePath: '/frames', dataRepositoryPath: 's3://render-farm-output/frames/', createdAt: now - 119 * DAY });
   // Datasets only come in, checkpoints only go out.
-  store.addAssociation({
+  const datasets = store.addAssociation({
     fileSystemId: ml,
     resourcePath: '/datasets',
     dataRepositoryPath: 's3://ml-training-datasets/curated/',
     autoExportEvents: [],
     createdAt: now - 199 * DAY,
   });
-  store.addAssociation({
+  const checkpoints = store.addAssociation({
     fileSystemId: ml,
     resourcePath: '/checkpoints',
     dataRepositoryPath: 's3://ml-training-checkpoints/runs/',
@@ -242,6 +246,48 @@ function seedDemo(store: EmulatorStore, random: Random): void {
   store.addTasks(specs);
   // Added after the tasks so that the ids above stay what they were before these existed.
   seedDemoLinks(store, random, { render, ml, now });
+  seedDemoEventLogs(store, { ml, checkpoints, datasets, now });
+}
+
+/** The log group ml-training's event log goes to (its LogConfiguration.Destination). */
+const ML_LOG_GROUP = '/aws/fsx/ml-training';
+
+/**
+ * ml-training's data repository event log: automatic export of /checkpoints keeps failing (the
+ * bucket policy denies s3:PutObject; a few paths are too long for an S3 key; one file was busy),
+ * automatic import of /datasets meets objects it cannot import. Older failures reach back 7 days.
+ */
+function seedDemoEventLogs(store: EmulatorStore, { ml, checkpoints, datasets, now }: { ml: string; checkpoints: string; datasets: string; now: number }): void {
+  const random = new Random(0x10c5);
+  const events: DataRepositoryEventSpec[] = [];
+  const exportEvent = (at: number, errorCode: string, message: string, path: string, level: 'ERROR' | 'WARN' = 'ERROR'): void => {
+    events.push({ timestamp: at, fileSystemId: ml, associationId: checkpoints, operation: 'AUTO_EXPORT', level, errorCode, message, path, s3Path: `s3://ml-training-checkpoints/runs/${path.slice('/checkpoints/'.length)}` });
+  };
+  // Every 25 minutes for a week: a new checkpoint, refused by the bucket.
+  for (let at = now - 7 * DAY + 7 * MINUTE, i = 0; at < now; at += 25 * MINUTE, i++) {
+    const run = `run-${String(400 + Math.floor(i / 48)).padStart(4, '0')}`;
+    const path = `/checkpoints/${run}/epoch-${String(i % 48).padStart(3, '0')}.pt`;
+    exportEvent(at + random.int(0, 59) * SECOND, 'S3ExportAccessDenied', `Failed to export file because access was denied to S3 object with key runs/${path.slice(13)} in S3 bucket ml-training-checkpoints.`, path);
+  }
+  const longName = `${'hyperparameter-sweep-'.repeat(52)}final.pt`;
+  for (const hoursAgo of [3, 9, 20]) {
+    exportEvent(now - hoursAgo * HOUR, 'S3ExportPathSizeTooLong', 'Failed to export file because the local file path size exceeds the maximum object key length supported by S3.', `/checkpoints/sweeps/${hoursAgo}/${longName}`);
+  }
+  exportEvent(now - 5 * HOUR, 'S3ExportResourceBusy', 'Failed to export file because it is being used by another process.', '/checkpoints/run-0406/latest.pt');
+  exportEvent(now - 2 * HOUR, 'S3ExportLocalObjectReleaseWithoutS3Source', 'Export skipped: Local file is in released state and a linked S3 object was not found.', '/checkpoints/run-0399/epoch-047.pt', 'WARN');
+  const importEvent = (at: number, errorCode: string, level: 'ERROR' | 'WARN', key: string, message: string): void => {
+    events.push({ timestamp: at, fileSystemId: ml, associationId: datasets, operation: 'AUTO_IMPORT', level, errorCode, message, path: `/datasets/${key}`, s3Path: `s3://ml-training-datasets/curated/${key}` });
+  };
+  for (const [hoursAgo, key] of [[1, 'images/train/ja:colon.png'], [6, 'images/train/%2e%2e/escape.png'], [30, 'text/corpus\\shard-0007.jsonl']] as const) {
+    importEvent(now - hoursAgo * HOUR, 'S3ImportObjectPathNotPosixCompliant', 'ERROR', key, `Failed to import S3 object with key curated/${key} in S3 bucket ml-training-datasets because S3 object is not POSIX compliant.`);
+  }
+  for (const hoursAgo of [4, 11]) {
+    importEvent(now - hoursAgo * HOUR, 'S3ImportUnsupportedTierWarning', 'WARN', `archive/2019/shard-${hoursAgo}.tar`, `Failed to import S3 object with key curated/archive/2019/shard-${hoursAgo}.tar in S3 bucket ml-training-datasets due to an S3 object in an unsupported tier GLACIER.`);
+  }
+  events.sort((a, b) => a.timestamp - b.timestamp);
+  store.logs.addEvents(ML_LOG_GROUP, dataRepositoryStream(ml), events.map(dataRepositoryEvent), now - 200 * DAY);
+  // The default group exists in every account that ever logged FSx for Lustre events.
+  store.logs.addGroup(DEFAULT_LUSTRE_LOG_GROUP, now - 500 * DAY);
 }
 
 /** Associations in every other lifecycle, and a Persistent 1 file system with a misconfigured link. */
@@ -273,6 +319,8 @@ function seedDemoLinks(store: EmulatorStore, random: Random, { render, ml, now }
     storageCapacity: 3600,
     storageType: 'HDD',
     tags: [{ Key: 'team', Value: 'climate-research' }],
+    // Warnings only: failures are not logged.
+    logging: { level: 'WARN_ONLY' },
     dataRepository: {
       importPath: 's3://climate-model-archive',
       exportPath: 's3://climate-model-archive/fsx-export',

@@ -25,6 +25,7 @@ import {
   type TaskSpec,
 } from './records';
 import { Timeline, mergeNewestFirst, type TaskKey } from './timeline';
+import { LogGroups } from './logs/logGroups';
 
 export interface RepositoryProblem {
   readonly s3Prefix: string;
@@ -68,6 +69,8 @@ export class EmulatorStore implements TaskReader {
   private readonly tasksById = new Map<string, TaskPlan>();
   private readonly allTasks = new Timeline<TaskPlan>();
   private readonly tasksByResource = new Map<string, Timeline<TaskPlan>>();
+  /** CloudWatch Logs of the account (the data repository event logs), served by logs/service.ts. */
+  readonly logs = new LogGroups();
 
   constructor(options: EmulatorStoreOptions = {}) {
     this.clock = options.clock ?? systemEmulatorClock;
@@ -85,6 +88,7 @@ export class EmulatorStore implements TaskReader {
     }
     this.allTasks.clear();
     this.repositoryProblems.length = 0;
+    this.logs.clear();
     this.random = new Random(this.seed);
   }
 

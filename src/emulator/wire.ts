@@ -126,7 +126,7 @@ function lustreConfiguration(record: FileSystemRecord): WireObject {
     AutomaticBackupRetentionDays: persistent ? 7 : undefined,
     CopyTagsToBackups: persistent ? false : undefined,
     DataCompressionType: 'LZ4',
-    LogConfiguration: { Level: 'WARN_ERROR', Destination: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/aws/fsx/lustre` },
+    LogConfiguration: record.logConfiguration && compact({ Level: record.logConfiguration.level, Destination: record.logConfiguration.destination }),
     RootSquashConfiguration: { RootSquash: '0:0' },
   });
 }

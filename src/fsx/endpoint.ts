@@ -14,13 +14,20 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** The services whose endpoints we resolve, by the SDK's service id as it spells it in keys. */
-export type EndpointService = 'fsx' | 's3';
+export type EndpointService = 'fsx' | 's3' | 'logs';
 
 /** The environment variables the SDK reads for each service's endpoint, first wins (getEndpointUrlConfig). */
 export const FSX_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_FSX', 'AWS_ENDPOINT_URL'];
 // S3 gets path-style addressing whenever an endpoint is custom, so its global fallback is read too.
 export const S3_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'];
-const ENDPOINT_ENV: Readonly<Record<EndpointService, readonly string[]>> = { fsx: FSX_ENDPOINT_ENV, s3: S3_ENDPOINT_ENV };
+// CloudWatch Logs (the data repository event log) has no setting of its own: the sandbox's URL,
+// or what the SDK itself would read for it (service id "CloudWatch Logs": `cloudwatch_logs`).
+export const LOGS_ENDPOINT_ENV: readonly string[] = ['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL'];
+const ENDPOINT_ENV: Readonly<Record<EndpointService, readonly string[]>> = { fsx: FSX_ENDPOINT_ENV, s3: S3_ENDPOINT_ENV, logs: LOGS_ENDPOINT_ENV };
+/** The key of the service in a config file's `services` section. */
+const SERVICES_KEY: Readonly<Record<EndpointService, string>> = { fsx: 'fsx', s3: 's3', logs: 'cloudwatch_logs' };
+/** The setting that names a service's endpoint, for messages. */
+export const ENDPOINT_SETTING_NAME: Readonly<Record<EndpointService, string | undefined>> = { fsx: 'fsxTasks.endpoint', s3: 'fsxTasks.s3Endpoint', logs: undefined };
 const IGNORE_ENV = 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS';
 
 type IniSection = Readonly<Record<string, string | undefined>>;
@@ -62,7 +69,7 @@ export function configuredEndpoint(sources: EndpointSources): EndpointCandidate 
   const service = sources.service ?? 'fsx';
   const setting = sources.setting?.trim();
   if (setting) {
-    return { raw: setting, source: service === 'fsx' ? 'the fsxTasks.endpoint setting' : 'the fsxTasks.s3Endpoint setting' };
+    return { raw: setting, source: `the ${ENDPOINT_SETTING_NAME[service] ?? 'endpoint'} setting` };
   }
   const env = sources.env ?? {};
   const profileName = sources.profile ?? (env.AWS_PROFILE?.trim() || 'default');
@@ -83,9 +90,9 @@ export function configuredEndpoint(sources: EndpointSources): EndpointCandidate 
   const servicesName = profile.services?.trim();
   if (servicesName) {
     // The loader keys `[services name]` as "services.name" and its `fsx =` sub-section's keys as "fsx.endpoint_url".
-    const fromServices = sources.shared?.configFile[`services.${servicesName}`]?.[`${service}.endpoint_url`]?.trim();
+    const fromServices = sources.shared?.configFile[`services.${servicesName}`]?.[`${SERVICES_KEY[service]}.endpoint_url`]?.trim();
     if (fromServices) {
-      return { raw: fromServices, source: `the services section "${shortened(servicesName, 40)}" (${service} endpoint_url) of ${where}` };
+      return { raw: fromServices, source: `the services section "${shortened(servicesName, 40)}" (${SERVICES_KEY[service]} endpoint_url) of ${where}` };
     }
   }
   const own = profile.endpoint_url?.trim();
@@ -194,7 +201,7 @@ export class EndpointGate {
     // A mismatch against the files as last read may be an edit since (an endpoint_url just added):
     // read them again before refusing, so the gate never refuses what the files now configure.
     if (endpoint !== expected(await this.readShared()) && endpoint !== expected(await this.readShared({ fresh: true }))) {
-      throw new FsxError('validation', `Refused a request for ${connection.region} to an endpoint that is not the configured one (the ${this.options.service === 'fsx' ? 'fsxTasks.endpoint' : 'fsxTasks.s3Endpoint'} setting, the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.`);
+      throw new FsxError('validation', `Refused a request for ${connection.region} to an endpoint that is not the configured one (${settingWords(this.options.service)}the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.`);
     }
   }
 
@@ -208,4 +215,9 @@ export class EndpointGate {
     }
     return this.shared.value;
   }
+}
+
+function settingWords(service: EndpointService): string {
+  const name = ENDPOINT_SETTING_NAME[service];
+  return name ? `the ${name} setting, ` : '';
 }

@@ -334,7 +334,12 @@ function fileSystemToResource(fs: FileSystem): StorageResource {
     mountName: fs.LustreConfiguration?.MountName,
     fileSystemTypeVersion: fs.FileSystemTypeVersion,
     dataRepositoryLink: toDataRepositoryLink(fs.FileSystemId ?? '', fs.LustreConfiguration?.DataRepositoryConfiguration),
+    logConfiguration: logConfigurationOf(fs.LustreConfiguration?.LogConfiguration),
   };
+}
+
+function logConfigurationOf(configuration: { Level?: string; Destination?: string } | undefined): StorageResource['logConfiguration'] {
+  return configuration?.Level ? { level: configuration.Level, destination: configuration.Destination } : undefined;
 }
 
 function fileCacheToResource(cache: FileCache): StorageResource {

@@ -89,6 +89,11 @@ export interface StorageResource extends ResourceRef {
    * show it the same way. Undefined when the file system has no such link.
    */
   readonly dataRepositoryLink?: Association;
+  /**
+   * LustreConfiguration.LogConfiguration of a Lustre file system (where the data repository
+   * event log goes); undefined when FSx gives none.
+   */
+  readonly logConfiguration?: { readonly level: string; readonly destination?: string };
 }
 
 export const ASSOCIATION_LIFECYCLES = ['CREATING', 'AVAILABLE', 'MISCONFIGURED', 'UPDATING', 'DELETING', 'FAILED'] as const;

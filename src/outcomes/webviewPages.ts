@@ -7,6 +7,7 @@ import { explainCounts, failedCountText } from './catalog';
 import type { ReportSummary } from './reportCsv';
 import type { ReportOutcome } from './reportReader';
 import { escapeXml } from './progressChart';
+import { EVENT_CODES, explainEventCode, type EventLogSummary } from './eventLog';
 
 const formatCount = (value: number): string => value.toLocaleString('en-US');
 
@@ -178,4 +179,86 @@ export function progressPage(taskId: string, svg: string, throughput: string, l1
     `<p class="legend note"><span class="done">━ ${escapeXml(l10n.t('files done'))}</span> · <span class="estimate">╌ ${escapeXml(l10n.t('estimate'))}</span></p>`,
   ].join('\n');
   return webviewPage({ nonce, title, body });
+}
+
+/** What the automatic-sync failures page shows: one file system's log over a window, maybe one association only. */
+export interface EventLogPageInput {
+  readonly title: string;
+  readonly fileSystem: string;
+  readonly windowText: string;
+  readonly logGroup: string;
+  readonly logStream: string;
+  readonly summary: EventLogSummary;
+  /** Reading stopped at MAX_EVENTS_READ. */
+  readonly cut: boolean;
+  readonly missingGroup: boolean;
+  /** The association the page is about, when it was opened on one. */
+  readonly associationId?: string;
+}
+
+/**
+ * The failures and warnings of automatic export and import: per association, each code with its
+ * count, meaning and next step, then every kept path (searchable, copyable; the failed-files
+ * page's script and messages). Every outside string is escaped; paths and counts are bounded by
+ * summarizeEvents.
+ */
+export function eventLogPage(input: EventLogPageInput, l10n: L10n, nonce: string): string {
+  const text = (value: string) => escapeXml(value);
+  const groups = input.summary.groups.filter((group) => input.associationId === undefined || group.associationId === input.associationId);
+  const copyTitle = text(l10n.t('Copy this path'));
+  const copyLabel = text(l10n.t('Copy'));
+  const sections: string[] = [];
+  const pathRows: string[] = [];
+  for (const group of groups) {
+    const heading = group.fileSystemPath
+      ? `${group.fileSystemPath} ↔ ${group.dataRepositoryPath ?? ''}`
+      : group.associationId
+        ? l10n.t('Association {0} (not listed now)', group.associationId)
+        : l10n.t('Events no association claims');
+    const counts = l10n.t('Automatic export failures: {0} · automatic import failures: {1} · warnings: {2}', formatCount(group.exportFailures), formatCount(group.importFailures), formatCount(group.warnings));
+    const codes = group.codes
+      .map((code) => {
+        const explained = explainEventCode(code.code, l10n);
+        const meaning = Object.hasOwn(EVENT_CODES, code.code) ? explained.meaning : `${explained.meaning} ${code.sample}`;
+        return `<tr><td><code>${text(code.code || l10n.t('no code'))}</code></td><td>${text(code.level ?? '')}</td><td class="count">${formatCount(code.count)}</td><td>${text(meaning)}</td><td>${text(explained.action)}</td></tr>`;
+      })
+      .join('');
+    sections.push(
+      `<h2>${text(heading)}</h2>`,
+      `<p class="note">${text(counts)}${group.associationId ? ` · <code>${text(group.associationId)}</code>` : ''}</p>`,
+      `<table class="codes"><thead><tr><th>${text(l10n.t('Error code'))}</th><th>${text(l10n.t('Level'))}</th><th>${text(l10n.t('Events'))}</th><th>${text(l10n.t('What it means'))}</th><th>${text(l10n.t('What to do'))}</th></tr></thead><tbody>${codes}</tbody></table>`,
+    );
+    for (const code of group.codes) {
+      for (const path of code.paths) {
+        pathRows.push(
+          `<tr data-path="${text(path)}"><td><code>${text(path)}</code></td><td><code>${text(code.code)}</code> ${text(group.fileSystemPath ?? '')}</td>` +
+            `<td><button class="secondary" title="${copyTitle}">${copyLabel}</button></td></tr>`,
+        );
+      }
+      if (code.pathsCut) {
+        sections.push(`<p class="note">${text(l10n.t('{0}: only the first {1} paths are listed.', code.code, formatCount(code.paths.length)))}</p>`);
+      }
+    }
+  }
+  const empty = input.missingGroup
+    ? l10n.t('The log group {0} does not exist: FSx has not logged an event there yet, or it was deleted.', input.logGroup)
+    : l10n.t('No automatic export or import failures or warnings were logged in the last {0}.', input.windowText);
+  const body = [
+    `<h1>${text(input.title)}</h1>`,
+    `<p class="note">${text(l10n.t('{0} · last {1} · log group {2}, stream {3}', input.fileSystem, input.windowText, input.logGroup, input.logStream))}</p>`,
+    input.cut ? `<p id="cut" class="mismatch">${text(l10n.t('Reading stopped after {0} events: the counts cover those only.', formatCount(input.summary.events)))}</p>` : '',
+    groups.length === 0 ? `<p id="empty">${text(empty)}</p>` : sections.join('\n'),
+    pathRows.length > 0
+      ? [
+          `<h2>${text(l10n.t('Paths'))}</h2>`,
+          '<div class="toolbar">',
+          `<input id="search" type="search" placeholder="${text(l10n.t('Search paths and error codes'))}" aria-label="${text(l10n.t('Search paths and error codes'))}">`,
+          `<span id="shown" class="note" aria-live="polite" data-template="${text(l10n.t('{0} shown'))}"></span>`,
+          `<button id="copyShown">${text(l10n.t('Copy shown paths'))}</button>`,
+          '</div>',
+          `<table><thead><tr><th>${text(l10n.t('Path'))}</th><th>${text(l10n.t('Error code'))}</th><th></th></tr></thead><tbody id="paths">${pathRows.join('')}</tbody></table>`,
+        ].join('\n')
+      : '',
+  ].join('\n');
+  return webviewPage({ nonce, title: input.title, body, script: pathRows.length > 0 ? FAILED_FILES_SCRIPT : undefined });
 }

@@ -22,11 +22,11 @@ import { RAW_REPORT_SCHEME } from './schemes';
 export { RAW_REPORT_SCHEME };
 type Report = Extract<ReportOutcome, { kind: 'report' }>;
 
-function nonce(): string {
+export function nonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-function panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+export function panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   // No local resources either: everything the pages need is inline.
   return { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false };
 }
@@ -148,7 +148,7 @@ function mebibytes(bytes: number): string {
   return formatCount(Math.ceil(bytes / 1024 / 1024));
 }
 
-async function copy(text: string, what: string): Promise<void> {
+export async function copy(text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', what), 3000);
 }

@@ -293,6 +293,37 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.screenshot(`${prefix}association-available`);
   }).timeout(240_000);
 
+  it('opens the automatic export failures of the association whose export keeps failing: its count in the tree, then the page by error code', async () => {
+    // Open after the step above; run alone, ml-training and its Associations are opened here.
+    const shown = await ui.waitForTreeRow(/^Available \/checkpoints/, { timeoutMs: 3_000 }).catch(() => undefined);
+    if (!shown) {
+      await ui.toggleRow(await ui.waitForTreeRow('ml-training'));
+      await ui.toggleRow(await ui.waitForTreeRow('Associations'));
+    }
+    // The count comes once the file system's event log has been read.
+    const row = await ui.waitForTreeRow(/^Available \/checkpoints\s*auto-export: \d+ failures in 24 h/);
+    await ui.contextMenu(row);
+    await ui.clickMenuItem('Show Automatic Export Failures');
+    // The window: the tree's 24 hours is the first choice.
+    await ui.quickInput.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Last 24 hours' }).first().waitFor({ state: 'visible' });
+    await ui.quickInput.locator('input.input').press('Enter');
+    const page = ui.page.frameLocator('iframe.webview:visible').frameLocator('#active-frame');
+    await page.getByRole('heading', { name: 'Automatic export failures: /checkpoints' }).waitFor({ state: 'visible', timeout: 60_000 });
+    const codes = await page.locator('table.codes').first().innerText();
+    assert.match(codes, /S3ExportAccessDenied/);
+    assert.match(codes, /s3:PutObject/);
+    // Searching narrows the paths to one code's.
+    const rows = page.locator('tbody#paths tr:not([hidden])');
+    const all = await rows.count();
+    await page.locator('#search').fill('S3ExportPathSizeTooLong');
+    assert.ok((await rows.count()) < all, 'search narrows the paths');
+    await page.locator('#search').fill('');
+    await ui.page.mouse.move(900, 700);
+    // The reading notification has gone once the page is there.
+    await ui.page.locator('.notification-toast').filter({ hasText: 'Reading the event log' }).waitFor({ state: 'hidden', timeout: 15_000 });
+    await ui.screenshot(`${prefix}auto-export-failures`);
+  });
+
   /** The rows of the FSx view whose accessible label says they are pending or executing. */
   async function activeRows() {
     const rows = ui.page.locator('.monaco-list-row');

@@ -46,7 +46,7 @@ describe('bundles', function () {
     for (const module of ['src/container.ts', 'src/commands/index.ts', 'src/commands/cancelTask.ts', 'src/views/taskDetails.ts', 'src/views/outcomePanels.ts']) {
       assert.ok(main.includes(module), `${module} in dist/main.js`);
     }
-    const lazy = /^src\/(outcomes\/s3Client|fsx\/(clientFactory|fsxService))\.ts|^src\/emulator\/|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider|csv-parse)/;
+    const lazy = /^src\/(outcomes\/(s3Client|logsClient)|fsx\/(clientFactory|fsxService))\.ts|^src\/emulator\/|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider|csv-parse)/;
     assert.deepEqual(main.filter((input) => lazy.test(input)), []);
   });
 });

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { hasAssociations, linkedRepositories } from '../../fsx/associations';
+import { hasAssociations, linkedRepositories, s3LinkKind } from '../../fsx/associations';
+import { quoteCommand } from '../../fsx/cliCommand';
+import { markdownCode, markdownText, plainText } from '../../fsx/outsideText';
+import { countText, DEFAULT_WINDOW, enableLoggingArgv, enableLoggingConsolePath, loggingHint, loggingOf } from '../../outcomes/eventLog';
 import { classifyError } from '../../fsx/errors';
 import { Association, StorageResource } from '../../fsx/types';
 import { associationContextValue, associationsContextValue, createAssociationText, isProblem } from '../../viewModel/associationText';
@@ -51,8 +54,31 @@ export class AssociationsNode extends ChildNode {
     } catch (error) {
       return [errorNode(this, classifyError(error))];
     }
-    const nodes = linkedRepositories(this.resource, associations).map((association) => new AssociationNode(this, association));
-    return nodes.length > 0 ? nodes : [emptyNode(this, vscode.l10n.t('No data repository associations'))];
+    const nodes: ExplorerNode[] = linkedRepositories(this.resource, associations).map((association) => new AssociationNode(this, association, this.context));
+    return [...this.eventLogRows(associations), ...(nodes.length > 0 ? nodes : [emptyNode(this, vscode.l10n.t('No data repository associations'))])];
+  }
+
+  /**
+   * Where the event log matters (a file system with associations): a row saying logging is off
+   * (and how to turn it on), or the last 24 hours read for the association rows' counts.
+   */
+  private eventLogRows(associations: readonly Association[]): ExplorerNode[] {
+    const counts = this.context.eventLogs;
+    if (!counts || s3LinkKind(this.resource) !== 'associations' || associations.length === 0) {
+      return [];
+    }
+    const logging = loggingOf(this.resource);
+    const hint = loggingHint(logging, vscode.l10n);
+    if (hint) {
+      return [new LoggingHintNode(this, hint)];
+    }
+    const state = counts.get(this.connection, this.resource);
+    counts.request(this.connection, this.resource, associations);
+    if (state?.kind === 'failed') {
+      const message = vscode.l10n.t('Could not read the event log: {0}', state.error.userMessageIn(vscode.l10n));
+      return [new MessageNode(this, 'event-log-error', { label: plainText(message), icon: 'warning', iconColor: 'problemsWarningIcon.foreground', tooltip: plainText(message, 1_000), contextValue: 'eventLogError' })];
+    }
+    return [];
   }
 }
 
@@ -61,6 +87,7 @@ export class AssociationNode extends ChildNode {
   constructor(
     parent: AssociationsNode,
     readonly association: Association,
+    private readonly context?: ExplorerContext,
   ) {
     super(parent, association.associationId ?? 'link');
   }
@@ -76,11 +103,24 @@ export class AssociationNode extends ChildNode {
     const item = this.item(associationText.rowLabel(association), problem ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const look = associationText.look(association);
     item.iconPath = themeIcon(look.icon, look.color);
-    item.description = associationText.rowDescription(association);
-    item.tooltip = new vscode.MarkdownString(associationTooltipMarkdown(association, vscode.l10n), true);
-    item.accessibilityInformation = { label: associationText.accessibleLabel(association) };
+    const failures = this.failuresText();
+    item.description = failures ? `${failures} · ${associationText.rowDescription(association)}` : associationText.rowDescription(association);
+    // The side bar may cut the description: the count is in the hover and the screen reader's label too.
+    const tooltip = associationTooltipMarkdown(association, vscode.l10n);
+    item.tooltip = new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
+    item.accessibilityInformation = { label: failures ? `${associationText.accessibleLabel(association)}, ${failures}` : associationText.accessibleLabel(association) };
     item.contextValue = associationContextValue(association, this.resource);
     return item;
+  }
+
+  /** "auto-export: 12 failures in 24 h", once the file system's event log has been read. */
+  private failuresText(): string | undefined {
+    const state = this.context?.eventLogs?.get(this.connection, this.resource);
+    if (state?.kind !== 'ready' || !this.association.associationId) {
+      return undefined;
+    }
+    const group = state.summary.groups.find((candidate) => candidate.associationId === this.association.associationId);
+    return group && countText(group, DEFAULT_WINDOW, vscode.l10n);
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
@@ -92,5 +132,32 @@ export class AssociationNode extends ChildNode {
       new MessageNode(this, 'failure', { label: problem.message, icon: 'warning', iconColor: 'problemsWarningIcon.foreground', tooltip: problem.message, contextValue: 'associationProblem' }),
       new MessageNode(this, 'next-step', { label: problem.nextStep, icon: 'lightbulb', tooltip: problem.nextStep, contextValue: 'associationNextStep' }),
     ];
+  }
+}
+
+/** Logging is off or warnings only: says so; its tooltip and Copy command give the way to turn it on. */
+export class LoggingHintNode extends ChildNode {
+  constructor(
+    parent: AssociationsNode,
+    private readonly hint: { readonly label: string; readonly detail: string },
+  ) {
+    super(parent, 'event-log-off');
+  }
+
+  get resource(): StorageResource {
+    return (this.parent as AssociationsNode).resource;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = this.item(this.hint.label);
+    item.iconPath = themeIcon('info', 'problemsInfoIcon.foreground');
+    const command = quoteCommand(enableLoggingArgv(this.resource, this.connection), 'posix');
+    const tooltip = new vscode.MarkdownString(
+      [markdownText(this.hint.detail, 1_000), '', markdownText(vscode.l10n.t('With the AWS CLI:'), 100), '', markdownCode(command, 2_000), '', markdownText(enableLoggingConsolePath(vscode.l10n), 1_000)].join('\n'),
+    );
+    item.tooltip = tooltip;
+    item.contextValue = 'eventLogOff';
+    item.command = { command: 'fsxTasks.copyLoggingCommand', title: vscode.l10n.t('Copy the Command That Turns On the Event Log'), arguments: [this] };
+    return item;
   }
 }

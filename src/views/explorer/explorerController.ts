@@ -3,6 +3,7 @@ import { ExplorerModel } from '../../viewModel/explorerModel';
 import { filterMessage, isFiltering, normalizeFilter, TaskFilter, viewDescription } from '../../viewModel/taskFilter';
 import { TrackedRows } from '../../viewModel/trackedRows';
 import type { EstimateOf } from '../../viewModel/statusBarText';
+import type { EventLogCounts } from '../../viewModel/eventLogCounts';
 import { TreeWatch } from '../../viewModel/treeWatch';
 import { PollScheduler, TREE_SOURCE_ID } from '../../tracking/pollScheduler';
 import type { StartQueue } from '../../tracking/startQueue';
@@ -36,6 +37,8 @@ export interface ExplorerControllerOptions {
   readonly estimateOf?: EstimateOf;
   /** The starts queued behind running tasks: rows under their file systems, re-rendered when it changes. */
   readonly queue: Pick<StartQueue, 'of' | 'isSending' | 'onDidChange'>;
+  /** The association rows' event log counts. */
+  readonly eventLogs?: EventLogCounts;
 }
 
 /**
@@ -65,6 +68,7 @@ export class ExplorerController implements vscode.Disposable {
       mountPoints: (connection, resource) => mounts.mountPointsOf(connection, resource),
       estimateOf: options.estimateOf,
       queue: options.queue,
+      eventLogs: options.eventLogs,
     });
     this.view = view;
     this.watch = new TreeWatch(model, scheduler, this.view, TREE_SOURCE_ID);

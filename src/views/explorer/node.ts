@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Connection, ResourceRef } from '../../fsx/types';
 import type { QueuedStart } from '../../tracking/startQueue';
 import { ExplorerModel } from '../../viewModel/explorerModel';
+import type { EventLogCounts } from '../../viewModel/eventLogCounts';
 
 /** What every node may read; built once by the explorer controller. */
 export interface ExplorerContext {
@@ -20,6 +21,8 @@ export interface ExplorerContext {
   queuedStarts(connection: Connection, resource: ResourceRef): readonly QueuedStart[];
   /** Is that queued start being sent now? */
   isSendingQueued(id: string): boolean;
+  /** The automatic export and import failures of the last 24 hours, per file system (association rows). */
+  readonly eventLogs?: EventLogCounts;
 }
 
 /** One node of the FSx explorer. Ids are stable across refreshes so selection and expansion survive. */

@@ -7,6 +7,7 @@ import type { EstimateOf } from '../../viewModel/statusBarText';
 import { ConnectionNode, connectionNodeId } from './connectionNode';
 import { errorNode } from './messageNode';
 import { ExplorerContext, ExplorerNode, isConnectionBound } from './node';
+import type { EventLogCounts } from '../../viewModel/eventLogCounts';
 import { SettingProblemNode } from './settingProblemNode';
 import { ResourceNode } from './resourceNode';
 import { TaskNode } from './taskNode';
@@ -26,6 +27,8 @@ export interface ExplorerTreeOptions {
   now?(): number;
   /** The starts queued behind running tasks (their rows under each file system); none when absent. */
   readonly queue?: Pick<StartQueue, 'of' | 'isSending'>;
+  /** The event log counts of association rows (read when an Associations row is expanded); none when absent. */
+  readonly eventLogs?: EventLogCounts;
 }
 
 /**
@@ -56,8 +59,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       estimate: options.estimateOf,
       queuedStarts: (connection, resource) => (resource.kind === 'fileSystem' ? (options.queue?.of(connection, resource.id) ?? []) : []),
       isSendingQueued: (id) => options.queue?.isSending(id) ?? false,
+      eventLogs: options.eventLogs,
     };
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
+    if (options.eventLogs) {
+      // A count that lands re-renders its file system's rows (the Associations group among them).
+      const counts = options.eventLogs.onDidChange(({ connection, resource }) => this.refreshTaskRow(connection, resource));
+      this.disposables.push({ dispose: () => counts.dispose() });
+    }
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {

@@ -212,3 +212,18 @@ describe('EndpointGate (issue 18, finding 3: the last check before a request is 
     await refusedWith(shared.admit({ region: 'us-east-1', profile: 'dev' }, 'http://127.0.0.1:9'), /not the configured one/);
   });
 });
+
+describe('the CloudWatch Logs endpoint (the data repository event log)', () => {
+  it('reads AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, then AWS_ENDPOINT_URL, never FSx’s or S3’s variable', () => {
+    assert.equal(resolveEndpoint({ service: 'logs', env: { AWS_ENDPOINT_URL_FSX: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:2' } }), undefined);
+    assert.equal(resolveEndpoint({ service: 'logs', env: { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:3', AWS_ENDPOINT_URL: 'http://127.0.0.1:4' } }), 'http://127.0.0.1:3');
+    assert.equal(resolveEndpoint({ service: 'logs', env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:4' } }), 'http://127.0.0.1:4');
+  });
+
+  it('reads the services section’s cloudwatch_logs endpoint_url, and holds it to the same rules', () => {
+    const shared = { configFile: { dev: { services: 'local' }, 'services.local': { 'cloudwatch_logs.endpoint_url': 'http://logs.example.com' } }, credentialsFile: {} };
+    assert.throws(() => resolveEndpoint({ service: 'logs', shared, profile: 'dev', env: {} }), /cloudwatch_logs endpoint_url.*plain http/);
+    const https = { ...shared, configFile: { ...shared.configFile, 'services.local': { 'cloudwatch_logs.endpoint_url': 'https://logs.example.com' } } };
+    assert.equal(resolveEndpoint({ service: 'logs', shared: https, profile: 'dev', env: {} }), 'https://logs.example.com');
+  });
+});

@@ -14,6 +14,7 @@ import { PageTokens } from './paging';
 import { storeReportSource } from './s3/reportSource';
 import type { Route } from './route';
 import { S3Service } from './s3/service';
+import { SandboxFiles, SandboxHsmRoute } from './hsm';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
 import { EmulatorStore } from './store';
@@ -66,6 +67,8 @@ export class FsxEmulator {
   readonly associationRules: AssociationRules;
   /** The S3 side (completion reports), on the same port: GET/HEAD without X-Amz-Target. */
   readonly s3: S3Service;
+  /** The sandbox's mounted folder and its files' HSM state, on the same port under /_sandbox/hsm/. */
+  readonly hsm: SandboxFiles;
   private readonly faults = new FaultInjector();
   private tokens = new PageTokens();
   private readonly routes: Route[] = [];
@@ -90,6 +93,8 @@ export class FsxEmulator {
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
     this.s3 = new S3Service(storeReportSource(state), onRequest, (ms) => this.sleep(ms));
     this.routes.push(this.s3);
+    this.hsm = new SandboxFiles(state);
+    this.routes.push(new SandboxHsmRoute(this.hsm));
     this.isOwnHost = ownHostCheck(this.port);
   }
 

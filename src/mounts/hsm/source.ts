@@ -1,5 +1,6 @@
 // Where the export state of files comes from: `lfs hsm_state` on a machine with the Lustre
-// client (lfsStateSource.ts), or, later, the sandbox's own record of its files.
+// client (lfsStateSource.ts), or the sandbox's emulator for the sandbox mount's files
+// (sandboxStateSource.ts); `sourceByPath` asks each file's own.
 
 import type { HsmAnswer } from './states';
 
@@ -27,4 +28,29 @@ export class HsmSourceError extends Error {
   ) {
     super(`${kind}: ${detail}`);
   }
+}
+
+/**
+ * One source over several: each path is asked of the source `sourceOf` names for it (the mount's),
+ * the sources at once; a source that rejects rejects the whole call, as one lfs failure does.
+ */
+export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmStateSource {
+  return {
+    async getStates(paths, signal) {
+      const groups = new Map<HsmStateSource, string[]>();
+      for (const path of paths) {
+        const source = sourceOf(path);
+        const group = groups.get(source) ?? [];
+        group.push(path);
+        groups.set(source, group);
+      }
+      const answers = new Map<string, HsmAnswer>();
+      for (const part of await Promise.all([...groups].map(([source, group]) => source.getStates(group, signal)))) {
+        for (const [path, answer] of part) {
+          answers.set(path, answer);
+        }
+      }
+      return answers;
+    },
+  };
 }

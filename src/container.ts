@@ -196,7 +196,7 @@ export class Container implements Services, vscode.Disposable {
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
-    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() ? 'demo' : undefined);
+    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() || this.sandboxMount.inWorkspace() ? 'demo' : undefined);
     if (scenario || this.explorer.view.visible) {
       // A listing is coming: the SDK side loads while the sandbox starts or the connections are
       // resolved, not after.

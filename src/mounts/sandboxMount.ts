@@ -16,11 +16,14 @@ export interface SandboxMount {
   /** The emulator's URL. */
   readonly endpoint: string;
   readonly fileSystemId: string;
+  /** The file system's name (its Name tag). */
+  readonly name: string;
 }
 
 /** What the emulator answers when it mounts the folder. */
 interface MountDescription {
   readonly fileSystemId: string;
+  readonly name: string;
   readonly dnsName: string;
   readonly mountName: string;
   readonly root: string;
@@ -35,7 +38,7 @@ export async function attachSandboxMount(endpoint: string, root: string, signal?
   if (!isMountDescription(answer) || answer.root !== root) {
     throw new Error('The sandbox answered the mount with something else than a mount');
   }
-  return { mount: sandboxLustreMount(answer), endpoint, fileSystemId: answer.fileSystemId };
+  return { mount: sandboxLustreMount(answer), endpoint, fileSystemId: answer.fileSystemId, name: answer.name };
 }
 
 /** A Lustre mount of the described file system at `root`, as `<dns>@tcp:/<mountName> <root> lustre` reads. */
@@ -80,5 +83,5 @@ function isMountDescription(value: unknown): value is MountDescription {
     return false;
   }
   const record = value as Record<string, unknown>;
-  return ['fileSystemId', 'dnsName', 'mountName', 'root'].every((key) => typeof record[key] === 'string');
+  return ['fileSystemId', 'name', 'dnsName', 'mountName', 'root'].every((key) => typeof record[key] === 'string');
 }

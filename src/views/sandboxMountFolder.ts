@@ -40,6 +40,14 @@ export class SandboxMountFolder {
     }
   }
 
+  /**
+   * Whether the workspace holds the folder: the window then starts the sandbox again (adding the
+   * folder may have reloaded it, as code-server does when a window becomes a workspace).
+   */
+  inWorkspace(): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme === 'file' && folder.uri.fsPath === this.root);
+  }
+
   /** The sandbox stopped: the folder is no mount any more (its files stay until the next start). */
   async detach(): Promise<void> {
     await this.options.mounts.setSandboxMount(undefined);
@@ -60,7 +68,7 @@ export class SandboxMountFolder {
       await vscode.commands.executeCommand('revealInExplorer', uri);
       return;
     }
-    const name = vscode.l10n.t('Sandbox mount of {0}', sandbox.fileSystemId);
+    const name = vscode.l10n.t('{0} (sandbox mount)', plainText(sandbox.name));
     if (!vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri, name })) {
       throw new FsxError('other', vscode.l10n.t('VS Code did not add the sandbox mount folder to the workspace. Add {0} with File: Add Folder to Workspace.', plainText(uri.fsPath)));
     }

@@ -62,6 +62,8 @@ export const SANDBOX_SEED_FILES: readonly SeedFile[] = [
 
 export interface SandboxMountDescription {
   readonly fileSystemId: string;
+  /** Its Name tag. */
+  readonly name: string;
   /** The file system's DNS name and mount name, as DescribeFileSystems answers them. */
   readonly dnsName: string;
   readonly mountName: string;
@@ -141,6 +143,7 @@ export class SandboxFiles {
     }
     const mount: Mount = {
       fileSystemId: fileSystem.fileSystemId,
+      name: fileSystemName,
       dnsName: `${fileSystem.fileSystemId}.fsx.us-east-1.amazonaws.com`,
       mountName: fileSystem.mountName,
       root,
@@ -307,7 +310,7 @@ interface WalkedFile {
 }
 
 function describe(mount: Mount): SandboxMountDescription {
-  return { fileSystemId: mount.fileSystemId, dnsName: mount.dnsName, mountName: mount.mountName, root: mount.root };
+  return { fileSystemId: mount.fileSystemId, name: mount.name, dnsName: mount.dnsName, mountName: mount.mountName, root: mount.root };
 }
 
 /** A task's or a question's path as the records key it: no leading, trailing or doubled slash; '' is the root. */

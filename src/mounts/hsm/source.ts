@@ -32,7 +32,10 @@ export class HsmSourceError extends Error {
 
 /**
  * One source over several: each path is asked of the source `sourceOf` names for it (the mount's),
- * the sources at once; a source that rejects rejects the whole call, as one lfs failure does.
+ * the sources at once. A source that fails leaves its paths unanswered (absent, so they are asked
+ * again) without taking the others' answers with it: no lfs on a machine must not hide the
+ * sandbox's badges. Only when every source asked failed does the call reject, with the first
+ * failure (so a call of lfs's files alone still says lfs is missing).
  */
 export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmStateSource {
   return {
@@ -44,10 +47,18 @@ export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmSta
         group.push(path);
         groups.set(source, group);
       }
+      const results = await Promise.allSettled([...groups].map(([source, group]) => source.getStates(group, signal)));
+      signal?.throwIfAborted();
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure && results.every((result) => result.status === 'rejected')) {
+        throw failure.reason;
+      }
       const answers = new Map<string, HsmAnswer>();
-      for (const part of await Promise.all([...groups].map(([source, group]) => source.getStates(group, signal)))) {
-        for (const [path, answer] of part) {
-          answers.set(path, answer);
+      for (const result of results) {
+        if (result.status === 'fulfilled') {
+          for (const [path, answer] of result.value) {
+            answers.set(path, answer);
+          }
         }
       }
       return answers;

@@ -34,8 +34,14 @@ describe('sourceByPath', () => {
     assert.deepEqual(lfs.asked, []);
   });
 
-  it('rejects when one source rejects, as one lfs failure does', async () => {
-    const failing: HsmStateSource = { getStates: () => Promise.reject(new Error('down')) };
-    await assert.rejects(sourceByPath((path) => (path === '/x' ? failing : recording(0))).getStates(['/x', '/y']), /down/);
+  it('keeps the answers of the others when one source fails (no lfs must not hide the sandbox), its paths unanswered', async () => {
+    const failing: HsmStateSource = { getStates: () => Promise.reject(new Error('no lfs')) };
+    const answers = await sourceByPath((path) => (path === '/lustre/x' ? failing : recording(0x9))).getStates(['/lustre/x', '/sandbox/y']);
+    assert.deepEqual([...answers.keys()], ['/sandbox/y']);
+  });
+
+  it('rejects with the failure when every source asked failed, so a missing lfs is still said', async () => {
+    const failing: HsmStateSource = { getStates: () => Promise.reject(new Error('no lfs')) };
+    await assert.rejects(sourceByPath((path) => (path === '/x' ? failing : recording(0))).getStates(['/x']), /no lfs/);
   });
 });

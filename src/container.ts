@@ -29,6 +29,7 @@ import type { ExplorerNode } from './views/explorer/node';
 import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { ExportStateDecorations } from './views/exportStateDecorations';
+import { SandboxMountFolder } from './views/sandboxMountFolder';
 import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
 import { ReportService } from './views/reports';
@@ -61,6 +62,8 @@ export class Container implements Services, vscode.Disposable {
   /** Starts waiting for the running task of their file system, kept per workspace. */
   readonly queue: StartQueueController;
   readonly mounts: MountsController;
+  /** The sandbox's mount folder (made when the sandbox starts). */
+  readonly sandboxMount: SandboxMountFolder;
   /** The Explorer's export-state badges of files under Lustre mounts. */
   readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;
@@ -135,6 +138,7 @@ export class Container implements Services, vscode.Disposable {
     this.mounts = this.own(new MountsController(this.model, log));
     const eventLogs = (this.eventLogs = this.own(new EventLogService({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('logs') })));
     this.eventLogCounts = this.own(new EventLogCounts((connection, resource) => eventLogs.read(connection, resource, DEFAULT_WINDOW)));
+    this.sandboxMount = new SandboxMountFolder({ storageUri: context.globalStorageUri, mounts: this.mounts, log });
     this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
     this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
     // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
@@ -208,7 +212,7 @@ export class Container implements Services, vscode.Disposable {
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
-    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() ? 'demo' : undefined);
+    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() || this.sandboxMount.inWorkspace() ? 'demo' : undefined);
     if (scenario || this.explorer.view.visible) {
       // A listing is coming: the SDK side loads while the sandbox starts or the connections are
       // resolved, not after.

@@ -14,6 +14,7 @@ import type { ConnectionsController } from '../views/connectionsController';
 import type { ExplorerController } from '../views/explorer/explorerController';
 import type { ExportStateDecorations } from '../views/exportStateDecorations';
 import type { MountsController } from '../views/mountsController';
+import type { SandboxMountFolder } from '../views/sandboxMountFolder';
 import type { FailedFilesPanels, ProgressChartPanels } from '../views/outcomePanels';
 import type { PromptSeam } from '../views/prompts';
 import type { ReportService } from '../views/reports';
@@ -38,6 +39,8 @@ export interface AppServices {
   /** Starts waiting for the running task of their file system (Queue, Start Now, Remove). */
   readonly queue: StartQueueController;
   readonly mounts: MountsController;
+  /** The sandbox's mount folder (made when the sandbox starts). */
+  readonly sandboxMount: SandboxMountFolder;
   /** The export-state badges on files under the Lustre mounts (the Explorer's decorations). */
   readonly exportStates: ExportStateDecorations;
   readonly explorer: ExplorerController;

@@ -48,3 +48,4 @@ export type { AssociationSpec, FileCacheSpec, FileSystemSpec, LegacyDataReposito
 export { EmulatorStore, type EmulatorStoreOptions, type RepositoryProblem, type TaskReader } from './store';
 export { AssociationRules, DEFAULT_ASSOCIATION_TIMING, type AssociationTiming, type CreateAssociationRequest, type DeleteAssociationRequest, type UpdateAssociationRequest } from './associationRules';
 export { TaskRules, exportPathsOf, type CreateTaskRequest, type CreatedTaskBehaviour } from './taskRules';
+export { SANDBOX_HSM_PREFIX, SANDBOX_MOUNT_FILE_SYSTEM, SANDBOX_SEED_FILES, SandboxFiles, type SandboxFileState, type SandboxMountDescription, type SeedState } from './hsm';

@@ -15,6 +15,7 @@ import { storeReportSource } from './s3/reportSource';
 import type { Route } from './route';
 import { S3Service } from './s3/service';
 import { LogsService } from './logs/service';
+import { SandboxFiles, SandboxHsmRoute } from './hsm';
 import { seedScenario, type ScenarioName } from './scenarios';
 import { errorReply, handleCall, type Reply } from './service';
 import { EmulatorStore } from './store';
@@ -69,6 +70,8 @@ export class FsxEmulator {
   readonly s3: S3Service;
   /** CloudWatch Logs (the data repository event logs), on the same port: POST with a Logs_20140328 target. */
   readonly logs: LogsService;
+  /** The sandbox's mounted folder and its files' HSM state, on the same port under /_sandbox/hsm/. */
+  readonly hsm: SandboxFiles;
   private readonly faults = new FaultInjector();
   private tokens = new PageTokens();
   private readonly routes: Route[] = [];
@@ -95,6 +98,8 @@ export class FsxEmulator {
     this.routes.push(this.s3);
     this.logs = new LogsService(() => state.logs, onRequest);
     this.routes.push(this.logs);
+    this.hsm = new SandboxFiles(state);
+    this.routes.push(new SandboxHsmRoute(this.hsm));
     this.isOwnHost = ownHostCheck(this.port);
   }
 

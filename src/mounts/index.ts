@@ -17,3 +17,4 @@ export {
 } from './mountTable';
 export { findMount, matchMounts, relativeToMount, type MountMatch, type MountableResource } from './matching';
 export { selectionOf, type MountSelection } from './selection';
+export { SANDBOX_HSM_PATH, attachSandboxMount, postSandboxHsm, sandboxLustreMount, type SandboxMount } from './sandboxMount';

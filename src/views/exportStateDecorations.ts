@@ -6,7 +6,8 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { findMount, type LustreMount } from '../mounts';
-import { exportStatusOf, HsmSourceError, type HsmAnswer, type HsmBackend, LfsBackend, LUSTRE_CLIENT_DOC } from '../mounts/hsm';
+import type { SandboxMount } from '../mounts';
+import { backendByPath, exportStatusOf, HsmSourceError, type HsmAnswer, type HsmBackend, LfsBackend, LUSTRE_CLIENT_DOC, SandboxStateSource } from '../mounts/hsm';
 import { systemClock, type Clock } from '../tracking/clock';
 import { ExportStateCache } from '../viewModel/exportStateCache';
 import { createExportStateText, EXPORT_STATE_LOOKS } from '../viewModel/exportStateText';
@@ -16,10 +17,13 @@ import type { Prompts } from './prompts';
 export const LFS_ENV = 'FSX_LFS';
 
 export interface ExportStateDecorationsOptions {
-  readonly mounts: { lustreMounts(): readonly LustreMount[]; readonly onDidChange: vscode.Event<void> };
+  readonly mounts: { lustreMounts(): readonly LustreMount[]; sandboxMount(): SandboxMount | undefined; readonly onDidChange: vscode.Event<void> };
   readonly prompts: Pick<Prompts, 'message'>;
   readonly log: vscode.LogOutputChannel;
-  /** Makes the backend, at first use and on each refresh. Default: lfs (or FSX_LFS) of this machine, with the environment of that moment. */
+  /**
+   * Makes the backend, at first use and on each refresh. Default: the sandbox's emulator for the
+   * sandbox mount's files, lfs (or FSX_LFS) of this machine for the others, with the environment of that moment.
+   */
   readonly makeSource?: () => HsmBackend;
   readonly clock?: Clock;
 }
@@ -35,7 +39,7 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   private readonly makeSource: () => HsmBackend;
 
   constructor(private readonly options: ExportStateDecorationsOptions) {
-    this.makeSource = options.makeSource ?? (() => new LfsBackend({ executable: process.env[LFS_ENV] || 'lfs' }));
+    this.makeSource = options.makeSource ?? (() => defaultBackend(options.mounts));
     this.cache = new ExportStateCache({
       // Made when first needed, so a window without Lustre mounts never makes one.
       source: { getStates: (paths, signal) => this.backend().getStates(paths, signal) },
@@ -128,6 +132,17 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
       await vscode.env.openExternal(vscode.Uri.parse(LUSTRE_CLIENT_DOC));
     }
   }
+}
+
+/** The sandbox's emulator answers for its mount's files, lfs for every other. */
+function defaultBackend(mounts: ExportStateDecorationsOptions['mounts']): HsmBackend {
+  const lfs = new LfsBackend({ executable: process.env[LFS_ENV] || 'lfs' });
+  const sandbox = mounts.sandboxMount();
+  if (!sandbox) {
+    return lfs;
+  }
+  const emulator = new SandboxStateSource({ sandbox });
+  return backendByPath((path) => (findMount(mounts.lustreMounts(), path) === sandbox.mount ? emulator : lfs));
 }
 
 /** Folders have no HSM state (lfs would answer with an error): only files are asked about. */

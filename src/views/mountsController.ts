@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import { Connection, MAX_TASK_PATHS, ResourceRef, StorageResource } from '../fsx/types';
 import { ExplorerModel, resourceKey } from '../viewModel/explorerModel';
-import { fileMountTable, LustreMount, matchMounts, MOUNT_TABLE_ENV, PROC_MOUNTS, MountSelection, readLustreMounts, selectionOf } from '../mounts';
+import { fileMountTable, LustreMount, matchMounts, MOUNT_TABLE_ENV, PROC_MOUNTS, MountSelection, readLustreMounts, type SandboxMount, selectionOf } from '../mounts';
 import { setContext } from './contextKeys';
 
 
@@ -24,10 +24,13 @@ export type MountTarget =
 
 /**
  * The machine's Lustre mounts (read where the extension runs: the remote host in a remote window)
- * and which file system or cache of the loaded connections each one is.
+ * and which file system or cache of the loaded connections each one is. The running sandbox's
+ * mount folder is listed after the table's, as one more Lustre mount.
  */
 export class MountsController implements vscode.Disposable {
   private mounts: readonly LustreMount[] = [];
+  private tableMounts: readonly LustreMount[] = [];
+  private sandbox: SandboxMount | undefined;
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changes.event;
 
@@ -46,6 +49,23 @@ export class MountsController implements vscode.Disposable {
     } catch (error) {
       this.log.warn(`Could not read the mount table ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.tableMounts = mounts;
+    await this.update();
+  }
+
+  /** The sandbox's mount folder while the sandbox runs; undefined when it stops. */
+  async setSandboxMount(sandbox: SandboxMount | undefined): Promise<void> {
+    this.sandbox = sandbox;
+    await this.update();
+  }
+
+  /** The sandbox's mount, whose files' state the sandbox's emulator keeps. */
+  sandboxMount(): SandboxMount | undefined {
+    return this.sandbox;
+  }
+
+  private async update(): Promise<void> {
+    const mounts = this.sandbox ? [...this.tableMounts, this.sandbox.mount] : this.tableMounts;
     const changed = JSON.stringify(mounts) !== JSON.stringify(this.mounts);
     this.mounts = mounts;
     await setContext('fsxTasks.hasLustreMounts', mounts.length > 0);

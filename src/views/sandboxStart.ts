@@ -11,6 +11,7 @@ export interface SandboxDeps {
   readonly sandbox: Pick<LocalSandbox, 'start'>;
   readonly settings: Pick<Settings, 'sandboxTimeScale'>;
   readonly connections: { reload(): Promise<unknown> };
+  readonly sandboxMount: { attach(endpoint: string): Promise<void> };
 }
 
 export async function startSandbox(deps: SandboxDeps, scenario: ScenarioName = 'demo', focusView = true): Promise<void> {
@@ -20,7 +21,8 @@ export async function startSandbox(deps: SandboxDeps, scenario: ScenarioName = '
   );
   deps.log.info(`Sandbox FSx emulator listening on ${connection.endpoint}`);
   // The tree first: the context key only switches the view title's buttons.
-  await Promise.all([deps.connections.reload(), setContext('fsxTasks.sandboxActive', true)]);
+  // The mount folder with them: the tree marks ml-training mounted once both are there.
+  await Promise.all([deps.connections.reload(), setContext('fsxTasks.sandboxActive', true), connection.endpoint && deps.sandboxMount.attach(connection.endpoint)]);
   if (focusView) {
     await vscode.commands.executeCommand('fsxTasks.explorer.focus');
   }

@@ -76,7 +76,8 @@ describe('Explorer context menu on a Lustre mount', function () {
   it('reads the Lustre mounts from the table file, and marks the mounted file system in the tree', async () => {
     assert.deepEqual(
       api.container.mounts.lustreMounts().map((mount) => mount.mountPoint),
-      [mountPoint, otherMount],
+      // The sandbox's own mount folder comes after the table's.
+      [mountPoint, otherMount, api.container.mounts.sandboxMount()?.mount.mountPoint],
     );
     const [connection] = await children(api);
     const nodes = await children(api, connection);
@@ -85,7 +86,8 @@ describe('Explorer context menu on a Lustre mount', function () {
     assert.equal(description(mounted), `mounted · ${fileSystemId}`);
     const tooltip = mounted.getTreeItem().tooltip as vscode.MarkdownString;
     assert.ok(tooltip.value.includes(`mounted at \`${mountPoint}\``), tooltip.value);
-    const others = nodes.filter((node) => label(node) !== 'mounted-results' && /^resource\./.test(node.getTreeItem().contextValue ?? ''));
+    // ml-training is the sandbox mount folder's file system.
+    const others = nodes.filter((node) => !['mounted-results', 'ml-training'].includes(label(node)) && /^resource\./.test(node.getTreeItem().contextValue ?? ''));
     assert.ok(others.length >= 3);
     for (const node of others) {
       assert.doesNotMatch(description(node), /mounted/, label(node));

@@ -4,7 +4,7 @@
 // "Acting on files (HSM)". The real backend runs lfs (lfsActionSource.ts); a sandbox backend
 // answers the same interface.
 
-import type { HsmStateSource } from './source';
+import { sourceByPath, type HsmStateSource } from './source';
 import type { HsmFileError } from './states';
 
 /** What a request asks: export the data to S3, free it from the file system, load it back. */
@@ -85,4 +85,31 @@ export function privilegedArgv(kind: HsmRequestKind, options: { readonly files: 
     return ['sudo', 'lfs', lfsSubcommand(kind), ...options.files];
   }
   return ['sudo', 'find', ...options.selected, '-type', 'f', '-exec', 'lfs', lfsSubcommand(kind), '{}', '+'];
+}
+
+/**
+ * One backend over several, as `sourceByPath` is for states: each path is asked of its mount's
+ * backend (the sandbox's for its folder, lfs for the others). A request over both sends each
+ * its files; the first refusal rejects the whole (the other's files may have gone out).
+ */
+export function backendByPath(backendOf: (path: string) => HsmBackend): HsmBackend {
+  const grouped = (paths: readonly string[]): [HsmBackend, string[]][] => {
+    const groups = new Map<HsmBackend, string[]>();
+    for (const path of paths) {
+      const backend = backendOf(path);
+      groups.set(backend, [...(groups.get(backend) ?? []), path]);
+    }
+    return [...groups];
+  };
+  return {
+    ...sourceByPath(backendOf),
+    async request(kind, paths, signal) {
+      const results = await Promise.all(grouped(paths).map(([backend, group]) => backend.request(kind, group, signal)));
+      return { sent: results.flatMap((result) => result.sent), skipped: results.flatMap((result) => result.skipped) };
+    },
+    async getActions(paths, signal) {
+      const results = await Promise.all(grouped(paths).map(([backend, group]) => backend.getActions(group, signal)));
+      return new Map(results.flatMap((result) => [...result]));
+    },
+  };
 }

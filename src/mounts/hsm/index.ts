@@ -2,6 +2,7 @@
 // "File export state (HSM)" and "Acting on files (HSM)".
 
 export {
+  backendByPath,
   HsmRequestError,
   LISTED_FILES_MAX,
   lfsSubcommand,
@@ -23,6 +24,7 @@ export { LfsStateSource, type LfsStateSourceOptions } from './lfsStateSource';
 export { asPrinted, errorKindOf, parseHsmState } from './parse';
 export { parseHsmAction, parseRequestFailure, type RequestFailure } from './parseAction';
 export { MS_PER_DAY, releasePreview, whyNotReleased, type ReleaseCandidate, type ReleaseGroup, type ReleasePreview, type NotReleasedReason } from './releasePreview';
-export { HsmSourceError, LUSTRE_CLIENT_DOC, type HsmSourceErrorKind, type HsmStateSource } from './source';
+export { HsmSourceError, LUSTRE_CLIENT_DOC, sourceByPath, type HsmSourceErrorKind, type HsmStateSource } from './source';
+export { SandboxStateSource, type SandboxStateSourceOptions } from './sandboxStateSource';
 export * from './states';
 export { WALK_FILES_MAX, listFiles, localPathsOf, mergePreviews, nodeWalkFs, walkReleasePreview, type ListOptions, type ReleaseWalkOptions, type ReleaseWalkResult, type WalkFs } from './releaseWalk';

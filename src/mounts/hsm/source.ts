@@ -1,5 +1,6 @@
 // Where the export state of files comes from: `lfs hsm_state` on a machine with the Lustre
-// client (lfsStateSource.ts), or, later, the sandbox's own record of its files.
+// client (lfsStateSource.ts), or the sandbox's emulator for the sandbox mount's files
+// (sandboxStateSource.ts); `sourceByPath` asks each file's own.
 
 import type { HsmAnswer } from './states';
 
@@ -27,4 +28,40 @@ export class HsmSourceError extends Error {
   ) {
     super(`${kind}: ${detail}`);
   }
+}
+
+/**
+ * One source over several: each path is asked of the source `sourceOf` names for it (the mount's),
+ * the sources at once. A source that fails leaves its paths unanswered (absent, so they are asked
+ * again) without taking the others' answers with it: no lfs on a machine must not hide the
+ * sandbox's badges. Only when every source asked failed does the call reject, with the first
+ * failure (so a call of lfs's files alone still says lfs is missing).
+ */
+export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmStateSource {
+  return {
+    async getStates(paths, signal) {
+      const groups = new Map<HsmStateSource, string[]>();
+      for (const path of paths) {
+        const source = sourceOf(path);
+        const group = groups.get(source) ?? [];
+        group.push(path);
+        groups.set(source, group);
+      }
+      const results = await Promise.allSettled([...groups].map(([source, group]) => source.getStates(group, signal)));
+      signal?.throwIfAborted();
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure && results.every((result) => result.status === 'rejected')) {
+        throw failure.reason;
+      }
+      const answers = new Map<string, HsmAnswer>();
+      for (const result of results) {
+        if (result.status === 'fulfilled') {
+          for (const [path, answer] of result.value) {
+            answers.set(path, answer);
+          }
+        }
+      }
+      return answers;
+    },
+  };
 }

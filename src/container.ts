@@ -15,7 +15,7 @@ import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './viewModel/explorerModel';
 import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUpPlan';
 import { ProgressHistories } from './outcomes/progressHistories';
-import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
+import { LocalSandbox, sandboxLatencyFromEnv, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
 import { registerCommands } from './commands';
@@ -78,6 +78,7 @@ export class Container implements Services, vscode.Disposable {
     const sandbox = (this.sandbox = new LocalSandbox({
       script: context.asAbsolutePath('dist/emulator-process.js'),
       recordFile: vscode.Uri.joinPath(context.globalStorageUri, 'sandbox.json').fsPath,
+      latencyMs: sandboxLatencyFromEnv(process.env.FSX_SANDBOX_LATENCY_MS),
     }));
     const clients = (this.clients = this.own(new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) })));
     this.apiFor = (connection) => clients.apiFor(connection);

@@ -7,6 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CompletionReport } from './apiModel';
 import type { AssociationTiming } from './associationRules';
 import type { FaultSpec } from './faults';
 import { ownHostCheck, refuseForeignHost } from './hostCheck';
@@ -73,6 +74,16 @@ const METHODS: Readonly<Record<string, Method>> = {
   'state.getTask': (emulator, [taskId]) => emulator.state.getTask(String(taskId)) ?? null,
   'state.getTaskPlan': (emulator, [taskId]) => emulator.state.getTaskPlan(String(taskId)) ?? null,
   'state.tasksOf': (emulator, [resourceId]) => emulator.state.tasksOf(String(resourceId)),
+  // Moves where an ended task's report is said to be (a report FSx has not written there yet).
+  'state.setTaskReport': (emulator, [taskId, report]) => {
+    const plan = emulator.state.getTaskPlan(String(taskId)) as { report: unknown } | undefined;
+    if (!plan) {
+      throw new Error(`No task ${String(taskId)}.`);
+    }
+    plan.report = report as CompletionReport;
+  },
+  'state.endedTasks': (emulator) => emulator.state.endedTasks(),
+  'state.markCancelRequested': (emulator, [taskId, at]) => emulator.state.markCancelRequested(String(taskId), Number(at)),
   'state.fileSystems': (emulator) => emulator.state.fileSystems(),
   'state.fileCaches': (emulator) => emulator.state.fileCaches(),
   'state.associationsOf': (emulator, [resourceId]) => emulator.state.associationsOf(String(resourceId)),

@@ -58,6 +58,11 @@ export class LocalSandbox {
     return { dispose: () => this.endListeners.delete(listener) };
   }
 
+  /** Where the running process is recorded. */
+  get recordFile(): string {
+    return this.options.recordFile;
+  }
+
   get running(): boolean {
     return !!this.current;
   }
@@ -237,6 +242,17 @@ export function sandboxScenarioFromEnv(value: string | undefined): ScenarioName 
     return 'demo';
   }
   return value === 'scale' ? 'scale' : undefined;
+}
+
+/**
+ * FSX_SANDBOX_LATENCY_MS adds this many ms to every answer of a sandbox this window starts (a
+ * simulated round trip, for the benchmark): a whole number from 0 to 10,000; anything else, none.
+ */
+export function sandboxLatencyFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) > 10_000) {
+    return undefined;
+  }
+  return Number(value);
 }
 
 function connectionOf(record: SandboxRecord): Connection {

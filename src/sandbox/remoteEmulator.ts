@@ -5,6 +5,7 @@ import type {
   AssociationRecord,
   AssociationSpec,
   AssociationTiming,
+  CompletionReport,
   CreatedTaskBehaviour,
   FaultSpec,
   FileCacheSpec,
@@ -119,6 +120,19 @@ export class RemoteState {
 
   tasksOf(resourceId: string): Promise<TaskSnapshot[]> {
     return this.call('state.tasksOf', resourceId);
+  }
+
+  /** Moves where an ended task's report is said to be (a report FSx has not written there yet). */
+  setTaskReport(taskId: string, report: CompletionReport): Promise<void> {
+    return this.call('state.setTaskReport', taskId, report);
+  }
+
+  endedTasks(): Promise<TaskSnapshot[]> {
+    return this.call('state.endedTasks');
+  }
+
+  markCancelRequested(taskId: string, at: number): Promise<void> {
+    return this.call('state.markCancelRequested', taskId, at);
   }
 
   fileSystems(): Promise<readonly FileSystemRecord[]> {

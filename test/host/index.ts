@@ -4,6 +4,20 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import type { FsxTasksTestApi } from '../../src/testApi';
+
+/**
+ * The sandbox's process outlives a window on purpose (it waits for a reload); a test run's must
+ * not outlive the run.
+ */
+async function stopSandbox(): Promise<void> {
+  const extension = vscode.extensions.getExtension<FsxTasksTestApi | undefined>('fsx-tools.fsx-data-repository-tasks');
+  const api = extension?.isActive ? extension.exports : undefined;
+  if (api?.wokenBy !== undefined) {
+    await api.container.sandbox.stop().catch(() => undefined);
+  }
+}
 
 export function run(): Promise<void> {
   return runSuite(__dirname);
@@ -22,7 +36,8 @@ export function runSuite(folder: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const failures: { title: string; error: string }[] = [];
     let passed = 0;
-    const runner = mocha.run((failed) => {
+    const runner = mocha.run(async (failed) => {
+      await stopSandbox();
       const resultsPath = process.env.FSX_TEST_RESULTS;
       if (resultsPath) {
         mkdirSync(dirname(resultsPath), { recursive: true });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { sandboxScenarioFromEnv } from '../../../src/sandbox/localSandbox';
+import { sandboxLatencyFromEnv, sandboxScenarioFromEnv } from '../../../src/sandbox/localSandbox';
 import { parseSandboxArgs, DEFAULT_IDLE_MS } from '../../../src/emulator/sandboxProcess';
 
 describe('LocalSandbox', () => {
@@ -9,6 +9,14 @@ describe('LocalSandbox', () => {
     assert.equal(sandboxScenarioFromEnv('scale'), 'scale');
     for (const value of [undefined, '', '0', 'true', 'empty']) {
       assert.equal(sandboxScenarioFromEnv(value), undefined, String(value));
+    }
+  });
+
+  it('reads FSX_SANDBOX_LATENCY_MS: a whole number of ms up to 10,000, anything else none', () => {
+    assert.equal(sandboxLatencyFromEnv('40'), 40);
+    assert.equal(sandboxLatencyFromEnv('0'), 0);
+    for (const value of [undefined, '', '-1', '4.5', '10001', '40ms', ' 40']) {
+      assert.equal(sandboxLatencyFromEnv(value), undefined, String(value));
     }
   });
 

@@ -36,6 +36,8 @@ export interface LocalSandboxOptions {
   readonly launch?: (options: LaunchOptions) => Promise<LaunchedSandbox>;
   /** Test seam: whether a process id is alive. */
   readonly isAlive?: (pid: number) => boolean;
+  /** How often a process this window did not start is looked at (default 2 s). */
+  readonly livenessCheckMs?: number;
 }
 
 /** Starts, reattaches to and stops the sandbox's emulator process. */
@@ -179,7 +181,7 @@ export class LocalSandbox {
       if (this.current?.pid === record.pid && !this.alive(record.pid)) {
         void this.endedUnseen(record.pid);
       }
-    }, LIVENESS_CHECK_MS);
+    }, this.options.livenessCheckMs ?? LIVENESS_CHECK_MS);
     this.watch.unref?.();
   }
 

@@ -60,7 +60,7 @@ describe('the sandbox process', function () {
   const pids = new Set<number>();
 
   function sandbox(options: Partial<LocalSandboxOptions> = {}): LocalSandbox {
-    const made = new LocalSandbox({ script: SCRIPT, recordFile: join(folder, 'sandbox.json'), ...options });
+    const made = new LocalSandbox({ script: SCRIPT, recordFile: join(folder, 'sandbox.json'), livenessCheckMs: 100, ...options });
     sandboxes.push(made);
     return made;
   }
@@ -164,13 +164,13 @@ describe('the sandbox process', function () {
   });
 
   it('requests keep it alive past the idle time', async () => {
-    const made = sandbox({ idleMs: 1_500 });
+    const made = sandbox({ idleMs: 1_000 });
     const { pid, remote } = await started(made);
     for (let i = 0; i < 6; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 250));
       await remote.totalRequests();
     }
-    assert.ok(alive(pid), 'used every 500 ms for 3 s');
+    assert.ok(alive(pid), 'used every 250 ms for one and a half times its idle time');
   });
 
   it('a crash is reported once, to the window that started it (with its signal) and to one that reattached', async () => {
@@ -184,7 +184,7 @@ describe('the sandbox process', function () {
     assert.ok(await other.reattach());
     process.kill(pid, 'SIGKILL');
     await waitFor('both windows to see the end', () => starterEnds.length > 0 && otherEnds.length > 0, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(starterEnds, [{ reason: 'crashed', detail: 'SIGKILL', scenario: 'demo' }]);
     assert.deepEqual(otherEnds, [{ reason: 'crashed', detail: undefined, scenario: 'demo' }]);
     assert.equal(starter.running, false);

@@ -30,7 +30,8 @@ const problemMatcher = {
  * loaded by the one require() or import() of its loader: the main code (src/main.ts, required by
  * the entry once the window needs it), the FSx and S3 clients (src/fsx/loadFsxBackend.ts,
  * src/outcomes/loadS3.ts; one bundle, as apart each carried its own copy of the SDK core and the
- * credential providers) and the emulator (src/sandbox/loadEmulator.ts). The importing bundle keeps
+ * credential providers) and the emulator (dist/emulator.js, which the sandbox's own process and the
+ * CLI require; the extension host never loads it: src/sandbox/sandboxLauncher.ts). The importing bundle keeps
  * that specifier external, naming the sibling dist file; with dynamic import marked unsupported,
  * esbuild's CommonJS output turns an import() into a require() inside a promise.
  */
@@ -58,12 +59,13 @@ const lazyImports = {
   },
 };
 
-/** The emulator CLI uses the emulator's own bundle (dist/emulator.js) instead of a copy. */
+/** The emulator CLI and the sandbox's process use the emulator's own bundle (dist/emulator.js) instead of a copy. */
+const usesEmulatorBundle = [path.join('src', 'emulator', 'cli.ts'), path.join('src', 'emulator', 'sandboxProcess.ts')];
 /** @type {import('esbuild').Plugin} */
 const emulatorFromItsBundle = {
   name: 'emulator-from-its-bundle',
   setup(build) {
-    build.onResolve({ filter: /^\.\/index$/ }, (args) => (args.importer.endsWith(path.join('src', 'emulator', 'cli.ts')) ? { path: './emulator.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/index$/ }, (args) => (usesEmulatorBundle.some((entry) => args.importer.endsWith(entry)) ? { path: './emulator.js', external: true } : undefined));
   },
 };
 
@@ -92,6 +94,7 @@ function planBuilds() {
     // The main code's own lazy imports (the SDK, the emulator) stay lazy, as they are in the entry.
     ...lazyBundles.map(({ outfile, entryPoints, stdin }) => ({ ...(outfile === 'dist/main.js' ? inHost : { ...common, external: ['vscode'] }), outfile, ...(stdin ? { stdin } : { entryPoints }) })),
     { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js', plugins: [...common.plugins, emulatorFromItsBundle] },
+    { ...common, entryPoints: ['src/emulator/sandboxProcess.ts'], outfile: 'dist/emulator-process.js', plugins: [...common.plugins, emulatorFromItsBundle] },
   ];
 }
 

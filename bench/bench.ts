@@ -371,7 +371,8 @@ interface HostTimings {
   /** The idle warm-up our extension logged before the click, over the demo loads. */
   warmUp: { loadsWarmedBeforeClick: number; loads: number; ms: number | null };
   firstTree: VsBaseline;
-  scaleFirstPage: VsBaseline;
+  /** rtt40: the same with the sandbox answering 40 ms late, against the baseline plus 40 ms. */
+  scaleFirstPage: VsBaseline & { rtt40: VsBaseline };
   settleMs: number;
   samples: unknown;
 }
@@ -408,7 +409,8 @@ function printTable(r: Awaited<ReturnType<typeof collect>>): void {
     ['activation.idleWindow (the same)', r.activation ? `${activationCell(r.activation.idleWindow)}, main code not loaded in ${r.activation.idleWindow.dormantLoads} of ${r.activation.idleWindow.loads}` : 'not run', '<= 10 (a window that has not used it)'],
     ['warmUp (host, before the click)', r.warmUp ? `${r.warmUp.loadsWarmedBeforeClick} of ${r.warmUp.loads} loads, ${r.warmUp.ms} ms` : 'not run', 'idle, before the click'],
     ['firstTree.ms / .baselineMs (.ratio)', vsBaseline(r.firstTree), '<= 1.5'],
-    ['scaleFirstPage.ms / .baselineMs (.ratio)', vsBaseline(r.scaleFirstPage), '<= 1.5'],
+    ['scaleFirstPage.ms / .baselineMs (.ratio)', vsBaseline(r.scaleFirstPage), '<= 1.5 (the sandbox a process of its own)'],
+    ['scaleFirstPage.rtt40.ms / .baselineMs (.ratio)', vsBaseline(r.scaleFirstPage?.rtt40 ?? null), 'a 40 ms round trip: against the baseline + 40'],
     ['awsCliListMs / extensionListMs', `${r.awsCliListMs} / ${r.extensionListMs} (x${r.awsCliVsExtension})`, 'ratio'],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));

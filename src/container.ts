@@ -15,13 +15,14 @@ import type { ThroughputEstimate } from './outcomes/throughput';
 import { ExplorerModel } from './viewModel/explorerModel';
 import { connectionsToPrefetch, warmUpDelay } from './viewModel/warmUpPlan';
 import { ProgressHistories } from './outcomes/progressHistories';
-import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
+import { LocalSandbox, sandboxLatencyFromEnv, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
 import { registerCommands } from './commands';
 import { createChatToolImplementations } from './chat/chatTools';
 import type { ChatToolImplementations, Services } from './commands/services';
 import { ConnectionsController } from './views/connectionsController';
+import { sandboxEnded } from './views/sandboxEnded';
 import { startSandbox } from './views/sandboxStart';
 import { setContext } from './views/contextKeys';
 import { ExplorerController } from './views/explorer/explorerController';
@@ -85,10 +86,15 @@ export class Container implements Services, vscode.Disposable {
     this.workspaceState = context.workspaceState;
     const log = (this.log = this.own(createLog()));
     this.own(this.settings.watchValues());
-    const sandbox = (this.sandbox = new LocalSandbox());
+    const sandbox = (this.sandbox = new LocalSandbox({
+      script: context.asAbsolutePath('dist/emulator-process.js'),
+      recordFile: vscode.Uri.joinPath(context.globalStorageUri, 'sandbox.json').fsPath,
+      latencyMs: sandboxLatencyFromEnv(process.env.FSX_SANDBOX_LATENCY_MS),
+    }));
     const clients = (this.clients = this.own(new LazyFsxClients({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('fsx'), onMalformed: malformedAnswerLog(log) })));
     this.apiFor = (connection) => clients.apiFor(connection);
-    this.own({ dispose: () => void sandbox.stop() });
+    // A closing window (or a reload) leaves the process for the next one: it exits by itself when unused.
+    this.own({ dispose: () => sandbox.detach() });
     this.model = this.own(new ExplorerModel(this.apiFor, () => this.settings.pageSize()));
     this.scheduler = this.own(
       new PollScheduler({
@@ -160,6 +166,7 @@ export class Container implements Services, vscode.Disposable {
     this.connections = this.own(
       new ConnectionsController({ settings: this.settings, sandbox, clients, model: this.model, showSandbox: (shown) => this.explorer.showSandbox(shown), log }),
     );
+    this.own(sandbox.onDidEnd((ended) => void sandboxEnded(this, ended).catch((error: unknown) => log.error(`Could not restart the sandbox: ${String(error)}`))));
     // Last: a handler may use any member above (and the ones built on first use below).
     for (const registration of registerCommands(this)) {
       this.own(registration);
@@ -212,7 +219,9 @@ export class Container implements Services, vscode.Disposable {
    * (its seeding is synchronous) or the first listing, then the tracked tasks of the last session.
    */
   async start(): Promise<void> {
-    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() || this.sandboxMount.inWorkspace() ? 'demo' : undefined);
+    // A sandbox process this window used before a reload (or another window started) is used again, its state intact.
+    const reattached = await this.sandbox.reattach().catch(() => undefined);
+    const scenario = sandboxScenarioFromEnv(process.env.FSX_SANDBOX) ?? (this.settings.sandboxOnActivation() || reattached || this.sandboxMount.inWorkspace() ? 'demo' : undefined);
     if (scenario || this.explorer.view.visible) {
       // A listing is coming: the SDK side loads while the sandbox starts or the connections are
       // resolved, not after.

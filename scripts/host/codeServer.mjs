@@ -3,7 +3,7 @@
 // config, all under one short temporary folder (socket paths must stay under 108 bytes).
 // The extension host is a child of the server and inherits its environment, so variables
 // passed in `env` (FSX_SANDBOX=1, ...) reach the extension.
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -100,6 +100,29 @@ function requirePassword(profile, password) {
   // The login page's own text points at the config file; ours says where the password really is.
   const welcome = 'Enter the password that npm start printed in its terminal, under the address.';
   writeFileSync(profile.configFile, `auth: password\npassword: "${password}"\nwelcome-text: "${welcome}"\ncert: false\n`, { mode: 0o600 });
+}
+
+/**
+ * The extension's sandbox runs as a detached process that outlives its window on purpose (a reload
+ * reattaches to it: src/sandbox/localSandbox.ts); a server's run must not leave it behind. Its
+ * record in the profile's global storage names it.
+ */
+function stopSandboxProcesses(userDataDir) {
+  const globalStorage = join(userDataDir, 'User', 'globalStorage');
+  if (!existsSync(globalStorage)) {
+    return;
+  }
+  for (const folder of readdirSync(globalStorage)) {
+    const record = join(globalStorage, folder, 'sandbox.json');
+    try {
+      const { pid } = JSON.parse(readFileSync(record, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0) {
+        process.kill(pid, 'SIGTERM');
+      }
+    } catch {
+      // No record, or its process already gone.
+    }
+  }
 }
 
 function profileArgs(profile) {
@@ -300,6 +323,7 @@ export async function startCodeServer({
     }
     stopped = true;
     await killTree(child.pid);
+    stopSandboxProcesses(profile.userDataDir);
     removeExitHook();
     await Promise.race([output, delay(1000)]); // the last lines, unless someone still holds the pipe
     await new Promise((resolvePromise) => logStream.end(resolvePromise));

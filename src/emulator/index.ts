@@ -42,6 +42,7 @@ export {
   type TaskType,
 } from './apiModel';
 export { SCENARIO_NAMES, isScenarioName, seedScenario, type ScenarioName } from './scenarios';
+export { CONTROL_METHODS, ControlServer, type ControlHealth, type ControlServerOptions } from './control';
 export { FsxEmulator, MAX_BODY_BYTES, type EmulatorOptions, type RequestLogEntry } from './server';
 export type { Route } from './route';
 export type { AssociationSpec, FileCacheSpec, FileSystemSpec, LegacyDataRepositorySpec, TaskBehaviour, TaskSnapshot, TaskSpec } from './records';

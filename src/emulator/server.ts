@@ -39,6 +39,8 @@ export interface EmulatorOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Other APIs served on the same port (see Route). */
   routes?: readonly Route[];
+  /** Added before every answer on this port (FSx, S3 and the other routes): a simulated round trip. Default 0. */
+  latencyMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -79,6 +81,7 @@ export class FsxEmulator {
   private otherRequests = 0;
   private readonly sleeping = new Set<() => void>();
   private closing: Promise<void> | undefined;
+  private lastRequest = Date.now();
   /** Host headers other than its own loopback address and port are refused: hostCheck.ts. */
   private readonly isOwnHost: (host: string | undefined) => boolean;
 
@@ -89,6 +92,7 @@ export class FsxEmulator {
     private readonly seeding: { readonly scenario: ScenarioName; readonly seed: number | undefined },
     host: string,
     private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined,
+    private readonly latencyMs: number,
   ) {
     this.taskRules = new TaskRules(state, seeding.seed);
     this.associationRules = new AssociationRules(state);
@@ -112,6 +116,10 @@ export class FsxEmulator {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new RangeError(`Invalid port ${port}`);
     }
+    const latencyMs = options.latencyMs ?? 0;
+    if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+      throw new RangeError(`Invalid latency ${latencyMs}`);
+    }
     const clock = scaledClock(options.clock ?? systemEmulatorClock, options.timeScale ?? 1);
     const state = new EmulatorStore({ clock, seed: options.seed });
     const seeding = { scenario: options.scenario ?? 'empty', seed: options.seed };
@@ -125,7 +133,7 @@ export class FsxEmulator {
         resolve();
       });
     });
-    const emulator = new FsxEmulator(server, state, seeding, host, options.onRequest);
+    const emulator = new FsxEmulator(server, state, seeding, host, options.onRequest, latencyMs);
     for (const route of options.routes ?? []) {
       emulator.addRoute(route);
     }
@@ -133,6 +141,11 @@ export class FsxEmulator {
       emulator.serve(request, response).catch(() => request.socket.destroy());
     });
     return emulator;
+  }
+
+  /** When the last request reached this port (epoch ms): what the sandbox process's idle exit counts from. */
+  get lastRequestAt(): number {
+    return this.lastRequest;
   }
 
   requestCounts(): Record<OperationName, number> {
@@ -198,11 +211,15 @@ export class FsxEmulator {
     return this.closing;
   }
 
-  private serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.lastRequest = Date.now();
     if (!this.isOwnHost(request.headers.host)) {
       refuseForeignHost(request, response);
       this.otherRequests++;
-      return Promise.resolve();
+      return;
+    }
+    if (this.latencyMs > 0) {
+      await this.sleep(this.latencyMs);
     }
     const route = this.routes.find((candidate) => candidate.matches(request));
     return route ? route.serve(request, response) : this.serveFsx(request, response);

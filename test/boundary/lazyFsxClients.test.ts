@@ -6,7 +6,6 @@ import { FsxEmulator } from '../../src/emulator';
 import { ApiCallEvent } from '../../src/fsx/clientFactory';
 import { FsxBackend, LazyFsxClients, loadFsxBackend } from '../../src/fsx/loadFsxBackend';
 import { Connection } from '../../src/fsx/types';
-import { loadEmulator } from '../../src/sandbox/loadEmulator';
 
 describe('LazyFsxClients against the emulator', () => {
   let emulator: FsxEmulator;
@@ -66,10 +65,5 @@ describe('LazyFsxClients against the emulator', () => {
     await assert.rejects(clients.apiFor(connection).listResources(), /disposed/);
     assert.equal(loads, 1);
     assert.equal(Object.values(emulator.requestCounts()).reduce((sum, count) => sum + count, 0), 0);
-  });
-
-  it('the sandbox loader hands over the same emulator module', async () => {
-    const module = await loadEmulator();
-    assert.equal(module.FsxEmulator, FsxEmulator);
   });
 });

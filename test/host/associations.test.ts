@@ -22,15 +22,15 @@ describe('data repository associations: create, edit, delete from the tree and t
   beforeEach(async () => {
     api = extension.api();
     prompts = extension.prompts();
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     // FSx takes minutes; the sandbox is told to take seconds so the rows move while we watch.
-    emulatorOf(api).associationRules.setTiming({ creatingMs: 2_500, updatingMs: 2_500, deletingMs: 2_500 });
+    await emulatorOf(api).associationRules.setTiming({ creatingMs: 2_500, updatingMs: 2_500, deletingMs: 2_500 });
     api.container.model.refresh();
     render = await resourceNamed(api, 'render-farm');
   });
 
   it('Create Association from a file system: steps with Back, one summary, the row at once in Creating, then Available without Refresh', async () => {
-    const before = emulatorOf(api).requestCounts().CreateDataRepositoryAssociation;
+    const before = (await emulatorOf(api).requestCounts()).CreateDataRepositoryAssociation;
     prompts
       .inputStepWith('/linked/')
       .inputStepWith(BACK)
@@ -43,19 +43,19 @@ describe('data repository associations: create, edit, delete from the tree and t
       .modalWith('Create Association');
     await vscode.commands.executeCommand('fsxTasks.createAssociation', render);
     assert.equal(prompts.pendingAnswers, 0);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryAssociation, before + 1, 'one create, after the summary');
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryAssociation, before + 1, 'one create, after the summary');
     assert.match(prompts.modals[0].message, /Link \/linked\/ on render-farm .* to s3:\/\/render-farm-linked\/in\/\?/);
     assert.match(prompts.modals[0].detail, /Automatic export: off/);
     const row = await rowAt(api, render, '/linked/');
     assert.ok(row, 'the new row is there at once');
     assert.equal(contextValue(row), 'association.CREATING');
     await waitFor('the row to become Available', async () => contextValue((await rowAt(api, render, '/linked/')) as ExplorerNode) === 'association.AVAILABLE');
-    const created = emulatorOf(api).state.associationsOf(resourceOf(render).id).find((association) => association.resourcePath === '/linked/');
+    const created = (await emulatorOf(api).state.associationsOf(resourceOf(render).id)).find((association) => association.resourcePath === '/linked/');
     assert.deepEqual([created?.autoImportEvents, created?.autoExportEvents, created?.batchImportMetaDataOnCreate], [['NEW', 'CHANGED', 'DELETED'], [], true]);
   });
 
   it('Create Association from the palette: a pick of the file systems that can take one, the others left out with a note', async () => {
-    const before = emulatorOf(api).requestCounts().CreateDataRepositoryAssociation;
+    const before = (await emulatorOf(api).requestCounts()).CreateDataRepositoryAssociation;
     prompts
       .pickWith((items, options) => {
         const labels = items.map((item) => item.label);
@@ -75,7 +75,7 @@ describe('data repository associations: create, edit, delete from the tree and t
     await vscode.commands.executeCommand('fsxTasks.createAssociation');
     assert.equal(prompts.pendingAnswers, 0);
     assert.match(prompts.modals[0].message, /Link \/linked\/ on render-farm /);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryAssociation, before + 1);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryAssociation, before + 1);
     assert.ok(await rowAt(api, render, '/linked/'), 'the new row is in the tree');
   });
 
@@ -100,26 +100,26 @@ describe('data repository associations: create, edit, delete from the tree and t
     await vscode.commands.executeCommand('fsxTasks.editAssociation', assets);
     assert.equal(contextValue((await rowAt(api, render, '/assets')) as ExplorerNode), 'association.UPDATING');
     await waitFor('the row to settle', async () => contextValue((await rowAt(api, render, '/assets')) as ExplorerNode) === 'association.AVAILABLE');
-    const record = emulatorOf(api).state.associationsOf(resourceOf(render).id).find((association) => association.resourcePath === '/assets');
+    const record = (await emulatorOf(api).state.associationsOf(resourceOf(render).id)).find((association) => association.resourcePath === '/assets');
     assert.deepEqual([record?.autoImportEvents, record?.importedFileChunkSize], [['NEW'], 2048]);
   });
 
   it('Delete Association: Enter or Escape keeps it; deleting the files too needs the path typed; the row follows Deleting until gone', async () => {
     const frames = await rowAt(api, render, '/frames');
     assert.ok(frames);
-    const sent = () => emulatorOf(api).requestCounts().DeleteDataRepositoryAssociation;
-    const before = sent();
+    const sent = async () => (await emulatorOf(api).requestCounts()).DeleteDataRepositoryAssociation;
+    const before = await sent();
     prompts.modalWith('Keep Association').modalWith(undefined).modalWith('Delete Association and Files...').typeWith('/wrong');
     for (let i = 0; i < 3; i++) {
       await vscode.commands.executeCommand('fsxTasks.deleteAssociation', frames);
     }
-    assert.equal(sent(), before, 'nothing sent');
+    assert.equal(await sent(), before, 'nothing sent');
     assert.deepEqual(prompts.modals[0].actions, ['Keep Association', 'Delete Association', 'Delete Association and Files...'], 'the safe choice first, the default');
     assert.match(prompts.modals[0].detail, /files stay in the file system and the objects stay in S3/);
     assert.match(prompts.confirmations[0].detail, /removes every file and directory under \/frames/);
     prompts.modalWith('Delete Association and Files...').typeWith('/frames');
     await vscode.commands.executeCommand('fsxTasks.deleteAssociation', frames);
-    assert.equal(sent(), before + 1);
+    assert.equal(await sent(), before + 1);
     assert.equal(contextValue((await rowAt(api, render, '/frames')) as ExplorerNode), 'association.DELETING');
     await waitFor('the row to go', async () => (await rowAt(api, render, '/frames')) === undefined);
   });
@@ -140,7 +140,7 @@ describe('data repository associations: create, edit, delete from the tree and t
     const cache = (await resourceNodes(api)).find((node) => contextValue(node) === 'resource.fileCache');
     await vscode.commands.executeCommand('fsxTasks.createAssociation', cache);
     assert.match(prompts.messages.at(-1)?.text ?? '', /only when the cache is created/);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryAssociation, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryAssociation, 0);
     assert.equal(prompts.steps.length, 0, 'no question asked');
   });
 
@@ -153,7 +153,7 @@ describe('data repository associations: create, edit, delete from the tree and t
   });
 
   it('access denied names the permissions FSx needs for a new association', async () => {
-    emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryAssociation' });
+    await emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryAssociation' });
     prompts.inputStepWith('/denied').inputStepWith('s3://render-farm-denied/').pickStepWith(takeActive).pickStepWith(takeActive).pickStepWith(takeActive).inputStepWith('').modalWith('Create Association');
     await vscode.commands.executeCommand('fsxTasks.createAssociation', render);
     const errors = prompts.messages.filter((message) => message.severity === 'error');

@@ -6,11 +6,17 @@ import type { ExplorerNode } from '../../src/views/explorer/node';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 /** A fresh EXECUTING task on the first Lustre file system, long enough to cancel. */
-function addExecutingTask(api: FsxTasksApi, behaviour: { cancelingMs?: number; executingMs?: number } = {}): { taskId: string; fileSystemId: string } {
+async function addExecutingTask(api: FsxTasksApi, behaviour: { cancelingMs?: number; executingMs?: number } = {}): Promise<{ taskId: string; fileSystemId: string }> {
   const emulator = emulatorOf(api);
-  const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE' && emulator.state.tasksOf(fs.fileSystemId).length < 50)?.fileSystemId;
+  let fileSystemId: string | undefined;
+  for (const fs of await emulator.state.fileSystems()) {
+    if (fs.type === 'LUSTRE' && (await emulator.state.tasksOf(fs.fileSystemId)).length < 50) {
+      fileSystemId = fs.fileSystemId;
+      break;
+    }
+  }
   assert.ok(fileSystemId, 'a Lustre file system');
-  const taskId = emulator.state.addTask({
+  const taskId = await emulator.state.addTask({
     fileSystemId,
     type: 'EXPORT_TO_REPOSITORY',
     pendingMs: 0,
@@ -43,7 +49,7 @@ describe('cancel a data repository task', () => {
   });
 
   it('from the context menu: confirms, cancels, and tracks the task to CANCELED', async () => {
-    const { taskId, fileSystemId } = addExecutingTask(api);
+    const { taskId, fileSystemId } = await addExecutingTask(api);
     const row = await taskRow(api, fileSystemId, taskId);
     assert.equal(contextValue(row), 'task.EXECUTING');
     const transitions: string[] = [];
@@ -61,7 +67,7 @@ describe('cancel a data repository task', () => {
     assert.match(detail, new RegExp(fileSystemId));
     assert.match(detail, /\/scratch\/results/);
     assert.match(detail, /exported files are not reverted/);
-    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
+    assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 1);
     assert.ok(api.container.tracking.tracker.has(taskId), 'the canceled task is tracked');
     await waitFor('CANCELED', () => api.container.tracking.tracker.list().find((tracked) => tracked.taskId === taskId)?.task?.lifecycle === 'CANCELED', 20_000);
     assert.ok(transitions.includes('CANCELING->CANCELED'), transitions.join(', '));
@@ -74,15 +80,15 @@ describe('cancel a data repository task', () => {
     const config = vscode.workspace.getConfiguration('fsxTasks');
     await config.update('cancel.confirmation', 'typeTaskId', vscode.ConfigurationTarget.Global);
     try {
-      const { taskId, fileSystemId } = addExecutingTask(api);
+      const { taskId, fileSystemId } = await addExecutingTask(api);
       const row = await taskRow(api, fileSystemId, taskId);
       // A wrong id changes nothing.
       prompts.typeWith(taskId.slice(0, -1));
       await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
-      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask ?? 0, 0);
+      assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask ?? 0, 0);
       prompts.typeWith(taskId);
       await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
-      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
+      assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 1);
       assert.equal(prompts.confirmations.length, 2);
       assert.ok(api.container.tracking.tracker.has(taskId));
     } finally {
@@ -91,17 +97,17 @@ describe('cancel a data repository task', () => {
   });
 
   it('does nothing when the confirmation is declined', async () => {
-    const { taskId, fileSystemId } = addExecutingTask(api);
+    const { taskId, fileSystemId } = await addExecutingTask(api);
     prompts.confirmWith(false);
     await vscode.commands.executeCommand('fsxTasks.cancelTask', await taskRow(api, fileSystemId, taskId));
-    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
-    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
+    assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 0);
+    assert.equal((await emulatorOf(api).state.getTask(taskId))?.lifecycle, 'EXECUTING');
     assert.equal(api.container.tracking.tracker.has(taskId), false);
     assert.deepEqual(prompts.messages, []);
   });
 
   it('from the palette: picks among the active tasks of every connection', async () => {
-    const { taskId } = addExecutingTask(api);
+    const { taskId } = await addExecutingTask(api);
     let offered: string[] = [];
     prompts.pickWith((items) => {
       offered = items.map((item) => item.label);
@@ -111,13 +117,13 @@ describe('cancel a data repository task', () => {
     await vscode.commands.executeCommand('fsxTasks.cancelTask');
     assert.ok(offered.length > 1, 'several active tasks offered');
     assert.ok(offered.every((text) => !/Succeeded|Failed|Canceled/.test(text)));
-    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+    assert.equal((await emulatorOf(api).state.getTask(taskId))?.lifecycle, 'CANCELING');
   });
 
   it('from the palette: validates a typed task id before any call', async () => {
     prompts.pickWith((_items, options) => options.itemForValue?.('task-123'));
     await vscode.commands.executeCommand('fsxTasks.cancelTask');
-    const counts = emulatorOf(api).requestCounts();
+    const counts = await emulatorOf(api).requestCounts();
     assert.equal(counts.CancelDataRepositoryTask, 0);
     assert.equal(counts.DescribeDataRepositoryTasks, 1, 'only the listing of active tasks for the picker');
     assert.equal(prompts.messages.length, 1);
@@ -125,23 +131,23 @@ describe('cancel a data repository task', () => {
   });
 
   it('from the palette: accepts a valid typed task id', async () => {
-    const { taskId } = addExecutingTask(api);
+    const { taskId } = await addExecutingTask(api);
     prompts.pickWith((_items, options) => options.itemForValue?.(taskId));
     prompts.confirmWith(true);
     await vscode.commands.executeCommand('fsxTasks.cancelTask');
-    assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+    assert.equal((await emulatorOf(api).state.getTask(taskId))?.lifecycle, 'CANCELING');
   });
 
   it('says a task already ended when it finishes between the confirmation and the call', async () => {
-    const { taskId, fileSystemId } = addExecutingTask(api, { executingMs: 4_000 });
+    const { taskId, fileSystemId } = await addExecutingTask(api, { executingMs: 4_000 });
     const emulator = emulatorOf(api);
     const row = await taskRow(api, fileSystemId, taskId);
     // While the dialog is open, the task finishes on its own.
-    prompts.confirmWith(true, () => waitFor('the task to succeed', () => emulator.state.getTask(taskId)?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
+    prompts.confirmWith(true, () => waitFor('the task to succeed', async () => (await emulator.state.getTask(taskId))?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
     await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
     assert.equal(prompts.confirmations.length, 1, 'the dialog was shown while the task executed');
-    assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 1);
-    assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'SUCCEEDED');
+    assert.equal((await emulator.requestCounts()).CancelDataRepositoryTask, 1);
+    assert.equal((await emulator.state.getTask(taskId))?.lifecycle, 'SUCCEEDED');
     assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
     assert.equal(prompts.messages[0].severity, 'info');
     assert.match(prompts.messages[0].text, /had already ended \(succeeded\)/);
@@ -159,9 +165,9 @@ describe('cancel a data repository task', () => {
   ];
   for (const { fault, severity, text } of errorCases) {
     it(`reports a ${fault} failure once, with a next step, and changes nothing`, async () => {
-      const { taskId, fileSystemId } = addExecutingTask(api);
+      const { taskId, fileSystemId } = await addExecutingTask(api);
       const row = await taskRow(api, fileSystemId, taskId);
-      emulatorOf(api).injectFault({ kind: fault, operation: 'CancelDataRepositoryTask' });
+      await emulatorOf(api).injectFault({ kind: fault, operation: 'CancelDataRepositoryTask' });
       prompts.confirmWith(true);
       await vscode.commands.executeCommand('fsxTasks.cancelTask', row);
       assert.equal(prompts.messages.length, 1, prompts.messages.map((m) => m.text).join(' | '));
@@ -169,7 +175,7 @@ describe('cancel a data repository task', () => {
       assert.match(prompts.messages[0].text, text);
       assert.match(prompts.messages[0].text, new RegExp(`Could not cancel ${taskId}`));
       assert.ok(prompts.messages[0].actions.length === 1, 'one next step');
-      assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'EXECUTING');
+      assert.equal((await emulatorOf(api).state.getTask(taskId))?.lifecycle, 'EXECUTING');
       assert.equal(api.container.tracking.tracker.has(taskId), false);
       const refreshed = await taskRow(api, fileSystemId, taskId);
       assert.equal(refreshed.getTreeItem().description?.toString().startsWith('Canceling...'), false, 'no spinner left behind');
@@ -180,15 +186,16 @@ describe('cancel a data repository task', () => {
     await vscode.commands.executeCommand('fsxTasks.cancelTask', 'task-0000000000000dead0');
     assert.equal(prompts.messages.length, 1);
     assert.match(prompts.messages[0].text, /could not find it/);
-    assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 0);
   });
 
   it('refuses to cancel a task that already succeeded, without calling cancel', async () => {
     const emulator = emulatorOf(api);
-    const ended = emulator.state.fileSystems().flatMap((fs) => emulator.state.tasksOf(fs.fileSystemId)).find((task) => task.lifecycle === 'SUCCEEDED');
+    const tasks = await Promise.all((await emulator.state.fileSystems()).map((fs) => emulator.state.tasksOf(fs.fileSystemId)));
+    const ended = tasks.flat().find((task) => task.lifecycle === 'SUCCEEDED');
     assert.ok(ended);
     await vscode.commands.executeCommand('fsxTasks.cancelTask', ended.taskId);
-    assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 0);
+    assert.equal((await emulator.requestCounts()).CancelDataRepositoryTask, 0);
     assert.match(prompts.messages[0]?.text ?? '', /cannot be canceled now: its state is Succeeded/);
   });
 
@@ -206,21 +213,21 @@ describe('cancel a data repository task', () => {
       });
     }
 
-    function endedTaskOn(fileSystemId: string): string {
-      const ended = emulatorOf(api).state.tasksOf(fileSystemId).find((task) => task.lifecycle === 'SUCCEEDED');
+    async function endedTaskOn(fileSystemId: string): Promise<string> {
+      const ended = (await emulatorOf(api).state.tasksOf(fileSystemId)).find((task) => task.lifecycle === 'SUCCEEDED');
       assert.ok(ended, 'a succeeded task on the file system');
       return ended.taskId;
     }
 
     it('cancels every selected active task after one confirmation, skips the ended ones, and sums up', async () => {
       const emulator = emulatorOf(api);
-      const first = addExecutingTask(api);
-      const others = [addExecutingTask(api).taskId, addExecutingTask(api).taskId];
+      const first = await addExecutingTask(api);
+      const others = [(await addExecutingTask(api)).taskId, (await addExecutingTask(api)).taskId];
       // This one ends while the dialog is open: "had already ended".
-      const racing = addExecutingTask(api, { executingMs: 4_000 }).taskId;
-      const ended = endedTaskOn(first.fileSystemId);
+      const racing = (await addExecutingTask(api, { executingMs: 4_000 })).taskId;
+      const ended = await endedTaskOn(first.fileSystemId);
       const selection = await rows(first.fileSystemId, [first.taskId, ...others, racing, ended]);
-      prompts.confirmWith(true, () => waitFor('the racing task to end', () => emulator.state.getTask(racing)?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
+      prompts.confirmWith(true, () => waitFor('the racing task to end', async () => (await emulator.state.getTask(racing))?.lifecycle === 'SUCCEEDED', 10_000).then(() => undefined));
       await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[1], selection);
       assert.equal(prompts.confirmations.length, 1, 'one confirmation');
       const { message, detail } = prompts.confirmations[0];
@@ -230,10 +237,10 @@ describe('cancel a data repository task', () => {
       }
       assert.match(detail, new RegExp(`Skipped, they cannot be canceled now:\n${ended}: Succeeded`));
       assert.match(detail, /exported files are not reverted/);
-      assert.equal(emulator.requestCounts().CancelDataRepositoryTask, 4, 'no cancel for the skipped task');
-      assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks >= 1, true);
+      assert.equal((await emulator.requestCounts()).CancelDataRepositoryTask, 4, 'no cancel for the skipped task');
+      assert.equal((await emulator.requestCounts()).DescribeDataRepositoryTasks >= 1, true);
       for (const taskId of [first.taskId, ...others]) {
-        assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'CANCELING');
+        assert.equal((await emulator.state.getTask(taskId))?.lifecycle, 'CANCELING');
         assert.ok(api.container.tracking.tracker.has(taskId), `${taskId} is tracked`);
       }
       assert.equal(api.container.tracking.tracker.has(racing), false);
@@ -244,12 +251,12 @@ describe('cancel a data repository task', () => {
     });
 
     it('keeps every task running when the one confirmation is declined', async () => {
-      const a = addExecutingTask(api);
-      const b = addExecutingTask(api).taskId;
+      const a = await addExecutingTask(api);
+      const b = (await addExecutingTask(api)).taskId;
       const selection = await rows(a.fileSystemId, [a.taskId, b]);
       prompts.confirmWith(false);
       await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
-      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0);
+      assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 0);
       assert.deepEqual(prompts.messages, []);
     });
 
@@ -257,15 +264,15 @@ describe('cancel a data repository task', () => {
       const config = vscode.workspace.getConfiguration('fsxTasks');
       await config.update('cancel.confirmation', 'typeTaskId', vscode.ConfigurationTarget.Global);
       try {
-        const a = addExecutingTask(api);
-        const b = addExecutingTask(api).taskId;
+        const a = await addExecutingTask(api);
+        const b = (await addExecutingTask(api)).taskId;
         const selection = await rows(a.fileSystemId, [a.taskId, b]);
         prompts.typeWith('cancel 1 tasks');
         await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
-        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 0, 'a wrong count cancels nothing');
+        assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 0, 'a wrong count cancels nothing');
         prompts.typeWith('cancel 2 tasks');
         await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);
-        assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 2);
+        assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 2);
         assert.deepEqual(prompts.messages.map((m) => m.text), [], 'the ends are announced together, later');
       } finally {
         await config.update('cancel.confirmation', undefined, vscode.ConfigurationTarget.Global);
@@ -273,21 +280,21 @@ describe('cancel a data repository task', () => {
     });
 
     it('acts on the clicked task alone when it is outside the selection', async () => {
-      const a = addExecutingTask(api);
-      const b = addExecutingTask(api).taskId;
-      const c = addExecutingTask(api).taskId;
+      const a = await addExecutingTask(api);
+      const b = (await addExecutingTask(api)).taskId;
+      const c = (await addExecutingTask(api)).taskId;
       const [rowA, rowB, rowC] = await rows(a.fileSystemId, [a.taskId, b, c]);
       prompts.confirmWith(true);
       await vscode.commands.executeCommand('fsxTasks.cancelTask', rowC, [rowA, rowB]);
       assert.equal(prompts.confirmations[0].message, `Cancel task ${c}?`);
-      assert.equal(emulatorOf(api).requestCounts().CancelDataRepositoryTask, 1);
-      assert.equal(emulatorOf(api).state.getTask(a.taskId)?.lifecycle, 'EXECUTING');
+      assert.equal((await emulatorOf(api).requestCounts()).CancelDataRepositoryTask, 1);
+      assert.equal((await emulatorOf(api).state.getTask(a.taskId))?.lifecycle, 'EXECUTING');
     });
 
     it('tracks every selected task that can still change and says which ended ones it skipped', async () => {
-      const a = addExecutingTask(api);
-      const b = addExecutingTask(api).taskId;
-      const ended = endedTaskOn(a.fileSystemId);
+      const a = await addExecutingTask(api);
+      const b = (await addExecutingTask(api)).taskId;
+      const ended = await endedTaskOn(a.fileSystemId);
       const selection = await rows(a.fileSystemId, [a.taskId, b, ended]);
       await vscode.commands.executeCommand('fsxTasks.trackTask', selection[2], selection);
       const tracker = api.container.tracking.tracker;
@@ -298,7 +305,7 @@ describe('cancel a data repository task', () => {
     });
 
     it('"Cancel Tasks..." from the palette: a multi-select pick of the active tasks', async () => {
-      const picked = [addExecutingTask(api).taskId, addExecutingTask(api).taskId];
+      const picked = [(await addExecutingTask(api)).taskId, (await addExecutingTask(api)).taskId];
       let offered = 0;
       prompts.pickManyWith((items) => {
         offered = items.length;
@@ -309,14 +316,14 @@ describe('cancel a data repository task', () => {
       assert.ok(offered >= 2, `${offered} active tasks offered`);
       assert.equal(prompts.confirmations[0].message, 'Cancel 2 tasks?');
       for (const taskId of picked) {
-        assert.equal(emulatorOf(api).state.getTask(taskId)?.lifecycle, 'CANCELING');
+        assert.equal((await emulatorOf(api).state.getTask(taskId))?.lifecycle, 'CANCELING');
       }
       assert.deepEqual(prompts.messages.map((m) => m.text), [], 'the ends are announced together, later');
     });
 
     it('tasks canceled together end in one notification, not one per task', async () => {
-      const a = addExecutingTask(api, { cancelingMs: 1_000 });
-      const b = addExecutingTask(api, { cancelingMs: 3_000 }).taskId;
+      const a = await addExecutingTask(api, { cancelingMs: 1_000 });
+      const b = (await addExecutingTask(api, { cancelingMs: 3_000 })).taskId;
       const selection = await rows(a.fileSystemId, [a.taskId, b]);
       prompts.confirmWith(true);
       await vscode.commands.executeCommand('fsxTasks.cancelTask', selection[0], selection);

@@ -39,9 +39,9 @@ describe('chat tools (vscode.lm.invokeTool)', () => {
   const extension = useExtension();
   let api: FsxTasksApi;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api = extension.api();
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     api.container.model.refresh();
   });
 
@@ -63,7 +63,7 @@ describe('chat tools (vscode.lm.invokeTool)', () => {
     const text = await invoke('fsxTasks_listFileSystems', {});
     const ids = rowsOf(text).map((row) => row.id);
     const emulator = emulatorOf(api);
-    for (const fileSystem of emulator.state.fileSystems().filter((fs) => fs.type === 'LUSTRE')) {
+    for (const fileSystem of (await emulator.state.fileSystems()).filter((fs) => fs.type === 'LUSTRE')) {
       assert.ok(ids.includes(fileSystem.fileSystemId), `${fileSystem.fileSystemId} in ${text}`);
     }
   });
@@ -75,7 +75,7 @@ describe('chat tools (vscode.lm.invokeTool)', () => {
     assert.ok(rows.every((row) => row.lifecycle === 'FAILED'), text);
     const taskId = String(rows[0].taskId);
     const described = rowsOf(await invoke('fsxTasks_describeTask', { taskId }))[0];
-    const truth = emulatorOf(api).state.getTask(taskId);
+    const truth = await emulatorOf(api).state.getTask(taskId);
     assert.ok(truth);
     assert.equal(described.lifecycle, truth.lifecycle);
     assert.equal(described.failedCount, truth.status?.failedCount);
@@ -92,22 +92,22 @@ describe('chat tools (vscode.lm.invokeTool)', () => {
   it('answer a bad input with what to do, and send nothing', async () => {
     const text = await invoke('fsxTasks_describeTask', { taskId: 'task-123' }).catch((error: unknown) => `threw: ${String(error)}`);
     assert.match(text, /not a task ID/);
-    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryTasks ?? 0, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).DescribeDataRepositoryTasks ?? 0, 0);
   });
 
   it('start an export: the confirmation says what will be sent, and the emulator has exactly that', async () => {
     const emulator = emulatorOf(api);
-    const ml = emulator.state.fileSystems().find((fs) => fs.tags?.some((tag) => tag.Key === 'Name' && tag.Value === 'ml-training'));
+    const ml = (await emulator.state.fileSystems()).find((fs) => fs.tags?.some((tag) => tag.Key === 'Name' && tag.Value === 'ml-training'));
     assert.ok(ml, 'ml-training');
     const input = { type: 'EXPORT_TO_REPOSITORY', fileSystemId: ml.fileSystemId, paths: ['datasets/run-7'] };
     const confirmation = await confirmationOf(api, 'fsxTasks_startTask', input);
     assert.match(confirmation?.title ?? '', /^Export from ml-training \(fs-[0-9a-f]+\) to S3\?$/);
     assert.match(confirmation?.message ?? '', /Paths \(1\): datasets\/run-7/);
     assert.match(confirmation?.message ?? '', /Completion report \(failed files only\): under s3:\/\//);
-    assert.equal(emulator.requestCounts().CreateDataRepositoryTask ?? 0, 0, 'preparing sends nothing');
+    assert.equal((await emulator.requestCounts()).CreateDataRepositoryTask ?? 0, 0, 'preparing sends nothing');
     const result = await invoke('fsxTasks_startTask', input);
-    const [created] = emulator.state.tasksOf(ml.fileSystemId);
-    assert.equal(emulator.requestCounts().CreateDataRepositoryTask, 1);
+    const [created] = await emulator.state.tasksOf(ml.fileSystemId);
+    assert.equal((await emulator.requestCounts()).CreateDataRepositoryTask, 1);
     assert.equal(created.type, 'EXPORT_TO_REPOSITORY');
     assert.deepEqual(created.paths, ['datasets/run-7']);
     assert.equal(created.report.Enabled, true);
@@ -121,37 +121,37 @@ describe('chat tools (vscode.lm.invokeTool)', () => {
 
   it('refuse a start the start flow refuses, with its words, and send nothing', async () => {
     const emulator = emulatorOf(api);
-    const ml = emulator.state.fileSystems().find((fs) => fs.tags?.some((tag) => tag.Key === 'Name' && tag.Value === 'ml-training'));
+    const ml = (await emulator.state.fileSystems()).find((fs) => fs.tags?.some((tag) => tag.Key === 'Name' && tag.Value === 'ml-training'));
     assert.ok(ml);
     const input = { type: 'EXPORT_TO_REPOSITORY', fileSystemId: ml.fileSystemId, paths: ['/mnt/fsx/*.log'] };
     assert.equal(await confirmationOf(api, 'fsxTasks_startTask', input), undefined, 'nothing to confirm');
     const result = await invoke('fsxTasks_startTask', input);
     assert.match(result, /^Nothing was sent: .*wildcard/);
-    assert.equal(emulator.requestCounts().CreateDataRepositoryTask ?? 0, 0);
+    assert.equal((await emulator.requestCounts()).CreateDataRepositoryTask ?? 0, 0);
   });
 
   it('cancel: the confirmation has the cancel dialog words, the task is CANCELING; a cancel of an ended task says so and changes nothing', async () => {
     const emulator = emulatorOf(api);
-    const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+    const fileSystemId = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
     assert.ok(fileSystemId);
-    const taskId = emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 1_500, totalCount: 5_000, outcome: 'SUCCEEDED', paths: ['scratch/results'] });
+    const taskId = await emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 1_500, totalCount: 5_000, outcome: 'SUCCEEDED', paths: ['scratch/results'] });
     const confirmation = await confirmationOf(api, 'fsxTasks_cancelTask', { taskId });
     assert.equal(confirmation?.title, `Cancel task ${taskId}?`);
     assert.match(confirmation?.message ?? '', /Type: Export to repository/);
     assert.match(confirmation?.message ?? '', /Paths: scratch\/results/);
     assert.match(confirmation?.message ?? '', /exported files are not reverted/);
-    assert.equal(emulator.requestCounts().CancelDataRepositoryTask ?? 0, 0, 'preparing sends nothing');
+    assert.equal((await emulator.requestCounts()).CancelDataRepositoryTask ?? 0, 0, 'preparing sends nothing');
     const result = await invoke('fsxTasks_cancelTask', { taskId });
     assert.match(result, /CANCELING/);
-    assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'CANCELING');
+    assert.equal((await emulator.state.getTask(taskId))?.lifecycle, 'CANCELING');
     assert.ok(api.container.tracking.tracker.has(taskId));
-    await waitFor('the task to be canceled', () => emulator.state.getTask(taskId)?.lifecycle === 'CANCELED', 10_000);
-    const sent = emulator.requestCounts().CancelDataRepositoryTask;
+    await waitFor('the task to be canceled', async () => (await emulator.state.getTask(taskId))?.lifecycle === 'CANCELED', 10_000);
+    const sent = (await emulator.requestCounts()).CancelDataRepositoryTask;
     assert.equal(await confirmationOf(api, 'fsxTasks_cancelTask', { taskId }), undefined, 'nothing to confirm for an ended task');
     const again = await invoke('fsxTasks_cancelTask', { taskId });
     assert.match(again, /cannot be canceled: it is CANCELED/);
     assert.match(again, /Nothing was sent/);
-    assert.equal(emulator.requestCounts().CancelDataRepositoryTask, sent, 'no cancel sent for an ended task');
-    assert.equal(emulator.state.getTask(taskId)?.lifecycle, 'CANCELED');
+    assert.equal((await emulator.requestCounts()).CancelDataRepositoryTask, sent, 'no cancel sent for an ended task');
+    assert.equal((await emulator.state.getTask(taskId))?.lifecycle, 'CANCELED');
   });
 });

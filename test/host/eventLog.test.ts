@@ -9,10 +9,10 @@ describe('automatic export and import failures: the tree’s counts, the logging
   let api: FsxTasksApi;
   let prompts: ScriptedPrompts;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api = extension.api();
     prompts = extension.prompts();
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     api.container.eventLogCounts.forget();
     api.container.model.refresh();
   });
@@ -26,13 +26,13 @@ describe('automatic export and import failures: the tree’s counts, the logging
 
   it('counts the failing association’s automatic export once Associations is opened, from one read of the log', async () => {
     const ml = await resourceNamed(api, 'ml-training');
-    const before = emulatorOf(api).logs.requestCounts().FilterLogEvents ?? 0;
+    const before = (await emulatorOf(api).logs.requestCounts()).FilterLogEvents ?? 0;
     const row = await checkpointsRow(ml);
     // At least the day's seeded failures (the sandbox's clock may run ahead, which only adds older ones).
     assert.ok(Number(/^auto-export: (\d+)/.exec(description(row))?.[1]) >= 46, description(row));
     const datasets = (await associationRows(api, ml)).find((node) => label(node).endsWith(' /datasets'));
     assert.match(description(datasets!), /^auto-import: \d+ failures? in 24 h/);
-    assert.equal((emulatorOf(api).logs.requestCounts().FilterLogEvents ?? 0) - before, 1, 'one page, read once, kept for the next renders');
+    assert.equal(((await emulatorOf(api).logs.requestCounts()).FilterLogEvents ?? 0) - before, 1, 'one page, read once, kept for the next renders');
   });
 
   it('says where the event log is off, and its row copies the command that turns it on', async () => {
@@ -46,7 +46,7 @@ describe('automatic export and import failures: the tree’s counts, the logging
     await vscode.commands.executeCommand('fsxTasks.copyLoggingCommand', hint);
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, new RegExp(`^aws fsx update-file-system --file-system-id ${resourceOf(render).id} --lustre-configuration 'LogConfiguration=\\{Level=WARN_ERROR\\}' --region `));
-    assert.equal((emulatorOf(api).logs.requestCounts().FilterLogEvents ?? 0), 0, 'nothing is read where nothing is logged');
+    assert.equal(((await emulatorOf(api).logs.requestCounts()).FilterLogEvents ?? 0), 0, 'nothing is read where nothing is logged');
   });
 
   it('Show Automatic Export Failures on the failing association opens its page, grouped by code and explained', async () => {

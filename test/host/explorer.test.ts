@@ -10,8 +10,8 @@ describe('explorer tree (demo scenario)', () => {
     api = await getApi();
   });
 
-  afterEach(() => {
-    emulatorOf(api).clearFaults();
+  afterEach(async () => {
+    await emulatorOf(api).clearFaults();
     api.container.model.refresh();
   });
 
@@ -32,7 +32,7 @@ describe('explorer tree (demo scenario)', () => {
     assert.equal(caches.length, 1);
     assert.ok(nodes.some((node) => /other file system/.test(label(node))), 'a note about the hidden non-Lustre file system');
     const emulator = emulatorOf(api);
-    const lustre = emulator.state.fileSystems().filter((fs) => fs.type === 'LUSTRE').length;
+    const lustre = (await emulator.state.fileSystems()).filter((fs) => fs.type === 'LUSTRE').length;
     assert.equal(fileSystems.length, lustre);
   });
 
@@ -75,14 +75,14 @@ describe('explorer tree (demo scenario)', () => {
     assert.ok(loadMore);
     assert.equal(before.length - 1, 50);
     const emulator = emulatorOf(api);
-    emulator.resetRequestCounts();
+    await emulator.resetRequestCounts();
     const command = loadMore.getTreeItem().command;
     assert.equal(command?.command, 'fsxTasks.loadMore');
     await Promise.all([
       (await import('vscode')).commands.executeCommand(command.command, ...(command.arguments ?? [])),
       (await import('vscode')).commands.executeCommand(command.command, ...(command.arguments ?? [])),
     ]);
-    assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks, 1, 'a double click loads one page');
+    assert.equal((await emulator.requestCounts()).DescribeDataRepositoryTasks, 1, 'a double click loads one page');
     const after = (await children(api, paged)).filter((node) => contextValue(node).startsWith('task.'));
     assert.ok(after.length > 50, `${after.length} tasks after loading more`);
     assert.equal(new Set(after.map((node) => node.id)).size, after.length, 'no duplicates');
@@ -98,7 +98,7 @@ describe('explorer tree (demo scenario)', () => {
   for (const fault of faults) {
     it(`turns a ${fault.kind} fault into an error node with a next step, and recovers on retry`, async () => {
       const emulator = emulatorOf(api);
-      emulator.injectFault({ kind: fault.kind, operation: 'DescribeFileSystems' });
+      await emulator.injectFault({ kind: fault.kind, operation: 'DescribeFileSystems' });
       api.container.model.refresh();
       const [connection] = await children(api);
       const nodes = await children(api, connection);
@@ -107,7 +107,7 @@ describe('explorer tree (demo scenario)', () => {
       assert.equal(contextValue(error), fault.context);
       assert.match(label(error), fault.text);
       assert.equal(error.getTreeItem().command?.command, fault.step);
-      emulator.clearFaults();
+      await emulator.clearFaults();
       await (await import('vscode')).commands.executeCommand('fsxTasks.refresh', connection);
       const recovered = await children(api, connection);
       assert.ok(recovered.some((node) => contextValue(node).startsWith('resource.')), 'resources after the retry');
@@ -116,7 +116,7 @@ describe('explorer tree (demo scenario)', () => {
 
   it('shows an error node, not a broken list, when a task page fails', async () => {
     const [resource] = await resourceNodes(api);
-    emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
+    await emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
     api.container.model.refresh();
     await children(api, (await children(api))[0]);
     const nodes = await children(api, resource);
@@ -126,11 +126,11 @@ describe('explorer tree (demo scenario)', () => {
 
   it('updates an executing task from polls while the view shows it', async () => {
     const emulator = emulatorOf(api);
-    const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+    const fileSystemId = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
     assert.ok(fileSystemId);
     // Polls serve the tree only while the view is visible.
     await (await import('vscode')).commands.executeCommand('fsxTasks.explorer.focus');
-    const taskId = emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 2_000, outcome: 'SUCCEEDED', totalCount: 10 });
+    const taskId = await emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 2_000, outcome: 'SUCCEEDED', totalCount: 10 });
     api.container.model.refresh();
     const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
     assert.ok(resource);

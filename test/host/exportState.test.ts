@@ -100,11 +100,11 @@ describe('Export state of files on a Lustre mount', function () {
     // The task's export, as the file system would record it.
     writeFileSync(uri.fsPath, String(0x9));
     const emulator = emulatorOf(api);
-    const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+    const fileSystemId = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
     assert.ok(fileSystemId);
     // An id of its own: a drawn one would move the emulator's id sequence under the suites after this one.
     const taskId = 'task-0e5a7e0f11e5a7e00';
-    emulator.state.addTask({ taskId, fileSystemId, type: 'EXPORT_TO_REPOSITORY', totalCount: 1, pendingMs: 0, executingMs: 1_000, outcome: 'SUCCEEDED' });
+    await emulator.state.addTask({ taskId, fileSystemId, type: 'EXPORT_TO_REPOSITORY', totalCount: 1, pendingMs: 0, executingMs: 1_000, outcome: 'SUCCEEDED' });
     const changed = new Promise<{ uris: unknown }>((resolve) => {
       const subscription = decorations().onDidChangeFileDecorations((uris) => {
         subscription.dispose();

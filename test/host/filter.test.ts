@@ -21,7 +21,7 @@ describe('task filter', function () {
   async function busiest(): Promise<ExplorerNode> {
     const emulator = emulatorOf(api());
     const resources = (await resourceNodes(api())).filter((node) => contextValue(node) === 'resource.fileSystem');
-    const sized = resources.map((node) => ({ node, count: emulator.state.tasksOf(node.id.split(':').at(-1) ?? '').length }));
+    const sized = await Promise.all(resources.map(async (node) => ({ node, count: (await emulator.state.tasksOf(node.id.split(':').at(-1) ?? '')).length })));
     const best = sized.sort((a, b) => b.count - a.count)[0];
     assert.ok(best && best.count > 50, `a resource with more than a page of tasks (${best?.count})`);
     return best.node;
@@ -31,7 +31,7 @@ describe('task filter', function () {
     const emulator = emulatorOf(api());
     const resource = await busiest();
     const resourceId = resource.id.split(':').at(-1) ?? '';
-    const added = emulator.state.addTask({ fileSystemId: resourceId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, outcome: 'SUCCEEDED', totalCount: 10 });
+    const added = await emulator.state.addTask({ fileSystemId: resourceId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, outcome: 'SUCCEEDED', totalCount: 10 });
     api().container.model.refresh();
     const unfiltered = await children(api(), resource);
     assert.ok(unfiltered.some((node) => contextValue(node) === 'loadMore'), 'unfiltered, the tasks take more than a page');
@@ -39,15 +39,15 @@ describe('task filter', function () {
     prompts().pickWith((items) => items[0]);
     await vscode.commands.executeCommand('fsxTasks.filter');
     assert.equal(api().container.explorer.view.description, 'Sandbox · Filter: Active');
-    emulator.resetRequestCounts();
+    await emulator.resetRequestCounts();
     await children(api(), (await children(api()))[0]);
     const nodes = await children(api(), resource);
     const tasks = nodes.filter(isTask);
-    const active = emulator.state.tasksOf(resourceId).filter((task) => task.lifecycle === 'PENDING' || task.lifecycle === 'EXECUTING');
+    const active = (await emulator.state.tasksOf(resourceId)).filter((task) => task.lifecycle === 'PENDING' || task.lifecycle === 'EXECUTING');
     assert.ok(active.some((task) => task.taskId === added), 'the task just started is active');
     assert.deepEqual(tasks.map((node) => taskOf(node).taskId).sort(), active.map((task) => task.taskId).sort(), 'exactly its pending and executing tasks');
     assert.ok(!nodes.some((node) => contextValue(node) === 'loadMore'), 'one page holds them: FSx filtered, not the tree');
-    assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks, 1, 'one request for this resource');
+    assert.equal((await emulator.requestCounts()).DescribeDataRepositoryTasks, 1, 'one request for this resource');
     assert.deepEqual(api().container.workspaceState.get(FILTER_STATE_KEY), { lifecycles: ['PENDING', 'EXECUTING'] }, 'kept for the workspace');
   });
 
@@ -60,7 +60,7 @@ describe('task filter', function () {
       .pickManyWith((items) => items.filter((item) => (item as unknown as { type: string }).type === type));
     await vscode.commands.executeCommand('fsxTasks.filter');
     assert.match(String(api().container.explorer.view.description), /Filter: Export to repository/);
-    emulator.resetRequestCounts();
+    await emulator.resetRequestCounts();
     const first = await children(api(), resource);
     assert.ok(first.filter(isTask).every((node) => taskOf(node).type === type), 'only exports');
     const loadMore = first.find((node) => contextValue(node) === 'loadMore');
@@ -70,7 +70,7 @@ describe('task filter', function () {
     const second = (await children(api(), resource)).filter(isTask);
     assert.ok(second.every((node) => taskOf(node).type === type));
     assert.ok(second.length >= shownBefore, `${second.length} after loading more, ${shownBefore} before`);
-    assert.equal(emulator.requestCounts().DescribeDataRepositoryTasks, 2, 'the first page and the next one, nothing more');
+    assert.equal((await emulator.requestCounts()).DescribeDataRepositoryTasks, 2, 'the first page and the next one, nothing more');
   });
 
   it('says when the filter hides everything, with Clear Filter one click away', async () => {
@@ -94,7 +94,7 @@ describe('task filter', function () {
 
   it('matches text in a file system name, and combines with a lifecycle pick', async () => {
     const emulator = emulatorOf(api());
-    const named = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE' && fs.tags.some((tag) => tag.Key === 'Name'));
+    const named = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE' && fs.tags.some((tag) => tag.Key === 'Name'));
     assert.ok(named, 'a named Lustre file system');
     const name = named.tags.find((tag) => tag.Key === 'Name')?.Value ?? '';
     prompts()

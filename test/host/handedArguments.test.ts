@@ -38,11 +38,11 @@ describe('handed-over arguments and a capture server', function () {
   });
 
   /** A task of the running sandbox, and its file system. */
-  function sandboxTask(): { taskId: string; fileSystemId: string } {
+  async function sandboxTask(): Promise<{ taskId: string; fileSystemId: string }> {
     const emulator = emulatorOf(extension.api());
-    const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+    const fileSystemId = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
     assert.ok(fileSystemId);
-    const taskId = emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED', totalCount: 10 });
+    const taskId = await emulator.state.addTask({ fileSystemId, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED', totalCount: 10 });
     return { taskId, fileSystemId };
   }
 
@@ -67,7 +67,7 @@ describe('handed-over arguments and a capture server', function () {
 
   for (const command of ['fsxTasks.cancelTask', 'fsxTasks.trackTask', 'fsxTasks.showTaskDetails', 'fsxTasks.showFailedFiles', 'fsxTasks.untrackTask', 'fsxTasks.openInConsole']) {
     it(`${command}: a { task, connection } naming an endpoint that is not configured is refused, nothing sent`, async () => {
-      const { taskId, fileSystemId } = sandboxTask();
+      const { taskId, fileSystemId } = await sandboxTask();
       for (const connection of foreignConnections()) {
         await expectRefused(command, { task: { taskId, lifecycle: 'EXECUTING', type: 'EXPORT_TO_REPOSITORY', resource: { kind: 'fileSystem', id: fileSystemId }, paths: [], creationTime: new Date() }, connection });
       }
@@ -78,7 +78,7 @@ describe('handed-over arguments and a capture server', function () {
   }
 
   it('start commands: a { connection, resource, paths } naming an endpoint that is not configured is refused, nothing sent', async () => {
-    const { fileSystemId } = sandboxTask();
+    const { fileSystemId } = await sandboxTask();
     for (const command of ['fsxTasks.startExport', 'fsxTasks.startImport', 'fsxTasks.startRelease']) {
       for (const connection of foreignConnections()) {
         await expectRefused(command, { connection, resource: { kind: 'fileSystem', id: fileSystemId, storageType: 'LUSTRE', lifecycle: 'AVAILABLE', supportsTasks: true }, paths: ['data'] });
@@ -95,7 +95,7 @@ describe('handed-over arguments and a capture server', function () {
 
   it('a handed-over target naming the sandbox as it runs still works, with our copy of the task', async () => {
     const api = extension.api();
-    const { taskId } = sandboxTask();
+    const { taskId } = await sandboxTask();
     const sandbox = api.container.sandbox.connection;
     assert.ok(sandbox);
     await vscode.commands.executeCommand('fsxTasks.trackTask', { task: { taskId, lifecycle: 'SUCCEEDED', failureMessage: 'not from FSx' }, connection: { ...sandbox } });
@@ -107,8 +107,8 @@ describe('handed-over arguments and a capture server', function () {
 
   it('drops a saved tracked task whose endpoint is not configured, with one log line, and never polls it', async () => {
     const api = extension.api();
-    const { taskId } = sandboxTask();
-    const kept = sandboxTask().taskId;
+    const { taskId } = await sandboxTask();
+    const kept = (await sandboxTask()).taskId;
     const sandbox = api.container.sandbox.connection;
     assert.ok(sandbox);
     // The previous test's untrack may still be on its way to the store.

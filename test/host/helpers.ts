@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
+import { RemoteEmulator } from '../../src/sandbox/remoteEmulator';
 import type { Connection, StorageResource } from '../../src/fsx/types';
 import type { ConnectionBoundNode, ExplorerNode } from '../../src/views/explorer/node';
 import type { Back } from '../../src/viewModel/startTaskFlow';
@@ -36,10 +37,12 @@ export function clearEnv(keys: readonly string[]): () => void {
   };
 }
 
-export function emulatorOf(api: FsxTasksApi) {
-  const emulator = api.container.sandbox.instance;
-  assert.ok(emulator, 'the sandbox emulator runs (FSX_SANDBOX=1)');
-  return emulator;
+/** The sandbox's emulator, steered from here through its process's control endpoint. */
+export function emulatorOf(api: FsxTasksApi): RemoteEmulator {
+  const control = api.container.sandbox.control;
+  assert.ok(control, 'the sandbox emulator runs (FSX_SANDBOX=1)');
+  seenSandboxTokens.add(control.token);
+  return new RemoteEmulator(control);
 }
 
 export function label(node: ExplorerNode): string {
@@ -277,6 +280,17 @@ export class ScriptedPrompts implements Prompts {
   }
 }
 
+/** Every sandbox control token this run has seen: the secret scan (zz-secrets.test.ts) looks for them in the logs. */
+export const seenSandboxTokens = new Set<string>();
+
+function sandboxEmulator(api: FsxTasksApi | undefined): RemoteEmulator | undefined {
+  const control = api?.container.sandbox.control;
+  if (control) {
+    seenSandboxTokens.add(control.token);
+  }
+  return control && new RemoteEmulator(control);
+}
+
 /**
  * Registers the hooks every action suite needs: the activated extension, scripted prompts per
  * test (checked for unexpected questions), faults cleared and tracking emptied after each test.
@@ -287,13 +301,13 @@ export function useExtension(): { api(): FsxTasksApi; prompts(): ScriptedPrompts
   before(async () => {
     api = await getApi();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     prompts = new ScriptedPrompts();
     api?.setPrompts(prompts);
-    api?.container.sandbox.instance?.resetRequestCounts();
+    await sandboxEmulator(api)?.resetRequestCounts();
   });
-  afterEach(() => {
-    api?.container.sandbox.instance?.clearFaults();
+  afterEach(async () => {
+    await sandboxEmulator(api)?.clearFaults();
     for (const tracked of api?.container.tracking.tracker.list() ?? []) {
       api?.container.tracking.tracker.untrack(tracked.taskId);
     }

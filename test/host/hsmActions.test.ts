@@ -42,8 +42,8 @@ describe('Acting on files of a Lustre mount from the Explorer', function () {
     api = extension.api();
     const emulator = emulatorOf(api);
     // A file system of its own, so no other task is running on it (FSx runs one at a time).
-    fileSystemId = emulator.state.addFileSystem({ name: 'hsm-results', deploymentType: 'PERSISTENT_2', storageCapacity: 2400 });
-    emulator.state.addAssociation({ fileSystemId, resourcePath: '/results', dataRepositoryPath: 's3://hsm-results-bucket/results/' });
+    fileSystemId = await emulator.state.addFileSystem({ name: 'hsm-results', deploymentType: 'PERSISTENT_2', storageCapacity: 2400 });
+    await emulator.state.addAssociation({ fileSystemId, resourcePath: '/results', dataRepositoryPath: 's3://hsm-results-bucket/results/' });
     api.container.model.refresh();
     const connection = api.container.model.connections()[0].connection;
     const resource = (await api.container.model.resources(connection)).find((candidate) => candidate.id === fileSystemId) as StorageResource;
@@ -98,7 +98,7 @@ describe('Acting on files of a Lustre mount from the Explorer', function () {
     assert.equal(preview.message, 'A release of these paths would free 1 bytes in 1 of their 3 files.');
     assert.match(preview.detail, /Stay, not exported to S3: 1 files/);
     assert.match(preview.detail, /Stay, changed since their export: 1 files/);
-    const [task] = emulatorOf(api).state.tasksOf(fileSystemId);
+    const [task] = await emulatorOf(api).state.tasksOf(fileSystemId);
     assert.equal(task?.type, 'RELEASE_DATA_FROM_FILESYSTEM');
     assert.deepEqual(task?.paths, ['results/run-1']);
   });

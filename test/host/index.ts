@@ -4,6 +4,20 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import type { FsxTasksTestApi } from '../../src/testApi';
+
+/**
+ * The sandbox's process outlives a window on purpose (it waits for a reload); a test run's must
+ * not outlive the run.
+ */
+async function stopSandbox(): Promise<void> {
+  const extension = vscode.extensions.getExtension<FsxTasksTestApi | undefined>('fsx-tools.fsx-data-repository-tasks');
+  const api = extension?.isActive ? extension.exports : undefined;
+  if (api?.wokenBy !== undefined) {
+    await api.container.sandbox.stop().catch(() => undefined);
+  }
+}
 
 export function run(): Promise<void> {
   return runSuite(__dirname);
@@ -25,7 +39,8 @@ export async function runSuite(folder: string): Promise<void> {
     const fileSeconds: Record<string, number> = {};
     const suiteStarted = new Map<Mocha.Suite, number>();
     let passed = 0;
-    const runner = mocha.run((failed) => {
+    const runner = mocha.run(async (failed) => {
+      await stopSandbox();
       const resultsPath = process.env.FSX_TEST_RESULTS;
       if (resultsPath) {
         mkdirSync(dirname(resultsPath), { recursive: true });

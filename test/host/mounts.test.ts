@@ -30,8 +30,8 @@ describe('Explorer context menu on a Lustre mount', function () {
     api = extension.api();
     const emulator = emulatorOf(api);
     // A file system of its own, so no demo task is running on it (FSx runs one at a time).
-    fileSystemId = emulator.state.addFileSystem({ name: 'mounted-results', deploymentType: 'PERSISTENT_2', storageCapacity: 2400 });
-    emulator.state.addAssociation({ fileSystemId, resourcePath: '/results', dataRepositoryPath: 's3://mounted-results-bucket/results/' });
+    fileSystemId = await emulator.state.addFileSystem({ name: 'mounted-results', deploymentType: 'PERSISTENT_2', storageCapacity: 2400 });
+    await emulator.state.addAssociation({ fileSystemId, resourcePath: '/results', dataRepositoryPath: 's3://mounted-results-bucket/results/' });
     api.container.model.refresh();
     resource = (await api.container.model.resources(sandboxConnection())).find((candidate) => candidate.id === fileSystemId) as StorageResource;
     assert.ok(resource?.dnsName && resource.mountName, 'the sandbox describes its DNS name and mount name');
@@ -68,7 +68,7 @@ describe('Explorer context menu on a Lustre mount', function () {
   after(async () => {
     restoreEnv();
     await api.container.mounts.reload();
-    emulatorOf(api).taskRules.setCreatedTaskBehaviour(undefined);
+    await emulatorOf(api).taskRules.setCreatedTaskBehaviour(undefined);
     await vscode.workspace.getConfiguration('fsxTasks').update('connections', undefined, vscode.ConfigurationTarget.Global);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -95,7 +95,7 @@ describe('Explorer context menu on a Lustre mount', function () {
   });
 
   it('exports two selected folders: the paths relative to the mount root are prefilled, the task starts and is tracked to its end', async () => {
-    emulatorOf(api).taskRules.setCreatedTaskBehaviour({ pendingMs: 300, executingMs: 1_500, outcome: 'SUCCEEDED', totalCount: 42, failedCount: 0 });
+    await emulatorOf(api).taskRules.setCreatedTaskBehaviour({ pendingMs: 300, executingMs: 1_500, outcome: 'SUCCEEDED', totalCount: 42, failedCount: 0 });
     let prefilled: string | undefined;
     prompts
       .inputStepWith((step) => {
@@ -109,7 +109,7 @@ describe('Explorer context menu on a Lustre mount', function () {
     assert.equal(prefilled, 'results/run-7, results/run-8');
     const started = prompts.messages.find((message) => message.severity === 'info' && /started on/.test(message.text));
     assert.ok(started, JSON.stringify(prompts.messages));
-    const [task] = emulatorOf(api).state.tasksOf(fileSystemId);
+    const [task] = await emulatorOf(api).state.tasksOf(fileSystemId);
     assert.ok(task, 'a task on the mounted file system');
     assert.equal(task.type, 'EXPORT_TO_REPOSITORY');
     assert.deepEqual(task.paths, ['results/run-7', 'results/run-8']);

@@ -11,17 +11,17 @@ const HOUR = 3_600_000;
 const BUCKET = 'outcomes-host-reports';
 const REPORT = { Enabled: true, Path: `s3://${BUCKET}/fsx/reports`, Format: 'REPORT_CSV_20191124', Scope: 'FAILED_FILES_ONLY' } as const;
 
-function fileSystemId(api: FsxTasksApi): string {
-  const id = emulatorOf(api).state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+async function fileSystemId(api: FsxTasksApi): Promise<string> {
+  const id = (await emulatorOf(api).state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
   assert.ok(id, 'a Lustre file system');
   return id;
 }
 
 /** An export that ended an hour ago with `failedCount` failed files and its report written. */
-function endedExport(api: FsxTasksApi, spec: { outcome: 'SUCCEEDED' | 'FAILED'; failedCount: number; report?: boolean }): string {
-  const now = emulatorOf(api).state.now();
+async function endedExport(api: FsxTasksApi, spec: { outcome: 'SUCCEEDED' | 'FAILED'; failedCount: number; report?: boolean }): Promise<string> {
+  const now = await emulatorOf(api).state.now();
   return emulatorOf(api).state.addTask({
-    fileSystemId: fileSystemId(api),
+    fileSystemId: await fileSystemId(api),
     type: 'EXPORT_TO_REPOSITORY',
     createdAt: now - 2 * HOUR,
     pendingMs: 1000,
@@ -62,20 +62,20 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     api = extension.api();
     prompts = extension.prompts();
   });
-  afterEach(() => {
-    emulatorOf(api).s3.clearFaults();
+  afterEach(async () => {
+    await emulatorOf(api).s3.clearFaults();
     void vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Show Failed Files from a task row: the summary by code, the total against FailedCount, the paths', async () => {
-    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 23 });
+    const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 23 });
     const node = await taskNode(api, taskId);
     assert.equal(contextValue(node), 'task.FAILED.report.retry');
-    const before = emulatorOf(api).s3.requestCounts().GetObject;
+    const before = (await emulatorOf(api).s3.requestCounts()).GetObject;
     await vscode.commands.executeCommand('fsxTasks.showFailedFiles', node);
     const html = api.container.failedFiles.htmlOf(taskId);
     assert.ok(html, `a failed-files page; messages: ${JSON.stringify(prompts.messages)}`);
-    assert.equal(emulatorOf(api).s3.requestCounts().GetObject, before + 1, 'one GetObject');
+    assert.equal((await emulatorOf(api).s3.requestCounts()).GetObject, before + 1, 'one GetObject');
     assert.match(html, /Summary by error code/);
     assert.match(html, /The report lists 23 failed files, as many as the task counted\./);
     // Every code row has a meaning and an action, and the counts add up to the total.
@@ -91,7 +91,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   });
 
   it('copies one path, the shown paths, and opens the raw CSV read from S3', async () => {
-    const taskId = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 4 });
+    const taskId = await endedExport(api, { outcome: 'SUCCEEDED', failedCount: 4 });
     await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
     const html = api.container.failedFiles.htmlOf(taskId);
     assert.ok(html);
@@ -109,13 +109,12 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   });
 
   it('a report too large to open as a document: its size and a download command to copy, no terminal, no read', async () => {
-    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 140 });
+    const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 140 });
     // 140 rows of 63 KiB: 8.6 MiB, over the 8 MiB a document gets.
-    const restore = emulatorOf(api).s3.replaceReport(taskId, function* () {
-      for (let i = 0; i < 140; i++) {
-        yield Buffer.from(`${String(i).padStart(3, '0')}/${'p'.repeat(63 * 1024 - 20)},failed,S3Error\n`);
-      }
-    });
+    const restore = await emulatorOf(api).s3.replaceReport(
+      taskId,
+      Array.from({ length: 140 }, (_, i) => `${String(i).padStart(3, '0')}/${'p'.repeat(63 * 1024 - 20)},failed,S3Error\n`),
+    );
     try {
       await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
       const html = api.container.failedFiles.htmlOf(taskId);
@@ -125,7 +124,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       assert.match(html, new RegExp(`Showing the first ${shown} of 140 rows\\.`));
       assert.ok(html.length < 4 * 1024 * 1024, `the page is ${html.length} characters`);
       const terminals = vscode.window.terminals.length;
-      const reads = emulatorOf(api).s3.requestCounts().GetObject;
+      const reads = (await emulatorOf(api).s3.requestCounts()).GetObject;
       prompts.answerMessages = (text, actions) => (/too large to open/.test(text) ? actions.find((action) => action === 'Copy Command') : undefined);
       await api.container.failedFiles.handle(taskId, { type: 'openRaw' });
       const message = prompts.messages.find((entry) => /too large to open/.test(entry.text));
@@ -134,24 +133,22 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       assert.deepEqual(message.actions, ['Copy Command', 'Copy S3 URI']);
       assert.match(await vscode.env.clipboard.readText(), /^aws s3 cp s3:\/\/outcomes-host-reports\/fsx\/reports\/task-[0-9a-f]+\/failures\.csv \.$/);
       assert.equal(vscode.window.terminals.length, terminals, 'no terminal');
-      assert.equal(emulatorOf(api).s3.requestCounts().GetObject, reads, 'not read again');
+      assert.equal((await emulatorOf(api).s3.requestCounts()).GetObject, reads, 'not read again');
       assert.equal(vscode.window.visibleTextEditors.find((shownEditor) => shownEditor.document.uri.scheme === 'fsx-report'), undefined);
     } finally {
-      restore();
+      await restore();
       prompts.answerMessages = undefined;
     }
   });
 
   it('a report with an oversized record and hostile paths: the rows before it, as text, and where reading stopped', async () => {
-    const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 4 });
+    const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 4 });
     const hostile = ['<img src=https://evil.example/x.png>', '</script><script>alert(1)</script>', '<a href="command:workbench.action.terminal.new">open</a>'];
-    const restore = emulatorOf(api).s3.replaceReport(taskId, function* () {
-      for (const path of hostile) {
-        yield Buffer.from(`"${path.replace(/"/g, '""')}",failed,S3Error\n`);
-      }
-      yield Buffer.from(`${'x'.repeat(1024 * 1024)},failed,S3Error\n`);
-      yield Buffer.from('after.dat,failed,S3Error\n');
-    });
+    const restore = await emulatorOf(api).s3.replaceReport(taskId, [
+      ...hostile.map((path) => `"${path.replace(/"/g, '""')}",failed,S3Error\n`),
+      `${'x'.repeat(1024 * 1024)},failed,S3Error\n`,
+      'after.dat,failed,S3Error\n',
+    ]);
     try {
       await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
       const html = api.container.failedFiles.htmlOf(taskId);
@@ -162,13 +159,13 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       assert.equal(html.match(/<script/g)?.length, 1);
       assert.match(html, /&#60;img src=https:\/\/evil\.example\/x\.png&#62;/);
     } finally {
-      restore();
+      await restore();
     }
   });
 
   it('Show Failed Files from the end-of-task notification of a tracked task', async () => {
-    const taskId = emulatorOf(api).state.addTask({
-      fileSystemId: fileSystemId(api),
+    const taskId = await emulatorOf(api).state.addTask({
+      fileSystemId: await fileSystemId(api),
       type: 'EXPORT_TO_REPOSITORY',
       pendingMs: 0,
       executingMs: 1500,
@@ -191,27 +188,26 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     const cases: { name: string; make: () => Promise<unknown>; text: RegExp; severity: string }[] = [
       {
         name: 'reports off',
-        make: async () => endedExport(api, { outcome: 'FAILED', failedCount: 3, report: false }),
+        make: async () => await endedExport(api, { outcome: 'FAILED', failedCount: 3, report: false }),
         text: /created without a completion report\. Run the task again with the completion report enabled/,
         severity: 'info',
       },
       {
         name: 'still running',
         make: async () =>
-          emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 10 * HOUR, totalCount: 100, outcome: 'SUCCEEDED', report: REPORT }),
+          await emulatorOf(api).state.addTask({ fileSystemId: await fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 10 * HOUR, totalCount: 100, outcome: 'SUCCEEDED', report: REPORT }),
         text: /still running; FSx writes its report when it ends\. Track the task/,
         severity: 'info',
       },
       {
         name: 'not written yet',
         make: async () => {
-          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 5 });
           const { connection, task } = await described(api, taskId);
           // The row names the report's place; FSx has not put it there (yet). A handed-over task
           // no longer says where to read (commands use their own copy), so the emulator moves it.
-          const plan = emulatorOf(api).state.getTaskPlan(taskId) as { report: unknown } | undefined;
-          assert.ok(plan);
-          plan.report = { ...REPORT, Path: `s3://${BUCKET}/elsewhere` };
+          assert.ok(await emulatorOf(api).state.getTaskPlan(taskId));
+          await emulatorOf(api).state.setTaskReport(taskId, { ...REPORT, Path: `s3://${BUCKET}/elsewhere` });
           return { connection, task };
         },
         text: /is not there yet\. FSx writes it shortly after the task ends/,
@@ -220,8 +216,8 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       {
         name: 'access denied',
         make: async () => {
-          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
-          emulatorOf(api).s3.denyBucket(BUCKET);
+          const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          await emulatorOf(api).s3.denyBucket(BUCKET);
           return taskId;
         },
         text: /Access to s3:\/\/outcomes-host-reports\/.*failures\.csv was denied\. Your credentials need s3:GetObject/,
@@ -230,8 +226,8 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       {
         name: 'expired session',
         make: async () => {
-          const taskId = endedExport(api, { outcome: 'FAILED', failedCount: 5 });
-          emulatorOf(api).s3.injectFault({ kind: 'expiredToken', operation: 'GetObject' });
+          const taskId = await endedExport(api, { outcome: 'FAILED', failedCount: 5 });
+          await emulatorOf(api).s3.injectFault({ kind: 'expiredToken', operation: 'GetObject' });
           return taskId;
         },
         text: /credentials are missing or expired/,
@@ -252,7 +248,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   });
 
   it('charts a running task from its sample history, and says there are not enough samples at first', async () => {
-    const taskId = emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100_000, outcome: 'SUCCEEDED' });
+    const taskId = await emulatorOf(api).state.addTask({ fileSystemId: await fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     const tracked = await waitFor('the task observed executing', () => api.container.tracking.tracker.list().find((entry) => entry.taskId === taskId && entry.task?.lifecycle === 'EXECUTING')?.task);
     await vscode.commands.executeCommand('fsxTasks.showProgressChart', taskId);
@@ -262,7 +258,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     assert.match(first, /Not enough progress samples yet/);
     assert.equal(api.container.estimateOf(tracked)?.state, 'notEnoughSamples');
     // The chart's data is the sample history the polls feed, as the estimator sees it.
-    // emulator.reset() in an earlier suite restarts the id sequence: an older task of this id
+    // await emulator.reset() in an earlier suite restarts the id sequence: an older task of this id
     // may have left samples, which the histories drop once they see the new task.
     const samples = api.container.progress.samples(taskId);
     assert.ok(samples.every((sample) => sample.at >= tracked.creationTime.getTime()), JSON.stringify(samples));
@@ -275,10 +271,10 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   });
 
   it('Show Failed Files from the palette offers only ended tasks with a failure report; with none, says so and takes a typed id', async () => {
-    const failed = endedExport(api, { outcome: 'FAILED', failedCount: 4 });
-    const clean = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 0 });
-    const unreported = endedExport(api, { outcome: 'SUCCEEDED', failedCount: 3, report: false });
-    const running = emulatorOf(api).state.addTask({ fileSystemId: fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100, failedCount: 5, outcome: 'FAILED', report: REPORT });
+    const failed = await endedExport(api, { outcome: 'FAILED', failedCount: 4 });
+    const clean = await endedExport(api, { outcome: 'SUCCEEDED', failedCount: 0 });
+    const unreported = await endedExport(api, { outcome: 'SUCCEEDED', failedCount: 3, report: false });
+    const running = await emulatorOf(api).state.addTask({ fileSystemId: await fileSystemId(api), type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: HOUR, totalCount: 100, failedCount: 5, outcome: 'FAILED', report: REPORT });
     let offered: Task[] = [];
     prompts.pickWith((items) => {
       offered = items.map((item) => (item as { target?: { task: Task } }).target?.task).filter((task): task is Task => !!task);
@@ -292,7 +288,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     }
     assert.ok(offered.every((task) => hasFailureReport(task)), 'every task offered has a failure report');
     // A world without any: a message, no pick of nothing; its action takes an id.
-    emulatorOf(api).state.clear();
+    await emulatorOf(api).state.clear();
     api.container.model.refresh();
     try {
       const none = new ScriptedPrompts().chooseMessageAction('Enter Task ID...').inputWith(undefined);
@@ -305,7 +301,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       assert.deepEqual(none.messages[0].actions, ['Enter Task ID...']);
       assert.equal(none.pendingAnswers, 0, 'the id was asked for');
     } finally {
-      emulatorOf(api).reset();
+      await emulatorOf(api).reset();
       api.container.model.refresh();
     }
   });

@@ -31,10 +31,10 @@ describe('retry failed files and queue behind a running task', () => {
   let api: FsxTasksApi;
   let prompts: ScriptedPrompts;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api = extension.api();
     prompts = extension.prompts();
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     api.container.model.refresh();
   });
   afterEach(() => {
@@ -46,8 +46,7 @@ describe('retry failed files and queue behind a running task', () => {
   it('Retry Failed Files: a new export of exactly the retryable paths of a demo task; the others listed apart', async () => {
     const state = emulatorOf(api).state;
     // The demo's failed export whose report mixes causes a retry fixes with causes that need a change.
-    const candidates = state
-      .endedTasks()
+    const candidates = (await state.endedTasks())
       .filter((task) => task.type === 'EXPORT_TO_REPOSITORY' && task.report.Enabled && (task.status?.failedCount ?? 0) > 0)
       .map((task) => ({ task, rows: [...reportRows({ taskId: task.taskId, type: task.type, failedCount: task.status?.failedCount ?? 0, paths: task.paths, failureMessage: task.failureMessage })] }));
     const chosen = candidates.find(({ rows }) => rows.some((row) => RETRYABLE_CODES.has(row.errorCode)) && rows.some((row) => !RETRYABLE_CODES.has(row.errorCode)));
@@ -57,8 +56,8 @@ describe('retry failed files and queue behind a running task', () => {
     const expected = [...new Set(chosen.rows.filter((row) => RETRYABLE_CODES.has(row.errorCode)).map((row) => row.path.replace(/^\/+/, '')))].sort();
     const apartCodes = [...new Set(chosen.rows.filter((row) => !RETRYABLE_CODES.has(row.errorCode)).map((row) => row.errorCode))];
     // The file system may run a demo task: the retry must not wait for it in this test.
-    for (const running of state.tasksOf(fileSystemId).filter((task) => task.lifecycle === 'EXECUTING' || task.lifecycle === 'PENDING')) {
-      state.markCancelRequested(running.taskId, state.now() - 60_000);
+    for (const running of (await state.tasksOf(fileSystemId)).filter((task) => task.lifecycle === 'EXECUTING' || task.lifecycle === 'PENDING')) {
+      await state.markCancelRequested(running.taskId, (await state.now()) - 60_000);
     }
     prompts.confirmWith(true);
     await vscode.commands.executeCommand('fsxTasks.retryFailedFiles', { connection: sandboxConnection(api), task: { taskId: chosen.task.taskId } });
@@ -69,7 +68,7 @@ describe('retry failed files and queue behind a running task', () => {
     for (const code of apartCodes) {
       assert.match(detail, new RegExp(`× ${code}: `), `${code} listed apart with what to change`);
     }
-    const [created] = state.tasksOf(fileSystemId);
+    const [created] = await state.tasksOf(fileSystemId);
     assert.notEqual(created.taskId, chosen.task.taskId, 'a new task');
     assert.equal(created.type, 'EXPORT_TO_REPOSITORY');
     assert.deepEqual([...created.paths].sort(), expected, 'exactly the retryable paths, in the form the API takes');
@@ -82,10 +81,10 @@ describe('retry failed files and queue behind a running task', () => {
     const resource = (ml as unknown as { resource: StorageResource }).resource;
     const state = emulatorOf(api).state;
     const hour = 3_600_000;
-    const releaseId = state.addTask({
+    const releaseId = await state.addTask({
       fileSystemId: resource.id,
       type: 'RELEASE_DATA_FROM_FILESYSTEM',
-      createdAt: state.now() - 2 * hour,
+      createdAt: (await state.now()) - 2 * hour,
       pendingMs: 1000,
       executingMs: hour,
       totalCount: 1_000,
@@ -99,7 +98,7 @@ describe('retry failed files and queue behind a running task', () => {
     prompts.confirmWith(true);
     await vscode.commands.executeCommand('fsxTasks.retryFailedFiles', { connection: sandboxConnection(api), task: { taskId: releaseId } });
     assert.match(prompts.confirmations[0]?.detail ?? '', /the files go in 3 tasks: the first starts now, the others are queued in this VS Code window/);
-    const [first] = state.tasksOf(resource.id);
+    const [first] = await state.tasksOf(resource.id);
     assert.notEqual(first.taskId, releaseId);
     assert.equal(first.type, 'RELEASE_DATA_FROM_FILESYSTEM');
     assert.equal(first.paths.length, 100);
@@ -111,19 +110,18 @@ describe('retry failed files and queue behind a running task', () => {
   });
 
   it('Retry Failed Files on an import says why not, and sends nothing', async () => {
-    const imported = emulatorOf(api)
-      .state.endedTasks()
+    const imported = (await emulatorOf(api).state.endedTasks())
       .find((task) => task.type === 'IMPORT_METADATA_FROM_REPOSITORY' && task.report.Enabled && (task.status?.failedCount ?? 0) > 0);
     assert.ok(imported);
     await vscode.commands.executeCommand('fsxTasks.retryFailedFiles', { connection: sandboxConnection(api), task: { taskId: imported.taskId } });
     assert.match(prompts.messages[0]?.text ?? '', /retries exports and releases/);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 0);
   });
 
   it('Queue: a start that meets a running task waits under its file system, survives in the workspace state, and starts when the running one is canceled', async () => {
     const ml = await resourceNamed(api, 'ml-training');
     const resource = (ml as unknown as { resource: StorageResource }).resource;
-    const runningId = emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 0, totalCount: 100 });
+    const runningId = await emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 0, totalCount: 100 });
     prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export').chooseMessageAction('Queue');
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
     const warning = prompts.messages.find((entry) => entry.severity === 'warning');
@@ -132,7 +130,7 @@ describe('retry failed files and queue behind a running task', () => {
     const queued = prompts.messages.find((entry) => /queued, starts when/.test(entry.text));
     assert.ok(queued, `said on queueing; messages: ${JSON.stringify(prompts.messages)}`);
     assert.match(queued.text, /The queue lives in this VS Code window: while the window is closed, nothing is started/);
-    assert.equal(emulatorOf(api).state.tasksOf(resource.id)[0]?.taskId, runningId, 'nothing started yet');
+    assert.equal((await emulatorOf(api).state.tasksOf(resource.id))[0]?.taskId, runningId, 'nothing started yet');
     assert.ok(api.container.tracking.tracker.has(runningId), 'the running task is followed, so its end is seen');
 
     // The row under its file system.
@@ -156,7 +154,7 @@ describe('retry failed files and queue behind a running task', () => {
     // Cancel the running task: the queued export starts once the tracker sees it end.
     prompts.confirmWith(true);
     await vscode.commands.executeCommand('fsxTasks.cancelTask', { connection: sandboxConnection(api), task: { taskId: runningId } });
-    const started = await waitFor('the queued export to start', () => emulatorOf(api).state.tasksOf(resource.id).find((task) => task.taskId !== runningId && task.type === 'EXPORT_TO_REPOSITORY' && task.creationTime > item.queuedAt - 1000), 40_000);
+    const started = await waitFor('the queued export to start', async () => (await emulatorOf(api).state.tasksOf(resource.id)).find((task) => task.taskId !== runningId && task.type === 'EXPORT_TO_REPOSITORY' && task.creationTime > item.queuedAt - 1000), 40_000);
     assert.equal(started.report.Enabled, item.input.report?.enabled);
     assert.deepEqual(api.container.queue.queue.list(), [], 'the queue is empty once it started');
     await waitFor('the started task followed', () => api.container.tracking.tracker.has(started.taskId));
@@ -165,9 +163,9 @@ describe('retry failed files and queue behind a running task', () => {
   it('Queue: a start FSx then refuses shows its reason on the row and is not sent again by itself', async () => {
     const ml = await resourceNamed(api, 'ml-training');
     const resource = (ml as unknown as { resource: StorageResource }).resource;
-    const runningId = emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 0, totalCount: 100 });
+    const runningId = await emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, cancelingMs: 0, totalCount: 100 });
     const item = api.container.queue.add(sandboxConnection(api), [{ fileSystemId: resource.id, type: 'EXPORT_TO_REPOSITORY', report: { enabled: false } }], { taskId: runningId }, resource.id)[0];
-    emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryTask' });
+    await emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryTask' });
     prompts.confirmWith(true);
     await vscode.commands.executeCommand('fsxTasks.cancelTask', { connection: sandboxConnection(api), task: { taskId: runningId } });
     const refused = await waitFor('the refusal on the row', () => api.container.queue.queue.list().find((candidate) => candidate.id === item.id && candidate.refusal), 40_000);
@@ -175,18 +173,18 @@ describe('retry failed files and queue behind a running task', () => {
     const row = (await children(api, ml)).find((node) => contextValue(node) === 'queuedStart.refused');
     assert.ok(row, 'the refused row');
     assert.match(String(row.getTreeItem().tooltip), /FSx refused it/);
-    const creates = emulatorOf(api).requestCounts().CreateDataRepositoryTask;
-    emulatorOf(api).clearFaults();
+    const creates = (await emulatorOf(api).requestCounts()).CreateDataRepositoryTask;
+    await emulatorOf(api).clearFaults();
     // Another end on that file system does not send it again.
-    const otherId = emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 500, totalCount: 10 });
+    const otherId = await emulatorOf(api).state.addTask({ fileSystemId: resource.id, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 500, totalCount: 10 });
     api.container.tracking.tracker.track(sandboxConnection(api), otherId, 'user');
-    await waitFor('the other task to end', () => emulatorOf(api).state.getTask(otherId)?.lifecycle === 'SUCCEEDED' && !api.container.tracking.tracker.list().some((entry) => entry.taskId === otherId && !entry.endedAt));
+    await waitFor('the other task to end', async () => (await emulatorOf(api).state.getTask(otherId))?.lifecycle === 'SUCCEEDED' && !api.container.tracking.tracker.list().some((entry) => entry.taskId === otherId && !entry.endedAt));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, creates, 'not sent again by itself');
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, creates, 'not sent again by itself');
     assert.ok(refused.refusal);
     // Start Now sends it.
     await vscode.commands.executeCommand('fsxTasks.startQueuedNow', row);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, creates + 1);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, creates + 1);
     assert.deepEqual(api.container.queue.queue.list(), []);
   });
 });

@@ -18,12 +18,12 @@ describe('The sandbox mount folder and its export-state badges', function () {
   const badge = async (path: string) => (await api.container.exportStates.provideFileDecoration(vscode.Uri.file(join(root, ...path.split('/')))))?.badge;
   const badges = (...paths: string[]) => Promise.all(paths.map(badge));
 
-  before(() => {
+  before(async () => {
     api = extension.api();
     const sandbox = api.container.mounts.sandboxMount();
     assert.ok(sandbox, 'the sandbox mounted its folder when it started');
     root = sandbox.mount.mountPoint;
-    emulatorOf(api).taskRules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: 500, outcome: 'SUCCEEDED', totalCount: 2, failedCount: 0 });
+    await emulatorOf(api).taskRules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: 500, outcome: 'SUCCEEDED', totalCount: 2, failedCount: 0 });
   });
 
   after(() => emulatorOf(api).taskRules.setCreatedTaskBehaviour(undefined));

@@ -13,8 +13,8 @@ async function taskIdsInTree(api: FsxTasksApi, resource: ExplorerNode): Promise<
 }
 
 /** The one task the last CreateDataRepositoryTask made: the newest one of the file system. */
-function newestTask(api: FsxTasksApi, fileSystemId: string) {
-  const [task] = emulatorOf(api).state.tasksOf(fileSystemId);
+async function newestTask(api: FsxTasksApi, fileSystemId: string) {
+  const [task] = await emulatorOf(api).state.tasksOf(fileSystemId);
   assert.ok(task, 'a task');
   return task;
 }
@@ -47,7 +47,7 @@ describe('start data repository tasks', () => {
     api = extension.api();
     prompts = extension.prompts();
     // ml-training has no running task in the demo: every test starts from that world.
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     api.container.model.refresh();
     ml = await resourceNamed(api, 'ml-training');
   });
@@ -70,16 +70,16 @@ describe('start data repository tasks', () => {
     assert.ok(label(failure).length > 10, label(failure));
     assert.match(label(nextStep), /bucket policy|IAM role|event notifications/);
     // The group and its rows come from one cached listing, until a refresh.
-    const calls = emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations;
+    const calls = (await emulatorOf(api).requestCounts()).DescribeDataRepositoryAssociations;
     await associationRows(api, ml);
-    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
+    assert.equal((await emulatorOf(api).requestCounts()).DescribeDataRepositoryAssociations, calls);
     assert.match(description((await children(api, ml))[0]), /^5 · 2 need attention$/);
     // The task rows are still the resource's own children.
     assert.ok((await taskIdsInTree(api, ml)).length > 0);
   });
 
   it('shows an older file system\'s own S3 link the same way, with no association call', async () => {
-    const calls = emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations;
+    const calls = (await emulatorOf(api).requestCounts()).DescribeDataRepositoryAssociations;
     const states: string[] = [];
     for (const name of ['genomics-scratch', 'climate-archive']) {
       const resource = await resourceNamed(api, name);
@@ -92,7 +92,7 @@ describe('start data repository tasks', () => {
     }
     // Read-only: FSx changes a file system's own link only through the file system's settings.
     assert.ok(states.includes('association.MISCONFIGURED.readOnly'), states.join(', '));
-    assert.equal(emulatorOf(api).requestCounts().DescribeDataRepositoryAssociations, calls);
+    assert.equal((await emulatorOf(api).requestCounts()).DescribeDataRepositoryAssociations, calls);
   });
 
   it('Export to S3 from a file system: paths, report, confirm; the task appears in the tree at once and is tracked', async () => {
@@ -103,8 +103,8 @@ describe('start data repository tasks', () => {
       .modalWith('Start Export');
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
     assert.equal(prompts.pendingAnswers, 0, 'every step was asked');
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1);
-    const created = newestTask(api, resourceOf(ml).id);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 1);
+    const created = await newestTask(api, resourceOf(ml).id);
     assert.equal(created.type, 'EXPORT_TO_REPOSITORY');
     assert.deepEqual(created.paths, ['datasets/run-7']);
     assert.equal(created.report.Enabled, true, 'a report by default for exports');
@@ -121,10 +121,10 @@ describe('start data repository tasks', () => {
   it('Export of /checkpoints reports under the checkpoints repository by default; the report can go elsewhere, checked first', async () => {
     prompts.inputStepWith('checkpoints/run-1').pickStepWith((_items, step) => step.active).modalWith('Start Export');
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
-    assert.equal(newestTask(api, resourceOf(ml).id).report.Path, 's3://ml-training-checkpoints/runs', 'not the datasets association listed first');
+    assert.equal((await newestTask(api, resourceOf(ml).id)).report.Path, 's3://ml-training-checkpoints/runs', 'not the datasets association listed first');
     assert.match(prompts.modals[0].detail, /Completion report \(failed files only\): under s3:\/\/ml-training-checkpoints\/runs\//);
     // The running export holds the file system: start the next one on a fresh world.
-    emulatorOf(api).reset();
+    await emulatorOf(api).reset();
     api.container.model.refresh();
     const custom = new ScriptedPrompts()
       .inputStepWith('checkpoints/run-2')
@@ -138,7 +138,7 @@ describe('start data repository tasks', () => {
     api.setPrompts(custom);
     await vscode.commands.executeCommand('fsxTasks.startExport', await resourceNamed(api, 'ml-training'));
     assert.deepEqual(custom.unexpected, []);
-    const created = newestTask(api, resourceOf(ml).id);
+    const created = await newestTask(api, resourceOf(ml).id);
     assert.deepEqual(created.paths, ['checkpoints/run-2']);
     assert.equal(created.report.Path, 's3://ml-training-datasets/curated/fsx-reports', 'FSx took the path chosen');
   });
@@ -152,7 +152,7 @@ describe('start data repository tasks', () => {
       .pickStepWith((_items, step) => (assert.equal((step.active as { value?: string } | undefined)?.value, 'none'), step.active))
       .modalWith('Start Import');
     await vscode.commands.executeCommand('fsxTasks.startImport', association);
-    const created = newestTask(api, resourceOf(ml).id);
+    const created = await newestTask(api, resourceOf(ml).id);
     assert.equal(created.type, 'IMPORT_METADATA_FROM_REPOSITORY');
     assert.equal(created.paths.length, 1);
     assert.match(created.paths[0], /^s3:\/\/.*\/new$/, 'mapped to the association\'s S3 path');
@@ -171,8 +171,8 @@ describe('start data repository tasks', () => {
       .modalWith('Start Release');
     await vscode.commands.executeCommand('fsxTasks.startRelease', ml);
     assert.equal(prompts.pendingAnswers, 0);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1, 'one create, after the confirmation');
-    const created = newestTask(api, resourceOf(ml).id);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 1, 'one create, after the confirmation');
+    const created = await newestTask(api, resourceOf(ml).id);
     assert.equal(created.type, 'RELEASE_DATA_FROM_FILESYSTEM');
     assert.deepEqual(created.paths, ['checkpoints/older']);
     assert.equal(created.releaseConfiguration?.DurationSinceLastAccess?.Value, 30);
@@ -182,14 +182,14 @@ describe('start data repository tasks', () => {
 
   it('a task already running: names it and offers to queue behind it, track it or cancel it', async () => {
     const fileSystemId = resourceOf(ml).id;
-    const runningId = emulatorOf(api).state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, totalCount: 100 });
+    const runningId = await emulatorOf(api).state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', pendingMs: 0, executingMs: 3_600_000, totalCount: 100 });
     prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export').chooseMessageAction('Track It');
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
     const warning = prompts.messages.find((message) => message.severity === 'warning');
     assert.ok(warning, 'a warning');
     assert.match(warning.text, new RegExp(`${runningId}.*already EXECUTING`));
     assert.deepEqual(warning.actions, ['Queue', 'Track It', 'Cancel It']);
-    assert.equal(newestTask(api, fileSystemId).taskId, runningId, 'nothing started');
+    assert.equal((await newestTask(api, fileSystemId)).taskId, runningId, 'nothing started');
     assert.deepEqual(
       api.container.tracking.tracker.list().map((entry) => entry.taskId),
       [runningId],
@@ -199,7 +199,7 @@ describe('start data repository tasks', () => {
 
   it('another error: one message with a next step, nothing half-done', async () => {
     const before = await taskIdsInTree(api, ml);
-    emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryTask' });
+    await emulatorOf(api).injectFault({ kind: 'accessDenied', operation: 'CreateDataRepositoryTask' });
     prompts.inputStepWith('').pickStepWith((_items, step) => step.active).modalWith('Start Export');
     await vscode.commands.executeCommand('fsxTasks.startExport', ml);
     const errors = prompts.messages.filter((message) => message.severity === 'error');
@@ -215,7 +215,7 @@ describe('start data repository tasks', () => {
     await vscode.commands.executeCommand('fsxTasks.startRelease', { connection: connectionOf(cache), resource: resourceOf(cache) });
     assert.equal(prompts.steps.length, 0);
     assert.match(prompts.messages[0]?.text ?? '', /cannot be started on Amazon File Cache .*AUTO_RELEASE_DATA/);
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 0);
   });
 
   it('takes { connection, resource, paths } from another view and prefills the paths', async () => {
@@ -225,7 +225,7 @@ describe('start data repository tasks', () => {
       .pickStepWith((_items, step) => step.active)
       .modalWith('Start Export');
     await vscode.commands.executeCommand('fsxTasks.startExport', { connection, resource: resourceOf(ml), paths: ['datasets/a', 'datasets/b'] });
-    assert.deepEqual(newestTask(api, resourceOf(ml).id).paths, ['datasets/a', 'datasets/b']);
+    assert.deepEqual((await newestTask(api, resourceOf(ml).id)).paths, ['datasets/a', 'datasets/b']);
   });
 
   it('from the palette: a pick of Lustre file systems only; Escape at a step starts nothing', async () => {
@@ -242,18 +242,18 @@ describe('start data repository tasks', () => {
       ['analytics-tiered', 'cfd-scratch', 'climate-archive', 'genomics-scratch', 'ml-training', 'render-farm', 'seismic-2-10'],
       'no File Cache, no Windows file system',
     );
-    assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 0);
+    assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 0);
     assert.deepEqual(prompts.messages, []);
   });
 
   describe('duplicate a task; copy as AWS CLI command', () => {
     /** An ended release on ml-training, 45 days, its report in a folder of its own. */
-    function endedRelease(): string {
+    async function endedRelease(): Promise<string> {
       const state = emulatorOf(api).state;
       return state.addTask({
         fileSystemId: resourceOf(ml).id,
         type: 'RELEASE_DATA_FROM_FILESYSTEM',
-        createdAt: state.now() - 2 * 3_600_000,
+        createdAt: (await state.now()) - 2 * 3_600_000,
         pendingMs: 0,
         executingMs: 60_000,
         paths: ['checkpoints/old runs'],
@@ -263,7 +263,7 @@ describe('start data repository tasks', () => {
     }
 
     it('Duplicate Task on a row: every step prefilled from the task (paths, days, report); Enter on each starts the same request', async () => {
-      const original = endedRelease();
+      const original = await endedRelease();
       const row = await taskRow(api, ml, original);
       prompts
         .inputStepWith((step) => (assert.equal(step.value, 'checkpoints/old runs'), step.value))
@@ -274,7 +274,7 @@ describe('start data repository tasks', () => {
       await vscode.commands.executeCommand('fsxTasks.duplicateTask', row);
       assert.equal(prompts.pendingAnswers, 0, 'every step was asked');
       assert.match(prompts.modals[0].message, /^Release file data from ml-training/);
-      const [created] = emulatorOf(api).state.tasksOf(resourceOf(ml).id);
+      const [created] = await emulatorOf(api).state.tasksOf(resourceOf(ml).id);
       assert.notEqual(created.taskId, original);
       assert.equal(created.type, 'RELEASE_DATA_FROM_FILESYSTEM');
       assert.deepEqual(created.paths, ['checkpoints/old runs']);
@@ -283,7 +283,7 @@ describe('start data repository tasks', () => {
     });
 
     it('Duplicate Task from the palette: a pick of recent tasks; a step changed with Back', async () => {
-      const original = endedRelease();
+      const original = await endedRelease();
       prompts
         .pickWith((items) => items.find((item) => item.label.includes(original)))
         .inputStepWith((step) => step.value)
@@ -296,7 +296,7 @@ describe('start data repository tasks', () => {
         .modalWith('Start Release');
       await vscode.commands.executeCommand('fsxTasks.duplicateTask');
       assert.equal(prompts.pendingAnswers, 0);
-      const [created] = emulatorOf(api).state.tasksOf(resourceOf(ml).id);
+      const [created] = await emulatorOf(api).state.tasksOf(resourceOf(ml).id);
       assert.notEqual(created.taskId, original);
       assert.deepEqual(created.releaseConfiguration, { DurationSinceLastAccess: { Unit: 'DAYS', Value: 7 } });
       assert.deepEqual(created.report, { Enabled: false });
@@ -314,7 +314,7 @@ describe('start data repository tasks', () => {
       assert.equal(prompts.pendingAnswers, 0);
       assert.deepEqual(prompts.modals[0].actions, ['Start Export', 'Copy as AWS CLI Command', 'Back']);
       assert.equal(prompts.modals.length, 2, 'the confirmation again after the copy');
-      assert.equal(emulatorOf(api).requestCounts().CreateDataRepositoryTask, 1, 'only the Start sent anything');
+      assert.equal((await emulatorOf(api).requestCounts()).CreateDataRepositoryTask, 1, 'only the Start sent anything');
       const expected = quoteCommand(
         createTaskArgv(
           { fileSystemId: resourceOf(ml).id, type: 'EXPORT_TO_REPOSITORY', paths: ['checkpoints/run-9'], report: { enabled: true, path: 's3://ml-training-checkpoints/runs', format: REPORT.Format, scope: REPORT.Scope } },
@@ -329,14 +329,14 @@ describe('start data repository tasks', () => {
     it('Copy as AWS CLI Command on a task: describe on an ended one; describe or cancel on an executing one', async () => {
       const connection = connectionOf(ml);
       const shell = shellKindFor(vscode.env.shell, process.platform);
-      const ended = endedRelease();
+      const ended = await endedRelease();
       if (!shell) {
         answerShellPick(prompts, /^Describe/);
       }
       await vscode.commands.executeCommand('fsxTasks.copyAsCliCommand', await taskRow(api, ml, ended));
       assert.equal(await vscode.env.clipboard.readText(), quoteCommand(describeTaskArgv(ended, connection), shell ?? 'posix'));
 
-      const running = emulatorOf(api).state.addTask({ fileSystemId: resourceOf(ml).id, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000 });
+      const running = await emulatorOf(api).state.addTask({ fileSystemId: resourceOf(ml).id, type: 'EXPORT_TO_REPOSITORY', pendingMs: 0, executingMs: 3_600_000 });
       let offered: string[] = [];
       prompts.pickWith((items) => {
         offered = items.map((item) => item.label);
@@ -345,7 +345,7 @@ describe('start data repository tasks', () => {
       await vscode.commands.executeCommand('fsxTasks.copyAsCliCommand', await taskRow(api, ml, running));
       assert.ok(offered.some((item) => item.startsWith(`Describe ${running}`)) && offered.some((item) => item.startsWith(`Cancel ${running}`)), offered.join(' | '));
       assert.equal(await vscode.env.clipboard.readText(), quoteCommand(cancelTaskArgv(running, connection), shell ?? 'posix'));
-      assert.equal(emulatorOf(api).state.getTask(running)?.lifecycle, 'EXECUTING', 'copied, never run');
+      assert.equal((await emulatorOf(api).state.getTask(running))?.lifecycle, 'EXECUTING', 'copied, never run');
     });
   });
 });

@@ -4,9 +4,9 @@ import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { FsxError } from '../../src/fsx/errors';
 import { children, contextValue, emulatorOf, resourceNodes, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
-function addTask(api: FsxTasksApi, plan: { pendingMs: number; executingMs: number; outcome: 'SUCCEEDED' | 'FAILED'; failureMessage?: string }): string {
+async function addTask(api: FsxTasksApi, plan: { pendingMs: number; executingMs: number; outcome: 'SUCCEEDED' | 'FAILED'; failureMessage?: string }): Promise<string> {
   const emulator = emulatorOf(api);
-  const fileSystemId = emulator.state.fileSystems().find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
+  const fileSystemId = (await emulator.state.fileSystems()).find((fs) => fs.type === 'LUSTRE')?.fileSystemId;
   assert.ok(fileSystemId);
   return emulator.state.addTask({ fileSystemId, type: 'IMPORT_METADATA_FROM_REPOSITORY', totalCount: 200, ...plan });
 }
@@ -22,7 +22,7 @@ describe('tracking in the status bar', () => {
   });
 
   it('shows every transition PENDING -> EXECUTING -> SUCCEEDED and notifies once', async () => {
-    const taskId = addTask(api, { pendingMs: 2_000, executingMs: 3_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 2_000, executingMs: 3_000, outcome: 'SUCCEEDED' });
     const seen: string[] = [];
     const subscription = api.container.tracking.tracker.onDidTransition((transition) => {
       if (transition.taskId === taskId) {
@@ -39,7 +39,7 @@ describe('tracking in the status bar', () => {
   });
 
   it('notifies a failure with its FailureDetails message and a Show Details action', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 1_500, outcome: 'FAILED', failureMessage: 'Access denied to s3://bucket/prefix' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 1_500, outcome: 'FAILED', failureMessage: 'Access denied to s3://bucket/prefix' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     const message = await waitFor('the failure notification', () => prompts.messages.find((m) => m.text.includes(taskId)), 30_000);
     assert.equal(message.severity, 'error');
@@ -48,8 +48,8 @@ describe('tracking in the status bar', () => {
   });
 
   it('summarises several tracked tasks and hides when none is left', async () => {
-    const first = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
-    const second = addTask(api, { pendingMs: 600_000, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const first = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const second = await addTask(api, { pendingMs: 600_000, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', first);
     await vscode.commands.executeCommand('fsxTasks.trackTask', second);
     await waitFor('both observed', () => api.container.tracking.tracker.list().every((tracked) => tracked.task));
@@ -65,12 +65,12 @@ describe('tracking in the status bar', () => {
   });
 
   it('says in the status bar, not in a toast, when polls fail, and recovers', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     const emulator = emulatorOf(api);
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     await waitFor('the first observation', () => api.container.tracking.tracker.list().find((tracked) => tracked.taskId === taskId)?.task);
     // Credentials lose their FSx permission while the task is tracked.
-    emulator.injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
+    await emulator.injectFault({ kind: 'accessDenied', operation: 'DescribeDataRepositoryTasks' });
     const failure = new Promise<FsxError>((resolve) => {
       const subscription = api.container.scheduler.onDidFail(({ error }) => {
         subscription.dispose();
@@ -86,7 +86,7 @@ describe('tracking in the status bar', () => {
     assert.match(stale.tooltip, /last refresh failed.*Access denied/s);
     assert.equal(stale.backgroundColor, 'statusBarItem.warningBackground');
     assert.deepEqual(prompts.messages, [], 'no toast for a failed poll');
-    emulator.clearFaults();
+    await emulator.clearFaults();
     const recovered = new Promise<void>((resolve) => {
       const subscription = api.container.scheduler.onDidPoll(() => {
         subscription.dispose();
@@ -103,10 +103,10 @@ describe('tracking in the status bar', () => {
 
   it('marks tracked rows and offers Stop Tracking instead of Track', async () => {
     const emulator = emulatorOf(api);
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     api.container.model.refresh();
-    const fileSystemId = emulator.state.getTask(taskId)?.fileSystemId ?? '';
+    const fileSystemId = (await emulator.state.getTask(taskId))?.fileSystemId ?? '';
     const resource = (await resourceNodes(api)).find((node) => node.id.endsWith(fileSystemId));
     assert.ok(resource);
     const row = (await children(api, resource)).find((node) => node.id.endsWith(taskId));
@@ -117,7 +117,7 @@ describe('tracking in the status bar', () => {
   });
 
   it('offers the tracked tasks and their actions from the status bar', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     let actions: string[] = [];
     prompts.pickWith((items) => items.find((item) => item.label.includes(taskId)));
@@ -133,7 +133,7 @@ describe('tracking in the status bar', () => {
   });
 
   it('copies the task id and ARN, and explains that sandbox tasks have no console page', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     await vscode.commands.executeCommand('fsxTasks.copyTaskId', taskId);
     assert.equal(await vscode.env.clipboard.readText(), taskId);
     await vscode.commands.executeCommand('fsxTasks.copyTaskArn', taskId);
@@ -144,8 +144,8 @@ describe('tracking in the status bar', () => {
   });
 
   it('shows task details as a read-only document with every field', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 1_000, outcome: 'FAILED', failureMessage: 'Export path does not exist' });
-    await waitFor('FAILED', () => emulatorOf(api).state.getTask(taskId)?.lifecycle === 'FAILED', 10_000);
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 1_000, outcome: 'FAILED', failureMessage: 'Export path does not exist' });
+    await waitFor('FAILED', async () => (await emulatorOf(api).state.getTask(taskId))?.lifecycle === 'FAILED', 10_000);
     await vscode.commands.executeCommand('fsxTasks.showTaskDetails', taskId);
     const editor = await waitFor('the details editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'fsx-task' && e.document.uri.path.includes(taskId)));
     const text = editor.document.getText();
@@ -157,7 +157,7 @@ describe('tracking in the status bar', () => {
   });
 
   it('keeps an open details document current from polls, and forgets it once closed', async () => {
-    const taskId = addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
+    const taskId = await addTask(api, { pendingMs: 0, executingMs: 600_000, outcome: 'SUCCEEDED' });
     const details = api.container.details;
     await vscode.commands.executeCommand('fsxTasks.showTaskDetails', taskId);
     const editor = await waitFor('the details editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.includes(taskId)));

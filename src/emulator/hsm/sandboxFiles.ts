@@ -85,8 +85,8 @@ interface FileRecord {
 }
 
 interface Mount extends SandboxMountDescription {
-  /** Tasks created before the mount was attached are its history, not changes to its files. */
-  readonly attachedAt: number;
+  /** Tasks created before the mount was attached (or the emulator reset) are its history, not changes to its files. */
+  attachedAt: number;
   readonly files: Map<string, FileRecord>;
   readonly applied: Set<string>;
 }
@@ -110,9 +110,16 @@ export class SandboxFiles {
     private readonly wallClock: () => number = Date.now,
   ) {}
 
-  /** Forgets every mount (the emulator's reset); the folders stay as they are. */
+  /**
+   * The emulator's reset: a mount is a folder on this machine, not part of the FSx world the
+   * reset seeds again, so it stays with its files' states; tasks from before the reset are
+   * forgotten (the seeded world starts again at the same ids).
+   */
   reset(): void {
-    this.mounts.clear();
+    for (const mount of this.mounts.values()) {
+      mount.attachedAt = this.store.now();
+      mount.applied.clear();
+    }
   }
 
   /**

@@ -21,8 +21,10 @@
 //   mousedown on the expand arrow of scale-fs-0001 (10,000 tasks) to its first task row drawn;
 //   the baseline's is its node of 50 children.
 //
-//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5]
+//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5] [--only activation]
 //
+// `--only activation` runs the demo and idle windows' loads (the activation figures, and the first
+// tree that comes with the demo's), not the scale scenario's; `scaleFirstPage` is then null.
 // prints the figures as JSON (progress goes to stderr). Build the VSIX first (npm run package).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -67,9 +69,9 @@ export async function buildCompanion() {
 /**
  * Medians (and every sample) of activation, first tree and the scale scenario's first page,
  * ours against the baseline, each over `samples` window loads of the installed `vsix`.
- * @param {{ vsix?: string, samples?: number, progress?: (line: string) => void }} [options]
+ * @param {{ vsix?: string, samples?: number, only?: 'activation', progress?: (line: string) => void }} [options]
  */
-export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, progress = () => {} } = {}) {
+export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, only, progress = () => {} } = {}) {
   vsix = resolve(vsix);
   if (!existsSync(vsix)) {
     throw new Error(`No VSIX at ${vsix}: build it first (npm run package)`);
@@ -77,9 +79,13 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
   if (!Number.isInteger(samples) || samples < 1) {
     throw new Error(`samples must be a positive integer, not ${samples}`);
   }
+  if (only !== undefined && only !== 'activation') {
+    throw new Error(`--only takes activation, not ${only}`);
+  }
   const companion = await buildCompanion();
   const demo = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress));
-  const scale = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
+  // --only activation: the demo and idle windows' loads (activation is read in both), not the scale scenario's.
+  const scale = only === 'activation' ? null : await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
   const idle = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '' } }, (ui, log) => measureIdle(ui, log, samples, progress));
   const activation = {
     ...activationFigures(demo),
@@ -91,9 +97,9 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
     activation,
     warmUp,
     firstTree: ratioOf(demo.ours, demo.baseline),
-    scaleFirstPage: ratioOf(scale.ours, scale.baseline),
+    scaleFirstPage: scale ? ratioOf(scale.ours, scale.baseline) : null,
     settleMs: SETTLE_MS,
-    samples: { ...demo, scaleOurs: scale.ours, scaleBaseline: scale.baseline, idleWindow: idle },
+    samples: { ...demo, scaleOurs: scale?.ours ?? null, scaleBaseline: scale?.baseline ?? null, idleWindow: idle },
   };
 }
 
@@ -414,8 +420,10 @@ function parseArgs(argv) {
       options.vsix = value();
     } else if (flag === '--samples') {
       options.samples = Number(value());
+    } else if (flag === '--only') {
+      options.only = value();
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N)`);
+      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N, --only activation)`);
     }
   }
   return options;

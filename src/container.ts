@@ -19,7 +19,9 @@ import { LocalSandbox, sandboxScenarioFromEnv } from './sandbox/localSandbox';
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
 import { registerCommands } from './commands';
-import { createChatToolImplementations } from './chat/chatTools';
+import { sendCancel } from './commands/cancelTask';
+import { followStartedTask } from './commands/startTask';
+import { findTask } from './commands/taskTarget';
 import type { ChatToolImplementations, Services } from './commands/services';
 import { ConnectionsController } from './views/connectionsController';
 import { startSandbox } from './views/sandboxStart';
@@ -29,7 +31,7 @@ import type { ExplorerNode } from './views/explorer/node';
 import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { ExportStateDecorations } from './views/exportStateDecorations';
-import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
+import type { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
 import { ReportService } from './views/reports';
 import { Settings } from './views/settings';
@@ -68,7 +70,7 @@ export class Container implements Services, vscode.Disposable {
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
   private readonly owned: vscode.Disposable[] = [];
-  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: FailedFilesPanels; progressCharts?: ProgressChartPanels; chatTools?: ChatToolImplementations } = {};
+  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: Promise<FailedFilesPanels>; progressCharts?: Promise<ProgressChartPanels>; chatTools?: Promise<ChatToolImplementations> } = {};
 
   constructor({ context, view }: ContainerOptions) {
     this.workspaceState = context.workspaceState;
@@ -161,19 +163,19 @@ export class Container implements Services, vscode.Disposable {
     return (this.built.reports ??= this.own(new ReportService(this.settings, { onApiCall: (event) => logApiCall(this.log, event), gate: this.endpointGate('s3') })));
   }
 
-  /** The failed-files pages and their raw reports (the fsx-report: scheme), built on first use. */
-  get failedFiles(): FailedFilesPanels {
-    return (this.built.failedFiles ??= this.own(new FailedFilesPanels(this.reports, this.prompts)));
+  /** The failed-files pages and their raw reports (the fsx-report: scheme), loaded and built on first use. */
+  failedFiles(): Promise<FailedFilesPanels> {
+    return (this.built.failedFiles ??= import('./views/outcomePanels.js').then(({ FailedFilesPanels }) => this.own(new FailedFilesPanels(this.reports, this.prompts))));
   }
 
-  /** The progress charts, built on first use. */
-  get progressCharts(): ProgressChartPanels {
-    return (this.built.progressCharts ??= this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll)));
+  /** The progress charts, loaded and built on first use. */
+  progressCharts(): Promise<ProgressChartPanels> {
+    return (this.built.progressCharts ??= import('./views/outcomePanels.js').then(({ ProgressChartPanels }) => this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll))));
   }
 
-  /** The chat's tools, over the same lookups and actions as the commands; built on the first tool call. */
-  get chatTools(): ChatToolImplementations {
-    return (this.built.chatTools ??= createChatToolImplementations(this));
+  /** The chat's tools, over the same lookups and actions as the commands; loaded and built on the first tool call. */
+  chatTools(): Promise<ChatToolImplementations> {
+    return (this.built.chatTools ??= import('./chat/chatTools.js').then(({ createChatToolImplementations }) => createChatToolImplementations(this, { findTask, sendCancel, followStartedTask })));
   }
 
   /** What a client of `service` may send to: the configured endpoint or the running sandbox (fsx/endpoint.ts). */

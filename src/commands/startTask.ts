@@ -17,7 +17,7 @@ import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRe
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
 import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { duplicateOf } from '../viewModel/duplicateTask';
-import { runStartTaskFlow, StartTaskFlowOptions } from '../viewModel/startTaskFlow';
+import type { StartTaskFlowOptions } from '../viewModel/startTaskFlow';
 import { copyCliCommand } from '../views/cliCopy';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
@@ -122,6 +122,8 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   const copyCommand = async (input: CreateTaskInput) => {
     await copyCliCommand(deps.prompts, [{ label: vscode.l10n.t('Start the task with the AWS CLI'), argv: createTaskArgv(input, connection) }], vscode.l10n.t('Copy as AWS CLI Command'));
   };
+  // The flow's steps and words load on first use (dist/onDemand.js, esbuild.js).
+  const { runStartTaskFlow } = await import('../viewModel/startTaskFlow.js');
   const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { ...options, copyCommand });
   if (flow.kind === 'refused') {
     void deps.prompts.message('warning', flow.reason);

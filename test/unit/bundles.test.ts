@@ -4,6 +4,7 @@
 // What only a command or a chat tool uses is in dist/onDemand.js, loaded by import() on first use:
 // the main code carries none of it, and it carries no copy of what must exist once.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -75,6 +76,12 @@ describe('bundles', function () {
     // the prompts seam, the container) exist in the main code only: on-demand code is handed them.
     const once = /^src\/(container|main|extension)\.ts|^src\/(views\/explorer|tracking|emulator)\/|^src\/commands\/(boundary|index|taskTarget)\.ts|^src\/views\/(settings|prompts|log|trackingController|statusBar|taskDetails|startQueueController|connectionsController|mountsController)\.ts|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider)/;
     assert.deepEqual(onDemand.filter((input) => once.test(input)), []);
+  });
+
+  it('the package carries every bundle the extension loads (.vscodeignore is an allow-list)', () => {
+    const allowed = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
+    const loaded = [...bundles.keys()].filter((outfile) => outfile !== 'dist/emulator-cli.js');
+    assert.deepEqual(loaded.filter((outfile) => !allowed.includes(outfile)), []);
   });
 
   it("the on-demand modules' exports do not collide, so each import() finds every name it asks for", async () => {

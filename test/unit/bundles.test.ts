@@ -29,17 +29,17 @@ const ENTRY_MAX_BYTES = 8 * 1024;
 const MAIN_MAX_BYTES = 185 * 1024;
 
 /** The modules a bundle carries code of (an import whose code was all tree-shaken away is not), and its size. */
-async function built(build: Planned): Promise<{ inputs: string[]; bytes: number }> {
-  const { metafile } = await esbuild.build({ ...build, absWorkingDir: root, write: false, metafile: true, minify: true, sourcemap: false });
+async function built(build: Planned): Promise<{ inputs: string[]; bytes: number; text: string }> {
+  const { metafile, outputFiles } = await esbuild.build({ ...build, absWorkingDir: root, write: false, metafile: true, minify: true, sourcemap: false });
   const [output] = Object.values(metafile.outputs);
   // csv-parse's index keeps a re-export of its error class (72 bytes) wherever reportCsv.ts is imported.
   const inputs = Object.entries(output?.inputs ?? {}).filter(([input, { bytesInOutput }]) => bytesInOutput > (input.includes('csv-parse/lib/api/index') ? 100 : 0));
-  return { inputs: inputs.map(([input]) => input), bytes: output?.bytes ?? 0 };
+  return { inputs: inputs.map(([input]) => input), bytes: output?.bytes ?? 0, text: outputFiles?.find((file) => file.path.endsWith('.js'))?.text ?? '' };
 }
 
 describe('bundles', function () {
   this.timeout(60_000);
-  let bundles: Map<string, { inputs: string[]; bytes: number }>;
+  let bundles: Map<string, { inputs: string[]; bytes: number; text: string }>;
   let plan: BuildPlan;
 
   before(async () => {
@@ -76,6 +76,14 @@ describe('bundles', function () {
     // the prompts seam, the container) exist in the main code only: on-demand code is handed them.
     const once = /^src\/(container|main|extension)\.ts|^src\/(views\/explorer|tracking|emulator)\/|^src\/commands\/(boundary|index|taskTarget)\.ts|^src\/views\/(settings|prompts|log|trackingController|statusBar|taskDetails|startQueueController|connectionsController|mountsController)\.ts|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider)/;
     assert.deepEqual(onDemand.filter((input) => once.test(input)), []);
+  });
+
+  it('each bundle that runs in the extension host wraps the vscode module once, not once per module that imports it', () => {
+    // esbuild.js (oneVscodeNamespace): each wrap copies the API's few hundred properties.
+    for (const outfile of ['dist/extension.js', 'dist/main.js', 'dist/onDemand.js']) {
+      const requires = bundles.get(outfile)?.text.match(/require\("vscode"\)/g) ?? [];
+      assert.equal(requires.length, 1, `${outfile} requires vscode ${requires.length} times`);
+    }
   });
 
   it('the package carries every bundle the extension loads (.vscodeignore is an allow-list)', () => {

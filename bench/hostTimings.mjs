@@ -23,8 +23,10 @@
 //   reloads reattach to. rtt40: the same with the sandbox answering every request 40 ms late
 //   (FSX_SANDBOX_LATENCY_MS), against the baseline's median plus 40 ms.
 //
-//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5]
+//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5] [--only activation]
 //
+// `--only activation` runs the demo and idle windows' loads (the activation figures, and the first
+// tree that comes with the demo's), not the scale scenario's; `scaleFirstPage` is then null.
 // prints the figures as JSON (progress goes to stderr). Build the VSIX first (npm run package).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -71,9 +73,9 @@ export async function buildCompanion() {
 /**
  * Medians (and every sample) of activation, first tree and the scale scenario's first page,
  * ours against the baseline, each over `samples` window loads of the installed `vsix`.
- * @param {{ vsix?: string, samples?: number, progress?: (line: string) => void }} [options]
+ * @param {{ vsix?: string, samples?: number, only?: 'activation', progress?: (line: string) => void }} [options]
  */
-export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, progress = () => {} } = {}) {
+export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, only, progress = () => {} } = {}) {
   vsix = resolve(vsix);
   if (!existsSync(vsix)) {
     throw new Error(`No VSIX at ${vsix}: build it first (npm run package)`);
@@ -81,10 +83,14 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
   if (!Number.isInteger(samples) || samples < 1) {
     throw new Error(`samples must be a positive integer, not ${samples}`);
   }
+  if (only !== undefined && only !== 'activation') {
+    throw new Error(`--only takes activation, not ${only}`);
+  }
   const companion = await buildCompanion();
   const demo = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress));
-  const scale = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
-  const scaleRtt = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale', FSX_SANDBOX_LATENCY_MS: String(RTT_MS) } }, (ui) => measureScale(ui, samples, progress));
+  // --only activation: the demo and idle windows' loads (activation is read in both), not the scale scenario's.
+  const scale = only === 'activation' ? null : await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
+  const scaleRtt = only === 'activation' ? null : await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale', FSX_SANDBOX_LATENCY_MS: String(RTT_MS) } }, (ui) => measureScale(ui, samples, progress));
   const idle = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '' } }, (ui, log) => measureIdle(ui, log, samples, progress));
   const activation = {
     ...activationFigures(demo),
@@ -96,9 +102,9 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, pro
     activation,
     warmUp,
     firstTree: ratioOf(demo.ours, demo.baseline),
-    scaleFirstPage: { ...ratioOf(scale.ours, scale.baseline), rtt40: ratioOf(scaleRtt.ours, scaleRtt.baseline.map((ms) => ms + RTT_MS)) },
+    scaleFirstPage: scale && scaleRtt ? { ...ratioOf(scale.ours, scale.baseline), rtt40: ratioOf(scaleRtt.ours, scaleRtt.baseline.map((ms) => ms + RTT_MS)) } : null,
     settleMs: SETTLE_MS,
-    samples: { ...demo, scaleOurs: scale.ours, scaleBaseline: scale.baseline, scaleRtt40Ours: scaleRtt.ours, scaleRtt40Baseline: scaleRtt.baseline, idleWindow: idle },
+    samples: { ...demo, scaleOurs: scale?.ours ?? null, scaleBaseline: scale?.baseline ?? null, scaleRtt40Ours: scaleRtt?.ours ?? null, scaleRtt40Baseline: scaleRtt?.baseline ?? null, idleWindow: idle },
   };
 }
 
@@ -419,8 +425,10 @@ function parseArgs(argv) {
       options.vsix = value();
     } else if (flag === '--samples') {
       options.samples = Number(value());
+    } else if (flag === '--only') {
+      options.only = value();
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N)`);
+      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N, --only activation)`);
     }
   }
   return options;

@@ -19,7 +19,9 @@ import { LocalSandbox, sandboxLatencyFromEnv, sandboxScenarioFromEnv } from './s
 import { systemClock } from './tracking/clock';
 import { PollScheduler } from './tracking/pollScheduler';
 import { registerCommands } from './commands';
-import { createChatToolImplementations } from './chat/chatTools';
+import { sendCancel } from './commands/cancelTask';
+import { followStartedTask } from './commands/startTask';
+import { findTask } from './commands/taskTarget';
 import type { ChatToolImplementations, Services } from './commands/services';
 import { ConnectionsController } from './views/connectionsController';
 import { sandboxEnded } from './views/sandboxEnded';
@@ -31,11 +33,11 @@ import { createLog, logApiCall, malformedAnswerLog } from './views/log';
 import { MountsController } from './views/mountsController';
 import { ExportStateDecorations } from './views/exportStateDecorations';
 import { SandboxMountFolder } from './views/sandboxMountFolder';
-import { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
+import type { FailedFilesPanels, ProgressChartPanels } from './views/outcomePanels';
 import { PromptSeam } from './views/prompts';
 import { ReportService } from './views/reports';
 import { EventLogService } from './views/eventLogs';
-import { EventLogPanels } from './views/eventLogPanels';
+import type { EventLogPanels } from './views/eventLogPanels';
 import { EventLogCounts } from './viewModel/eventLogCounts';
 import { DEFAULT_WINDOW } from './outcomes/eventLog';
 import { Settings } from './views/settings';
@@ -80,7 +82,7 @@ export class Container implements Services, vscode.Disposable {
   /** A running task's throughput and time left, once polls have seen it run. */
   readonly estimateOf = (task: Pick<Task, 'taskId' | 'lifecycle'>): ThroughputEstimate | undefined => this.progress.estimate(task, Date.now());
   private readonly owned: vscode.Disposable[] = [];
-  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: FailedFilesPanels; progressCharts?: ProgressChartPanels; eventLogPanels?: EventLogPanels; chatTools?: ChatToolImplementations } = {};
+  private readonly built: { details?: TaskDetailsProvider; reports?: ReportService; failedFiles?: Promise<FailedFilesPanels>; progressCharts?: Promise<ProgressChartPanels>; eventLogPanels?: Promise<EventLogPanels>; chatTools?: Promise<ChatToolImplementations> } = {};
 
   constructor({ context, view }: ContainerOptions) {
     this.workspaceState = context.workspaceState;
@@ -183,24 +185,24 @@ export class Container implements Services, vscode.Disposable {
     return (this.built.reports ??= this.own(new ReportService(this.settings, { onApiCall: (event) => logApiCall(this.log, event), gate: this.endpointGate('s3') })));
   }
 
-  /** The failed-files pages and their raw reports (the fsx-report: scheme), built on first use. */
-  get failedFiles(): FailedFilesPanels {
-    return (this.built.failedFiles ??= this.own(new FailedFilesPanels(this.reports, this.prompts)));
+  /** The failed-files pages and their raw reports (the fsx-report: scheme), loaded and built on first use. */
+  failedFiles(): Promise<FailedFilesPanels> {
+    return (this.built.failedFiles ??= import('./views/outcomePanels.js').then(({ FailedFilesPanels }) => this.own(new FailedFilesPanels(this.reports, this.prompts))));
   }
 
-  /** The progress charts, built on first use. */
-  get progressCharts(): ProgressChartPanels {
-    return (this.built.progressCharts ??= this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll)));
+  /** The progress charts, loaded and built on first use. */
+  progressCharts(): Promise<ProgressChartPanels> {
+    return (this.built.progressCharts ??= import('./views/outcomePanels.js').then(({ ProgressChartPanels }) => this.own(new ProgressChartPanels(this.progress, this.scheduler.onDidPoll))));
   }
 
   /** The automatic export and import failures pages, built on first use. */
-  get eventLogPanels(): EventLogPanels {
-    return (this.built.eventLogPanels ??= this.own(new EventLogPanels()));
+  eventLogPanels(): Promise<EventLogPanels> {
+    return (this.built.eventLogPanels ??= import('./views/eventLogPanels.js').then(({ EventLogPanels }) => this.own(new EventLogPanels())));
   }
 
-  /** The chat's tools, over the same lookups and actions as the commands; built on the first tool call. */
-  get chatTools(): ChatToolImplementations {
-    return (this.built.chatTools ??= createChatToolImplementations(this));
+  /** The chat's tools, over the same lookups and actions as the commands; loaded and built on the first tool call. */
+  chatTools(): Promise<ChatToolImplementations> {
+    return (this.built.chatTools ??= import('./chat/chatTools.js').then(({ createChatToolImplementations }) => createChatToolImplementations(this, { findTask, sendCancel, followStartedTask })));
   }
 
   /** What a client of `service` may send to: the configured endpoint or the running sandbox (fsx/endpoint.ts). */

@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): FsxTasksTestApi | un
       async () => {
         const main = shell.wake('chat');
         await main.ready;
-        return main.container.chatTools;
+        return main.container.chatTools();
       },
     ),
   );

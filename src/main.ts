@@ -22,7 +22,8 @@ export function startMain(context: vscode.ExtensionContext, view: vscode.TreeVie
   container.log.info(`Activated in ${Date.now() - started} ms (${reason})`);
   const documents: Record<string, () => vscode.TextDocumentContentProvider> = {
     [TASK_DETAILS_SCHEME]: () => container.details,
-    [RAW_REPORT_SCHEME]: () => container.failedFiles.rawReports,
+    // The panels' module loads on the first raw report (a restored tab), not with the main code.
+    [RAW_REPORT_SCHEME]: () => ({ provideTextDocumentContent: async (uri, token) => (await container.failedFiles()).rawReports.provideTextDocumentContent(uri, token) }),
   };
   return { container, ready, tree: container.explorer.tree, content: (scheme) => documents[scheme]() };
 }

@@ -1,17 +1,26 @@
 // The chat's FSx tools as VS Code sees them (vscode.LanguageModelTool), over the vscode-free
 // logic of viewModel/chatTools.ts: this file hands that logic the Explorer's model, the task
 // commands' own lookups and actions (findTask, sendCancel, followStartedTask), the report reader
-// and the progress histories, and turns its answers into VS Code's types. In the main code (Container.chatTools, built on first use).
+// and the progress histories, and turns its answers into VS Code's types. Loaded on the first tool
+// call (Container.chatTools(), dist/onDemand.js): the commands' lookups and actions are handed in,
+// so this module carries no copy of the commands or the tree.
 import * as vscode from 'vscode';
 import type { ChatToolImplementations, Services } from '../commands/services';
-import { sendCancel } from '../commands/cancelTask';
-import { followStartedTask } from '../commands/startTask';
-import { findTask } from '../commands/taskTarget';
+import type { sendCancel } from '../commands/cancelTask';
+import type { followStartedTask } from '../commands/startTask';
+import type { findTask } from '../commands/taskTarget';
 import { markdownText } from '../fsx/outsideText';
 import { ChatTool, createChatTools, PreparedChatTool } from '../viewModel/chatTools';
-import { abortOn } from '../views/outcomePanels';
+import { abortOn } from '../views/abortOn';
 
-export function createChatToolImplementations(services: Services): ChatToolImplementations {
+/** The task commands' own lookup and actions, the same functions the commands run. */
+export interface ChatToolActions {
+  readonly findTask: typeof findTask;
+  readonly sendCancel: typeof sendCancel;
+  readonly followStartedTask: typeof followStartedTask;
+}
+
+export function createChatToolImplementations(services: Services, { findTask, sendCancel, followStartedTask }: ChatToolActions): ChatToolImplementations {
   const tools = createChatTools({
     l10n: vscode.l10n,
     now: () => Date.now(),

@@ -10,7 +10,6 @@ import { plainText } from '../fsx/outsideText';
 import { resourceLabel } from '../fsx/taskRequest';
 import { Association, Connection, StorageResource } from '../fsx/types';
 import { systemClock } from '../tracking/clock';
-import { deleteRefusal, deleteWords, runCreateAssociationFlow, runEditAssociationFlow } from '../viewModel/associationFlow';
 import { AssociationFollower } from '../viewModel/associationFollower';
 import { AssociationNode, AssociationsNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
@@ -65,6 +64,8 @@ async function createAssociation(deps: AssociationDeps, follower: AssociationFol
     return;
   }
   const existing = await deps.model.associations(connection, resource);
+  // The flow's steps and rules load on first use (dist/onDemand.js, esbuild.js).
+  const { runCreateAssociationFlow } = await import('../viewModel/associationFlow.js');
   const flow = await runCreateAssociationFlow({ resource, existing }, startTaskAsk(deps.prompts), vscode.l10n);
   if (flow.kind !== 'confirmed') {
     if (flow.kind === 'refused') {
@@ -91,6 +92,7 @@ async function editAssociation(deps: AssociationDeps, follower: AssociationFollo
   }
   const place = { connection: arg.connection, resource: arg.resource };
   scope.connection = place.connection;
+  const { runEditAssociationFlow } = await import('../viewModel/associationFlow.js');
   const flow = await runEditAssociationFlow(arg.association, place.resource, startTaskAsk(deps.prompts), vscode.l10n);
   if (flow.kind !== 'confirmed') {
     if (flow.kind === 'refused') {
@@ -114,6 +116,7 @@ async function deleteAssociation(deps: AssociationDeps, follower: AssociationFol
   const { association } = arg;
   const place = { connection: arg.connection, resource: arg.resource };
   scope.connection = place.connection;
+  const { deleteRefusal, deleteWords } = await import('../viewModel/associationFlow.js');
   const refusal = deleteRefusal(association, place.resource, vscode.l10n);
   if (refusal) {
     void deps.prompts.message('warning', refusal);

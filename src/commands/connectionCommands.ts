@@ -9,7 +9,7 @@ import { addConnections as addConnectionsTo, removeConnection, replaceConnection
 import { ConnectionSetting } from '../views/settings';
 import { CommandDeps, registerCommand } from './boundary';
 import type { AddConnectionPreset } from './mountCommands';
-import { SsoSignIn } from './ssoLogin';
+import type { SsoSignIn } from './ssoLogin';
 
 type ConnectionDeps = CommandDeps & Pick<AppServices, 'settings' | 'connections' | 'clients' | 'model' | 'apiFor'>;
 
@@ -34,7 +34,8 @@ const DEFAULT_CHAIN = Symbol('default credential chain');
 
 /** Add, change and remove the profile + region pairs the explorer lists; renew an SSO session. */
 export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposable[] {
-  const sso = new SsoSignIn(deps);
+  // The sign-in (and its terminal) loads on first use (dist/onDemand.js, esbuild.js); one, so a second request finds the first's terminal.
+  let sso: Promise<SsoSignIn> | undefined;
   return [
     registerCommand('fsxTasks.addConnection', deps, async (arg) => {
       const profiles = await pickProfiles(deps);
@@ -77,7 +78,7 @@ export function registerConnectionCommands(deps: ConnectionDeps): vscode.Disposa
         await addConnections(deps, [updated]);
       }
     }),
-    registerCommand('fsxTasks.ssoLogin', deps, (arg) => sso.run(profileArgument(arg))),
+    registerCommand('fsxTasks.ssoLogin', deps, async (arg) => (await (sso ??= import('./ssoLogin.js').then(({ SsoSignIn }) => new SsoSignIn(deps)))).run(profileArgument(arg))),
   ];
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_WINDOW, enableLoggingArgv, EVENT_WINDOWS, EventWindow, loggingH
 import { copyCliCommand } from '../views/cliCopy';
 import { AssociationNode, AssociationsNode, LoggingHintNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
-import { abortOn } from '../views/outcomePanels';
+import { abortOn } from '../views/abortOn';
 import type { Services } from './services';
 import { CommandDeps, FailureScope, registerScopedCommand } from './boundary';
 import { pickFileSystem } from './fileSystemPick';
@@ -78,7 +78,7 @@ async function showFailures(deps: EventLogDeps, scope: FailureScope, arg: unknow
   const title = association
     ? vscode.l10n.t('Automatic export failures: {0}', association.fileSystemPath)
     : vscode.l10n.t('Automatic export failures: {0}', resourceLabel(resource));
-  deps.eventLogPanels.show(`${resource.id}|${target.associationId ?? ''}`, {
+  (await deps.eventLogPanels()).show(`${resource.id}|${target.associationId ?? ''}`, {
     title,
     fileSystem: resourceLabel(resource),
     windowText: windowText(window, vscode.l10n),

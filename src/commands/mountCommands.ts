@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { STARTABLE_TASKS, StartableTask } from '../viewModel/startableTasks';
-import { restoreFromS3 } from '../views/hsmRestore';
 import type { MountTarget } from '../views/mountsController';
 import { CommandDeps, registerCommand } from './boundary';
 import { StartTaskArgument } from './startTask';
@@ -40,6 +39,8 @@ export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
       // Mounts come and go (an automount, a remount): read the table again before deciding.
       await deps.mounts.reload();
       const states = deps.exportStates;
+      // Restore's walk and its progress load on first use (dist/onDemand.js, esbuild.js).
+      const { restoreFromS3 } = await import('../views/hsmRestore.js');
       await restoreFromS3(
         { prompts: deps.prompts, log: deps.log, backend: states.backend(), mounts: deps.mounts.lustreMounts(), filesChanged: (changed) => states.filesChanged(changed) },
         local.map((item) => item.fsPath),

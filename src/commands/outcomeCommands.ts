@@ -3,7 +3,7 @@ import type { Services } from './services';
 import { FsxError } from '../fsx/errors';
 import { isTerminal, Task } from '../fsx/types';
 import { ReportOutcome, unavailableText } from '../outcomes/reportReader';
-import { abortOn } from '../views/outcomePanels';
+import { abortOn } from '../views/abortOn';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { TaskTargetDeps } from './taskTarget';
 
@@ -30,18 +30,19 @@ export function registerOutcomeCommands(deps: OutcomeDeps): vscode.Disposable[] 
           tellNoReport(deps, 'showFailedFiles', task, outcome);
           return;
         }
-        deps.failedFiles.show(connection, task, outcome);
+        (await deps.failedFiles()).show(connection, task, outcome);
       },
     ),
     registerTaskCommand(
       'fsxTasks.showProgressChart',
       deps,
       { title: vscode.l10n.t('Show Progress Chart'), placeholder: vscode.l10n.t('Pick a task, or type a task ID') },
-      ({ task }) => {
-        if (isTerminal(task.lifecycle) && deps.progressCharts.samplesOf(task.taskId) === 0) {
+      async ({ task }) => {
+        const charts = await deps.progressCharts();
+        if (isTerminal(task.lifecycle) && charts.samplesOf(task.taskId) === 0) {
           throw new FsxError('other', vscode.l10n.t('{0} has ended; progress is charted only for tasks seen running.', task.taskId));
         }
-        deps.progressCharts.show(task);
+        charts.show(task);
       },
     ),
   ];

@@ -6,9 +6,8 @@ import * as vscode from 'vscode';
 import type { Services } from './services';
 import { createTask } from '../fsx/createTask';
 import { plainText } from '../fsx/outsideText';
-import { nothingToRetryText, planRetry, RetryCollector, retryPlanText, retryTaskInput } from '../outcomes/retryPlan';
 import { canRetryFailedFiles } from '../outcomes/retryable';
-import { abortOn } from '../views/outcomePanels';
+import { abortOn } from '../views/abortOn';
 import { taskText } from '../views/taskText';
 import { CommandDeps, registerTaskCommand } from './boundary';
 import { tellNoReport } from './outcomeCommands';
@@ -35,6 +34,8 @@ export function registerRetryFailedFiles(deps: RetryDeps): vscode.Disposable {
         );
         return;
       }
+      // The planning and its words load on first use (dist/onDemand.js, esbuild.js).
+      const { nothingToRetryText, planRetry, RetryCollector, retryPlanText, retryTaskInput } = await import('../outcomes/retryPlan.js');
       const collector = new RetryCollector(task.paths);
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the completion report of {0}', task.taskId), cancellable: true },

@@ -67,12 +67,14 @@ export interface AppServices {
 export interface Features {
   readonly details: TaskDetailsProvider;
   readonly reports: ReportService;
-  readonly failedFiles: FailedFilesPanels;
-  readonly progressCharts: ProgressChartPanels;
-  /** The automatic export and import failures pages. */
-  readonly eventLogPanels: EventLogPanels;
-  /** The chat's FSx tools (src/chat/), behind the forwarders activation registers (src/extension.ts). */
-  readonly chatTools: ChatToolImplementations;
+  /** The failed-files pages, loaded with their module on first use (dist/onDemand.js). */
+  failedFiles(): Promise<FailedFilesPanels>;
+  /** The progress charts, loaded with their module on first use (dist/onDemand.js). */
+  progressCharts(): Promise<ProgressChartPanels>;
+  /** The chat's FSx tools (src/chat/), behind the forwarders activation registers (src/extension.ts); loaded on the first call. */
+  chatTools(): Promise<ChatToolImplementations>;
+  /** The automatic export and import failures pages, loaded with their module on first use (dist/onDemand.js). */
+  eventLogPanels(): Promise<EventLogPanels>;
 }
 
 /** The chat's FSx tools by name (src/chat/), built on the first tool call. */

@@ -17,10 +17,9 @@ import { resourceLabel, resourceRefusal, StartableTaskType } from '../fsx/taskRe
 import { handedAssociation, handedResource, isHandedOver } from '../viewModel/handedTarget';
 import { STARTABLE_TASKS } from '../viewModel/startableTasks';
 import { duplicateOf } from '../viewModel/duplicateTask';
-import { runStartTaskFlow, StartTaskFlowOptions } from '../viewModel/startTaskFlow';
+import type { StartTaskFlowOptions } from '../viewModel/startTaskFlow';
 import { systemClock } from '../tracking/clock';
 import { copyCliCommand } from '../views/cliCopy';
-import { showReleasePreview } from '../views/releasePreviewView';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
 import { startTaskAsk } from '../views/startTaskAsk';
@@ -125,6 +124,8 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   const copyCommand = async (input: CreateTaskInput) => {
     await copyCliCommand(deps.prompts, [{ label: vscode.l10n.t('Start the task with the AWS CLI'), argv: createTaskArgv(input, connection) }], vscode.l10n.t('Copy as AWS CLI Command'));
   };
+  // The flow's steps and words load on first use (dist/onDemand.js, esbuild.js).
+  const { runStartTaskFlow } = await import('../viewModel/startTaskFlow.js');
   const flow = await runStartTaskFlow(target, type, startTaskAsk(deps.prompts), vscode.l10n, { ...options, copyCommand, previewRelease: releasePreviewOf(deps, type, start) });
   if (flow.kind === 'refused') {
     void deps.prompts.message('warning', flow.reason);
@@ -153,7 +154,8 @@ function releasePreviewOf(deps: StartDeps, type: StartableTaskType, start: Start
     return undefined;
   }
   const memo = {};
-  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
+  // The walk and its dialog load on first use (dist/onDemand.js, esbuild.js).
+  return async (request) => (await import('../views/releasePreviewView.js')).showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
 }
 
 /** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */

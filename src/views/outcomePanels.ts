@@ -17,6 +17,7 @@ import { Prompts } from './prompts';
 import { RAW_CSV_LIMIT_BYTES, ReportService } from './reports';
 import { taskText } from './taskText';
 
+import { abortOn } from './abortOn';
 import { RAW_REPORT_SCHEME } from './schemes';
 
 export { RAW_REPORT_SCHEME };
@@ -151,16 +152,6 @@ function mebibytes(bytes: number): string {
 export async function copy(text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', what), 3000);
-}
-
-/** A CancellationToken as the AbortSignal the SDK and the CSV stream take. */
-export function abortOn(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) {
-    controller.abort();
-  }
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }
 
 /** A running task's progress chart, re-rendered whenever a poll brings the task. */

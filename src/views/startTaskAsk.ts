@@ -2,7 +2,8 @@
 // as input boxes, picks as quick picks, both with a Back button, and the confirmation as a modal
 // dialog that restates the request, with Copy as AWS CLI Command (when offered) and Back.
 import * as vscode from 'vscode';
-import { Answer, BACK, ConfirmChoice, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../viewModel/startTaskFlow';
+import type { ConfirmChoice, ConfirmStep, PickStep, StartTaskAsk, TextStep } from '../viewModel/startTaskFlow';
+import { Answer, BACK } from '../viewModel/stepBack';
 import { Prompts } from './prompts';
 
 interface ValueItem<T> extends vscode.QuickPickItem {

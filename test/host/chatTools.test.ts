@@ -16,7 +16,7 @@ async function invoke(name: string, input: object): Promise<string> {
 
 /** What the registered tool asks the person to confirm, as VS Code gets it. */
 async function confirmationOf(api: FsxTasksApi, name: string, input: object): Promise<{ title: string; message: string } | undefined> {
-  const tool = api.container.chatTools.get(name);
+  const tool = (await api.container.chatTools()).get(name);
   assert.ok(tool?.prepareInvocation, name);
   const prepared = await tool.prepareInvocation({ input }, new vscode.CancellationTokenSource().token);
   const confirmation = prepared?.confirmationMessages;

@@ -58,8 +58,8 @@ describe('automatic export and import failures: the tree’s counts, the logging
     });
     await vscode.commands.executeCommand('fsxTasks.showAutoExportFailures', row);
     assert.equal(prompts.pendingAnswers, 0);
-    const key = api.container.eventLogPanels.keys().find((candidate) => candidate.startsWith(resourceOf(ml).id));
-    const html = api.container.eventLogPanels.htmlOf(key!) ?? '';
+    const key = (await api.container.eventLogPanels()).keys().find((candidate) => candidate.startsWith(resourceOf(ml).id));
+    const html = (await api.container.eventLogPanels()).htmlOf(key!) ?? '';
     assert.match(html, /Automatic export failures: \/checkpoints/);
     assert.match(html, /<code>S3ExportAccessDenied<\/code><\/td><td>ERROR<\/td><td class="count">\d+<\/td>/);
     assert.match(html, /Allow s3:PutObject/);

@@ -73,7 +73,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     assert.equal(contextValue(node), 'task.FAILED.report.retry');
     const before = (await emulatorOf(api).s3.requestCounts()).GetObject;
     await vscode.commands.executeCommand('fsxTasks.showFailedFiles', node);
-    const html = api.container.failedFiles.htmlOf(taskId);
+    const html = (await api.container.failedFiles()).htmlOf(taskId);
     assert.ok(html, `a failed-files page; messages: ${JSON.stringify(prompts.messages)}`);
     assert.equal((await emulatorOf(api).s3.requestCounts()).GetObject, before + 1, 'one GetObject');
     assert.match(html, /Summary by error code/);
@@ -93,15 +93,15 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
   it('copies one path, the shown paths, and opens the raw CSV read from S3', async () => {
     const taskId = await endedExport(api, { outcome: 'SUCCEEDED', failedCount: 4 });
     await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
-    const html = api.container.failedFiles.htmlOf(taskId);
+    const html = (await api.container.failedFiles()).htmlOf(taskId);
     assert.ok(html);
     const paths = [...html.matchAll(/<tr data-path="([^"]*)"/g)].map((match) => match[1]);
     assert.equal(paths.length, 4);
-    await api.container.failedFiles.handle(taskId, { type: 'copy', text: paths[0] });
+    await (await api.container.failedFiles()).handle(taskId, { type: 'copy', text: paths[0] });
     assert.equal(await vscode.env.clipboard.readText(), paths[0]);
-    await api.container.failedFiles.handle(taskId, { type: 'copyShown', paths: paths.slice(0, 2) });
+    await (await api.container.failedFiles()).handle(taskId, { type: 'copyShown', paths: paths.slice(0, 2) });
     assert.equal(await vscode.env.clipboard.readText(), paths.slice(0, 2).join('\n'));
-    await api.container.failedFiles.handle(taskId, { type: 'openRaw' });
+    await (await api.container.failedFiles()).handle(taskId, { type: 'openRaw' });
     const editor = await waitFor('the raw CSV', () => vscode.window.visibleTextEditors.find((shown) => shown.document.uri.scheme === 'fsx-report'));
     const lines = editor.document.getText().trim().split(/\r?\n/);
     assert.equal(lines.length, 4);
@@ -117,7 +117,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     );
     try {
       await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
-      const html = api.container.failedFiles.htmlOf(taskId);
+      const html = (await api.container.failedFiles()).htmlOf(taskId);
       assert.ok(html, JSON.stringify(prompts.messages));
       const shown = html.match(/<tr data-path=/g)?.length ?? 0;
       assert.ok(shown > 0 && shown < 140, `${shown} rows on the page`);
@@ -126,7 +126,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
       const terminals = vscode.window.terminals.length;
       const reads = (await emulatorOf(api).s3.requestCounts()).GetObject;
       prompts.answerMessages = (text, actions) => (/too large to open/.test(text) ? actions.find((action) => action === 'Copy Command') : undefined);
-      await api.container.failedFiles.handle(taskId, { type: 'openRaw' });
+      await (await api.container.failedFiles()).handle(taskId, { type: 'openRaw' });
       const message = prompts.messages.find((entry) => /too large to open/.test(entry.text));
       assert.ok(message, JSON.stringify(prompts.messages));
       assert.match(message.text, /The report is 9 MiB, too large to open as a document \(the limit is 8 MiB\)\. Download it with the AWS CLI: aws s3 cp s3:\/\/outcomes-host-reports\/fsx\/reports\/task-[0-9a-f]+\/failures\.csv \./);
@@ -151,7 +151,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     ]);
     try {
       await vscode.commands.executeCommand('fsxTasks.showFailedFiles', taskId);
-      const html = api.container.failedFiles.htmlOf(taskId);
+      const html = (await api.container.failedFiles()).htmlOf(taskId);
       assert.ok(html, JSON.stringify(prompts.messages));
       assert.match(html, /Reading stopped at row 4: it is longer than 64 KiB/);
       assert.equal(html.match(/<tr data-path=/g)?.length, 3);
@@ -179,7 +179,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     const notification = await waitFor('the failure notification', () => prompts.messages.find((message) => message.text.includes(taskId)), 30_000);
     assert.deepEqual(notification.actions, ['Show Details', 'Show Failed Files']);
-    const { failedFiles } = api.container;
+    const failedFiles = await api.container.failedFiles();
     const html = await waitFor('the failed-files page', () => failedFiles.htmlOf(taskId), 30_000);
     assert.match(html, /The report lists 7 failed files, as many as the task counted\./);
   });
@@ -239,7 +239,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
         const target = await make();
         const taskId = typeof target === 'string' ? target : (target as { task: Task }).task.taskId;
         await vscode.commands.executeCommand('fsxTasks.showFailedFiles', target);
-        assert.equal(api.container.failedFiles.htmlOf(taskId), undefined, 'no page');
+        assert.equal((await api.container.failedFiles()).htmlOf(taskId), undefined, 'no page');
         assert.equal(prompts.messages.length, 1, JSON.stringify(prompts.messages));
         assert.match(prompts.messages[0].text, text);
         assert.equal(prompts.messages[0].severity, severity);
@@ -252,7 +252,7 @@ describe('outcomes: failed files, throughput and the progress chart', () => {
     await vscode.commands.executeCommand('fsxTasks.trackTask', taskId);
     const tracked = await waitFor('the task observed executing', () => api.container.tracking.tracker.list().find((entry) => entry.taskId === taskId && entry.task?.lifecycle === 'EXECUTING')?.task);
     await vscode.commands.executeCommand('fsxTasks.showProgressChart', taskId);
-    const first = api.container.progressCharts.htmlOf(taskId);
+    const first = (await api.container.progressCharts()).htmlOf(taskId);
     assert.ok(first, 'a chart page');
     assert.match(first, /<svg /);
     assert.match(first, /Not enough progress samples yet/);

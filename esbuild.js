@@ -54,7 +54,7 @@ const lazyBundles = [
 ];
 
 /** Loaded by import() where a command or a chat tool first needs them (see above). */
-const onDemandModules = ['src/chat/chatTools.ts', 'src/views/outcomePanels.ts', 'src/viewModel/associationFlow.ts', 'src/viewModel/startTaskFlow.ts', 'src/outcomes/retryPlan.ts', 'src/commands/ssoLogin.ts', 'src/views/eventLogPanels.ts', 'src/views/hsmRestore.ts', 'src/views/releasePreviewView.ts'];
+const onDemandModules = ['src/chat/chatTools.ts', 'src/views/outcomePanels.ts', 'src/viewModel/associationFlow.ts', 'src/viewModel/startTaskFlow.ts', 'src/outcomes/retryPlan.ts', 'src/commands/ssoLogin.ts', 'src/views/eventLogPanels.ts'];
 const onDemandOutfile = 'dist/onDemand.js';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -3,6 +3,7 @@
 // and its confirmation; a release previews what it would free), restore released files with
 // `lfs hsm_restore` (views/hsmRestore.ts), or show the file system's tasks in the FSx view.
 import * as vscode from 'vscode';
+import { restoreFromS3 } from '../views/hsmRestore';
 import { plainText } from '../fsx/outsideText';
 import type { AppServices } from './services';
 import { STARTABLE_TASKS, StartableTask } from '../viewModel/startableTasks';
@@ -39,8 +40,6 @@ export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
       // Mounts come and go (an automount, a remount): read the table again before deciding.
       await deps.mounts.reload();
       const states = deps.exportStates;
-      // Restore's walk and its progress load on first use (dist/onDemand.js, esbuild.js).
-      const { restoreFromS3 } = await import('../views/hsmRestore.js');
       await restoreFromS3(
         { prompts: deps.prompts, log: deps.log, backend: states.backend(), mounts: deps.mounts.lustreMounts(), filesChanged: (changed) => states.filesChanged(changed) },
         local.map((item) => item.fsPath),

@@ -22,6 +22,7 @@ import { systemClock } from '../tracking/clock';
 import { copyCliCommand } from '../views/cliCopy';
 import { AssociationNode } from '../views/explorer/associationNodes';
 import { ResourceNode } from '../views/explorer/resourceNode';
+import { showReleasePreview } from '../views/releasePreviewView';
 import { startTaskAsk } from '../views/startTaskAsk';
 import { followStartedTask as followStarted, StartedTaskDeps } from '../views/startedTask';
 import { taskText } from '../views/taskText';
@@ -154,8 +155,7 @@ function releasePreviewOf(deps: StartDeps, type: StartableTaskType, start: Start
     return undefined;
   }
   const memo = {};
-  // The walk and its dialog load on first use (dist/onDemand.js, esbuild.js).
-  return async (request) => (await import('../views/releasePreviewView.js')).showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
+  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
 }
 
 /** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */

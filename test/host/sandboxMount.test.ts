@@ -23,6 +23,9 @@ describe('The sandbox mount folder and its export-state badges', function () {
     const sandbox = api.container.mounts.sandboxMount();
     assert.ok(sandbox, 'the sandbox mounted its folder when it started');
     root = sandbox.mount.mountPoint;
+    // Earlier suites ran tasks on ml-training (exports change the folder's files): the seeded world again.
+    await emulatorOf(api).reset();
+    api.container.exportStates.statesChanged();
     await emulatorOf(api).taskRules.setCreatedTaskBehaviour({ pendingMs: 0, executingMs: 500, outcome: 'SUCCEEDED', totalCount: 2, failedCount: 0 });
   });
 
@@ -71,9 +74,12 @@ describe('The sandbox mount folder and its export-state badges', function () {
     prompts
       .inputStepWith((step) => step.value)
       .inputStepWith('0')
+      .modalWith('Continue with These Paths')
       .pickStepWith((items) => items.find((item) => /No completion report/.test(item.label)) ?? items[0])
       .modalWith('Start Release');
     await vscode.commands.executeCommand('fsxTasks.releaseFromExplorer', vscode.Uri.file(join(root, ...folder.split('/'))));
+    // The preview walked the folder through the sandbox's backend: both files, exported, would go.
+    assert.match(prompts.modals.find((modal) => /^A release of these paths/.test(modal.message))?.message ?? '', /would free \d+ bytes in 2 of their 2 files/);
     await waitFor('the badges to turn released', async () => ((await badges(...files)).join() === 'R,R' ? true : undefined), 20_000);
 
     // A write brings a released file's data back and changes it: the watcher asks again.

@@ -165,6 +165,8 @@ describe('start data repository tasks', () => {
       .inputStepWith(BACK)
       .inputStepWith((step) => (assert.equal(step.value, 'checkpoints/old'), 'checkpoints/older'))
       .inputStepWith((step) => (assert.equal(step.canGoBack, true), '30'))
+      // ml-training is mounted (the sandbox's folder): the release preview comes first.
+      .modalWith('Continue with These Paths')
       .pickStepWith((_items, step) => step.active)
       .modalWith('Back')
       .pickStepWith((items) => items.find((item) => /No completion report/.test(item.label)))
@@ -177,6 +179,7 @@ describe('start data repository tasks', () => {
     assert.deepEqual(created.paths, ['checkpoints/older']);
     assert.equal(created.releaseConfiguration?.DurationSinceLastAccess?.Value, 30);
     assert.equal(created.report.Enabled, false);
+    assert.match(prompts.modals[0].message, /^A release of these paths would free /);
     assert.match(prompts.modals[1].detail, /at least 30 days/);
   });
 
@@ -268,12 +271,14 @@ describe('start data repository tasks', () => {
       prompts
         .inputStepWith((step) => (assert.equal(step.value, 'checkpoints/old runs'), step.value))
         .inputStepWith((step) => (assert.equal(step.value, '45'), assert.equal(step.canGoBack, true), step.value))
+        // ml-training is mounted (the sandbox's folder): the release preview comes after the days.
+        .modalWith('Continue with These Paths')
         .pickStepWith((_items, step) => (assert.match(step.active?.label ?? '', /elsewhere/), step.active))
         .inputStepWith((step) => (assert.equal(step.value, 's3://ml-training-checkpoints/runs/releases'), step.value))
         .modalWith('Start Release');
       await vscode.commands.executeCommand('fsxTasks.duplicateTask', row);
       assert.equal(prompts.pendingAnswers, 0, 'every step was asked');
-      assert.match(prompts.modals[0].message, /^Release file data from ml-training/);
+      assert.match(prompts.modals[1].message, /^Release file data from ml-training/);
       const [created] = await emulatorOf(api).state.tasksOf(resourceOf(ml).id);
       assert.notEqual(created.taskId, original);
       assert.equal(created.type, 'RELEASE_DATA_FROM_FILESYSTEM');
@@ -288,10 +293,14 @@ describe('start data repository tasks', () => {
         .pickWith((items) => items.find((item) => item.label.includes(original)))
         .inputStepWith((step) => step.value)
         .inputStepWith('45')
+        .modalWith('Continue with These Paths')
         .pickStepWith((items) => items.find((item) => /^No completion report$/.test(item.label)))
         .modalWith('Back')
         .pickStepWith(() => BACK)
+        // Back from the report lands on the preview again (not walked again); Change Days goes on back.
+        .modalWith('Change Days')
         .inputStepWith((step) => (assert.equal(step.value, '45', 'kept'), '7'))
+        .modalWith('Continue with These Paths')
         .pickStepWith((_items, step) => step.active)
         .modalWith('Start Release');
       await vscode.commands.executeCommand('fsxTasks.duplicateTask');

@@ -23,12 +23,12 @@ interface BuildPlan {
 const ENTRY_MAX_BYTES = 8 * 1024;
 /**
  * The main code, minified: what a window that uses the extension parses inside activate()
- * (177,750 bytes when set; 206,190 once the event log's tree counts, the sandbox's process and
- * mount, and the export-state actions came in, with their pages, Restore and the release preview
- * on demand; 242,447 before the on-demand bundle). Code only a command runs goes on demand
+ * (177,750 bytes when set; 215,000 or so once the event log's tree counts, the sandbox's process
+ * and mount, Restore from S3 and the release preview came in, with the event log's page on demand;
+ * 242,447 before the on-demand bundle). Code only a command runs goes on demand
  * (esbuild.js, onDemandModules) rather than raising this.
  */
-const MAIN_MAX_BYTES = 205 * 1024;
+const MAIN_MAX_BYTES = 215 * 1024;
 
 /** The modules a bundle carries code of (an import whose code was all tree-shaken away is not), and its size. */
 async function built(build: Planned): Promise<{ inputs: string[]; bytes: number; text: string }> {
@@ -74,9 +74,11 @@ describe('bundles', function () {
     for (const module of plan.onDemandModules) {
       assert.ok(onDemand.includes(module), `${module} in dist/onDemand.js`);
     }
-    // Classes checked with instanceof (tree nodes) and objects with state (the tracker, settings,
-    // the prompts seam, the container) exist in the main code only: on-demand code is handed them.
-    const once = /^src\/(container|main|extension)\.ts|^src\/(views\/explorer|tracking|emulator)\/|^src\/commands\/(boundary|index|taskTarget)\.ts|^src\/views\/(settings|prompts|log|trackingController|statusBar|taskDetails|startQueueController|connectionsController|mountsController)\.ts|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider)/;
+    // Classes checked with instanceof (tree nodes, the HSM errors) and objects with state (the
+    // tracker, settings, the prompts seam, the container) exist in the main code only: on-demand
+    // code is handed them. (Restore from S3 on demand failed this way: its instanceof HsmRequestError
+    // never matched the main code's error, and the privilege message was never shown.)
+    const once = /^src\/mounts\/hsm\/(actions|source)\.ts|^src\/(container|main|extension)\.ts|^src\/(views\/explorer|tracking|emulator)\/|^src\/commands\/(boundary|index|taskTarget)\.ts|^src\/views\/(settings|prompts|log|trackingController|statusBar|taskDetails|startQueueController|connectionsController|mountsController)\.ts|node_modules\/(@aws-sdk\/client-|@aws-sdk\/credential-provider)/;
     assert.deepEqual(onDemand.filter((input) => once.test(input)), []);
   });
 

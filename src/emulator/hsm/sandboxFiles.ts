@@ -89,6 +89,8 @@ interface Mount extends SandboxMountDescription {
   attachedAt: number;
   readonly files: Map<string, FileRecord>;
   readonly applied: Set<string>;
+  /** Set by a reset: the seeded files are written again before the next question. */
+  seedAgain?: boolean;
 }
 
 export class SandboxHsmError extends Error {
@@ -111,14 +113,15 @@ export class SandboxFiles {
   ) {}
 
   /**
-   * The emulator's reset: a mount is a folder on this machine, not part of the FSx world the
-   * reset seeds again, so it stays with its files' states; tasks from before the reset are
-   * forgotten (the seeded world starts again at the same ids).
+   * The emulator's reset: the mount stays (a folder of this machine the sandbox owns), its seeded
+   * files are written again in their seeded states before the next question, and tasks from
+   * before the reset are forgotten (the seeded world starts again at the same ids).
    */
   reset(): void {
     for (const mount of this.mounts.values()) {
       mount.attachedAt = this.store.now();
       mount.applied.clear();
+      mount.seedAgain = true;
     }
   }
 
@@ -138,18 +141,7 @@ export class SandboxFiles {
     if ((await readdir(root)).length > 0) {
       throw new SandboxHsmError(409, 'FolderNotEmpty', 'The sandbox mounts only an empty folder: it never overwrites a file.');
     }
-    const files = new Map<string, FileRecord>();
-    const now = this.wallClock();
-    for (const seed of SANDBOX_SEED_FILES) {
-      const path = join(root, ...seed.path.split('/'));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, seedContent(seed));
-      // A day ago: an export that ran yesterday, a change since for the changed one.
-      const mtime = new Date(now - DAY_MS);
-      await utimes(path, mtime, mtime);
-      const { mtimeMs } = await lstat(path);
-      files.set(seed.path, seedRecord(seed.state, mtimeMs));
-    }
+    const files = await this.writeSeedFiles(root);
     const mount: Mount = {
       fileSystemId: fileSystem.fileSystemId,
       name: fileSystemName,
@@ -164,12 +156,42 @@ export class SandboxFiles {
     return describe(mount);
   }
 
+  /** Writes the seeded files under `root` (over what is there) and answers their records. */
+  private async writeSeedFiles(root: string): Promise<Map<string, FileRecord>> {
+    const files = new Map<string, FileRecord>();
+    const now = this.wallClock();
+    for (const seed of SANDBOX_SEED_FILES) {
+      const path = join(root, ...seed.path.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, seedContent(seed));
+      // A day ago: an export that ran yesterday, a change since for the changed one.
+      const mtime = new Date(now - DAY_MS);
+      await utimes(path, mtime, mtime);
+      const { mtimeMs } = await lstat(path);
+      files.set(seed.path, seedRecord(seed.state, mtimeMs));
+    }
+    return files;
+  }
+
+  /** After a reset, the seeded files as they were seeded (the reset is synchronous, the disk is not). */
+  private async seededAgain(mount: Mount): Promise<void> {
+    if (mount.seedAgain) {
+      mount.seedAgain = false;
+      const files = await this.writeSeedFiles(mount.root);
+      mount.files.clear();
+      for (const [path, record] of files) {
+        mount.files.set(path, record);
+      }
+    }
+  }
+
   /** The state of each file (paths relative to the file system's root), in order, after the tasks that ended. */
   async states(fileSystemId: string, paths: readonly string[]): Promise<SandboxFileState[]> {
     const mount = this.mounts.get(fileSystemId);
     if (!mount) {
       throw new SandboxHsmError(404, 'MountNotFound', `No sandbox mount of ${fileSystemId}.`);
     }
+    await this.seededAgain(mount);
     await this.applyEndedTasks(mount);
     return Promise.all(paths.map((path) => this.stateOf(mount, path)));
   }
@@ -183,6 +205,7 @@ export class SandboxFiles {
     if (!mount) {
       throw new SandboxHsmError(404, 'MountNotFound', `No sandbox mount of ${fileSystemId}.`);
     }
+    await this.seededAgain(mount);
     await this.applyEndedTasks(mount);
     const answers = await Promise.all(paths.map((path) => this.stateOf(mount, path)));
     paths.forEach((path, index) => {

@@ -69,6 +69,17 @@ describe('sandbox files (emulator HSM state)', () => {
     ]);
   });
 
+  it('a reset writes the seeded files again in their seeded states, and forgets the tasks before it', async () => {
+    const { files, masks, runTask } = await attached();
+    const paths = SANDBOX_SEED_FILES.map((seed) => seed.path);
+    const seeded = await masks(...paths);
+    runTask({ type: 'EXPORT_TO_REPOSITORY', paths: ['checkpoints'] });
+    writeFileSync(join(root, 'checkpoints/resnet50/epoch-090.pt'), 'changed by a test');
+    assert.notDeepEqual(await masks(...paths), seeded);
+    files.reset();
+    assert.deepEqual(await masks(...paths), seeded);
+  });
+
   it('a write makes an exported file dirty, and a released one changed (its data came back first)', async () => {
     const { masks } = await attached();
     const exported = 'checkpoints/resnet50/epoch-090.pt';

@@ -11,6 +11,7 @@ import { EventWindow, loggingOf } from '../outcomes/eventLog';
 import { EventLogRead, readEventLog } from '../outcomes/eventLogReader';
 import { loadLogsModule, LogsModule } from '../outcomes/loadLogs';
 import type { LogsClientFactory } from '../outcomes/logsClient';
+import { LazyClients } from '../outcomes/lazyClients';
 
 export interface EventLogResult extends EventLogRead {
   readonly logGroup: string;
@@ -20,10 +21,11 @@ export interface EventLogResult extends EventLogRead {
 }
 
 export class EventLogService {
-  private loaded: Promise<{ readonly module: LogsModule; readonly factory: LogsClientFactory }> | undefined;
-  private disposed = false;
+  private readonly clients: LazyClients<LogsModule, LogsClientFactory>;
 
-  constructor(private readonly options: ClientFactoryOptions) {}
+  constructor(options: ClientFactoryOptions) {
+    this.clients = new LazyClients(loadLogsModule, (module) => new module.LogsClientFactory(options));
+  }
 
   /** The window of the resource's event log; throws FsxError('validation') when it logs nothing to read. */
   async read(connection: Connection, resource: StorageResource, window: EventWindow, signal?: AbortSignal): Promise<EventLogResult> {
@@ -32,7 +34,7 @@ export class EventLogService {
       throw new FsxError('validation', `${resource.id} writes no data repository event log (LogConfiguration level ${logging.level}).`);
     }
     const place = { logGroup: logging.logGroup, logStream: logging.logStream };
-    const { module, factory } = await this.load();
+    const { module, factory } = await this.clients.get();
     const source = module.createLogEventSource(factory, connection, await this.endpointFor(connection));
     try {
       return { ...(await readEventLog(source, place, { window, now: Date.now(), signal })), ...place, missingGroup: false };
@@ -52,16 +54,7 @@ export class EventLogService {
     return resolveEndpoint({ service: 'logs', env: process.env, shared: await readSharedConfig(), profile: connection.profile, useFipsEndpoint: connection.useFipsEndpoint });
   }
 
-  private load(): Promise<{ readonly module: LogsModule; readonly factory: LogsClientFactory }> {
-    this.loaded ??= loadLogsModule().then((module) => ({ module, factory: new module.LogsClientFactory(this.options) }));
-    this.loaded.catch(() => (this.loaded = undefined));
-    return this.loaded;
-  }
-
   dispose(): void {
-    if (!this.disposed) {
-      this.disposed = true;
-      void this.loaded?.then(({ factory }) => factory.dispose(), () => undefined);
-    }
+    this.clients.dispose();
   }
 }

@@ -9,6 +9,7 @@ import type { ReadReportOptions, ReportLocation, ReportOutcome } from '../outcom
 import type { S3ClientFactory } from '../outcomes/s3Client';
 import { s3EndpointFor } from '../outcomes/s3Endpoint';
 import { readSharedConfig } from '../fsx/profiles';
+import { LazyClients } from '../outcomes/lazyClients';
 import { Settings } from './settings';
 
 /** Rows kept for display; every row is counted. */
@@ -26,23 +27,24 @@ export interface RawReportText {
 }
 
 export class ReportService implements vscode.Disposable {
-  private loaded: Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> | undefined;
-  private disposed = false;
+  private readonly clients: LazyClients<S3Module, S3ClientFactory>;
 
   constructor(
     private readonly settings: Settings,
-    private readonly options: ClientFactoryOptions,
-  ) {}
+    options: ClientFactoryOptions,
+  ) {
+    this.clients = new LazyClients(loadS3Module, (module) => new module.S3ClientFactory(options));
+  }
 
   /** `onRow` sees every row of the report, kept for display or not (Retry Failed Files). */
   async read(connection: Connection, task: Task, signal?: AbortSignal, onRow?: ReadReportOptions['onRow']): Promise<ReportOutcome> {
-    const { module, factory } = await this.load();
+    const { module, factory } = await this.clients.get();
     return module.createReportReader(factory, connection, await this.endpointFor(connection)).read(task, { keepRows: SHOWN_ROWS, signal, onRow });
   }
 
   /** The report's text, read again from S3 (for "Open raw CSV"), at most `limit` bytes of it. */
   async rawText(connection: Connection, location: ReportLocation, signal?: AbortSignal, limit = RAW_CSV_LIMIT_BYTES): Promise<RawReportText> {
-    const { module, factory } = await this.load();
+    const { module, factory } = await this.clients.get();
     const body = await new module.S3ReportStore(factory.get(connection, await this.endpointFor(connection))).open(location, signal);
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -64,17 +66,7 @@ export class ReportService implements vscode.Disposable {
     return s3EndpointFor(connection, { setting: this.settings.s3Endpoint(), env: process.env, shared });
   }
 
-  private load(): Promise<{ readonly module: S3Module; readonly factory: S3ClientFactory }> {
-    this.loaded ??= loadS3Module().then((module) => ({ module, factory: new module.S3ClientFactory(this.options) }));
-    // A failed load may be retried.
-    this.loaded.catch(() => (this.loaded = undefined));
-    return this.loaded;
-  }
-
   dispose(): void {
-    if (!this.disposed) {
-      this.disposed = true;
-      void this.loaded?.then(({ factory }) => factory.dispose(), () => undefined);
-    }
+    this.clients.dispose();
   }
 }

@@ -157,7 +157,7 @@ if (packaged) {
   // A window that has not used the extension (no sandbox, a new workspace): one window per way
   // of waking it, since the main code loads once (test/hostIdle).
   for (const wake of ['command', 'view', 'document']) {
-    await hostTier(`host-idle-${wake}`, { vsix: vsixPath, testsPath: join(repoRoot, 'out', 'test', 'hostIdle', wake), env: { FSX_SANDBOX: '' } });
+    await hostTier(`host-idle-${wake}`, { vsix: vsixPath, testsPath: join(repoRoot, 'out', 'test', 'hostIdle', wake), env: { FSX_SANDBOX: '', FSX_TEST_FILES: '' } });
   }
   await uiTier('ui', { FSX_UI_VSIX: vsixPath });
 }

@@ -70,11 +70,12 @@ export function remoteUri(serverUrl, path) {
 }
 
 /**
- * The workbench address for `folder`, with the extension loaded from extensionDevelopmentPath
- * and tests run from extensionTestsPath (both optional; paths on the server's machine).
- * The payload is honoured because the server runs with enable-smoke-test-driver.
+ * The workbench address for `folder` (or the `.code-workspace` file `workspaceFile`), with the
+ * extension loaded from extensionDevelopmentPath and tests run from extensionTestsPath (both
+ * optional; paths on the server's machine). The payload is honoured because the server runs
+ * with enable-smoke-test-driver.
  */
-export function workbenchUrl({ url, folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl({ url, folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath }) {
   const payload = [];
   for (const path of [extensionDevelopmentPath ?? []].flat()) {
     payload.push(['extensionDevelopmentPath', remoteUri(url, path)]);
@@ -82,7 +83,7 @@ export function workbenchUrl({ url, folder, extensionDevelopmentPath, extensionT
   if (extensionTestsPath) {
     payload.push(['extensionTestsPath', remoteUri(url, extensionTestsPath)]);
   }
-  let address = `${url}/?folder=${encodeURIComponent(resolve(folder))}`;
+  let address = workspaceFile ? `${url}/?workspace=${encodeURIComponent(resolve(workspaceFile))}` : `${url}/?folder=${encodeURIComponent(resolve(folder))}`;
   if (payload.length > 0) {
     address += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
@@ -194,13 +195,14 @@ export async function openWorkbench({
   page,
   url,
   folder,
+  workspaceFile,
   extensionDevelopmentPath,
   extensionTestsPath,
   onExtensionHostLog = (line) => console.log(line),
   onPageError,
   timeoutMs = 60_000,
 }) {
-  const address = workbenchUrl({ url, folder, extensionDevelopmentPath, extensionTestsPath });
+  const address = workbenchUrl({ url, folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath });
   const lines = [];
   const testsMode = Boolean(extensionTestsPath);
   let queue = Promise.resolve(); // keeps lines in order although formatting is async

@@ -12,7 +12,7 @@
 //   } finally {
 //     await ui.close();
 //   }
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { onExit } from 'signal-exit';
@@ -55,6 +55,10 @@ async function waitUntilStill(locator, { quietMs = SETTLE_MS, timeoutMs = 5000 }
  * @param {'linked' | 'development'} [options.mode]
  * @param {string | string[]} [options.vsix] load this packaged extension (or these), installed, instead
  * @param {string} [options.workspace] folder to open (default: a new empty temporary folder)
+ * @param {(server: { userDataDir: string }) => { path: string, name?: string }[]} [options.moreFolders]
+ *   more folders after `workspace`, given the server (some live in its profile: sandboxMountFolder):
+ *   the window then opens a `.code-workspace` file of them all, made (with the folders) before it
+ *   loads. Adding a folder to an open window would reload it, which code-server does unreliably.
  * @param {Record<string, string>} [options.env] variables for the server and extension host (FSX_SANDBOX=1 is set)
  * @param {Record<string, unknown>} [options.userSettings]
  * @param {{ width: number, height: number }} [options.viewport]
@@ -66,6 +70,7 @@ export async function startUi({
   mode = 'linked',
   vsix,
   workspace,
+  moreFolders,
   env = {},
   userSettings = {},
   viewport,
@@ -92,11 +97,13 @@ export async function startUi({
   });
   let browser;
   try {
+    const workspaceFile = moreFolders && writeWorkspaceFile(server, [{ path: workspace }, ...moreFolders(server)]);
     browser = await launchBrowser({ viewport });
     const workbench = await openWorkbench({
       page: browser.page,
       url: server.url,
       folder: workspace,
+      workspaceFile,
       extensionDevelopmentPath: development ? resolve(extensionPath) : undefined,
       onExtensionHostLog,
     });
@@ -107,6 +114,29 @@ export async function startUi({
     removeWorkspace();
     throw error;
   }
+}
+
+/**
+ * A multi-root workspace file of `folders` in the server's profile (removed with it); makes the
+ * folders that do not exist yet, so the Explorer lists them as folders from the start.
+ */
+function writeWorkspaceFile(server, folders) {
+  for (const folder of folders) {
+    mkdirSync(folder.path, { recursive: true });
+  }
+  const file = join(server.profile.root, 'ui.code-workspace');
+  writeFileSync(file, `${JSON.stringify({ folders: folders.map(({ path, name }) => ({ path: resolve(path), ...(name ? { name } : {}) })) }, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * The sandbox's mount folder in this server's profile: the extension's global storage (VS Code
+ * names it by the extension's id in lower case) + `sandbox-mount` (src/views/sandboxMountFolder.ts).
+ * @param {{ userDataDir: string }} server
+ */
+export function sandboxMountFolder(server, extensionPath = repoRoot) {
+  const { publisher, name } = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+  return join(server.userDataDir, 'User', 'globalStorage', `${publisher}.${name}`.toLowerCase(), 'sandbox-mount');
 }
 
 function createUi({ server, browser, workbench, workspace, removeWorkspace, development }) {
@@ -156,6 +186,41 @@ function createUi({ server, browser, workbench, workspace, removeWorkspace, deve
     /** Texts of the visible rows, top to bottom (within `within`, e.g. a view's pane). */
     async treeRowTexts(within = workbenchRoot) {
       return (await within.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    },
+
+    /** The Explorer's row of the file or folder named `name` (its label, exactly). */
+    explorerRow(name) {
+      return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first();
+    },
+
+    /** Expands the Explorer's folder `name` (waiting for its row) unless it is expanded; returns its row. */
+    async expandExplorerFolder(name, { timeoutMs = 15_000 } = {}) {
+      const row = ui.explorerRow(name);
+      await row.waitFor({ state: 'visible', timeout: timeoutMs });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        await row.locator('.monaco-tl-twistie').click();
+      }
+      return row;
+    },
+
+    /**
+     * The badge each shown Explorer row carries, by its label: the letter VS Code draws after the
+     * label (a file decoration's badge is the CSS content of the label's ::after), '' for none.
+     */
+    async explorerBadges() {
+      return page.evaluate(() =>
+        Object.fromEntries(
+          // Runs in the page, where document and getComputedStyle are the workbench's.
+          // eslint-disable-next-line no-undef
+          [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].map((row) => {
+            const label = row.querySelector('.monaco-icon-label');
+            // eslint-disable-next-line no-undef
+            const content = label ? getComputedStyle(label, '::after').content : 'none';
+            const badge = /^"(.*)"$/.exec(content)?.[1] ?? '';
+            return [row.querySelector('.label-name')?.textContent ?? '', badge];
+          }),
+        ),
+      );
     },
 
     /** Expands or collapses a row by clicking its twistie. */

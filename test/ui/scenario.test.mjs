@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startUi } from '../../scripts/host/uiHarness.mjs';
+import { sandboxMountFolder, startUi } from '../../scripts/host/uiHarness.mjs';
 
 /** What the extension wrote to its log channel (the file VS Code keeps for it). */
 function extensionLog(logsDir) {
@@ -42,6 +42,21 @@ async function truncatedLabels(page) {
 
 const STATUS_TIMEOUT_MS = 60_000;
 
+/** The workspace's name for the sandbox's mount folder (the second folder of the window). */
+const MOUNT_FOLDER_NAME = 'demo Lustre mount';
+
+/** The badge of each seeded file of the sandbox mount's checkpoints (emulator/hsm/sandboxFiles.ts). */
+const CHECKPOINT_BADGES = {
+  'epoch-001.pt': 'R',
+  'epoch-002.pt': 'L',
+  'config.json': 'N',
+  'step-120000.bin': 'C',
+  'step-121000.bin': 'N',
+  'epoch-089.pt': 'E',
+  'epoch-090.pt': 'E',
+  'train.log': 'C',
+};
+
 describe('UI scenario: explore, cancel and track in a real VS Code', function () {
   this.timeout(180_000);
   /** @type {Awaited<ReturnType<typeof startUi>>} */
@@ -50,7 +65,15 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
   const prefix = `${codeServerVersion ? `code-server-${codeServerVersion}-` : ''}${process.env.FSX_UI_VSIX ? 'vsix-' : ''}`;
 
   before(async () => {
-    ui = await startUi({ vsix: process.env.FSX_UI_VSIX || undefined, codeServerVersion, onExtensionHostLog: () => {} });
+    ui = await startUi({
+      vsix: process.env.FSX_UI_VSIX || undefined,
+      codeServerVersion,
+      // The sandbox's mount folder in the window from the start (adding it would reload the window).
+      // Its name must match no row the FSx view's steps look for ('Sandbox', 'ml-training'...):
+      // the hidden Explorer's rows stay in the page.
+      moreFolders: (server) => [{ path: sandboxMountFolder(server), name: MOUNT_FOLDER_NAME }],
+      onExtensionHostLog: () => {},
+    });
   });
 
   after(async () => {
@@ -429,5 +452,56 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     // Each step's picture is shown beside it.
     await editor.locator('.getting-started-media img').first().waitFor({ state: 'visible' });
     await ui.screenshot(`${prefix}walkthrough`);
+  });
+
+  it('shows the sandbox mount’s files with their export-state badges in the Explorer, and what a release of a folder would free', async () => {
+    // The FSx view marks ml-training mounted once the sandbox has mounted its folder.
+    await ui.openViewContainer('FSx');
+    await ui.waitForTreeRow(/ml-training\s*mounted/, { timeoutMs: 30_000 });
+    await ui.openViewContainer('Explorer');
+    await ui.expandExplorerFolder(MOUNT_FOLDER_NAME);
+    const checkpoints = await ui.expandExplorerFolder('checkpoints');
+    for (const folder of ['archive', 'llm-7b', 'resnet50']) {
+      await ui.expandExplorerFolder(folder);
+    }
+    // The badges as drawn: VS Code asks for them as the rows show.
+    const shown = async () => {
+      const badges = await ui.explorerBadges();
+      return Object.fromEntries(Object.keys(CHECKPOINT_BADGES).map((file) => [file, badges[file]]));
+    };
+    const deadline = Date.now() + 15_000;
+    while (JSON.stringify(await shown()) !== JSON.stringify(CHECKPOINT_BADGES) && Date.now() < deadline) {
+      await ui.page.waitForTimeout(200);
+    }
+    assert.deepEqual(await shown(), CHECKPOINT_BADGES);
+    // The tooltip says what the state means and what to do.
+    await ui.explorerRow('train.log').hover();
+    await ui.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Changed since its last export: Export to S3 to send the change.' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await ui.screenshot(`${prefix}explorer-export-state`);
+
+    // Release Files... on the folder: its path, the days, then the preview, before any task.
+    await ui.contextMenu(checkpoints);
+    await ui.clickMenuItem('Release Files...');
+    const input = ui.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    // eslint-disable-next-line no-undef -- runs in the page
+    await ui.page.waitForFunction(() => document.querySelector('.quick-input-widget input.input')?.value === 'checkpoints', undefined, { timeout: 10_000 });
+    await input.press('Enter');
+    // 0 days: every exported, unchanged file would be released, whenever it was last read.
+    await ui.quickInput.locator('input.input[placeholder^="Days since last access"]').waitFor({ state: 'visible' });
+    await ui.typeInQuickInput('0');
+    const preview = await ui.dialogText();
+    assert.match(preview, /A release of these paths would free 8\.0 KiB in 2 of their 8 files\./);
+    assert.match(preview, /Stay, not exported to S3: 2 files/);
+    assert.match(preview, /Stay, changed since their export: 2 files/);
+    // Enter presses the focused button: Change Days, the safe one.
+    // eslint-disable-next-line no-undef -- runs in the page
+    assert.equal(await ui.dialog.getByRole('button', { name: 'Change Days', exact: true }).evaluate((button) => button === document.activeElement), true, 'Change Days has the focus');
+    await ui.screenshot(`${prefix}explorer-release-preview`);
+    // Escape: nothing is released, and the files keep their badges.
+    await ui.pressEscape();
+    await ui.dialog.waitFor({ state: 'hidden' });
+    await ui.quickInput.waitFor({ state: 'hidden' });
+    assert.deepEqual(await shown(), CHECKPOINT_BADGES);
   });
 });

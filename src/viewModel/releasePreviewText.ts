@@ -13,7 +13,7 @@ export function bytesText(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+  return unit === 0 ? `${value} ${value === 1 ? 'byte' : 'bytes'}` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 export interface ReleasePreviewWords {
@@ -34,8 +34,8 @@ export function releasePreviewWords(result: ReleaseWalkResult, options: { readon
   if (released.files > 0) {
     details.push(
       options.days === 0
-        ? l10n.t('Released: {0} files, {1}: exported and unchanged since.', released.files, bytesText(released.bytes))
-        : l10n.t('Released: {0} files, {1}: exported, unchanged since, and not accessed for more than {2} days.', released.files, bytesText(released.bytes), options.days),
+        ? l10n.t('Released: {0}, {1}: exported and unchanged since.', fileCount(released.files, l10n), bytesText(released.bytes))
+        : l10n.t('Released: {0}, {1}: exported, unchanged since, and not accessed for more than {2} days.', fileCount(released.files, l10n), bytesText(released.bytes), options.days),
     );
   }
   for (const reason of REASONS) {
@@ -55,23 +55,28 @@ export function releasePreviewWords(result: ReleaseWalkResult, options: { readon
   return { message, details };
 }
 
+/** "1 file", "2 files": the count with its noun (each locale's bundle words both forms). */
+function fileCount(files: number, l10n: L10n): string {
+  return files === 1 ? l10n.t('1 file') : l10n.t('{0} files', files);
+}
+
 function reasonLine(reason: NotReleasedReason, group: ReleaseGroup, days: number, l10n: L10n): string {
-  const files = group.files;
+  const files = fileCount(group.files, l10n);
   const bytes = bytesText(group.bytes);
   switch (reason) {
     case 'notExported':
-      return l10n.t('Stay, not exported to S3: {0} files, {1}. Export them first.', files, bytes);
+      return l10n.t('Stay, not exported to S3: {0}, {1}. Export them first.', files, bytes);
     case 'changed':
-      return l10n.t('Stay, changed since their export: {0} files, {1}. Export them again first.', files, bytes);
+      return l10n.t('Stay, changed since their export: {0}, {1}. Export them again first.', files, bytes);
     case 'accessedRecently':
-      return l10n.t('Stay, accessed in the last {2} days: {0} files, {1}. Fewer days would release them.', files, bytes, days);
+      return l10n.t('Stay, accessed in the last {2} days: {0}, {1}. Fewer days would release them.', files, bytes, days);
     case 'noRelease':
-      return l10n.t('Stay, marked never to be released (norelease): {0} files, {1}.', files, bytes);
+      return l10n.t('Stay, marked never to be released (norelease): {0}, {1}.', files, bytes);
     case 'lost':
-      return l10n.t('Stay, their copy in S3 is lost: {0} files, {1}.', files, bytes);
+      return l10n.t('Stay, their copy in S3 is lost: {0}, {1}.', files, bytes);
     case 'alreadyReleased':
-      return l10n.t('Already released: {0} files.', files);
+      return l10n.t('Already released: {0}.', files);
     case 'unknown':
-      return l10n.t('Stay or not, their state could not be read: {0} files, {1}.', files, bytes);
+      return l10n.t('Stay or not, their state could not be read: {0}, {1}.', files, bytes);
   }
 }

@@ -95,9 +95,9 @@ describe('Acting on files of a Lustre mount from the Explorer', function () {
     assert.equal(prefilled, 'results/run-1');
     const preview = prompts.modals[0];
     assert.deepEqual(preview.actions, ['Change Days', 'Continue with These Paths'], 'the first button, which Enter presses, starts nothing');
-    assert.equal(preview.message, 'A release of these paths would free 1 bytes in 1 of their 3 files.');
-    assert.match(preview.detail, /Stay, not exported to S3: 1 files/);
-    assert.match(preview.detail, /Stay, changed since their export: 1 files/);
+    assert.equal(preview.message, 'A release of these paths would free 1 byte in 1 of their 3 files.');
+    assert.match(preview.detail, /Stay, not exported to S3: 1 file,/);
+    assert.match(preview.detail, /Stay, changed since their export: 1 file,/);
     const [task] = await emulatorOf(api).state.tasksOf(fileSystemId);
     assert.equal(task?.type, 'RELEASE_DATA_FROM_FILESYSTEM');
     assert.deepEqual(task?.paths, ['results/run-1']);

@@ -22,10 +22,10 @@ describe('release preview words', () => {
     const words = releasePreviewWords(result(), { days: 30, unreachable: [] }, ENGLISH);
     assert.equal(words.message, 'A release of these paths would free 3.0 GiB in 1 of their 4 files.');
     assert.deepEqual(words.details, [
-      'Released: 1 files, 3.0 GiB: exported, unchanged since, and not accessed for more than 30 days.',
-      'Stay, not exported to S3: 1 files, 10 bytes. Export them first.',
-      'Stay, changed since their export: 1 files, 2.0 KiB. Export them again first.',
-      'Stay, accessed in the last 30 days: 1 files, 5 bytes. Fewer days would release them.',
+      'Released: 1 file, 3.0 GiB: exported, unchanged since, and not accessed for more than 30 days.',
+      'Stay, not exported to S3: 1 file, 10 bytes. Export them first.',
+      'Stay, changed since their export: 1 file, 2.0 KiB. Export them again first.',
+      'Stay, accessed in the last 30 days: 1 file, 5 bytes. Fewer days would release them.',
     ]);
   });
 

@@ -4,7 +4,7 @@
 // "Acting on files (HSM)". The real backend runs lfs (lfsActionSource.ts); a sandbox backend
 // answers the same interface.
 
-import { sourceByPath, type HsmStateSource } from './source';
+import { groupedBy, sourceByPath, type HsmStateSource } from './source';
 import type { HsmFileError } from './states';
 
 /** What a request asks: export the data to S3, free it from the file system, load it back. */
@@ -93,14 +93,7 @@ export function privilegedArgv(kind: HsmRequestKind, options: { readonly files: 
  * its files; the first refusal rejects the whole (the other's files may have gone out).
  */
 export function backendByPath(backendOf: (path: string) => HsmBackend): HsmBackend {
-  const grouped = (paths: readonly string[]): [HsmBackend, string[]][] => {
-    const groups = new Map<HsmBackend, string[]>();
-    for (const path of paths) {
-      const backend = backendOf(path);
-      groups.set(backend, [...(groups.get(backend) ?? []), path]);
-    }
-    return [...groups];
-  };
+  const grouped = (paths: readonly string[]) => groupedBy(backendOf, paths);
   return {
     ...sourceByPath(backendOf),
     async request(kind, paths, signal) {

@@ -40,14 +40,7 @@ export class HsmSourceError extends Error {
 export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmStateSource {
   return {
     async getStates(paths, signal) {
-      const groups = new Map<HsmStateSource, string[]>();
-      for (const path of paths) {
-        const source = sourceOf(path);
-        const group = groups.get(source) ?? [];
-        group.push(path);
-        groups.set(source, group);
-      }
-      const results = await Promise.allSettled([...groups].map(([source, group]) => source.getStates(group, signal)));
+      const results = await Promise.allSettled(groupedBy(sourceOf, paths).map(([source, group]) => source.getStates(group, signal)));
       signal?.throwIfAborted();
       const failure = results.find((result) => result.status === 'rejected');
       if (failure && results.every((result) => result.status === 'rejected')) {
@@ -64,4 +57,16 @@ export function sourceByPath(sourceOf: (path: string) => HsmStateSource): HsmSta
       return answers;
     },
   };
+}
+
+/** The paths by the source (or backend) `ownerOf` names for each, in the order first met. */
+export function groupedBy<Owner>(ownerOf: (path: string) => Owner, paths: readonly string[]): [Owner, string[]][] {
+  const groups = new Map<Owner, string[]>();
+  for (const path of paths) {
+    const owner = ownerOf(path);
+    const group = groups.get(owner) ?? [];
+    group.push(path);
+    groups.set(owner, group);
+  }
+  return [...groups];
 }

@@ -1,11 +1,11 @@
 // "What a release would free", before a release task starts (the start flow's preview step, so
 // from the tree and the Explorer alike): walks the task's paths under this machine's mount of the
-// file system with a cancellable progress notification, then says what would be released and
+// file system (the Explorer selection's, else previewMountOf's choice, which it names) with a cancellable progress notification, then says what would be released and
 // what would stay and why. Its first button, which Enter presses, changes the days; continuing
 // leads on to the report and the confirmation, where the task is started.
 import * as vscode from 'vscode';
 import type { LustreMount } from '../mounts';
-import { type HsmStateSource, HsmSourceError, localPathsOf, type ReleaseWalkResult, walkReleasePreview } from '../mounts/hsm';
+import { type HsmStateSource, HsmSourceError, localPathsOf, previewMountOf, type ReleaseWalkResult, walkReleasePreview } from '../mounts/hsm';
 import type { Clock } from '../tracking/clock';
 import { releasePreviewWords } from '../viewModel/releasePreviewText';
 import type { ReleasePreviewRequest } from '../viewModel/startTaskFlow';
@@ -24,7 +24,17 @@ export interface ReleasePreviewMemo {
   last?: { readonly key: string; readonly result: ReleaseWalkResult };
 }
 
-export async function showReleasePreview(deps: ReleasePreviewDeps, mount: LustreMount, request: ReleasePreviewRequest, memo: ReleasePreviewMemo = {}): Promise<'continue' | 'changeDays' | undefined> {
+/** The file system's mounts on this machine, and the mount point of the Explorer selection the release started from, if it did. */
+export interface ReleasePreviewMounts {
+  readonly mounts: readonly LustreMount[];
+  readonly selected?: string;
+}
+
+export async function showReleasePreview(deps: ReleasePreviewDeps, where: ReleasePreviewMounts, request: ReleasePreviewRequest, memo: ReleasePreviewMemo = {}): Promise<'continue' | 'changeDays' | undefined> {
+  const mount = previewMountOf(where.mounts, request.paths, where.selected);
+  if (!mount) {
+    return 'continue';
+  }
   const { local, unreachable } = localPathsOf(mount, request.paths);
   const key = JSON.stringify([local, request.days]);
   let result: ReleaseWalkResult;
@@ -38,7 +48,7 @@ export async function showReleasePreview(deps: ReleasePreviewDeps, mount: Lustre
     return 'continue';
   }
   memo.last = { key, result };
-  const words = releasePreviewWords(result, { days: request.days, unreachable }, vscode.l10n);
+  const words = releasePreviewWords(result, { days: request.days, unreachable, walked: { mountPoint: mount.mountPoint, mounts: where.mounts.length } }, vscode.l10n);
   const changeDays = vscode.l10n.t('Change Days');
   const carryOn = vscode.l10n.t('Continue with These Paths');
   const choice = await deps.prompts.modal(words.message, words.details.join('\n'), changeDays, carryOn);

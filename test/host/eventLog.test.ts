@@ -31,7 +31,7 @@ describe('automatic export and import failures: the tree’s counts, the logging
     // At least the day's seeded failures (the sandbox's clock may run ahead, which only adds older ones).
     assert.ok(Number(/^(\d+) failed exports/.exec(description(row))?.[1]) >= 46, description(row));
     // The hover and the screen reader's label say it whole, with its window.
-    assert.match((row.getTreeItem().tooltip as vscode.MarkdownString).value, /auto\\-export: \d+ failures in 24 h/);
+    assert.match((row.getTreeItem().tooltip as vscode.MarkdownString).value, /auto\\-export\\: \d+ failures in 24 h/);
     assert.match(row.getTreeItem().accessibilityInformation?.label ?? '', /^\/checkpoints linked to s3:\/\/\S+, Available, auto-export: \d+ failures in 24 h$/);
     const datasets = (await associationRows(api, ml)).find((node) => label(node) === '/datasets');
     assert.match(description(datasets!), /^\d+ failed imports? · ↔ s3:\/\//);

@@ -226,8 +226,8 @@ export class EndpointGate {
       throw new FsxError(
         'validation',
         setting
-          ? l10n.t("Refused a request for {0} to an endpoint that is not the configured one (the {1} setting, the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.", connection.region, setting)
-          : l10n.t("Refused a request for {0} to an endpoint that is not the configured one (the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.", connection.region),
+          ? l10n.t('Refused a request for {0} to an endpoint that is not the configured one (the {1} setting, the AWS_ENDPOINT_URL variables or the profile\'s endpoint_url). Nothing was sent.', connection.region, setting)
+          : l10n.t('Refused a request for {0} to an endpoint that is not the configured one (the AWS_ENDPOINT_URL variables or the profile\'s endpoint_url). Nothing was sent.', connection.region),
       );
     }
   }

@@ -104,8 +104,8 @@ describe('Acting on files of a Lustre mount from the Explorer', function () {
   });
 
   it('Release from a folder of one of two mounts of the file system: the preview counts under that mount, and says so', async () => {
-    // The same file system mounted a second time, listed first in the table, with other files.
-    const other = join(dir, 'fsx-again');
+    // The same file system mounted a second time, listed first in the table and first by name, with other files.
+    const other = join(dir, 'again');
     mkdirSync(join(other, 'results', 'run-2'), { recursive: true });
     for (const name of ['x.bin', 'y.bin', 'z.bin']) {
       writeFileSync(join(other, 'results', 'run-2', name), String(0x9));

@@ -213,6 +213,7 @@ export class Container implements Services, vscode.Disposable {
       env: process.env,
       sandboxEndpoint: () => this.sandbox.connection?.endpoint,
       readShared: readSharedConfig,
+      l10n: vscode.l10n,
     });
   }
 

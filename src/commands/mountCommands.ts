@@ -25,7 +25,7 @@ export function registerMountCommands(deps: MountDeps): vscode.Disposable[] {
     registerCommand(explorerCommand, deps, async (uri: unknown, uris: unknown) => {
       const target = await targetOf(deps, selected(uri, uris), explorerTakes === 'folders');
       if (target) {
-        const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths };
+        const argument: StartTaskArgument = { connection: target.connection, resource: target.resource, paths: target.paths, mountPoint: target.mount.mountPoint };
         await vscode.commands.executeCommand(command, argument);
       }
     });

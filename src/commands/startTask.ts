@@ -40,6 +40,8 @@ export interface StartTaskArgument {
   readonly paths?: readonly string[];
   /** Start from this association: paths are then relative to its file system path. */
   readonly association?: Association;
+  /** The mount point of the Explorer selection: a release preview walks the paths under that mount of the file system. */
+  readonly mountPoint?: string;
 }
 
 export function registerStartTaskCommands(deps: StartDeps): vscode.Disposable[] {
@@ -87,7 +89,9 @@ async function handedStart(deps: StartDeps, arg: Record<string, unknown>, scope:
   }
   const paths = Array.isArray(arg.paths) ? arg.paths.filter((path): path is string => typeof path === 'string') : undefined;
   const association = arg.association === undefined ? undefined : await identifiedAssociation(deps, connection, resource, arg.association);
-  return { connection, resource, paths, association };
+  // Only ever compared with the mount table's own mount points (releasePreviewOf).
+  const mountPoint = typeof arg.mountPoint === 'string' ? arg.mountPoint : undefined;
+  return { connection, resource, paths, association, mountPoint };
 }
 
 async function identifiedAssociation(deps: StartDeps, connection: Connection, resource: StorageResource, handed: unknown): Promise<Association> {
@@ -148,14 +152,18 @@ async function startOn(deps: StartDeps, type: StartableTaskType, start: StartTas
   void deps.prompts.message('info', vscode.l10n.t('{0} {1} started on {2}. The status bar follows it.', taskText.typeLabel(type), plainText(task.taskId), resourceLabel(resource)));
 }
 
-/** A release of a file system mounted on this machine previews what it would free (views/releasePreviewView.ts); none elsewhere. */
+/**
+ * A release of a file system mounted on this machine previews what it would free
+ * (views/releasePreviewView.ts), under the mount the Explorer selection lies in when it came from
+ * there; none elsewhere.
+ */
 function releasePreviewOf(deps: StartDeps, type: StartableTaskType, start: StartTaskArgument): StartTaskFlowOptions['previewRelease'] {
-  const [mount] = type === 'RELEASE_DATA_FROM_FILESYSTEM' ? deps.mounts.mountsOf(start.connection, start.resource) : [];
-  if (!mount) {
+  const mounts = type === 'RELEASE_DATA_FROM_FILESYSTEM' ? deps.mounts.mountsOf(start.connection, start.resource) : [];
+  if (mounts.length === 0) {
     return undefined;
   }
   const memo = {};
-  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, mount, request, memo);
+  return (request) => showReleasePreview({ prompts: deps.prompts, log: deps.log, states: deps.exportStates.backend(), clock: systemClock }, { mounts, selected: start.mountPoint }, request, memo);
 }
 
 /** A task just started (here, from the chat or by a retry): views/startedTask.ts follows it. */

@@ -1,4 +1,5 @@
 import { FsxError } from './errors';
+import { ENGLISH, type L10n } from './l10n';
 import { Connection, shortened } from './types';
 import { isPlausibleRegion } from './regions';
 
@@ -50,6 +51,8 @@ export interface EndpointSources {
   /** FSx by default. */
   readonly service?: EndpointService;
   readonly useFipsEndpoint?: boolean;
+  /** The words of the errors (vscode.l10n in the extension); English by default. */
+  readonly l10n?: L10n;
 }
 
 /** A configured endpoint and where it was found, for a message that says where to fix it. */
@@ -67,9 +70,10 @@ export interface EndpointCandidate {
  */
 export function configuredEndpoint(sources: EndpointSources): EndpointCandidate | undefined {
   const service = sources.service ?? 'fsx';
+  const l10n = sources.l10n ?? ENGLISH;
   const setting = sources.setting?.trim();
   if (setting) {
-    return { raw: setting, source: `the ${ENDPOINT_SETTING_NAME[service] ?? 'endpoint'} setting` };
+    return { raw: setting, source: l10n.t('the {0} setting', ENDPOINT_SETTING_NAME[service] ?? 'endpoint') };
   }
   const env = sources.env ?? {};
   const profileName = sources.profile ?? (env.AWS_PROFILE?.trim() || 'default');
@@ -80,23 +84,23 @@ export function configuredEndpoint(sources: EndpointSources): EndpointCandidate 
   for (const name of ENDPOINT_ENV[service]) {
     const value = env[name]?.trim();
     if (value) {
-      return { raw: value, source: `the environment variable ${name}` };
+      return { raw: value, source: l10n.t('the environment variable {0}', name) };
     }
   }
   if (!profile) {
     return undefined;
   }
-  const where = `profile "${shortened(profileName, 40)}" in the AWS config file`;
+  const where = l10n.t('profile "{0}" in the AWS config file', shortened(profileName, 40));
   const servicesName = profile.services?.trim();
   if (servicesName) {
     // The loader keys `[services name]` as "services.name" and its `fsx =` sub-section's keys as "fsx.endpoint_url".
     const fromServices = sources.shared?.configFile[`services.${servicesName}`]?.[`${SERVICES_KEY[service]}.endpoint_url`]?.trim();
     if (fromServices) {
-      return { raw: fromServices, source: `the services section "${shortened(servicesName, 40)}" (${SERVICES_KEY[service]} endpoint_url) of ${where}` };
+      return { raw: fromServices, source: l10n.t('the services section "{0}" ({1} endpoint_url) of {2}', shortened(servicesName, 40), SERVICES_KEY[service], where) };
     }
   }
   const own = profile.endpoint_url?.trim();
-  return own ? { raw: own, source: `endpoint_url of ${where}` } : undefined;
+  return own ? { raw: own, source: l10n.t('endpoint_url of {0}', where) } : undefined;
 }
 
 /** The profile's section, merged from both files as the SDK merges them (the config file wins). */
@@ -114,35 +118,48 @@ function profileSection(shared: SharedConfig | undefined, name: string): IniSect
  */
 export function resolveEndpoint(sources: EndpointSources): string | undefined {
   const candidate = configuredEndpoint(sources);
-  return candidate ? validateEndpoint(candidate.raw, !!sources.useFipsEndpoint, candidate.source) : undefined;
+  return candidate ? validateEndpoint(candidate.raw, !!sources.useFipsEndpoint, candidate.source, sources.l10n) : undefined;
 }
 
 /** `source` says where the value came from ("the environment variable AWS_ENDPOINT_URL"). */
-export function validateEndpoint(raw: string, useFipsEndpoint = false, source?: string): string {
-  const from = source ? ` (from ${source})` : '';
+export function validateEndpoint(raw: string, useFipsEndpoint = false, source?: string, l10n: L10n = ENGLISH): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new FsxError('validation', `Endpoint "${withoutUserInfo(raw)}"${from} is not a valid URL.`);
+    const shown = withoutUserInfo(raw);
+    throw new FsxError('validation', source ? l10n.t('Endpoint "{0}" (from {1}) is not a valid URL.', shown, source) : l10n.t('Endpoint "{0}" is not a valid URL.', shown));
   }
   // First, so no later message repeats a password.
   if (url.username || url.password) {
-    throw new FsxError('validation', `Endpoint${from} must not contain a user name or password.`);
+    throw new FsxError('validation', source ? l10n.t('Endpoint (from {0}) must not contain a user name or password.', source) : l10n.t('Endpoint must not contain a user name or password.'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new FsxError('validation', `Endpoint "${raw}"${from} must use https.`);
+    throw new FsxError('validation', source ? l10n.t('Endpoint "{0}" (from {1}) must use https.', raw, source) : l10n.t('Endpoint "{0}" must use https.', raw));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new FsxError('validation', `Endpoint "${raw}"${from} uses plain http; only loopback addresses may. Use https.`);
+    throw new FsxError(
+      'validation',
+      source ? l10n.t('Endpoint "{0}" (from {1}) uses plain http; only loopback addresses may. Use https.', raw, source) : l10n.t('Endpoint "{0}" uses plain http; only loopback addresses may. Use https.', raw),
+    );
   }
   // FSx answers every operation at "/" (awsJson): a path, query or fragment would only send the
   // signed request somewhere else, so say what to remove instead of failing every call.
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new FsxError('validation', `Endpoint "${url.protocol}//${url.host}${url.pathname}"${from} must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "${url.pathname}${url.search}${url.hash}".`);
+    const shown = `${url.protocol}//${url.host}${url.pathname}`;
+    const extra = `${url.pathname}${url.search}${url.hash}`;
+    throw new FsxError(
+      'validation',
+      source
+        ? l10n.t('Endpoint "{0}" (from {1}) must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "{2}".', shown, source, extra)
+        : l10n.t('Endpoint "{0}" must be only a scheme and host (and port), like https://fsx.us-east-1.amazonaws.com: remove "{1}".', shown, extra),
+    );
   }
   if (useFipsEndpoint) {
-    throw new FsxError('validation', `A custom endpoint${from} cannot be combined with the FIPS endpoint option. Turn one of them off.`);
+    throw new FsxError(
+      'validation',
+      source ? l10n.t('A custom endpoint (from {0}) cannot be combined with the FIPS endpoint option. Turn one of them off.', source) : l10n.t('A custom endpoint cannot be combined with the FIPS endpoint option. Turn one of them off.'),
+    );
   }
   return url.origin;
 }
@@ -161,6 +178,8 @@ export interface EndpointGateOptions {
   sandboxEndpoint(): string | undefined;
   /** The shared AWS files (fsx/profiles.ts readSharedConfig). */
   readShared(): Promise<SharedConfig>;
+  /** The words of its refusals (vscode.l10n in the extension); English by default. */
+  readonly l10n?: L10n;
 }
 
 /** How long one read of the AWS files answers for the gate: a burst of requests reads them once. */
@@ -179,13 +198,14 @@ export class EndpointGate {
 
   /** Resolves when `endpoint` (undefined: the public one) may receive the connection's requests; throws FsxError('validation') otherwise. */
   async admit(connection: Connection, endpoint: string | undefined): Promise<void> {
+    const l10n = this.options.l10n ?? ENGLISH;
     if (!isPlausibleRegion(connection.region)) {
-      throw new FsxError('validation', `Refused a request for "${shortened(connection.region, 40)}": not an AWS region name.`);
+      throw new FsxError('validation', l10n.t('Refused a request for "{0}": not an AWS region name.', shortened(connection.region, 40)));
     }
     if (connection.sandbox) {
       const sandbox = this.options.sandboxEndpoint();
       if (!sandbox || endpoint !== sandbox) {
-        throw new FsxError('validation', 'Refused a sandbox request: the sandbox is not running at that address. Start it with "FSx: Explore with Local Sandbox".');
+        throw new FsxError('validation', l10n.t('Refused a sandbox request: the sandbox is not running at that address. Start it with "FSx: Explore with Local Sandbox".'));
       }
       return;
     }
@@ -197,11 +217,18 @@ export class EndpointGate {
         shared,
         profile: connection.profile,
         useFipsEndpoint: connection.useFipsEndpoint,
+        l10n,
       });
     // A mismatch against the files as last read may be an edit since (an endpoint_url just added):
     // read them again before refusing, so the gate never refuses what the files now configure.
     if (endpoint !== expected(await this.readShared()) && endpoint !== expected(await this.readShared({ fresh: true }))) {
-      throw new FsxError('validation', `Refused a request for ${connection.region} to an endpoint that is not the configured one (${settingWords(this.options.service)}the AWS_ENDPOINT_URL variables or the profile's endpoint_url). Nothing was sent.`);
+      const setting = ENDPOINT_SETTING_NAME[this.options.service];
+      throw new FsxError(
+        'validation',
+        setting
+          ? l10n.t('Refused a request for {0} to an endpoint that is not the configured one (the {1} setting, the AWS_ENDPOINT_URL variables or the profile\'s endpoint_url). Nothing was sent.', connection.region, setting)
+          : l10n.t('Refused a request for {0} to an endpoint that is not the configured one (the AWS_ENDPOINT_URL variables or the profile\'s endpoint_url). Nothing was sent.', connection.region),
+      );
     }
   }
 
@@ -215,9 +242,4 @@ export class EndpointGate {
     }
     return this.shared.value;
   }
-}
-
-function settingWords(service: EndpointService): string {
-  const name = ENDPOINT_SETTING_NAME[service];
-  return name ? `the ${name} setting, ` : '';
 }

@@ -370,6 +370,18 @@ export function countText(group: Pick<AssociationGroup, 'exportFailures' | 'impo
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** "12 failed exports", the tree row's short form of countText (the side bar is narrow; the hover has the window). */
+export function shortCountText(group: Pick<AssociationGroup, 'exportFailures' | 'importFailures'>, l10n: L10n): string | undefined {
+  const parts: string[] = [];
+  if (group.exportFailures > 0) {
+    parts.push(group.exportFailures === 1 ? l10n.t('1 failed export') : l10n.t('{0} failed exports', count(group.exportFailures)));
+  }
+  if (group.importFailures > 0) {
+    parts.push(group.importFailures === 1 ? l10n.t('1 failed import') : l10n.t('{0} failed imports', count(group.importFailures)));
+  }
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
 export function windowText(window: EventWindow, l10n: L10n): string {
   switch (window) {
     case '1h':

@@ -1,6 +1,7 @@
 // The words and looks of data repository association rows (and an older file system's own S3
-// link): the lifecycle first, so it stays readable when the side bar cuts the row; the policies
-// and any failure with its next step for the tooltip. vscode-free, user text through L10n.
+// link): the file system path as the label and a state other than Available first in the
+// description, so a side bar of the default width still shows them; the policies and any failure
+// with its next step for the tooltip. vscode-free, user text through L10n.
 import { s3LinkKind } from '../fsx/associations';
 import { L10n } from '../fsx/l10n';
 import { Association, StorageResource } from '../fsx/types';
@@ -79,10 +80,15 @@ export function createAssociationText(l10n: L10n) {
   return {
     lifecycleLabel,
     look: (association: Association): AssociationLook => (Object.hasOwn(LOOKS, association.lifecycle) ? LOOKS[association.lifecycle] : { icon: 'question' }),
-    /** "Misconfigured /ns1": the state, then where it sits in the file system. */
-    rowLabel: (association: Association): string => `${lifecycleLabel(association.lifecycle)} ${association.fileSystemPath}`,
-    /** "↔ s3://bucket/prefix/", which the side bar may cut. */
-    rowDescription: (association: Association): string => `↔ ${association.dataRepositoryPath}`,
+    /** "/ns1": where it sits in the file system, short enough for a side bar of the default width. */
+    rowLabel: (association: Association): string => association.fileSystemPath,
+    /**
+     * "Misconfigured · 3 failed exports · ↔ s3://bucket/prefix/": what changes first (a state other
+     * than Available, which the icon shows, and the automatic export and import failures), then
+     * the repository, which the side bar may cut; the hover and the screen reader have it all.
+     */
+    rowDescription: (association: Association, failures?: string): string =>
+      [association.lifecycle === 'AVAILABLE' ? undefined : lifecycleLabel(association.lifecycle), failures, `↔ ${association.dataRepositoryPath}`].filter((part) => part !== undefined).join(' · '),
     accessibleLabel: (association: Association): string =>
       l10n.t('{0} linked to {1}, {2}', association.fileSystemPath, association.dataRepositoryPath, lifecycleLabel(association.lifecycle)),
     /** What is wrong and what to do, for MISCONFIGURED and FAILED; undefined otherwise. */

@@ -114,7 +114,7 @@ export class ConnectionResolver {
     let problem: FsxError | undefined;
     let endpoint: string | undefined;
     try {
-      endpoint = resolveEndpoint({ setting: this.settings.endpoint(), env: this.env, shared: this.shared, profile, useFipsEndpoint: this.settings.useFipsEndpoint() });
+      endpoint = resolveEndpoint({ setting: this.settings.endpoint(), env: this.env, shared: this.shared, profile, useFipsEndpoint: this.settings.useFipsEndpoint(), l10n });
     } catch (error) {
       problem = classifyError(error);
     }

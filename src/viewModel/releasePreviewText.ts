@@ -24,7 +24,15 @@ export interface ReleasePreviewWords {
 /** The order the reasons are told in: what the user can act on first. */
 const REASONS: readonly NotReleasedReason[] = ['notExported', 'changed', 'accessedRecently', 'noRelease', 'lost', 'alreadyReleased', 'unknown'];
 
-export function releasePreviewWords(result: ReleaseWalkResult, options: { readonly days: number; readonly unreachable: readonly string[] }, l10n: L10n): ReleasePreviewWords {
+export interface ReleasePreviewWordsOptions {
+  readonly days: number;
+  /** The task's paths this mount does not reach. */
+  readonly unreachable: readonly string[];
+  /** Where the files were counted: the mount point walked, and how many mounts of the file system this machine has. */
+  readonly walked: { readonly mountPoint: string; readonly mounts: number };
+}
+
+export function releasePreviewWords(result: ReleaseWalkResult, options: ReleasePreviewWordsOptions, l10n: L10n): ReleasePreviewWords {
   const { released, notReleased } = result.preview;
   const message =
     released.files === 0
@@ -52,6 +60,9 @@ export function releasePreviewWords(result: ReleaseWalkResult, options: { readon
   if (options.unreachable.length > 0) {
     details.push(l10n.t('Not counted (not under this machine\'s mount): {0}', options.unreachable.map((path) => plainText(path)).join(', ')));
   }
+  // A file system mounted at several places: say which one was read (the others may hold other files).
+  const { mountPoint, mounts } = options.walked;
+  details.push(mounts > 1 ? l10n.t('Counted under {0}, one of {1} mounts of this file system here.', plainText(mountPoint), mounts) : l10n.t('Counted under {0}.', plainText(mountPoint)));
   return { message, details };
 }
 

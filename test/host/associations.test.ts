@@ -7,7 +7,7 @@ import { associationRows, children, contextValue, emulatorOf, label, resourceNam
 
 /** The association row at a file system path, as the tree shows it now (no refresh). */
 async function rowAt(api: FsxTasksApi, resource: ExplorerNode, path: string): Promise<ExplorerNode | undefined> {
-  return (await associationRows(api, resource)).find((row) => label(row).endsWith(` ${path}`));
+  return (await associationRows(api, resource)).find((row) => label(row) === path);
 }
 
 const takeActive = (_items: readonly vscode.QuickPickItem[], step: { active?: vscode.QuickPickItem }) => step.active;

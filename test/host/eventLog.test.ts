@@ -19,8 +19,8 @@ describe('automatic export and import failures: the tree’s counts, the logging
 
   async function checkpointsRow(ml: ExplorerNode): Promise<ExplorerNode> {
     return waitFor('the /checkpoints row to show its failures', async () => {
-      const row = (await associationRows(api, ml)).find((node) => label(node).endsWith(' /checkpoints'));
-      return row && /^auto-export: \d+ failures in 24 h · ↔ s3:\/\//.test(description(row)) ? row : undefined;
+      const row = (await associationRows(api, ml)).find((node) => label(node) === '/checkpoints');
+      return row && /^\d+ failed exports · ↔ s3:\/\//.test(description(row)) ? row : undefined;
     });
   }
 
@@ -29,9 +29,12 @@ describe('automatic export and import failures: the tree’s counts, the logging
     const before = (await emulatorOf(api).logs.requestCounts()).FilterLogEvents ?? 0;
     const row = await checkpointsRow(ml);
     // At least the day's seeded failures (the sandbox's clock may run ahead, which only adds older ones).
-    assert.ok(Number(/^auto-export: (\d+)/.exec(description(row))?.[1]) >= 46, description(row));
-    const datasets = (await associationRows(api, ml)).find((node) => label(node).endsWith(' /datasets'));
-    assert.match(description(datasets!), /^auto-import: \d+ failures? in 24 h/);
+    assert.ok(Number(/^(\d+) failed exports/.exec(description(row))?.[1]) >= 46, description(row));
+    // The hover and the screen reader's label say it whole, with its window.
+    assert.match((row.getTreeItem().tooltip as vscode.MarkdownString).value, /auto\\-export\\: \d+ failures in 24 h/);
+    assert.match(row.getTreeItem().accessibilityInformation?.label ?? '', /^\/checkpoints linked to s3:\/\/\S+, Available, auto-export: \d+ failures in 24 h$/);
+    const datasets = (await associationRows(api, ml)).find((node) => label(node) === '/datasets');
+    assert.match(description(datasets!), /^\d+ failed imports? · ↔ s3:\/\//);
     assert.equal(((await emulatorOf(api).logs.requestCounts()).FilterLogEvents ?? 0) - before, 1, 'one page, read once, kept for the next renders');
   });
 

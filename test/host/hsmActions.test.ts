@@ -103,6 +103,32 @@ describe('Acting on files of a Lustre mount from the Explorer', function () {
     assert.deepEqual(task?.paths, ['results/run-1']);
   });
 
+  it('Release from a folder of one of two mounts of the file system: the preview counts under that mount, and says so', async () => {
+    // The same file system mounted a second time, listed first in the table and first by name, with other files.
+    const other = join(dir, 'again');
+    mkdirSync(join(other, 'results', 'run-2'), { recursive: true });
+    for (const name of ['x.bin', 'y.bin', 'z.bin']) {
+      writeFileSync(join(other, 'results', 'run-2', name), String(0x9));
+    }
+    mkdirSync(join(mountPoint, 'results', 'run-2'), { recursive: true });
+    file('results/run-2/only.bin', 0x9);
+    const table = process.env[MOUNT_TABLE_ENV] as string;
+    const line = readFileSync(table, 'utf8');
+    writeFileSync(table, `${line.replace(` ${mountPoint} `, ` ${other} `)}${line}`);
+    await api.container.mounts.reload();
+    try {
+      prompts.inputStepWith((step) => step.value).inputStepWith('0').modalWith(undefined);
+      await vscode.commands.executeCommand('fsxTasks.releaseFromExplorer', vscode.Uri.file(join(mountPoint, 'results', 'run-2')));
+      assert.equal(prompts.pendingAnswers, 0);
+      const [preview] = prompts.modals;
+      assert.equal(preview?.message, 'A release of these paths would free 1 byte in 1 of their 1 files.', 'the files under the selected mount, not those of the first listed');
+      assert.ok(preview.detail.split('\n').includes(`Counted under ${mountPoint}, one of 2 mounts of this file system here.`), preview.detail);
+    } finally {
+      writeFileSync(table, line);
+      await api.container.mounts.reload();
+    }
+  });
+
   it('Restore from S3 on a folder: lfs hsm_restore on its released files only, followed to the end', async () => {
     const released = [file('results/run-1/a.bin', 0xd), file('results/run-1/b.bin', 0xd)];
     const kept = file('results/run-1/kept.bin', 0x9);

@@ -57,6 +57,40 @@ const CHECKPOINT_BADGES = {
   'train.log': 'C',
 };
 
+/**
+ * Which of `texts` a tree row draws whole: each found in the row and ending left of the edge its
+ * label container (and the side bar) cuts at, where the ellipsis begins.
+ * @param {import('playwright-core').Locator} row
+ * @param {string[]} texts
+ */
+function drawnWhole(row, texts) {
+  return row.evaluate((element, wanted) => {
+    /* eslint-disable no-undef -- runs in the page */
+    const edge = Math.min(
+      (element.querySelector('.monaco-icon-label-container') ?? element).getBoundingClientRect().right,
+      (element.closest('.part.sidebar') ?? element).getBoundingClientRect().right,
+    );
+    const whole = [];
+    for (const text of wanted) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (text !== '' && at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          if (range.getBoundingClientRect().right <= edge + 0.5) {
+            whole.push(text);
+          }
+          break;
+        }
+      }
+    }
+    return whole;
+    /* eslint-enable no-undef */
+  }, texts);
+}
+
 describe('UI scenario: explore, cancel and track in a real VS Code', function () {
   this.timeout(180_000);
   /** @type {Awaited<ReturnType<typeof startUi>>} */
@@ -281,11 +315,13 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.statusBarItem(new RegExp(`task-${taskId.slice(5, 9)}.*(Pending|Executing|Succeeded)`))
       .and(ui.page.locator('.statusbar-item:not(:has(.codicon-warning))'))
       .waitFor({ state: 'visible', timeout: STATUS_TIMEOUT_MS });
-    // The associations it exported through, each with its state first.
+    // The associations it exported through, each with its path, then a state other than Available.
     await ui.toggleRow(await ui.waitForTreeRow('Associations'));
-    for (const state of [/^Available \/datasets/, /^Misconfigured \//, /^Failed \//]) {
+    for (const state of [/^\/datasets\s*(\d+ failed imports? · )?↔ s3:/, /^\/scratch-results\s*Misconfigured · /, /^\/legacy-import\s*Failed · /]) {
       await ui.waitForTreeRow(state);
     }
+    // At the default side-bar width, a problem's path and state are drawn whole.
+    assert.deepEqual(await drawnWhole(await ui.waitForTreeRow(/^\/scratch-results/), ['/scratch-results', 'Misconfigured']), ['/scratch-results', 'Misconfigured']);
     await ui.screenshot(`${prefix}start-export-tracked`);
   });
 
@@ -310,21 +346,25 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     assert.match(dialog, /Link \/ui-linked\/ on ml-training .* to s3:\/\/ml-training-ui\/linked\/\?/);
     await ui.screenshot(`${prefix}create-association-confirm`);
     await ui.clickDialogButton('Create Association');
-    await ui.waitForTreeRow(/^Creating \/ui-linked\//);
-    // FSx (the sandbox: 45 s) creates it; the row follows without Refresh.
-    await ui.waitForTreeRow(/^Available \/ui-linked\//, { timeoutMs: 120_000 });
+    await ui.waitForTreeRow(/^\/ui-linked\/\s*Creating · /);
+    // FSx (the sandbox: 45 s) creates it; the row follows without Refresh (Available: no state word, the green link).
+    await ui.waitForTreeRow(/^\/ui-linked\/\s*↔ s3:\/\/ml-training-ui\/linked\//, { timeoutMs: 120_000 });
     await ui.screenshot(`${prefix}association-available`);
   }).timeout(240_000);
 
   it('opens the automatic export failures of the association whose export keeps failing: its count in the tree, then the page by error code', async () => {
     // Open after the step above; run alone, ml-training and its Associations are opened here.
-    const shown = await ui.waitForTreeRow(/^Available \/checkpoints/, { timeoutMs: 3_000 }).catch(() => undefined);
+    const shown = await ui.waitForTreeRow(/^\/checkpoints/, { timeoutMs: 3_000 }).catch(() => undefined);
     if (!shown) {
       await ui.toggleRow(await ui.waitForTreeRow('ml-training'));
       await ui.toggleRow(await ui.waitForTreeRow('Associations'));
     }
     // The count comes once the file system's event log has been read.
-    const row = await ui.waitForTreeRow(/^Available \/checkpoints\s*auto-export: \d+ failures in 24 h/);
+    const row = await ui.waitForTreeRow(/^\/checkpoints\s*\d+ failed exports · ↔/);
+    // At the default side-bar width the path and the count are drawn whole; the window is in the hover.
+    const failures = /\d+ failed exports/.exec(await row.innerText())?.[0] ?? '';
+    assert.deepEqual(await drawnWhole(row, ['/checkpoints', failures]), ['/checkpoints', failures]);
+    assert.match((await row.getAttribute('aria-label')) ?? '', /^\/checkpoints linked to s3:\/\/ml-training-checkpoints\/runs\/, Available, auto-export: \d+ failures in 24 h$/);
     await ui.contextMenu(row);
     await ui.clickMenuItem('Show Automatic Export Failures');
     // The window: the tree's 24 hours is the first choice.
@@ -491,6 +531,8 @@ describe('UI scenario: explore, cancel and track in a real VS Code', function ()
     await ui.quickInput.locator('input.input[placeholder^="Days since last access"]').waitFor({ state: 'visible' });
     await ui.typeInQuickInput('0');
     const preview = await ui.dialogText();
+    // The walk's progress notification is gone by the time the preview opens, not left under it.
+    assert.equal(await ui.toast('Counting what the release would free').isVisible(), false, 'no progress notification under the preview');
     assert.match(preview, /A release of these paths would free 8\.0 KiB in 2 of their 8 files\./);
     assert.match(preview, /Stay, not exported to S3: 2 files/);
     assert.match(preview, /Stay, changed since their export: 2 files/);

@@ -27,4 +27,4 @@ export { MS_PER_DAY, releasePreview, whyNotReleased, type ReleaseCandidate, type
 export { HsmSourceError, LUSTRE_CLIENT_DOC, sourceByPath, type HsmSourceErrorKind, type HsmStateSource } from './source';
 export { SandboxStateSource, type SandboxStateSourceOptions } from './sandboxStateSource';
 export * from './states';
-export { WALK_FILES_MAX, listFiles, localPathsOf, mergePreviews, nodeWalkFs, walkReleasePreview, type ListOptions, type ReleaseWalkOptions, type ReleaseWalkResult, type WalkFs } from './releaseWalk';
+export { WALK_FILES_MAX, listFiles, localPathsOf, mergePreviews, nodeWalkFs, previewMountOf, walkReleasePreview, type ListOptions, type ReleaseWalkOptions, type ReleaseWalkResult, type WalkFs } from './releaseWalk';

@@ -167,6 +167,30 @@ export function mergePreviews(a: ReleasePreview, b: ReleasePreview): ReleasePrev
 }
 
 /**
+ * Which of a file system's mounts on this machine a release preview walks. The one the Explorer
+ * selection lies in (`selected`, its mount point), while it is still one of them. Otherwise, so
+ * the mount table's order (a remount moves a line) never decides: the mount that reaches most of
+ * the paths, then the one that sees most of the file system (the shortest mounted subdirectory),
+ * then the first mount point in code-point order.
+ */
+export function previewMountOf<M extends Pick<LustreMount, 'mountPoint' | 'subdirectory'>>(mounts: readonly M[], apiPaths: readonly string[], selected?: string): M | undefined {
+  const point = selected === undefined ? undefined : comparablePoint(selected);
+  // Two mounts on one point: the last shadows the other (findMount in matching.ts).
+  const chosen = point === undefined ? undefined : mounts.filter((mount) => comparablePoint(mount.mountPoint) === point).at(-1);
+  if (chosen) {
+    return chosen;
+  }
+  const ranked = mounts.map((mount) => ({ mount, unreachable: localPathsOf(mount, apiPaths).unreachable.length, depth: mount.subdirectory.replace(/^\/+|\/+$/g, '').length }));
+  ranked.sort((a, b) => a.unreachable - b.unreachable || a.depth - b.depth || (a.mount.mountPoint < b.mount.mountPoint ? -1 : a.mount.mountPoint > b.mount.mountPoint ? 1 : 0));
+  return ranked[0]?.mount;
+}
+
+function comparablePoint(mountPoint: string): string {
+  const normalized = posix.normalize(mountPoint);
+  return normalized.length > 1 ? normalized.replace(/\/+$/, '') : normalized;
+}
+
+/**
  * Where a task's paths (relative to the file system's root; '' or '/' the root) lie under a
  * mount of it; a path outside the mounted subdirectory has no local place (`unreachable`).
  */

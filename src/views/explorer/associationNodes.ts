@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { hasAssociations, linkedRepositories, s3LinkKind } from '../../fsx/associations';
 import { quoteCommand } from '../../fsx/cliCommand';
 import { markdownCode, markdownText, plainText } from '../../fsx/outsideText';
-import { countText, DEFAULT_WINDOW, enableLoggingArgv, enableLoggingConsolePath, loggingHint, loggingOf } from '../../outcomes/eventLog';
+import { type AssociationGroup, countText, DEFAULT_WINDOW, enableLoggingArgv, enableLoggingConsolePath, loggingHint, loggingOf, shortCountText } from '../../outcomes/eventLog';
 import { classifyError } from '../../fsx/errors';
 import { Association, StorageResource } from '../../fsx/types';
 import { associationContextValue, associationsContextValue, createAssociationText, isProblem } from '../../viewModel/associationText';
@@ -82,7 +82,7 @@ export class AssociationsNode extends ChildNode {
   }
 }
 
-/** One association (or a file system's own link): its state first, then file system path ↔ repository path. */
+/** One association (or a file system's own link): its file system path, then a state other than Available, failures, ↔ repository path. */
 export class AssociationNode extends ChildNode {
   constructor(
     parent: AssociationsNode,
@@ -103,9 +103,10 @@ export class AssociationNode extends ChildNode {
     const item = this.item(associationText.rowLabel(association), problem ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const look = associationText.look(association);
     item.iconPath = themeIcon(look.icon, look.color);
-    const failures = this.failuresText();
-    item.description = failures ? `${failures} · ${associationText.rowDescription(association)}` : associationText.rowDescription(association);
-    // The side bar may cut the description: the count is in the hover and the screen reader's label too.
+    const group = this.failureGroup();
+    const failures = group && countText(group, DEFAULT_WINDOW, vscode.l10n);
+    item.description = associationText.rowDescription(association, group && shortCountText(group, vscode.l10n));
+    // The side bar may cut the description: the count, with its window, is in the hover and the screen reader's label too.
     const tooltip = associationTooltipMarkdown(association, vscode.l10n);
     item.tooltip = new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
     item.accessibilityInformation = { label: failures ? `${associationText.accessibleLabel(association)}, ${failures}` : associationText.accessibleLabel(association) };
@@ -113,14 +114,13 @@ export class AssociationNode extends ChildNode {
     return item;
   }
 
-  /** "auto-export: 12 failures in 24 h", once the file system's event log has been read. */
-  private failuresText(): string | undefined {
+  /** This association's automatic export and import failures, once the file system's event log has been read. */
+  private failureGroup(): Pick<AssociationGroup, 'exportFailures' | 'importFailures'> | undefined {
     const state = this.context?.eventLogs?.get(this.connection, this.resource);
     if (state?.kind !== 'ready' || !this.association.associationId) {
       return undefined;
     }
-    const group = state.summary.groups.find((candidate) => candidate.associationId === this.association.associationId);
-    return group && countText(group, DEFAULT_WINDOW, vscode.l10n);
+    return state.summary.groups.find((candidate) => candidate.associationId === this.association.associationId);
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { configuredEndpoint, EndpointGate, isLoopbackHost, resolveEndpoint, SharedConfig, validateEndpoint } from '../../../src/fsx/endpoint';
 import { FsxError } from '../../../src/fsx/errors';
+import { ENGLISH, type L10n } from '../../../src/fsx/l10n';
 
 describe('resolveEndpoint', () => {
   it('is undefined when nothing is set (the public regional endpoint)', () => {
@@ -225,5 +226,42 @@ describe('the CloudWatch Logs endpoint (the data repository event log)', () => {
     assert.throws(() => resolveEndpoint({ service: 'logs', shared, profile: 'dev', env: {} }), /cloudwatch_logs endpoint_url.*plain http/);
     const https = { ...shared, configFile: { ...shared.configFile, 'services.local': { 'cloudwatch_logs.endpoint_url': 'https://logs.example.com' } } };
     assert.equal(resolveEndpoint({ service: 'logs', shared: https, profile: 'dev', env: {} }), 'https://logs.example.com');
+  });
+});
+
+describe('endpoint errors in the person\'s language (through the injected L10n)', () => {
+  /** A "language" that marks every word that went through it. */
+  const marked: L10n = { t: (message, ...args) => `«${ENGLISH.t(message, ...args)}»` };
+  const detailOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof FsxError ? error.detail : String(error);
+    }
+    return 'no error';
+  };
+
+  it('says each refusal of a configured endpoint, and where it was configured, in it', () => {
+    assert.equal(
+      detailOf(() => resolveEndpoint({ env: { AWS_ENDPOINT_URL: 'http://evil.example.com' }, l10n: marked })),
+      '«Endpoint "http://evil.example.com" (from «the environment variable AWS_ENDPOINT_URL») uses plain http; only loopback addresses may. Use https.»',
+    );
+    const shared = { configFile: { dev: { endpoint_url: 'https://vpce.example.com/x' } }, credentialsFile: {} };
+    assert.match(detailOf(() => resolveEndpoint({ shared, profile: 'dev', l10n: marked })), /^«Endpoint .* \(from «endpoint_url of «profile "dev" in the AWS config file»»\) must be only a scheme and host/);
+    for (const raw of ['not a url', 'ftp://example.com', 'https://user:secret@example.com']) {
+      assert.match(detailOf(() => validateEndpoint(raw, false, undefined, marked)), /^«.*»$/, raw);
+    }
+    assert.match(detailOf(() => resolveEndpoint({ setting: 'https://vpce.example.com', useFipsEndpoint: true, l10n: marked })), /^«A custom endpoint \(from «the fsxTasks.endpoint setting»\) cannot be combined/);
+  });
+
+  it('says the gate\'s refusals in it', async () => {
+    const gate = new EndpointGate({ service: 'fsx', setting: () => undefined, env: {}, sandboxEndpoint: () => undefined, readShared: async () => ({ configFile: {}, credentialsFile: {} }), l10n: marked });
+    for (const [connection, endpoint] of [
+      [{ region: 'evil.example.com#' }, undefined],
+      [{ region: 'us-east-1', sandbox: true }, 'http://127.0.0.1:9'],
+      [{ region: 'us-east-1' }, 'https://other.example.com'],
+    ] as const) {
+      await assert.rejects(gate.admit(connection, endpoint), (error: unknown) => error instanceof FsxError && /^«.*»$/.test(error.detail));
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   HS_EXISTS,
   MS_PER_DAY,
   localPathsOf,
+  previewMountOf,
   parseHsmAction,
   parseRequestFailure,
   privilegedArgv,
@@ -70,6 +71,29 @@ describe('Release preview paths and walk', function () {
     assert.deepEqual(localPathsOf({ mountPoint: '/fsx', subdirectory: '' }, ['results/run-7', '/logs']), { local: ['/fsx/results/run-7', '/fsx/logs'], unreachable: [] });
     assert.deepEqual(localPathsOf({ mountPoint: '/fsx', subdirectory: '' }, []), { local: ['/fsx'], unreachable: [] });
     assert.deepEqual(localPathsOf({ mountPoint: '/mnt/a', subdirectory: 'projects/alpha' }, ['projects/alpha/x', 'projects', 'other']), { local: ['/mnt/a/x', '/mnt/a'], unreachable: ['other'] });
+  });
+
+  describe('which mount a release preview walks', function () {
+    const root = { mountPoint: '/mnt/fsx', subdirectory: '' };
+    const again = { mountPoint: '/home/me/fsx', subdirectory: '' };
+    const alpha = { mountPoint: '/mnt/alpha', subdirectory: 'projects/alpha' };
+
+    it('the mount of the Explorer selection, wherever it is in the mount table', function () {
+      assert.equal(previewMountOf([root, again], ['results'], '/home/me/fsx'), again);
+      assert.equal(previewMountOf([again, root], ['results'], '/mnt/fsx/'), root, 'a trailing slash names the same mount');
+      assert.equal(previewMountOf([root, alpha], ['other'], '/mnt/alpha'), alpha, 'kept even where it does not reach the paths: they are named as not counted');
+      const shadowing = { mountPoint: '/mnt/fsx', subdirectory: 'projects' };
+      assert.equal(previewMountOf([root, shadowing], [], '/mnt/fsx'), shadowing, 'of two mounts on one point, the last, which shadows the other');
+    });
+
+    it('without one (from the tree) or with one no longer mounted: whichever reaches the paths, not the table order', function () {
+      assert.equal(previewMountOf([alpha, root], ['results']), root, 'the one that reaches the path');
+      assert.equal(previewMountOf([root, alpha], ['projects/alpha/x']), root, 'both reach it: the one that sees the whole file system');
+      assert.equal(previewMountOf([root, again], []), again, 'same reach: the first mount point in code-point order');
+      assert.equal(previewMountOf([again, root], []), again, 'whatever the table order');
+      assert.equal(previewMountOf([root, again], [], '/mnt/gone'), again, 'a mount point that is not one of them is not a choice');
+      assert.equal(previewMountOf([], []), undefined);
+    });
   });
 
   const NOW = Date.UTC(2026, 11, 6);

@@ -13,6 +13,7 @@ import {
   loggingOf,
   MAX_PATHS_PER_CODE,
   parseEvent,
+  shortCountText,
   summarizeEvents,
 } from '../../../src/outcomes/eventLog';
 import { LogEventSource, readEventLog } from '../../../src/outcomes/eventLogReader';
@@ -68,6 +69,11 @@ describe('data repository event log', () => {
     assert.equal(countText(checkpoints, '24h', ENGLISH), 'auto-export: 3 failures in 24 h');
     assert.equal(countText(datasets, '7d', ENGLISH), 'auto-import: 1 failure in 7 days');
     assert.equal(countText(other, '24h', ENGLISH), undefined, 'a warning is no failure');
+    // The tree row's short form, for a side bar of the default width.
+    assert.equal(shortCountText(checkpoints, ENGLISH), '3 failed exports');
+    assert.equal(shortCountText(datasets, ENGLISH), '1 failed import');
+    assert.equal(shortCountText({ exportFailures: 1, importFailures: 1_200 }, ENGLISH), '1 failed export · 1,200 failed imports');
+    assert.equal(shortCountText(other, ENGLISH), undefined);
   });
 
   it('keeps at most MAX_PATHS_PER_CODE paths of a code and says it cut', () => {

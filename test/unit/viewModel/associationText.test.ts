@@ -19,10 +19,13 @@ const base: Association = {
 describe('association rows', () => {
   const text = createAssociationText(ENGLISH);
 
-  it('puts the state first, then the file system path; the repository is the description', () => {
-    assert.equal(text.rowLabel(base), 'Available /datasets');
+  it('labels the row with its file system path; a state other than Available, the failures, then the repository are the description', () => {
+    assert.equal(text.rowLabel(base), '/datasets');
     assert.equal(text.rowDescription(base), '↔ s3://bucket/curated/');
-    assert.equal(text.rowLabel({ ...base, lifecycle: 'MISCONFIGURED' }), 'Misconfigured /datasets');
+    assert.equal(text.rowLabel({ ...base, lifecycle: 'MISCONFIGURED' }), '/datasets');
+    assert.equal(text.rowDescription({ ...base, lifecycle: 'MISCONFIGURED' }), 'Misconfigured · ↔ s3://bucket/curated/');
+    assert.equal(text.rowDescription(base, '3 failed exports'), '3 failed exports · ↔ s3://bucket/curated/');
+    assert.equal(text.rowDescription({ ...base, lifecycle: 'UPDATING' }, '1 failed import'), 'Updating · 1 failed import · ↔ s3://bucket/curated/');
     assert.equal(text.accessibleLabel(base), '/datasets linked to s3://bucket/curated/, Available');
   });
 
@@ -55,6 +58,6 @@ describe('association rows', () => {
       assert.notEqual(text.look({ ...base, lifecycle }).icon, 'question', lifecycle);
     }
     const shouting: L10n = { t: (message, ...args) => ENGLISH.t(message, ...args).toUpperCase() };
-    assert.equal(createAssociationText(shouting).rowLabel(base), 'AVAILABLE /datasets');
+    assert.equal(createAssociationText(shouting).rowDescription({ ...base, lifecycle: 'CREATING' }), 'CREATING · ↔ s3://bucket/curated/');
   });
 });

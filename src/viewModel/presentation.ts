@@ -169,10 +169,17 @@ export function stripCodicons(text: string): string {
   return text.replace(/\$\([^)]*\)\s*/g, '').trim();
 }
 
-// Made on first use: constructing an Intl formatter loads ICU data, which activation need not pay.
+// Made on first use, for what is not a whole number: constructing an Intl formatter loads ICU data.
 let numberFormat: Intl.NumberFormat | undefined;
 
+/**
+ * "12,345", as Intl.NumberFormat('en-US') writes it. Whole numbers are grouped here: the first
+ * formatter built in the extension host took 20-30 ms, paid by the first task row drawn.
+ */
 export function formatCount(value: number): string {
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    return (value < 0 ? '-' : '') + String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',');
+  }
   numberFormat ??= new Intl.NumberFormat('en-US');
   return numberFormat.format(value);
 }

@@ -154,6 +154,11 @@ class LazyTreeProvider<T> implements vscode.TreeDataProvider<T>, vscode.Disposab
     return this.real().getParent?.(element);
   }
 
+  // VS Code asks whether a provider resolves items once, when the view is created: always say yes.
+  resolveTreeItem(item: vscode.TreeItem, element: T, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.real().resolveTreeItem?.(item, element, token) ?? item;
+  }
+
   dispose(): void {
     this.relay?.dispose();
     this.changes.dispose();

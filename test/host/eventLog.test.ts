@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { associationRows, contextValue, description, emulatorOf, label, resourceNamed, resourceOf, ScriptedPrompts, useExtension, waitFor } from './helpers';
+import { associationRows, contextValue, description, emulatorOf, hoverOf, label, resourceNamed, resourceOf, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 describe('automatic export and import failures: the tree’s counts, the logging hint, the grouped page', () => {
   const extension = useExtension();
@@ -31,7 +31,7 @@ describe('automatic export and import failures: the tree’s counts, the logging
     // At least the day's seeded failures (the sandbox's clock may run ahead, which only adds older ones).
     assert.ok(Number(/^(\d+) failed exports/.exec(description(row))?.[1]) >= 46, description(row));
     // The hover and the screen reader's label say it whole, with its window.
-    assert.match((row.getTreeItem().tooltip as vscode.MarkdownString).value, /auto\\-export\\: \d+ failures in 24 h/);
+    assert.match((await hoverOf(api, row)).value, /auto\\-export\\: \d+ failures in 24 h/);
     assert.match(row.getTreeItem().accessibilityInformation?.label ?? '', /^\/checkpoints linked to s3:\/\/\S+, Available, auto-export: \d+ failures in 24 h$/);
     const datasets = (await associationRows(api, ml)).find((node) => label(node) === '/datasets');
     assert.match(description(datasets!), /^\d+ failed imports? · ↔ s3:\/\//);
@@ -43,7 +43,7 @@ describe('automatic export and import failures: the tree’s counts, the logging
     const [hint] = await associationRows(api, render);
     assert.equal(contextValue(hint), 'eventLogOff');
     assert.match(label(hint), /Event log off/);
-    const tooltip = hint.getTreeItem().tooltip as vscode.MarkdownString;
+    const tooltip = await hoverOf(api, hint);
     assert.match(tooltip.value, /update-file-system/);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('fsxTasks.copyLoggingCommand', hint);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, connectionOf, contextValue, description, emulatorOf, getApi, label, resourceNodes, taskListRows, waitFor } from './helpers';
+import { children, connectionOf, contextValue, description, emulatorOf, getApi, hoverOf, label, resourceNodes, taskListRows, waitFor } from './helpers';
 
 describe('explorer tree (demo scenario)', () => {
   let api: FsxTasksApi;
@@ -57,7 +57,8 @@ describe('explorer tree (demo scenario)', () => {
     assert.match(executing.getTreeItem().accessibilityInformation?.label ?? '', new RegExp(`${taskId}, Executing, [\\d,]+ / [\\d,]+ files`));
     const icon = executing.getTreeItem().iconPath as { id: string };
     assert.equal(icon.id, 'sync~spin');
-    assert.ok(executing.getTreeItem().tooltip, 'a tooltip with details');
+    const hover = (await hoverOf(api, executing)).value;
+    assert.ok(hover.includes('Task ID') && hover.includes(taskId.slice('task-'.length)), `a hover with details: ${hover}`);
   });
 
   it('pages with "Load more..." and loads one more page per click', async () => {

@@ -55,6 +55,18 @@ export function description(node: ExplorerNode): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * A row's Markdown hover as VS Code gets it when the pointer rests on the row: the row comes
+ * without one and the tree's resolveTreeItem builds it.
+ */
+export async function hoverOf(api: FsxTasksApi, node: ExplorerNode): Promise<vscode.MarkdownString> {
+  const item = node.getTreeItem();
+  assert.equal(item.tooltip, undefined, `${node.id}: no hover built with the row`);
+  const { tooltip } = await api.container.explorer.tree.resolveTreeItem(item, node);
+  assert.ok(tooltip instanceof vscode.MarkdownString, `a Markdown hover on ${node.id}`);
+  return tooltip;
+}
+
 export function contextValue(node: ExplorerNode): string {
   return node.getTreeItem().contextValue ?? '';
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { StorageResource } from '../../src/fsx/types';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import { MOUNT_TABLE_ENV } from '../../src/mounts';
-import { children, clearEnv, description, emulatorOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';
+import { children, clearEnv, description, emulatorOf, hoverOf, label, ScriptedPrompts, useExtension, waitFor } from './helpers';
 
 describe('Explorer context menu on a Lustre mount', function () {
   this.timeout(60_000);
@@ -84,7 +84,7 @@ describe('Explorer context menu on a Lustre mount', function () {
     const mounted = nodes.find((node) => label(node) === 'mounted-results');
     assert.ok(mounted, nodes.map(label).join(' | '));
     assert.equal(description(mounted), `mounted · ${fileSystemId}`);
-    const tooltip = mounted.getTreeItem().tooltip as vscode.MarkdownString;
+    const tooltip = await hoverOf(api, mounted);
     assert.ok(tooltip.value.includes(`mounted at \`${mountPoint}\``), tooltip.value);
     // ml-training is the sandbox mount folder's file system.
     const others = nodes.filter((node) => !['mounted-results', 'ml-training'].includes(label(node)) && /^resource\./.test(node.getTreeItem().contextValue ?? ''));

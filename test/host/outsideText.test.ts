@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { children, contextValue, label, ScriptedPrompts, waitFor } from './helpers';
+import type { FsxTasksTestApi } from '../../src/testApi';
+import { children, contextValue, hoverOf, label, ScriptedPrompts, waitFor } from './helpers';
 import { useOwnEmulator } from './ownEmulator';
 
 const LINK = '[x](command:workbench.action.terminal.new "t")';
@@ -26,9 +27,8 @@ function assertInert(html: string): void {
   }
 }
 
-function tooltipMarkdown(node: ExplorerNode): string {
-  const tooltip = node.getTreeItem().tooltip;
-  assert.ok(tooltip instanceof vscode.MarkdownString, `a Markdown hover on ${label(node)}`);
+async function tooltipMarkdown(api: FsxTasksTestApi, node: ExplorerNode): Promise<string> {
+  const tooltip = await hoverOf(api, node);
   assert.ok(!tooltip.isTrusted, 'not trusted: no command link runs from it');
   assert.ok(!tooltip.supportHtml, 'no HTML');
   return tooltip.value;
@@ -64,9 +64,9 @@ describe('outside text in hovers, the details document and notifications', funct
     const connection = roots.find((node) => label(node) === 'outside · us-east-1');
     assert.ok(connection, roots.map(label).join(' | '));
     const resource = await waitFor('the hostile file system', async () => (await children(own.api(), connection)).find((node) => label(node) === HOSTILE));
-    assertInert(rendered(tooltipMarkdown(resource)));
+    assertInert(rendered(await tooltipMarkdown(own.api(), resource)));
     const task = await waitFor('its task', async () => (await children(own.api(), resource)).find((node) => contextValue(node).startsWith('task.')));
-    assertInert(rendered(tooltipMarkdown(task)));
+    assertInert(rendered(await tooltipMarkdown(own.api(), task)));
   });
 
   it('the failure notification carries no link or icon syntax, and the details document no live link or image', async () => {

@@ -5,7 +5,7 @@ import { cancelTaskArgv, createTaskArgv, describeTaskArgv, quoteCommand, shellKi
 import { BACK } from '../../src/viewModel/startTaskFlow';
 import type { FsxTasksTestApi as FsxTasksApi } from '../../src/testApi';
 import type { ExplorerNode } from '../../src/views/explorer/node';
-import { associationRows, children, connectionOf, contextValue, description, emulatorOf, label, resourceNamed, resourceNodes, resourceOf, ScriptedPrompts, useExtension } from './helpers';
+import { associationRows, children, connectionOf, contextValue, description, emulatorOf, hoverOf, label, resourceNamed, resourceNodes, resourceOf, ScriptedPrompts, useExtension } from './helpers';
 
 /** The tasks the tree shows under a resource, by id. */
 async function taskIdsInTree(api: FsxTasksApi, resource: ExplorerNode): Promise<string[]> {
@@ -63,7 +63,7 @@ describe('start data repository tasks', () => {
       const state = STATE_FIRST[contextValue(row)];
       // The failures the event log holds come between (the sandbox's /datasets fails to import).
       assert.ok(state !== undefined && new RegExp(`^${state}(\\d+ failed (export|import)s?( · \\d+ failed imports?)? · )?↔ s3://`).test(description(row)), description(row));
-      const tooltip = row.getTreeItem().tooltip as vscode.MarkdownString;
+      const tooltip = await hoverOf(api, row);
       assert.match(tooltip.value, /Automatic import: `[^`]+`/);
       assert.match(tooltip.value, /Automatic export: `[^`]+`/);
     }

@@ -107,11 +107,16 @@ export class AssociationNode extends ChildNode {
     const failures = group && countText(group, DEFAULT_WINDOW, vscode.l10n);
     item.description = associationText.rowDescription(association, group && shortCountText(group, vscode.l10n));
     // The side bar may cut the description: the count, with its window, is in the hover and the screen reader's label too.
-    const tooltip = associationTooltipMarkdown(association, vscode.l10n);
-    item.tooltip = new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
     item.accessibilityInformation = { label: failures ? `${associationText.accessibleLabel(association)}, ${failures}` : associationText.accessibleLabel(association) };
     item.contextValue = associationContextValue(association, this.resource);
     return item;
+  }
+
+  hover(): vscode.MarkdownString {
+    const tooltip = associationTooltipMarkdown(this.association, vscode.l10n);
+    const group = this.failureGroup();
+    const failures = group && countText(group, DEFAULT_WINDOW, vscode.l10n);
+    return new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
   }
 
   /** This association's automatic export and import failures, once the file system's event log has been read. */
@@ -151,13 +156,15 @@ export class LoggingHintNode extends ChildNode {
   getTreeItem(): vscode.TreeItem {
     const item = this.item(this.hint.label);
     item.iconPath = themeIcon('info', 'problemsInfoIcon.foreground');
-    const command = quoteCommand(enableLoggingArgv(this.resource, this.connection), 'posix');
-    const tooltip = new vscode.MarkdownString(
-      [markdownText(this.hint.detail, 1_000), '', markdownText(vscode.l10n.t('With the AWS CLI:'), 100), '', markdownCode(command, 2_000), '', markdownText(enableLoggingConsolePath(vscode.l10n), 1_000)].join('\n'),
-    );
-    item.tooltip = tooltip;
     item.contextValue = 'eventLogOff';
     item.command = { command: 'fsxTasks.copyLoggingCommand', title: vscode.l10n.t('Copy the Command That Turns On the Event Log'), arguments: [this] };
     return item;
+  }
+
+  hover(): vscode.MarkdownString {
+    const command = quoteCommand(enableLoggingArgv(this.resource, this.connection), 'posix');
+    return new vscode.MarkdownString(
+      [markdownText(this.hint.detail, 1_000), '', markdownText(vscode.l10n.t('With the AWS CLI:'), 100), '', markdownCode(command, 2_000), '', markdownText(enableLoggingConsolePath(vscode.l10n), 1_000)].join('\n'),
+    );
   }
 }

@@ -31,6 +31,11 @@ export interface ExplorerNode {
   readonly parent?: ExplorerNode;
   getTreeItem(): vscode.TreeItem;
   getChildren(): Promise<ExplorerNode[]>;
+  /**
+   * The Markdown hover, built when VS Code asks for it (the pointer rests on the row): building
+   * it for every row up front, and VS Code parsing each one, cost most of a page's time.
+   */
+  hover?(): vscode.MarkdownString;
 }
 
 /** A connection's node or one below it: every node but a connection setting's problem (settingProblemNode.ts). */

@@ -37,9 +37,12 @@ export class ResourceNode extends ChildNode {
     ]
       .filter(Boolean)
       .join(' · ');
-    item.tooltip = new vscode.MarkdownString(resourceTooltipMarkdown(resource, mountPoints, vscode.l10n), true);
     item.contextValue = resourceContextValue(resource);
     return item;
+  }
+
+  hover(): vscode.MarkdownString {
+    return new vscode.MarkdownString(resourceTooltipMarkdown(this.resource, this.context.mountPoints(this.connection, this.resource), vscode.l10n), true);
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {

@@ -24,9 +24,12 @@ export class TaskNode extends ChildNode {
     const item = this.item(busy ?? taskText.rowLabel(task, tracked));
     item.iconPath = busy ? themeIcon('loading~spin') : themeIcon(look.icon, look.color);
     item.description = taskText.rowDescription(task, this.context.now());
-    item.tooltip = taskTooltip(task, this.context.now(), this.context.estimate?.(task));
     item.contextValue = taskContextValue(task, tracked);
     item.accessibilityInformation = { label: taskText.accessibleLabel(task, busy) };
     return item;
+  }
+
+  hover(): vscode.MarkdownString {
+    return taskTooltip(this.task, this.context.now(), this.context.estimate?.(this.task));
   }
 }

@@ -73,6 +73,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return node.getTreeItem();
   }
 
+  /** Called on hover for an item without a tooltip: the row's Markdown hover (ExplorerNode.hover). */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    item.tooltip ??= node.hover?.();
+    return item;
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     let children: ExplorerNode[];
     try {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLES, Task } from '../../../src/fsx/types';
-import { consoleUrl, createTaskText, ENGLISH, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/viewModel/presentation';
+import { consoleUrl, createTaskText, ENGLISH, formatCount, L10n, percentText, shortTaskId, taskContextValue } from '../../../src/viewModel/presentation';
 
 const base: Task = {
   taskId: 'task-0123456789abcdef0',
@@ -39,6 +39,30 @@ describe('presentation', () => {
     assert.equal(text.rowLabel({ ...task, lifecycle: 'FAILED' }, false), 'Failed: 4 files');
     assert.equal(text.rowLabel({ ...task, lifecycle: 'SUCCEEDED', status: { totalCount: 5, succeededCount: 5, failedCount: 0 } }, false), 'Succeeded');
     assert.equal(text.rowDescription(task, task.creationTime.getTime() + 5 * 60_000), 'Export · 5 min ago · task-0123…def0');
+  });
+
+  it('writes counts as Intl.NumberFormat en-US does', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    for (const value of [0, 7, 999, 1000, 1204, 12_345, 999_999, 1_000_000, 5_000_000, 123_456_789, Number.MAX_SAFE_INTEGER, -1, -1000, -1_234_567, -0, 1.5, 1234.5678, 2 ** 60, NaN, Infinity]) {
+      assert.equal(formatCount(value), intl.format(value), String(value));
+    }
+  });
+
+  it('formats whole counts without an Intl formatter, whose first use loads ICU data (the first task row paid it)', () => {
+    const format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format');
+    assert.ok(format);
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      configurable: true,
+      get() {
+        throw new Error('an Intl formatter was used');
+      },
+    });
+    try {
+      assert.equal(formatCount(1_204), '1,204');
+      assert.equal(text.progress({ ...base, status: { totalCount: 5000, succeededCount: 1200, failedCount: 4 } }), '1,204 / 5,000 files, 4 failed');
+    } finally {
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', format);
+    }
   });
 
   it('shortens ids, formats times and durations', () => {

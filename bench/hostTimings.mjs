@@ -26,10 +26,11 @@
 //   reloads reattach to. rtt40: the same with the sandbox answering every request 40 ms late
 //   (FSX_SANDBOX_LATENCY_MS), against the baseline's median plus 40 ms.
 //
-//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5] [--only activation]
+//   node bench/hostTimings.mjs [--vsix test-results/fsx-data-repository-tasks.vsix] [--samples 5] [--only activation|scale]
 //
 // `--only activation` runs the demo and idle windows' loads (the activation figures, and the first
 // tree that comes with the demo's), not the scale scenario's; `scaleFirstPage` is then null.
+// `--only scale` runs the scale scenario's alone; the other figures are then null.
 // prints the figures as JSON (progress goes to stderr). Build the VSIX first (npm run package).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,7 +79,7 @@ export async function buildCompanion(name = 'companion') {
 /**
  * Medians (and every sample) of activation, first tree and the scale scenario's first page,
  * ours against the baseline, each over `samples` window loads of the installed `vsix`.
- * @param {{ vsix?: string, samples?: number, only?: 'activation', progress?: (line: string) => void }} [options]
+ * @param {{ vsix?: string, samples?: number, only?: 'activation' | 'scale', progress?: (line: string) => void }} [options]
  */
 export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, only, progress = () => {} } = {}) {
   vsix = resolve(vsix);
@@ -88,16 +89,23 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, onl
   if (!Number.isInteger(samples) || samples < 1) {
     throw new Error(`samples must be a positive integer, not ${samples}`);
   }
-  if (only !== undefined && only !== 'activation') {
-    throw new Error(`--only takes activation, not ${only}`);
+  if (only !== undefined && only !== 'activation' && only !== 'scale') {
+    throw new Error(`--only takes activation or scale, not ${only}`);
   }
   const companion = await buildCompanion();
   const startupCompanion = await buildCompanion('companion-startup');
-  const demo = await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress));
-  // --only activation: the demo and idle windows' loads (activation is read in both), not the scale scenario's.
-  const scale = only === 'activation' ? null : await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress));
-  const scaleRtt = only === 'activation' ? null : await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale', FSX_SANDBOX_LATENCY_MS: String(RTT_MS) } }, (ui) => measureScale(ui, samples, progress));
-  const idle = await withUi({ vsix: [vsix, companion, startupCompanion], env: { FSX_SANDBOX: '' } }, (ui, log) => measureIdle(ui, log, samples, progress));
+  // --only activation: the demo and idle windows' loads (activation is read in both); --only scale: the scale scenario's.
+  const activationToo = only !== 'scale';
+  const scaleToo = only !== 'activation';
+  const demo = activationToo ? await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: '1' } }, (ui, log) => measureDemo(ui, log, samples, progress)) : null;
+  const scale = scaleToo ? await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale' } }, (ui) => measureScale(ui, samples, progress)) : null;
+  const scaleRtt = scaleToo ? await withUi({ vsix: [vsix, companion], env: { FSX_SANDBOX: 'scale', FSX_SANDBOX_LATENCY_MS: String(RTT_MS) } }, (ui) => measureScale(ui, samples, progress)) : null;
+  const idle = activationToo ? await withUi({ vsix: [vsix, companion, startupCompanion], env: { FSX_SANDBOX: '' } }, (ui, log) => measureIdle(ui, log, samples, progress)) : null;
+  const scaleFirstPage = scale && scaleRtt ? { ...ratioOf(scale.ours, scale.baseline), rtt40: ratioOf(scaleRtt.ours, scaleRtt.baseline.map((ms) => ms + RTT_MS)) } : null;
+  const scaleSamples = { scaleOurs: scale?.ours ?? null, scaleBaseline: scale?.baseline ?? null, scaleRtt40Ours: scaleRtt?.ours ?? null, scaleRtt40Baseline: scaleRtt?.baseline ?? null };
+  if (!demo || !idle) {
+    return { activation: null, warmUp: null, firstTree: null, scaleFirstPage, settleMs: SETTLE_MS, samples: scaleSamples };
+  }
   const activation = {
     ...activationFigures(demo),
     idleWindow: { ...activationFigures(idle), ...sameMomentFigures(idle), dormantLoads: idle.dormant.filter(Boolean).length, loads: idle.dormant.length },
@@ -108,9 +116,9 @@ export async function measureHostTimings({ vsix = DEFAULT_VSIX, samples = 5, onl
     activation,
     warmUp,
     firstTree: ratioOf(demo.ours, demo.baseline),
-    scaleFirstPage: scale && scaleRtt ? { ...ratioOf(scale.ours, scale.baseline), rtt40: ratioOf(scaleRtt.ours, scaleRtt.baseline.map((ms) => ms + RTT_MS)) } : null,
+    scaleFirstPage,
     settleMs: SETTLE_MS,
-    samples: { ...demo, scaleOurs: scale?.ours ?? null, scaleBaseline: scale?.baseline ?? null, scaleRtt40Ours: scaleRtt?.ours ?? null, scaleRtt40Baseline: scaleRtt?.baseline ?? null, idleWindow: idle },
+    samples: { ...demo, ...scaleSamples, idleWindow: idle },
   };
 }
 
@@ -451,7 +459,7 @@ function parseArgs(argv) {
     } else if (flag === '--only') {
       options.only = value();
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N, --only activation)`);
+      throw new Error(`Unknown argument ${argv[i]} (use --vsix FILE, --samples N, --only activation|scale)`);
     }
   }
   return options;

@@ -47,15 +47,20 @@ describe('requireWithCodeCache', () => {
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { cache: string; answer: number };
   }
 
-  it('runs the bundle as require() would, writes its cache after the first load and the next load uses it', async () => {
+  it('runs the bundle as require() would, and writes its cache once the caller is done', async () => {
     const first = await load();
     assert.equal(first.cache, 'missing');
     assert.deepEqual({ ...first.exports }, { answer: 42, sibling: 'from the sibling', where: file, joined: join('a', 'b') });
     assert.equal(first.files.length, 1, first.files.join(', '));
     assert.match(first.files[0] ?? '', /^main\.\d+\.\d+\..+\.cache$/);
+  });
 
+  it("the next window's load uses the cache the last one wrote", () => {
+    // Both in processes of their own: V8 accepts a cache only under the flags it was made with
+    // (a unit test turns on --expose-gc in this one).
+    assert.deepEqual(loadInNewProcess(), { cache: 'missing', answer: 42 });
     assert.deepEqual(loadInNewProcess(), { cache: 'used', answer: 42 });
-    assert.deepEqual(readdirSync(cacheDir), first.files);
+    assert.equal(readdirSync(cacheDir).length, 1);
   });
 
   it('a changed bundle compiles afresh, and its cache replaces the old one', async () => {
@@ -68,9 +73,9 @@ describe('requireWithCodeCache', () => {
     assert.notEqual(after.files[0], before.files[0]);
   });
 
-  it('a cache V8 does not accept costs only the compilation: the bundle runs and the cache is written again', async () => {
-    const first = await load();
-    writeFileSync(join(cacheDir, first.files[0] ?? ''), 'not a code cache');
+  it('a cache V8 does not accept costs only the compilation: the bundle runs and the cache is written again', () => {
+    assert.deepEqual(loadInNewProcess(), { cache: 'missing', answer: 42 });
+    writeFileSync(join(cacheDir, readdirSync(cacheDir)[0] ?? ''), 'not a code cache');
     assert.deepEqual(loadInNewProcess(), { cache: 'rejected', answer: 42 });
     assert.deepEqual(loadInNewProcess(), { cache: 'used', answer: 42 });
   });

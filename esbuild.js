@@ -27,8 +27,9 @@ const problemMatcher = {
 /**
  * Activation's entry (src/extension.ts, dist/extension.js) is a few KB: every window runs it, and a
  * window that has not used the extension stops there. The rest are bundles of their own, each
- * loaded by the one require() or import() of its loader: the main code (src/main.ts, required by
- * the entry once the window needs it), the FSx and S3 clients (src/fsx/loadFsxBackend.ts,
+ * loaded by the one require() or import() of its loader: the main code (src/main.ts, which the
+ * entry compiles and runs with V8's code cache once the window needs it: src/views/codeCache.ts),
+ * the FSx and S3 clients (src/fsx/loadFsxBackend.ts,
  * src/outcomes/loadS3.ts; one bundle, as apart each carried its own copy of the SDK core and the
  * credential providers) and the emulator (dist/emulator.js, which the sandbox's own process and the
  * CLI require; the extension host never loads it: src/sandbox/sandboxLauncher.ts). The importing bundle keeps

@@ -147,8 +147,8 @@ export class Container implements Services, vscode.Disposable {
     const eventLogs = (this.eventLogs = this.own(new EventLogService({ onApiCall: (event) => logApiCall(log, event), gate: this.endpointGate('logs') })));
     this.eventLogCounts = this.own(new EventLogCounts((connection, resource) => eventLogs.read(connection, resource, DEFAULT_WINDOW)));
     this.sandboxMount = new SandboxMountFolder({ storageUri: context.globalStorageUri, mounts: this.mounts, log });
+    // The Explorer's provider while there are Lustre mounts (read after activation, in start()).
     this.exportStates = this.own(new ExportStateDecorations({ mounts: this.mounts, prompts: this.prompts, log }));
-    this.own(vscode.window.registerFileDecorationProvider(this.exportStates));
     // An export, import or release changes files' state: the Explorer asks again for the rows it shows.
     this.own(this.tracking.tracker.onDidEnd(() => this.exportStates.statesChanged()));
     this.explorer = this.own(

@@ -2,11 +2,13 @@
 // finished: it builds the view, the document schemes and a waker per command
 // (views/extensionShell.ts), and loads the main code (src/main.ts, dist/main.js) only if this
 // window needs it now (viewModel/startPlan.ts). No logic here (docs/ARCHITECTURE.md).
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { registerChatTools } from './chat/chatToolForwarders';
 import type { Main } from './main';
 import { createTestApi, FsxTasksTestApi } from './testApi';
 import { startReason } from './viewModel/startPlan';
+import { requireWithCodeCache } from './views/codeCache';
 import type { ExplorerNode } from './views/explorer/node';
 import { ExtensionShell } from './views/extensionShell';
 import { RAW_REPORT_SCHEME, TASK_DETAILS_SCHEME } from './views/schemes';
@@ -19,7 +21,10 @@ export function activate(context: vscode.ExtensionContext): FsxTasksTestApi | un
     commandIds: contributed.map((entry) => entry.command),
     schemes: [TASK_DETAILS_SCHEME, RAW_REPORT_SCHEME],
     settingsThatWake: SETTINGS_THAT_WAKE,
-    load: (view, reason) => loadMain().startMain(context, view, reason),
+    load: (view, reason) => {
+      const { exports, cache } = loadMain(context, (message) => shell.current?.container.log.warn(`Could not keep the compiled code: ${message}`));
+      return exports.startMain({ context, view, reason, codeCache: cache });
+    },
   });
   context.subscriptions.push(shell);
   // The chat's tools, as the commands: registered here in every window, the main code loaded on the first call.
@@ -45,8 +50,7 @@ export function deactivate(): void {
   // Everything is owned by the shell and the container, which context.subscriptions disposes.
 }
 
-/** The main code, loaded synchronously; the build makes this require() a bundle of its own (esbuild.js). */
-function loadMain(): typeof import('./main') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./main.js') as typeof import('./main');
+/** The main code (dist/main.js, a bundle of its own: esbuild.js), loaded synchronously with its compiled code kept in our storage. */
+function loadMain(context: vscode.ExtensionContext, onSaveError: (message: string) => void) {
+  return requireWithCodeCache<typeof import('./main')>({ file: join(__dirname, 'main.js'), cacheDir: join(context.globalStorageUri.fsPath, 'codeCache'), onSaveError });
 }

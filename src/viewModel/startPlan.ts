@@ -22,7 +22,10 @@ export interface StartFacts {
 /** Why the main code loads at activation. */
 export type StartReason = 'viewVisible' | 'sandbox' | 'trackedTasks' | 'queuedStarts' | 'autoTrack' | 'lustreMount' | 'viewUsedBefore';
 
-/** The first reason this window needs the main code at activation, or undefined: it needs none of it yet. */
+/**
+ * The first reason this window needs the main code at activation, or undefined: it needs none of it
+ * yet. Each fact is read only if none before it holds (the mount table is a file read).
+ */
 export function startReason(facts: StartFacts): StartReason | undefined {
   if (facts.viewVisible) {
     return 'viewVisible';

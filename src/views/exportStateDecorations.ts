@@ -2,7 +2,7 @@
 // a theme colour and a tooltip per file (viewModel/exportStateText.ts). VS Code asks only for the
 // rows it shows, so only folders the user opened are asked about; the questions are gathered into
 // few `lfs hsm_state` processes (viewModel/exportStateCache.ts, mounts/hsm/lfsStateSource.ts).
-// Without Lustre mounts nothing is asked and no process starts.
+// Without Lustre mounts the provider is not registered: nothing is asked and no process starts.
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { findMount, type LustreMount } from '../mounts';
@@ -35,6 +35,7 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   private readonly cache: ExportStateCache;
   private readonly disposables: vscode.Disposable[] = [];
   private watcher: vscode.Disposable | undefined;
+  private registration: vscode.Disposable | undefined;
   private source: HsmBackend | undefined;
   private readonly makeSource: () => HsmBackend;
 
@@ -86,6 +87,7 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   dispose(): void {
     this.cache.dispose();
     this.watcher?.dispose();
+    this.registration?.dispose();
     for (const disposable of [...this.disposables, this.changes]) {
       disposable.dispose();
     }
@@ -102,6 +104,8 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   }
 
   /**
+   * Registered as the Explorer's decoration provider only while there are Lustre mounts: VS Code
+   * asks a provider about every row it shows, and a window without them (most) need not answer.
    * A write makes a file's state stale: the workspace's own watcher tells (a watcher of its own
    * over a whole Lustre mount would cost an inotify watch per folder; and Lustre tells a client
    * only of its own writes). Only while there are Lustre mounts.
@@ -109,7 +113,12 @@ export class ExportStateDecorations implements vscode.FileDecorationProvider, vs
   private mountsChanged(): void {
     this.watcher?.dispose();
     this.watcher = undefined;
-    if (this.options.mounts.lustreMounts().length > 0) {
+    const mounted = this.options.mounts.lustreMounts().length > 0;
+    if (mounted !== (this.registration !== undefined)) {
+      this.registration?.dispose();
+      this.registration = mounted ? vscode.window.registerFileDecorationProvider(this) : undefined;
+    }
+    if (mounted) {
       const watcher = vscode.workspace.createFileSystemWatcher('**/*');
       const changed = (uri: vscode.Uri) => {
         if (findMount(this.options.mounts.lustreMounts(), uri.fsPath)) {

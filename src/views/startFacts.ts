@@ -1,6 +1,6 @@
 // The facts activation's entry reads to decide whether this window needs the main code now
 // (viewModel/startPlan.ts), each one cheap: three workspace-state keys, two settings, two variables
-// and the mount table (a small file).
+// and the mount table (a small file, read only if no other fact needs the main code).
 import * as vscode from 'vscode';
 import { hasLustreMount, MOUNT_TABLE_ENV, PROC_MOUNTS } from '../mounts/mountTable';
 import { sandboxScenarioFromEnv } from '../sandbox/localSandbox';
@@ -23,6 +23,9 @@ export function readStartFacts(state: vscode.Memento, view: Pick<vscode.TreeView
     autoTrack: config.get(SETTING_SPECS.autoTrackActiveTasks.key) === true,
     viewUsedBefore: state.get(VIEW_USED_STATE_KEY) === true,
     viewVisible: view.visible,
-    lustreMounted: hasLustreMount(process.env[MOUNT_TABLE_ENV] || PROC_MOUNTS),
+    // A file read: startReason asks for it only when no reason before it holds.
+    get lustreMounted() {
+      return hasLustreMount(process.env[MOUNT_TABLE_ENV] || PROC_MOUNTS);
+    },
   };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, getApi, waitFor } from './helpers';
 
@@ -16,8 +16,19 @@ describe('activation', () => {
     const api = await getApi();
     assert.equal(api.wokenBy, 'sandbox');
     const files = readdirSync(api.logUri.fsPath).filter((file) => file.endsWith('.log'));
-    const logged = await waitFor('the activation line', () => files.map((file) => readFileSync(join(api.logUri.fsPath, file), 'utf8')).find((text) => /Activated in \d+ ms \(sandbox\)/.test(text)), 15_000, 200);
+    const logged = await waitFor('the activation line', () => files.map((file) => readFileSync(join(api.logUri.fsPath, file), 'utf8')).find((text) => /Activated in \d+ ms \(sandbox; code cache (used|missing|rejected)\)/.test(text)), 15_000, 200);
     assert.ok(logged);
+  });
+
+  it("keeps the main code's compiled code in its storage after the load, for the next window's activation", async () => {
+    const api = await getApi();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const mainBundle = statSync(join(extension?.extensionPath ?? '', 'dist', 'main.js'));
+    // views/codeCache.ts: named by the bundle's size and time and V8's version, written a little after the load.
+    // The extension's global storage holds the sandbox's mount folder too.
+    const cacheDir = join(dirname(api.container.sandboxMount.root), 'codeCache');
+    const written = await waitFor('the code cache', () => (existsSync(cacheDir) ? readdirSync(cacheDir).find((name) => name.startsWith(`main.${mainBundle.size}.`) && name.endsWith(`.${process.versions.v8}.cache`)) : undefined), 15_000, 200);
+    assert.ok(statSync(join(cacheDir, written)).size > 10_000, 'a cache of the compiled code, not an empty file');
   });
 
   it('registers every contributed command with its handler: no waker is left to answer for one', async () => {

@@ -1,6 +1,7 @@
 // What each bundle carries (esbuild.js). Every window runs activation's entry, dist/extension.js:
 // it must stay a few KB and carry nothing of the main code (no container, no tree, no command),
-// which dist/main.js loads when the window needs it; the SDK and the emulator are in neither.
+// which it loads (dist/main.js, with its code cache) when the window needs it; the SDK and the
+// emulator are in neither.
 // What only a command or a chat tool uses is in dist/onDemand.js, loaded by import() on first use:
 // the main code carries none of it, and it carries no copy of what must exist once.
 import * as assert from 'node:assert/strict';
@@ -56,6 +57,17 @@ describe('bundles', function () {
     assert.ok(entry.bytes <= ENTRY_MAX_BYTES, `dist/extension.js is ${entry.bytes} bytes`);
     const mainCode = /^src\/(container|main)\.ts|^src\/(commands|chat\/chatTools\.ts|views\/explorer|tracking|fsx\/(clientFactory|fsxService|endpoint))\/?|^src\/viewModel\/chatTool|^src\/views\/(settings|trackingController|statusBar|taskDetails|outcomePanels|reports)\.ts|^src\/emulator\/|node_modules\//;
     assert.deepEqual(entry.inputs.filter((input) => mainCode.test(input)), []);
+  });
+
+  it("the entry loads the main code through its code cache, which compiles it with no dynamic import()", () => {
+    // views/codeCache.ts compiles dist/main.js with vm.Script, which has no dynamic import():
+    // esbuild turns each import() of the main code into a require() (dynamic import unsupported).
+    const entry = bundles.get('dist/extension.js');
+    assert.ok(entry && entry.inputs.includes('src/views/codeCache.ts'), JSON.stringify(entry?.inputs));
+    assert.equal(entry.text.match(/require\("\.\/main\.js"\)/g), null, 'dist/main.js required without its code cache');
+    const main = bundles.get('dist/main.js')?.text ?? '';
+    assert.ok(main.includes('require("./sdk.js")'), 'the SDK bundle is required where the main code imports it');
+    assert.equal(main.match(/\bimport\(/g), null, 'a dynamic import() in dist/main.js');
   });
 
   it(`the main code registers the commands itself, stays under ${MAIN_MAX_BYTES} bytes, and leaves the SDK, the emulator and the on-demand code to their bundles`, () => {

@@ -28,4 +28,20 @@ describe('startReason', () => {
   it('names the view first when it shows, so the log says what the person sees', () => {
     assert.equal(startReason({ savedTrackedTasks: [1], savedQueuedStarts: [1], sandboxOnStart: true, autoTrack: true, viewUsedBefore: true, viewVisible: true, lustreMounted: true }), 'viewVisible');
   });
+
+  it('reads the mount table (a file) only when no fact before it needs the main code', () => {
+    let reads = 0;
+    const counted = (facts: Omit<StartFacts, 'lustreMounted'>): StartFacts => ({
+      ...facts,
+      get lustreMounted() {
+        reads++;
+        return false;
+      },
+    });
+    assert.equal(startReason(counted({ ...idle, sandboxOnStart: true })), 'sandbox');
+    assert.equal(startReason(counted({ ...idle, savedTrackedTasks: [1] })), 'trackedTasks');
+    assert.equal(reads, 0);
+    assert.equal(startReason(counted(idle)), undefined);
+    assert.equal(reads, 1);
+  });
 });

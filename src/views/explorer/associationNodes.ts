@@ -104,7 +104,7 @@ export class AssociationNode extends ChildNode {
     const look = associationText.look(association);
     item.iconPath = themeIcon(look.icon, look.color);
     const group = this.failureGroup();
-    const failures = group && countText(group, DEFAULT_WINDOW, vscode.l10n);
+    const failures = this.failuresText(group);
     item.description = associationText.rowDescription(association, group && shortCountText(group, vscode.l10n));
     // The side bar may cut the description: the count, with its window, is in the hover and the screen reader's label too.
     item.accessibilityInformation = { label: failures ? `${associationText.accessibleLabel(association)}, ${failures}` : associationText.accessibleLabel(association) };
@@ -114,9 +114,13 @@ export class AssociationNode extends ChildNode {
 
   hover(): vscode.MarkdownString {
     const tooltip = associationTooltipMarkdown(this.association, vscode.l10n);
-    const group = this.failureGroup();
-    const failures = group && countText(group, DEFAULT_WINDOW, vscode.l10n);
+    const failures = this.failuresText(this.failureGroup());
     return new vscode.MarkdownString(failures ? `${tooltip}\n\n${markdownText(failures)}` : tooltip, true);
+  }
+
+  /** "auto-export: 12 failures in 24 h": the row's accessible label and its hover say it whole. */
+  private failuresText(group: Pick<AssociationGroup, 'exportFailures' | 'importFailures'> | undefined): string | undefined {
+    return group && countText(group, DEFAULT_WINDOW, vscode.l10n);
   }
 
   /** This association's automatic export and import failures, once the file system's event log has been read. */
